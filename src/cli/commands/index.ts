@@ -1,4 +1,11 @@
 // The table of `teammark` sub-commands (one import and one line per command).
 import type { Command } from "../command.ts";
+import { migrateCommand } from "./migrate.ts";
+import { serveCommand } from "./serve.ts";
+import { tokenCommand } from "./token.ts";
 
-export const commands: Record<string, Command> = {};
+export const commands: Record<string, Command> = {
+  serve: serveCommand,
+  migrate: migrateCommand,
+  token: tokenCommand,
+};

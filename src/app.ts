@@ -1,0 +1,78 @@
+// The app factory: the same Hono app for Node, Workers and tests, built only
+// from the dependencies it is given.
+import { bodyLimit } from "hono/body-limit";
+import { cors } from "hono/cors";
+import { requestId } from "hono/request-id";
+import { secureHeaders } from "hono/secure-headers";
+import type { AppDeps } from "./deps.ts";
+import type { AppContext } from "./app-context.ts";
+import { createRouter } from "./http/router.ts";
+import { ApiError, problemBody, problemResponse } from "./http/problem.ts";
+import { handleError } from "./http/error-handler.ts";
+import { requestLog } from "./http/middleware/request-log.ts";
+import { jsonBodiesOnly } from "./http/middleware/json-only.ts";
+import { renderDocsPage } from "./http/docs-page.ts";
+import { createWriteQueue } from "./platform/write-queue.ts";
+import { healthRouter } from "./health/routes.ts";
+import { accountsRouter } from "./registry/accounts.routes.ts";
+import { channelsRouter } from "./registry/channels.routes.ts";
+import { auditRouter } from "./audit/routes.ts";
+
+/** Paths anyone may read from any origin (the messaging UI, the public checker). */
+export const PUBLIC_READ_PATHS = ["/v1/accounts", "/v1/accounts/*", "/v1/channels", "/v1/channels/*", "/openapi.json"];
+
+export function createApp(deps: AppDeps) {
+  const ctx: AppContext = { deps, db: deps.db, writes: createWriteQueue() };
+  const app = createRouter();
+
+  app.use(requestId({ headerName: "X-Request-Id", limitLength: 128 }));
+  app.use(async (c, next) => {
+    c.set("ctx", ctx);
+    await next();
+  });
+  app.use(requestLog);
+  app.use(secureHeaders({ crossOriginResourcePolicy: "same-origin" }));
+  const publicCors = cors({ origin: "*", allowMethods: ["GET", "HEAD", "OPTIONS"], exposeHeaders: ["ETag", "X-Request-Id"] });
+  for (const path of PUBLIC_READ_PATHS) {
+    // Only reads are cross-origin; writes on the same paths get no CORS headers.
+    app.use(path, (c, next) => (["GET", "HEAD", "OPTIONS"].includes(c.req.method) ? publicCors(c, next) : next()));
+  }
+  app.use(
+    bodyLimit({
+      maxSize: deps.config.bodyLimitBytes,
+      onError: () => {
+        throw new ApiError("payload-too-large", `request bodies are limited to ${deps.config.bodyLimitBytes} bytes`);
+      },
+    }),
+  );
+  app.use(jsonBodiesOnly);
+
+  const routes = app
+    .route("/", healthRouter())
+    .route("/", accountsRouter())
+    .route("/", channelsRouter())
+    .route("/", auditRouter());
+
+  app.openAPIRegistry.registerComponent("securitySchemes", "bearer", {
+    type: "http",
+    scheme: "bearer",
+    bearerFormat: "JWT",
+    description: "Moderator or service token with a `roles` claim (viewer | moderator | admin | messaging).",
+  });
+  const docConfig = {
+    openapi: "3.1.0",
+    info: {
+      title: "teammark",
+      version: "0.1.0",
+      description: "Official-account registry, signed Team badges, lookalike checks and message scanning.",
+    },
+  };
+  app.doc31("/openapi.json", docConfig);
+  app.get("/docs", (c) => c.html(renderDocsPage(app.getOpenAPI31Document(docConfig) as unknown as Parameters<typeof renderDocsPage>[0])));
+
+  app.notFound((c) => problemResponse(problemBody("not-found", `no route for ${c.req.method} ${c.req.path}`, c.var.requestId)));
+  app.onError(handleError);
+  return routes;
+}
+
+export type App = ReturnType<typeof createApp>;

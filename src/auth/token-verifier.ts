@@ -1,0 +1,42 @@
+// Verifies moderator/service bearer tokens with jose: signature against the
+// configured key set (remote JWKS or the local dev issuer's key), issuer,
+// audience, expiry, and a well-formed roles claim. Only asymmetric algorithms
+// are accepted, so a token "signed" with `alg: none` or HMAC never verifies.
+import { jwtVerify, type JWTVerifyGetKey } from "jose";
+import { z } from "zod";
+import { ROLES, type Actor } from "./roles.ts";
+import type { Clock } from "../platform/clock.ts";
+
+export const ACCEPTED_ALGORITHMS = ["EdDSA", "ES256", "RS256", "PS256"];
+
+const ClaimsSchema = z.object({
+  sub: z.string().min(1).max(200),
+  roles: z.array(z.enum(ROLES)).min(1),
+});
+
+export type TokenVerifier = (token: string) => Promise<Actor>;
+
+export class TokenRejected extends Error {
+  override name = "TokenRejected";
+}
+
+export function createTokenVerifier(opts: { keys: JWTVerifyGetKey; issuer: string; audience: string; clock: Clock }): TokenVerifier {
+  return async (token) => {
+    let payload: unknown;
+    try {
+      ({ payload } = await jwtVerify(token, opts.keys, {
+        issuer: opts.issuer,
+        audience: opts.audience,
+        algorithms: ACCEPTED_ALGORITHMS,
+        currentDate: opts.clock.now(),
+        clockTolerance: 30,
+        requiredClaims: ["exp", "sub"],
+      }));
+    } catch (err) {
+      throw new TokenRejected(err instanceof Error ? err.message : "invalid token");
+    }
+    const claims = ClaimsSchema.safeParse(payload);
+    if (!claims.success) throw new TokenRejected("token has no valid sub/roles claims");
+    return { sub: claims.data.sub, roles: claims.data.roles };
+  };
+}

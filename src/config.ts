@@ -1,0 +1,68 @@
+// Service configuration, read from environment variables (Node) or bindings
+// (Workers) and validated once at start so a typo fails fast with a readable
+// message instead of surfacing as a confusing runtime error later.
+import { z } from "zod";
+
+const bool = z
+  .enum(["true", "false", "1", "0", "yes", "no"])
+  .transform((v) => v === "true" || v === "1" || v === "yes");
+
+export const EnvSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(8787),
+  HOST: z.string().min(1).default("127.0.0.1"),
+  DATA_DIR: z.string().min(1).default(".data"),
+  /** file:… for the embedded database; libsql://, http(s):// or ws(s):// for a libSQL server. */
+  DATABASE_URL: z.string().min(1).optional(),
+  DATABASE_AUTH_TOKEN: z.string().min(1).optional(),
+  /** Public base URL used in issued tokens and links (iss of badges). */
+  PUBLIC_URL: z.url().optional(),
+  /** Moderator tokens: a remote JWKS; when unset the Node server runs a local dev issuer. */
+  AUTH_JWKS_URL: z.url().optional(),
+  AUTH_ISSUER: z.string().min(1).default("teammark-dev"),
+  AUTH_AUDIENCE: z.string().min(1).default("teammark"),
+  /** Largest request body accepted, in bytes (413 above). */
+  BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(10 * 1024 * 1024).default(256 * 1024),
+  LOG_REQUESTS: bool.default(true),
+  /** Seed an empty database with the official registry shipped in src/data/. */
+  SEED_ON_START: bool.default(true),
+});
+
+export type Config = {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string;
+  databaseAuthToken?: string;
+  publicUrl: string;
+  auth: { jwksUrl?: string; issuer: string; audience: string };
+  bodyLimitBytes: number;
+  logRequests: boolean;
+  seedOnStart: boolean;
+};
+
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  // Empty strings count as unset: shells and .env files often leave them behind.
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ""));
+  const parsed = EnvSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".") || "(env)"}: ${i.message}`);
+    throw new ConfigError(`invalid configuration:\n${lines.join("\n")}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: e.DATA_DIR,
+    databaseUrl: e.DATABASE_URL ?? `file:${e.DATA_DIR.replace(/\/+$/, "")}/teammark.db`,
+    ...(e.DATABASE_AUTH_TOKEN ? { databaseAuthToken: e.DATABASE_AUTH_TOKEN } : {}),
+    publicUrl: e.PUBLIC_URL ?? `http://${e.HOST === "0.0.0.0" ? "localhost" : e.HOST}:${e.PORT}`,
+    auth: { ...(e.AUTH_JWKS_URL ? { jwksUrl: e.AUTH_JWKS_URL } : {}), issuer: e.AUTH_ISSUER, audience: e.AUTH_AUDIENCE },
+    bodyLimitBytes: e.BODY_LIMIT_BYTES,
+    logRequests: e.LOG_REQUESTS,
+    seedOnStart: e.SEED_ON_START,
+  };
+}

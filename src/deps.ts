@@ -1,0 +1,16 @@
+// What the app is built from. Node, Workers and tests each assemble these and
+// hand them to createApp; nothing in src/ reaches for globals instead.
+import type { Config } from "./config.ts";
+import type { Db } from "./db/client.ts";
+import type { Clock } from "./platform/clock.ts";
+import type { Logger } from "./platform/logger.ts";
+import type { TokenVerifier } from "./auth/token-verifier.ts";
+
+export type AppDeps = {
+  db: Db;
+  config: Config;
+  clock: Clock;
+  logger: Logger;
+  /** Verifies moderator and service bearer tokens. */
+  verifyToken: TokenVerifier;
+};
