@@ -4,6 +4,7 @@ import { accounts, type AccountRow } from "../db/schema.ts";
 import type { Db } from "../db/client.ts";
 import { newId } from "../platform/ids.ts";
 import type { WriteQueue } from "../platform/write-queue.ts";
+import { ApiError } from "../http/problem.ts";
 import { writeChange, type ChangeMeta } from "./versioned-write.ts";
 import type { AccountCreate, AccountUpdate } from "./schemas.ts";
 
@@ -108,7 +109,7 @@ export async function updateAccount(
         .update(accounts)
         .set(next)
         .where(and(eq(accounts.id, cur.id), eq(accounts.version, cur.version)));
-      if (res.rowsAffected !== 1) throw new Error("concurrent update");
+      if (res.rowsAffected !== 1) throw new ApiError("precondition-failed", "the record changed while this update ran; read it again and retry");
       return next;
     },
   });

@@ -5,6 +5,7 @@ import type { Db } from "../db/client.ts";
 import { newId } from "../platform/ids.ts";
 import type { WriteQueue } from "../platform/write-queue.ts";
 import { normalizeChannelValue } from "../channels/normalize.ts";
+import { ApiError } from "../http/problem.ts";
 import { writeChange, type ChangeMeta } from "./versioned-write.ts";
 import { definedOnly } from "./accounts.service.ts";
 import type { ChannelCreate, ChannelUpdate } from "./schemas.ts";
@@ -98,7 +99,7 @@ export async function updateChannel(
         .update(channels)
         .set(next)
         .where(and(eq(channels.id, cur.id), eq(channels.version, cur.version)));
-      if (res.rowsAffected !== 1) throw new Error("concurrent update");
+      if (res.rowsAffected !== 1) throw new ApiError("precondition-failed", "the record changed while this update ran; read it again and retry");
       return next;
     },
   });
