@@ -1,0 +1,126 @@
+// HTTP throughput and tail latency of the real app on the Node server
+// (loopback, separate process), next to a bare Hono route on the same server.
+// Each target runs several short autocannon rounds, interleaved with the bare
+// route so drift on a shared machine hits both alike; figures are medians.
+// The headline is the badge lookup's req/s as a fraction of the bare route's.
+import autocannon from "autocannon";
+import type { Figure } from "./run.ts";
+import { BARE_PATH, startServerProcess } from "./support/server-process.ts";
+
+const ROUNDS = Number(process.env.BENCH_HTTP_ROUNDS ?? 3);
+const REQUESTS_PER_ROUND = Number(process.env.BENCH_HTTP_REQUESTS ?? 4000);
+const CONNECTIONS = 32;
+const ROUND_TIMEOUT_MS = 20_000;
+const OFFICIAL = "Fiverr-Care";
+
+type Target = { name: string; method: "GET" | "POST"; path: string; body?: unknown; headline?: boolean };
+type Round = { rps: number; p99: number; failures: number };
+
+type OpenApi = {
+  paths: Record<string, Record<string, { requestBody?: { content?: Record<string, { schema?: Schema }> } }>>;
+  components?: { schemas?: Record<string, Schema> };
+};
+type Schema = { $ref?: string; type?: string | string[]; properties?: Record<string, Schema>; items?: Schema; required?: string[] };
+
+function resolve(doc: OpenApi, s: Schema | undefined): Schema | undefined {
+  return s?.$ref ? doc.components?.schemas?.[s.$ref.split("/").pop()!] : s;
+}
+
+/** 50 senders in whatever shape the batch route declares (handles, or {handle}/{userId} objects). */
+function batchBody(doc: OpenApi, path: string, handles: string[]): unknown {
+  const schema = resolve(doc, doc.paths[path]?.post?.requestBody?.content?.["application/json"]?.schema);
+  const [field, arr] = Object.entries(schema?.properties ?? {}).find(([, p]) => resolve(doc, p)?.type === "array") ?? ["senders", undefined];
+  const item = resolve(doc, resolve(doc, arr)?.items);
+  const senders = Array.from({ length: 50 }, (_, i) => (i % 2 === 0 ? handles[i % handles.length]! : `seller_${i}_studio`));
+  const entries = item?.properties
+    ? senders.map((h) => ("handle" in item.properties! ? { handle: h } : { [Object.keys(item.properties!)[0]!]: h }))
+    : senders;
+  return { [field]: entries };
+}
+
+function round(url: string, t: Target): Promise<Round> {
+  return new Promise((done, fail) => {
+    const started = performance.now();
+    const instance = autocannon(
+      {
+        url: url + t.path,
+        method: t.method,
+        connections: CONNECTIONS,
+        amount: REQUESTS_PER_ROUND,
+        timeout: 10,
+        sampleInt: 100,
+        ...(t.body !== undefined ? { body: JSON.stringify(t.body), headers: { "content-type": "application/json" } } : {}),
+      },
+      (err, r) => {
+        clearTimeout(cap);
+        if (err) return fail(err);
+        // Own clock up to the last response: autocannon's `duration` only
+        // notices the end on its next sampling tick.
+        const seconds = (lastResponse - started) / 1000;
+        done({ rps: (r["2xx"] + r.non2xx) / seconds, p99: r.latency.p99, failures: r.non2xx + r.errors + r.timeouts });
+      },
+    );
+    let lastResponse = started;
+    instance.on("response", () => (lastResponse = performance.now()));
+    // Bounded in time as well as in count: a stalled server ends the round.
+    const cap = setTimeout(() => instance.stop(), ROUND_TIMEOUT_MS);
+  });
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+export async function bench(): Promise<Figure[]> {
+  const server = await startServerProcess({ bareRoute: true });
+  try {
+    const doc = (await (await fetch(`${server.url}/openapi.json`)).json()) as OpenApi;
+    const has = (method: string, p: string) => Boolean(doc.paths[p]?.[method]);
+    const accounts = (await (await fetch(`${server.url}/v1/accounts?limit=200`)).json()) as { items: { handle: string }[] };
+    const handles = accounts.items.map((a) => a.handle);
+
+    const targets: Target[] = [{ name: "bare Hono route", method: "GET", path: BARE_PATH }, { name: "GET /healthz", method: "GET", path: "/healthz" }];
+    targets.push({ name: "GET /v1/accounts/{handle}", method: "GET", path: `/v1/accounts/${OFFICIAL}` });
+    const badgePath = Object.keys(doc.paths).find((p) => /^\/v1\/badges\/\{[^}]+\}$/.test(p) && doc.paths[p]?.get);
+    if (badgePath) targets.push({ name: "GET /v1/badges/{handle}", method: "GET", path: `/v1/badges/${OFFICIAL}`, headline: true });
+    if (has("post", "/v1/badges/batch")) targets.push({ name: "POST /v1/badges/batch (50 senders)", method: "POST", path: "/v1/badges/batch", body: batchBody(doc, "/v1/badges/batch", handles) });
+    if (has("post", "/v1/scan")) {
+      const text = "Hi, Fiverr Care here. Your account is limited; send the 6-digit code to wa.me/447700900123 or we close it today.";
+      targets.push({ name: "POST /v1/scan (chat message)", method: "POST", path: "/v1/scan", body: { text, sender: { handle: "seller_42_studio" }, readerLang: "en" } });
+    }
+    for (const [label, present] of [["GET /v1/badges/{handle}", badgePath], ["POST /v1/badges/batch", has("post", "/v1/badges/batch")], ["POST /v1/scan", has("post", "/v1/scan")]] as const) {
+      if (!present) process.stderr.write(`bench http: ${label} is not served yet; skipped\n`);
+    }
+
+    // A target that does not answer 2xx is measuring an error path: skip it, loudly.
+    const live: Target[] = [];
+    for (const t of targets) {
+      const res = await fetch(server.url + t.path, { method: t.method, ...(t.body !== undefined ? { body: JSON.stringify(t.body), headers: { "content-type": "application/json" } } : {}) });
+      await res.arrayBuffer();
+      if (res.ok) live.push(t);
+      else process.stderr.write(`bench http: ${t.name} answered ${res.status}; skipped\n`);
+    }
+
+    for (const t of live) await round(server.url, { ...t }); // warm-up: JIT, connection pool, page cache
+    const rounds = new Map<string, Round[]>(live.map((t) => [t.name, []]));
+    for (let i = 0; i < ROUNDS; i++) {
+      for (const t of live) rounds.get(t.name)!.push(await round(server.url, t));
+    }
+    if (!server.alive()) throw new Error("the server process died during the bench");
+
+    const bareRps = median(rounds.get("bare Hono route")!.map((r) => r.rps));
+    const figures: Figure[] = [];
+    for (const t of live) {
+      const rs = rounds.get(t.name)!;
+      const failures = rs.reduce((n, r) => n + r.failures, 0);
+      const note = `${ROUNDS}×${REQUESTS_PER_ROUND} req, ${CONNECTIONS} connections, median${failures ? `; ${failures} non-2xx/errors` : ""}`;
+      const rps = median(rs.map((r) => r.rps));
+      figures.push({ name: `${t.name} throughput`, value: Math.round(rps), unit: "req/s", note });
+      figures.push({ name: `${t.name} p99 latency`, value: median(rs.map((r) => r.p99)), unit: "ms", note: "autocannon, 1 ms resolution" });
+      if (t.path !== BARE_PATH) {
+        figures.push({ name: `${t.name} / bare route`, value: Math.round((rps / bareRps) * 100) / 100, unit: "ratio", note: t.headline ? "headline, aim ≥ 0.6" : "req/s ratio" });
+      }
+    }
+    return figures;
+  } finally {
+    await server.close();
+  }
+}
