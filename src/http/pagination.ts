@@ -7,15 +7,20 @@ export const PageQuery = z.object({
   cursor: z.string().max(512).optional().openapi({ description: "`nextCursor` from the previous page." }),
 });
 
+// base64url over UTF-8: btoa alone throws on any character above U+00FF, and
+// cursors carry handle keys in every script.
 export function encodeCursor(value: string | number): string {
-  return btoa(JSON.stringify(value)).replace(/=+$/, "").replace(/\+/g, "-").replace(/\//g, "_");
+  const bytes = new TextEncoder().encode(JSON.stringify(value));
+  return btoa(Array.from(bytes, (b) => String.fromCharCode(b)).join("")).replace(/=+$/, "").replace(/\+/g, "-").replace(/\//g, "_");
 }
 
 export function decodeCursor<T extends string | number>(cursor: string | undefined, kind: "string" | "number"): T | undefined {
   if (cursor === undefined) return undefined;
   try {
-    const value = JSON.parse(atob(cursor.replace(/-/g, "+").replace(/_/g, "/"))) as unknown;
-    if (typeof value === kind) return value as T;
+    const bytes = Uint8Array.from(atob(cursor.replace(/-/g, "+").replace(/_/g, "/")), (c) => c.charCodeAt(0));
+    const value = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(bytes)) as unknown;
+    // Finite only: "1e309" decodes to Infinity, which the database cannot bind.
+    if (typeof value === kind && (kind === "string" || Number.isFinite(value))) return value as T;
   } catch {
     // fall through
   }
