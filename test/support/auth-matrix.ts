@@ -3,7 +3,14 @@
 // an expired token, a token from another issuer, a token for another audience,
 // an unsigned `alg: none` token, an HS256 token, and (403) a token whose role is
 // below the one required. New protected routes are covered automatically.
-import { SignJWT, generateKeyPair, UnsecuredJWT } from "jose";
+// JWT header and claim attacks (crit, kid injection, embedded jwk, jku, expiry
+// just past the tolerance, nbf, malformed roles, no sub) are signed with the
+// server's own key, so each is refused for exactly the reason it names;
+// test/reliability/auth-edges.test.ts checks that the same key path succeeds.
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { SignJWT, exportJWK, generateKeyPair, importJWK, UnsecuredJWT, type JWK } from "jose";
+import { DEV_ISSUER_FILE } from "../../src/auth/dev-issuer.ts";
 import type { TestApp } from "./test-app.ts";
 import type { Role } from "../../src/auth/roles.ts";
 
@@ -47,7 +54,62 @@ export async function badTokens(t: TestApp): Promise<Record<string, string>> {
       .setSubject("x")
       .setExpirationTime(now + 600)
       .sign(other.privateKey),
+    ...(await attacksWithTheRealKey(t, now)),
+    "embedded jwk header (attacker's own key)": await new SignJWT({ roles: ["admin"] })
+      .setProtectedHeader({ alg: "EdDSA", jwk: await exportJWK(other.publicKey) })
+      .setSubject("mallory")
+      .setIssuer(config.auth.issuer)
+      .setAudience(config.auth.audience)
+      .setExpirationTime(now + 600)
+      .sign(other.privateKey),
+    "jku header pointing at the attacker's key set": await new SignJWT({ roles: ["admin"] })
+      .setProtectedHeader({ alg: "EdDSA", kid: t.issuer.kid, jku: "https://evil.example/jwks.json" })
+      .setSubject("mallory")
+      .setIssuer(config.auth.issuer)
+      .setAudience(config.auth.audience)
+      .setExpirationTime(now + 600)
+      .sign(other.privateKey),
   };
+}
+
+/**
+ * Tokens signed with the server's own key, each wrong in exactly one way, so
+ * only that check stands between them and admin access.
+ */
+async function attacksWithTheRealKey(t: TestApp, now: number): Promise<Record<string, string>> {
+  const token = (claims: Record<string, unknown>, header: Record<string, unknown> = {}) => serverKeyToken(t, { now, claims, header });
+  return {
+    // RFC 7515 §4.1.11: a critical header the verifier does not understand must be refused.
+    "crit header naming an unknown extension": await token({}, { crit: ["x-teammark-unknown"], "x-teammark-unknown": true }),
+    "kid injection (path traversal)": await token({}, { kid: "../../../../dev/null" }),
+    "kid injection (SQL)": await token({}, { kid: "' OR '1'='1" }),
+    "expired just beyond the clock tolerance": await token({ iat: now - 700, exp: now - 31 }),
+    "not valid before a future time": await token({ nbf: now + 120 }),
+    "roles claim as a string": await token({ roles: "admin" }),
+    "unknown role only": await token({ roles: ["superuser"] }),
+    "no subject": await token({ sub: undefined }),
+  };
+}
+
+/**
+ * An admin token signed with the server's own dev-issuer key (read from its
+ * data dir), with `claims` and `header` overriding the valid defaults.
+ */
+export async function serverKeyToken(t: TestApp, opts: { now?: number; claims?: Record<string, unknown>; header?: Record<string, unknown> } = {}): Promise<string> {
+  const { config } = t.deps;
+  const now = opts.now ?? Math.floor(t.clock.now().getTime() / 1000);
+  const jwk = JSON.parse(readFileSync(path.join(t.dir, DEV_ISSUER_FILE), "utf8")) as JWK;
+  const key = (await importJWK(jwk, "EdDSA")) as CryptoKey;
+  const payload = { roles: ["admin"], sub: "mallory", iss: config.auth.issuer, aud: config.auth.audience, iat: now, exp: now + 600, ...opts.claims };
+  return signRaw({ alg: "EdDSA", kid: t.issuer.kid, ...opts.header }, JSON.parse(JSON.stringify(payload)) as Record<string, unknown>, key);
+}
+
+/** A compact JWS built by hand: jose refuses to sign headers it would refuse to verify. */
+async function signRaw(header: Record<string, unknown>, payload: Record<string, unknown>, key: CryptoKey): Promise<string> {
+  const b64 = (bytes: Uint8Array) => Buffer.from(bytes).toString("base64url");
+  const input = `${b64(new TextEncoder().encode(JSON.stringify(header)))}.${b64(new TextEncoder().encode(JSON.stringify(payload)))}`;
+  const signature = new Uint8Array(await crypto.subtle.sign("Ed25519", key, new TextEncoder().encode(input)));
+  return `${input}.${b64(signature)}`;
 }
 
 export function roleBelow(role: Role): Role | undefined {
