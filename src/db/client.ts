@@ -12,19 +12,24 @@ export function dbFromClient(client: Client): Db {
 }
 
 /** Node: embedded file or remote server, chosen by the URL scheme. */
-export async function openNodeDatabase(url: string, authToken?: string): Promise<Db> {
+export async function openNodeDatabase(url: string, authToken?: string, opts: { busyTimeoutMs?: number } = {}): Promise<Db> {
   const { createClient } = await import("@libsql/client");
-  if (url.startsWith("file:")) {
+  const busyTimeoutMs = opts.busyTimeoutMs ?? 5000;
+  const file = url.startsWith("file:") ? url.slice("file:".length) : undefined;
+  if (file !== undefined) {
     const { mkdirSync } = await import("node:fs");
     const path = await import("node:path");
-    const file = url.slice("file:".length);
     if (file !== ":memory:") mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   }
-  const client = createClient({ url, ...(authToken ? { authToken } : {}) });
-  if (url.startsWith("file:")) {
+  // `timeout` sets the busy timeout on every pooled connection; a PRAGMA would
+  // reach only the one connection that ran it.
+  const client = createClient({ url, ...(authToken ? { authToken } : {}), ...(file !== undefined ? { timeout: busyTimeoutMs } : {}) });
+  if (file !== undefined) {
     // WAL lets readers continue while a moderator write commits.
     await client.execute("PRAGMA journal_mode = WAL");
-    await client.execute("PRAGMA busy_timeout = 5000");
+    await client.execute(`PRAGMA busy_timeout = ${Math.floor(busyTimeoutMs)}`);
   }
-  return dbFromClient(client);
+  if (file === undefined || file === ":memory:") return dbFromClient(client);
+  const { guardDatabaseFile } = await import("./file-guard.ts");
+  return dbFromClient(guardDatabaseFile(client, file));
 }
