@@ -17,6 +17,7 @@ declare module "autocannon" {
       body?: string;
       connections?: number;
       amount?: number;
+      maxOverallRequests?: number;
       duration?: number;
       timeout?: number;
       sampleInt?: number;
