@@ -8,7 +8,7 @@
 // the file is gone and recovers by itself when it returns (or the lock is
 // released). Node only.
 import { statSync } from "node:fs";
-import { LibsqlError, type Client, type Transaction } from "@libsql/client";
+import type { Client, Transaction } from "@libsql/client";
 
 // BUSY is here because libSQL leaves the statement that hit a lock active on
 // its pooled connection; every later COMMIT there fails with "SQL statements
@@ -40,7 +40,7 @@ export function guardDatabaseFile(client: Client, file: string): Client {
 
   async function beforeCall(write: boolean): Promise<void> {
     const now = identity();
-    if (now === undefined) throw new LibsqlError(`the database file ${file} is missing`, "SQLITE_CANTOPEN");
+    if (now === undefined) throw Object.assign(new Error(`SQLITE_CANTOPEN: the database file ${file} is missing`), { code: "SQLITE_CANTOPEN" });
     if (now !== opened || reopen || (write && reopenBeforeWrite)) {
       opened = now;
       reopen = false;

@@ -72,6 +72,27 @@ describe("database file removed while the server runs", () => {
   });
 });
 
+test("the real server process survives its database file being deleted and restored", async () => {
+  const server = await startServerProcess();
+  try {
+    const file = path.join(server.dataDir, "teammark.db");
+    const backup = path.join(server.dataDir, "backup.db");
+    const snapshot = createClient({ url: `file:${file}` });
+    await snapshot.execute(`VACUUM INTO '${backup}'`);
+    snapshot.close(); // closed before the delete: a connection to a deleted file removes its "-wal" by name on close
+    for (const suffix of ["", "-wal", "-shm"]) rmSync(file + suffix, { force: true });
+    const during = await fetch(`${server.url}/v1/accounts/Fiverr-Care`);
+    expect(during.status).toBe(503);
+    expect(await during.text()).not.toMatch(/SQLITE|\n\s+at /);
+    expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+    copyFileSync(backup, file);
+    expect((await fetch(`${server.url}/v1/accounts/Fiverr-Care`)).status).toBe(200);
+    expect(server.alive()).toBe(true);
+  } finally {
+    await server.close();
+  }
+});
+
 describe("database locked by another connection", () => {
   test("reads go on, writes wait for the lock and then answer 503; they succeed once it is released", async () => {
     const f = await faultApp({ busyTimeoutMs: 200 });
