@@ -3,9 +3,11 @@ import type { Command } from "../command.ts";
 import { migrateCommand } from "./migrate.ts";
 import { serveCommand } from "./serve.ts";
 import { tokenCommand } from "./token.ts";
+import { checkHandleCommand } from "./check-handle.ts";
 
 export const commands: Record<string, Command> = {
   serve: serveCommand,
   migrate: migrateCommand,
   token: tokenCommand,
+  "check-handle": checkHandleCommand,
 };

@@ -1,0 +1,217 @@
+// The handle check: official | lookalike (with target) | brand_impersonation | clean,
+// with the reasons. Pure; the index is built once from the registry.
+import { findBidiControls } from "../text/bidi.ts";
+import { findDefaultIgnorables } from "../text/ignorables.ts";
+import { isMixedScript, scriptsOf } from "../text/scripts.ts";
+import { comparisonKey, visibleForm } from "./key.ts";
+import { damerauLevenshtein, deletions, withinOneEdit } from "./distance.ts";
+import { allowedDistance, exactForm, MIN_DISTANCE2_KEY, MIN_FUZZY_KEY, type LookalikeIndex } from "./handle-index.ts";
+import { suspectChars } from "./explain.ts";
+import type { HandleCheck, Reason } from "./types.ts";
+
+type Match = { i: number; distance: number; affix?: string };
+
+/** Longest handle we look at; longer input is cut (handles are short, and this bounds the work). */
+export const MAX_HANDLE_LENGTH = 128;
+const EDGE_NUMBER = /^[\p{Nd}\p{P}\p{Z}]*\p{Nd}[\p{Nd}\p{P}\p{Z}]*|[\p{P}\p{Z}]*\p{Nd}[\p{Nd}\p{P}\p{Z}]*$/gu;
+/** Arbitrary characters an impostor may add at either end of an official handle (x_name_x, name-hq, name2). */
+const MAX_LOOSE_AFFIX = 2;
+
+function better(a: Match | undefined, b: Match): Match {
+  return !a || b.distance < a.distance ? b : a;
+}
+
+/** Nearest official key within its allowed distance (0, 1 or 2 edits). */
+function nearest(index: LookalikeIndex, q: string): Match | undefined {
+  const same = index.byKey.get(q);
+  if (same) return { i: same[0]!, distance: 0 };
+  if (q.length < MIN_FUZZY_KEY - 1) return undefined;
+  let best: Match | undefined;
+  const consider = (list: number[] | undefined) => {
+    if (!list) return;
+    for (const i of list) {
+      const key = index.keys[i]!;
+      const allowed = allowedDistance(key);
+      if (allowed === 0 || (best && best.distance <= 1)) continue;
+      const d = allowed >= 1 && withinOneEdit(q, key) ? 1 : allowed >= 2 ? damerauLevenshtein(q, key, 2) : 9;
+      if (d <= allowed) best = better(best, { i, distance: d });
+    }
+  };
+  // One edit: q is an official key minus a letter, plus a letter, or with one changed/swapped.
+  consider(index.byDeletion.get(q));
+  const dels = deletions(q);
+  for (const d of dels) {
+    consider(index.byKey.get(d));
+    consider(index.byDeletion.get(d));
+  }
+  if (best || q.length < MIN_DISTANCE2_KEY - 1) return best;
+  // Two edits, for long keys only.
+  for (const d of dels) {
+    for (const dd of deletions(d)) {
+      consider(index.byKey.get(dd));
+      consider(index.byDeletion.get(dd));
+    }
+  }
+  return best;
+}
+
+/** An official key wrapped in affix words (real_, _official, -team) or a couple of loose characters. */
+function withAffix(index: LookalikeIndex, q: string): Match | undefined {
+  const affixes = index.words.affixes;
+  const tryCore = (core: string, affix: string, fuzzy: boolean): Match | undefined => {
+    if (core.length < MIN_FUZZY_KEY) return undefined;
+    const list = index.byKey.get(core);
+    if (list) return { i: list[0]!, distance: 0, affix };
+    const near = fuzzy ? nearest(index, core) : undefined;
+    return near && near.distance <= 1 ? { ...near, affix } : undefined;
+  };
+  // [text, is an affix word]
+  const prefixes: [string, boolean][] = [["", true]];
+  const suffixes: [string, boolean][] = [["", true]];
+  for (const a of affixes.keys()) {
+    if (q.length > a.length && q.startsWith(a)) prefixes.push([a, true]);
+    if (q.length > a.length && q.endsWith(a)) suffixes.push([a, true]);
+  }
+  for (let n = 1; n <= MAX_LOOSE_AFFIX; n++) {
+    prefixes.push([q.slice(0, n), false]);
+    suffixes.push([q.slice(q.length - n), false]);
+  }
+  for (const [p, pWord] of prefixes) {
+    for (const [s, sWord] of suffixes) {
+      if (p === "" && s === "") continue;
+      if (p.length + s.length >= q.length) continue;
+      const shown = [p, s].filter(Boolean).map((x) => affixes.get(x) ?? x).join("…");
+      const m = tryCore(q.slice(p.length, q.length - s.length), shown, pWord && sWord);
+      if (m) return m;
+    }
+  }
+  return undefined;
+}
+
+/** The string as displayed when right-to-left overrides reverse parts of it. */
+export function displayedForm(handle: string): string {
+  let out = "";
+  let reversed = "";
+  let depth = 0;
+  for (const ch of handle) {
+    if (ch === "\u202E") { depth++; continue; }
+    if ((ch === "\u202C" || ch === "\u2069") && depth > 0) {
+      depth--;
+      if (depth === 0) { out += Array.from(reversed).reverse().join(""); reversed = ""; }
+      continue;
+    }
+    if (depth > 0) reversed += ch;
+    else out += ch;
+  }
+  return out + Array.from(reversed).reverse().join("");
+}
+
+function findBrand(index: LookalikeIndex, q: string): { brand: string; matched: string; start: number; end: number; exact: boolean } | undefined {
+  for (const b of index.words.brands) {
+    const at = q.indexOf(b.key);
+    if (at >= 0) return { brand: b.brand, matched: b.variant, start: at, end: at + b.key.length, exact: true };
+  }
+  for (const b of index.words.brands) {
+    if (!b.fuzzy) continue;
+    const n = b.key.length;
+    for (const len of [n, n + 1, n - 1]) {
+      for (let s = 0; s + len <= q.length; s++) {
+        const w = q.slice(s, s + len);
+        if (withinOneEdit(w, b.key)) return { brand: b.brand, matched: w, start: s, end: s + len, exact: false };
+      }
+    }
+  }
+  return undefined;
+}
+
+/** The brand alone with a number around it (Fiverr123, 2024_fiverr). */
+function isBrandWithNumber(index: LookalikeIndex, handle: string): boolean {
+  const unnumbered = handle.replace(EDGE_NUMBER, "");
+  if (unnumbered === handle) return false;
+  const q = comparisonKey(unnumbered);
+  const brand = findBrand(index, q);
+  return brand !== undefined && q.length - (brand.end - brand.start) <= 2;
+}
+
+function officialReason(handle: string): Reason {
+  return { rule: "official", message: `${handle} is a registered official account` };
+}
+
+/** Reasons about the characters: bidi controls, invisible ones, mixed scripts, and look-alike characters of the imitated name (target or brand word as written in the handle). */
+function characterReasons(handle: string, target: string | null, brandWritten?: string): Reason[] {
+  const reasons: Reason[] = [];
+  const bidi = findBidiControls(handle);
+  if (bidi.length) reasons.push({ rule: "bidi_control", message: "contains bidirectional control characters that reorder what is displayed", chars: suspectChars(bidi.join("")) });
+  const invisible = findDefaultIgnorables(handle).filter((c) => !bidi.includes(c));
+  if (invisible.length) reasons.push({ rule: "invisible_characters", message: "contains invisible characters", chars: suspectChars(invisible.join("")) });
+  const visible = visibleForm(handle);
+  if (isMixedScript(visible)) reasons.push({ rule: "mixed_script", message: `mixes scripts: ${scriptsOf(visible).join(", ")}`, scripts: scriptsOf(visible) });
+  // A brand written plainly has no look-alike characters worth listing (the rest of the handle is the role word).
+  const plainBrand = brandWritten !== undefined && visible.includes(brandWritten.toLowerCase());
+  const imitated = target ? { text: target, whole: true } : brandWritten ? { text: brandWritten, whole: false } : undefined;
+  const chars = plainBrand ? [] : suspectChars(handle, imitated).filter((c) => c.kind !== "bidi_control" && c.kind !== "invisible");
+  if (chars.length) {
+    const list = chars.map((c) => `${c.char} (${c.codePoint}, ${c.script}) looks like ${c.imitates}`).join("; ");
+    reasons.push({ rule: "confusable_characters", message: list, chars });
+  }
+  return reasons;
+}
+
+function lookalike(index: LookalikeIndex, handle: string, m: Match): HandleCheck {
+  const target = index.handles[m.i]!;
+  const reasons: Reason[] = [];
+  if (m.affix !== undefined) reasons.push({ rule: "affix", message: `${target} with added "${m.affix}"`, affix: m.affix });
+  else if (m.distance === 0) reasons.push({ rule: "same_key", message: `reads the same as the official ${target} once look-alike characters, case and separators are folded` });
+  else reasons.push({ rule: "edit_distance", message: `${m.distance} edit${m.distance > 1 ? "s" : ""} away from the official ${target}`, distance: m.distance });
+  return { handle, verdict: "lookalike", target, reasons: [...reasons, ...characterReasons(handle, target)] };
+}
+
+/** Checks one handle against the official handles and the platform's brand words. */
+export function checkHandle(index: LookalikeIndex, rawHandle: string): HandleCheck {
+  const handle = rawHandle.slice(0, MAX_HANDLE_LENGTH);
+  const official = index.exact.get(exactForm(handle));
+  if (official !== undefined) return { handle, verdict: "official", target: index.handles[official]!, reasons: [officialReason(index.handles[official]!)] };
+
+  const hasBidi = findBidiControls(handle).length > 0;
+  const forms = hasBidi ? [handle, displayedForm(handle)] : [handle];
+  const keys = forms.map(comparisonKey);
+  for (const q of keys) {
+    const m = nearest(index, q) ?? withAffix(index, q);
+    if (m) return lookalike(index, handle, m);
+  }
+  // A number stuck to an official handle (frmarcom2024, 1990_editors_picks): digits fold to
+  // letters in keys, so compare the handle without its leading or trailing number as well.
+  const unnumbered = handle.replace(EDGE_NUMBER, "");
+  if (unnumbered !== handle && unnumbered.length > 0) {
+    const list = index.byKey.get(comparisonKey(unnumbered));
+    if (list) return lookalike(index, handle, { i: list[0]!, distance: 0, affix: handle.match(EDGE_NUMBER)!.join("…").replace(/[\p{P}\p{Z}]/gu, "") });
+  }
+
+  for (const q of keys) {
+    const brand = findBrand(index, q);
+    if (!brand) continue;
+    const rest = q.slice(0, brand.start) + "\u0000" + q.slice(brand.end);
+    const brandReason: Reason = {
+      rule: "brand_word",
+      message: brand.exact && brand.matched.toLowerCase() === brand.brand.toLowerCase() ? `contains the brand ${brand.brand}` : `contains ${brand.matched}, a look-alike or transliteration of the brand ${brand.brand}`,
+      brand: brand.brand,
+      matched: brand.matched,
+    };
+    const role = index.words.roles.find((r) => rest.includes(r.key));
+    if (role) {
+      return {
+        handle,
+        verdict: "brand_impersonation",
+        target: null,
+        reasons: [brandReason, { rule: "role_word", message: `with the staff/role word "${role.word}" (${role.lang})`, word: role.word, lang: role.lang }, ...characterReasons(handle, null, brand.matched)],
+      };
+    }
+    const leftover = rest.replace("\u0000", "");
+    if (leftover.length <= 2 || index.words.affixes.has(leftover) || isBrandWithNumber(index, handle)) {
+      return { handle, verdict: "brand_impersonation", target: null, reasons: [brandReason, { rule: "brand_only", message: "is the brand name itself" }, ...characterReasons(handle, null, brand.matched)] };
+    }
+  }
+
+  if (hasBidi) return { handle, verdict: "lookalike", target: null, reasons: characterReasons(handle, null) };
+  return { handle, verdict: "clean", target: null, reasons: [] };
+}

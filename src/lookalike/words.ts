@@ -1,0 +1,57 @@
+// Brand, role and affix words for one platform, folded to comparison keys once.
+// The brand words come from the platform profile (registry); their known
+// misspellings and transliterations and the role words come from words.data.json.
+import defaults from "./words.data.json" with { type: "json" };
+import { comparisonKey } from "./key.ts";
+
+export type WordData = { brands: Record<string, string[]>; roles: Record<string, string[]>; affixes: string[] };
+export type PlatformWords = { brandWords: string[]; domains?: string[] };
+
+export type BrandEntry = { brand: string; variant: string; key: string; fuzzy: boolean };
+export type RoleEntry = { word: string; lang: string; key: string };
+/** affixes: comparison key → the word as written. */
+export type WordConfig = { brands: BrandEntry[]; roles: RoleEntry[]; affixes: Map<string, string> };
+
+export const defaultWordData: WordData = defaults;
+
+const LATIN_KEY = /^[a-z0-9]+$/;
+
+export function buildWordConfig(platform: PlatformWords, data: WordData = defaultWordData): WordConfig {
+  const brands: BrandEntry[] = [];
+  const seen = new Set<string>();
+  const addBrand = (brand: string, variant: string, primary: boolean) => {
+    const key = comparisonKey(variant);
+    if (key.length < 3 || seen.has(key)) return;
+    seen.add(key);
+    // Typo tolerance (one edit) only around the brand word itself, and only for Latin keys
+    // long enough that one edit still reads as the brand; the listed variants match as written.
+    brands.push({ brand, variant, key, fuzzy: primary && LATIN_KEY.test(key) && key.length >= 5 });
+  };
+  for (const word of platform.brandWords) {
+    const brand = word.toLowerCase();
+    addBrand(word, word, true);
+    for (const v of data.brands[brand] ?? []) addBrand(word, v, false);
+  }
+  for (const domain of platform.domains ?? []) {
+    const label = domain.toLowerCase().replace(/^www\./, "").split(".")[0];
+    if (label) addBrand(platform.brandWords[0] ?? label, label, true);
+  }
+  const roles: RoleEntry[] = [];
+  const roleKeys = new Set<string>();
+  for (const [lang, words] of Object.entries(data.roles)) {
+    for (const word of words) {
+      const key = comparisonKey(word);
+      // Short Latin keys would match inside ordinary words; CJK words are short by nature.
+      if (key.length < (LATIN_KEY.test(key) ? 3 : 2) || roleKeys.has(key)) continue;
+      roleKeys.add(key);
+      roles.push({ word, lang, key });
+    }
+  }
+  roles.sort((a, b) => b.key.length - a.key.length); // longest first: "helpdesk" before "help"
+  const affixes = new Map<string, string>();
+  for (const word of data.affixes) {
+    const key = comparisonKey(word);
+    if (key.length > 0 && !affixes.has(key)) affixes.set(key, word);
+  }
+  return { brands, roles, affixes };
+}
