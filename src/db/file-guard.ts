@@ -28,6 +28,9 @@ export function guardDatabaseFile(client: Client, file: string): Client {
     return s ? `${s.dev}:${s.ino}` : undefined;
   };
   let opened = identity();
+  // Not found right after opening: a URL form whose path we do not read the
+  // way libSQL does. Better unguarded than refusing every call.
+  if (opened === undefined) return client;
   // Set by a storage error: the next call reopens the pool. A read may take it
   // and succeed on a connection that is still read-only, so writes keep their
   // own flag until a write has reopened the pool itself.
