@@ -1,11 +1,12 @@
 // The handle check: official | lookalike (with target) | brand_impersonation | clean,
 // with the reasons. Pure; the index is built once from the registry.
-import { findBidiControls } from "../text/bidi.ts";
+import { findBidiControls, hasBidiControls } from "../text/bidi.ts";
 import { findDefaultIgnorables } from "../text/ignorables.ts";
 import { isMixedScript, scriptsOf } from "../text/scripts.ts";
-import { comparisonKey, visibleForm } from "./key.ts";
-import { damerauLevenshtein, deletions, withinOneEdit } from "./distance.ts";
-import { allowedDistance, exactForm, MIN_DISTANCE2_KEY, MIN_FUZZY_KEY, type LookalikeIndex } from "./handle-index.ts";
+import { comparisonKey, keyOfVisible, visibleForm } from "./key.ts";
+import { damerauLevenshtein, withinOneEdit, withinOneEditAt } from "./distance.ts";
+import { allowedDistance, exactForm, firstPosting, mayContain, MIN_DISTANCE2_KEY, MIN_FUZZY_KEY, type LookalikeIndex, type Postings } from "./handle-index.ts";
+import { deletion2Hash, deletionHash, keyHash, MAX_HASHED_KEY, prefixHashes, rangeHash } from "./key-hash.ts";
 import { suspectChars } from "./explain.ts";
 import type { HandleCheck, Reason } from "./types.ts";
 
@@ -21,48 +22,75 @@ function better(a: Match | undefined, b: Match): Match {
   return !a || b.distance < a.distance ? b : a;
 }
 
-/** Nearest official key within its allowed distance (0, 1 or 2 edits). */
-function nearest(index: LookalikeIndex, q: string): Match | undefined {
+// Per-query state of nearest(), in one reused object so a check allocates no closures.
+type Query = { index: LookalikeIndex | undefined; key: string; stamp: number; bestI: number; bestD: number };
+const Q: Query = { index: undefined, key: "", stamp: 0, bestI: -1, bestD: 99 };
+
+function verify(q: Query, index: LookalikeIndex, i: number): void {
+  const marks = index.seen.marks;
+  if (marks[i] === q.stamp) return;
+  marks[i] = q.stamp;
+  const key = index.keys[i]!;
+  const allowed = allowedDistance(key);
+  if (allowed === 0 || Math.abs(key.length - q.key.length) > allowed) return;
+  const d = withinOneEdit(q.key, key) ? 1 : allowed >= 2 ? damerauLevenshtein(q.key, key, 2) : 9;
+  if (d <= allowed && d < q.bestD) {
+    q.bestD = d;
+    q.bestI = i;
+  }
+}
+
+function consider(q: Query, index: LookalikeIndex, p: Postings | undefined): void {
+  if (p === undefined) return;
+  if (typeof p === "number") verify(q, index, p);
+  else for (let k = 0; k < p.length; k++) verify(q, index, p[k]!);
+}
+
+function lookup(q: Query, index: LookalikeIndex, h: number): void {
+  if (!mayContain(index.filter, h)) return;
+  consider(q, index, index.byKeyHash.get(h));
+  consider(q, index, index.byDeletionHash.get(h));
+}
+
+/** Nearest official key within its allowed distance (0, 1 or 2 edits); maxStage 1 skips the two-edit search. */
+function nearest(index: LookalikeIndex, q: string, maxStage = 2): Match | undefined {
   const same = index.byKey.get(q);
-  if (same) return { i: same[0]!, distance: 0 };
-  if (q.length < MIN_FUZZY_KEY - 1) return undefined;
-  let best: Match | undefined;
-  const consider = (list: number[] | undefined) => {
-    if (!list) return;
-    for (const i of list) {
-      const key = index.keys[i]!;
-      const allowed = allowedDistance(key);
-      if (allowed === 0 || (best && best.distance <= 1)) continue;
-      const d = allowed >= 1 && withinOneEdit(q, key) ? 1 : allowed >= 2 ? damerauLevenshtein(q, key, 2) : 9;
-      if (d <= allowed) best = better(best, { i, distance: d });
-    }
-  };
+  if (same !== undefined) return { i: firstPosting(same), distance: 0 };
+  const n = q.length;
+  if (n < MIN_FUZZY_KEY - 1 || n > MAX_HASHED_KEY) return undefined;
+  const st = Q;
+  st.index = index;
+  st.key = q;
+  st.stamp = ++index.seen.stamp;
+  st.bestI = -1;
+  st.bestD = 99;
   // One edit: q is an official key minus a letter, plus a letter, or with one changed/swapped.
-  consider(index.byDeletion.get(q));
-  const dels = deletions(q);
-  for (const d of dels) {
-    consider(index.byKey.get(d));
-    consider(index.byDeletion.get(d));
+  const prefix = prefixHashes(q, true);
+  lookup(st, index, keyHash(q));
+  for (let d = 0; d < n; d++) {
+    if (d > 0 && q.charCodeAt(d) === q.charCodeAt(d - 1)) continue;
+    lookup(st, index, deletionHash(prefix, n, d));
   }
-  if (best || q.length < MIN_DISTANCE2_KEY - 1) return best;
-  // Two edits, for long keys only.
-  for (const d of dels) {
-    for (const dd of deletions(d)) {
-      consider(index.byKey.get(dd));
-      consider(index.byDeletion.get(dd));
-    }
+  if (st.bestD > 1 && maxStage >= 2 && n >= MIN_DISTANCE2_KEY + 1) {
+    // Two edits, for long keys only: q minus two letters against keys (two letters added)
+    // and against keys minus one (a letter added and one changed); q is then ≥ 11 long.
+    for (let a = 0; a < n; a++) for (let b = a + 1; b < n; b++) lookup(st, index, deletion2Hash(prefix, n, a, b));
   }
-  return best;
+  return st.bestI >= 0 ? { i: st.bestI, distance: st.bestD } : undefined;
 }
 
 /** An official key wrapped in affix words (real_, _official, -team) or a couple of loose characters. */
 function withAffix(index: LookalikeIndex, q: string): Match | undefined {
   const affixes = index.words.affixes;
-  const tryCore = (core: string, affix: string, fuzzy: boolean): Match | undefined => {
-    if (core.length < MIN_FUZZY_KEY) return undefined;
+  const prefix = prefixHashes(q);
+  const tryCore = (from: number, to: number, affix: string, fuzzy: boolean): Match | undefined => {
+    if (to - from < MIN_FUZZY_KEY) return undefined;
+    // Cheap hash test first: most cores are no official key and need no string.
+    if (!fuzzy && !mayContain(index.filter, rangeHash(prefix, from, to))) return undefined;
+    const core = q.slice(from, to);
     const list = index.byKey.get(core);
-    if (list) return { i: list[0]!, distance: 0, affix };
-    const near = fuzzy ? nearest(index, core) : undefined;
+    if (list !== undefined) return { i: firstPosting(list), distance: 0, affix };
+    const near = fuzzy ? nearest(index, core, 1) : undefined;
     return near && near.distance <= 1 ? { ...near, affix } : undefined;
   };
   // [text, is an affix word]
@@ -81,7 +109,7 @@ function withAffix(index: LookalikeIndex, q: string): Match | undefined {
       if (p === "" && s === "") continue;
       if (p.length + s.length >= q.length) continue;
       const shown = [p, s].filter(Boolean).map((x) => affixes.get(x) ?? x).join("…");
-      const m = tryCore(q.slice(p.length, q.length - s.length), shown, pWord && sWord);
+      const m = tryCore(p.length, q.length - s.length, shown, pWord && sWord);
       if (m) return m;
     }
   }
@@ -116,8 +144,7 @@ function findBrand(index: LookalikeIndex, q: string): { brand: string; matched: 
     const n = b.key.length;
     for (const len of [n, n + 1, n - 1]) {
       for (let s = 0; s + len <= q.length; s++) {
-        const w = q.slice(s, s + len);
-        if (withinOneEdit(w, b.key)) return { brand: b.brand, matched: w, start: s, end: s + len, exact: false };
+        if (withinOneEditAt(q, s, len, b.key)) return { brand: b.brand, matched: q.slice(s, s + len), start: s, end: s + len, exact: false };
       }
     }
   }
@@ -172,19 +199,19 @@ export function checkHandle(index: LookalikeIndex, rawHandle: string): HandleChe
   const official = index.exact.get(exactForm(handle));
   if (official !== undefined) return { handle, verdict: "official", target: index.handles[official]!, reasons: [officialReason(index.handles[official]!)] };
 
-  const hasBidi = findBidiControls(handle).length > 0;
-  const forms = hasBidi ? [handle, displayedForm(handle)] : [handle];
-  const keys = forms.map(comparisonKey);
+  const hasBidi = hasBidiControls(handle);
+  const vis = visibleForm(handle);
+  const keys = hasBidi ? [keyOfVisible(vis), comparisonKey(displayedForm(handle))] : [keyOfVisible(vis)];
   for (const q of keys) {
     const m = nearest(index, q) ?? withAffix(index, q);
     if (m) return lookalike(index, handle, m);
   }
   // A number stuck to an official handle (frmarcom2024, 1990_editors_picks): digits fold to
   // letters in keys, so compare the handle without its leading or trailing number as well.
-  const unnumbered = handle.replace(EDGE_NUMBER, "");
-  if (unnumbered !== handle && unnumbered.length > 0) {
-    const list = index.byKey.get(comparisonKey(unnumbered));
-    if (list) return lookalike(index, handle, { i: list[0]!, distance: 0, affix: handle.match(EDGE_NUMBER)!.join("…").replace(/[\p{P}\p{Z}]/gu, "") });
+  const unnumbered = vis.replace(EDGE_NUMBER, "");
+  if (unnumbered !== vis && unnumbered.length > 0) {
+    const list = index.byKey.get(keyOfVisible(unnumbered));
+    if (list !== undefined) return lookalike(index, handle, { i: firstPosting(list), distance: 0, affix: handle.match(EDGE_NUMBER)!.join("…").replace(/[\p{P}\p{Z}]/gu, "") });
   }
 
   for (const q of keys) {

@@ -36,19 +36,30 @@ export function damerauLevenshtein(a: string, b: string, max = Number.MAX_SAFE_I
   return prev[m]!;
 }
 
-/** True when a and b differ by at most one insert, delete, substitution or neighbour swap (linear time). */
+/** True when a and b differ by at most one insert, delete, substitution or neighbour swap (linear time, no allocation). */
 export function withinOneEdit(a: string, b: string): boolean {
-  if (a === b) return true;
-  const n = a.length;
+  return withinOneEditAt(a, 0, a.length, b);
+}
+
+/** withinOneEdit for the slice a[start, start + len) against b, without making the slice. */
+export function withinOneEditAt(a: string, start: number, len: number, b: string): boolean {
   const m = b.length;
-  if (Math.abs(n - m) > 1) return false;
+  if (len - m > 1 || m - len > 1) return false;
   let i = 0;
-  while (i < n && i < m && a.charCodeAt(i) === b.charCodeAt(i)) i++;
-  if (n === m) {
-    if (a.slice(i + 1) === b.slice(i + 1)) return true; // substitution
-    return i + 1 < n && a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2); // swap
+  while (i < len && i < m && a.charCodeAt(start + i) === b.charCodeAt(i)) i++;
+  if (i === len && i === m) return true;
+  if (len === m) {
+    if (restEqual(a, start, len, b, i + 1, i + 1)) return true; // substitution
+    return i + 1 < len && a.charCodeAt(start + i) === b.charCodeAt(i + 1) && a.charCodeAt(start + i + 1) === b.charCodeAt(i) && restEqual(a, start, len, b, i + 2, i + 2); // swap
   }
-  return n > m ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+  return len > m ? restEqual(a, start, len, b, i + 1, i) : restEqual(a, start, len, b, i, i + 1);
+}
+
+/** a[start + ai, start + len) equals b[bi, b.length). */
+function restEqual(a: string, start: number, len: number, b: string, ai: number, bi: number): boolean {
+  if (len - ai !== b.length - bi) return false;
+  for (; ai < len; ai++, bi++) if (a.charCodeAt(start + ai) !== b.charCodeAt(bi)) return false;
+  return true;
 }
 
 /** All strings made by deleting exactly one character of s (deduplicated). */

@@ -18,40 +18,54 @@ const bare = (s: string) => s.replace(/[\p{P}\p{Z}]/gu, "");
 /** What a handle imitates: a whole official handle, or a brand word inside it. */
 export type Imitated = { text: string; whole: boolean };
 
-/** True when reading the ASCII character at index i of the handle as `as` brings it closer to what it imitates. */
-function improves(chars: string[], i: number, as: string, imitated: Imitated | undefined): boolean {
-  if (!imitated) return false;
+/** Decides whether one ASCII character is a trick: reading it as another letter brings the handle closer to what it imitates. */
+function trickTester(chars: string[], imitated: Imitated | undefined): (i: number, as: string) => boolean {
+  if (!imitated) return () => false;
   const t = bare(imitated.text.toLowerCase());
-  const before = bare(chars.join("").toLowerCase());
-  const after = bare([...chars.slice(0, i), as, ...chars.slice(i + 1)].join("").toLowerCase());
-  if (!imitated.whole) return !before.includes(t) && after.includes(t);
-  return damerauLevenshtein(after, t, 8) < damerauLevenshtein(before, t, 8);
+  const lower = chars.map((c) => c.toLowerCase());
+  const before = bare(lower.join(""));
+  if (before.includes(t)) return () => false; // the imitated name is written plainly
+  const beforeDistance = imitated.whole ? damerauLevenshtein(before, t, 8) : 0;
+  return (i, as) => {
+    const saved = lower[i]!;
+    lower[i] = as;
+    const after = bare(lower.join(""));
+    lower[i] = saved;
+    return imitated.whole ? damerauLevenshtein(after, t, 8) < beforeDistance : after.includes(t);
+  };
 }
+
+const ASCII_TRICK = /[0-9$@|!Il]/;
 
 /** The characters of handle that imitate others (homoglyphs, compatibility forms, invisible and bidi characters, digits among letters). */
 export function suspectChars(handle: string, imitated?: Imitated): SuspectChar[] {
   const out: SuspectChar[] = [];
   const chars = Array.from(handle.normalize("NFC"));
   const targetLower = imitated?.whole ? imitated.text.toLowerCase() : "";
+  let isTrick: ((i: number, as: string) => boolean) | undefined;
   for (let i = 0; i < chars.length; i++) {
     const ch = chars[i]!;
+    if (ch.charCodeAt(0) < 0x80) {
+      // ASCII: digits and signs posing as letters, capital I posing as l and l as I.
+      if (!ASCII_TRICK.test(ch)) continue;
+      isTrick ??= trickTester(chars, imitated);
+      const lower = ch.toLowerCase();
+      const folded = foldLookalikes(lower);
+      if (ch !== "I" && ch !== "l") {
+        if (folded !== lower && folded.length > 0 && isTrick(i, folded)) out.push(suspect(ch, folded, "digit_letter"));
+      } else if (ch === "I" && isTrick(i, "l")) out.push(suspect(ch, "l", "case"));
+      else if (ch === "l" && isTrick(i, "i")) out.push(suspect(ch, imitated!.text.includes("I") ? "I" : "i", "case"));
+      continue;
+    }
     if (BIDI.test(ch)) { out.push(suspect(ch, "", "bidi_control")); continue; }
     if (isDefaultIgnorable(ch)) { out.push(suspect(ch, "", "invisible")); continue; }
     const lower = ch.toLowerCase();
     const nfkc = ch.normalize("NFKC").toLowerCase();
     if (nfkc !== lower && ASCII_ALNUM.test(nfkc)) { out.push(suspect(ch, nfkc, "compatibility")); continue; }
     const skel = skeleton(nfkc).toLowerCase().replace(MARKS, "");
-    if (ch.codePointAt(0)! > 0x7f) {
-      const base = nfkc.normalize("NFD").replace(MARKS, "");
-      if (skel !== nfkc && ASCII_ALNUM.test(skel)) { out.push(suspect(ch, skel, base !== nfkc && base === skel ? "accent" : "homoglyph")); continue; }
-      if (base !== nfkc && ASCII_ALNUM.test(base)) out.push(suspect(ch, base, "accent"));
-      continue;
-    }
-    // ASCII: digits and signs posing as letters, capital I posing as l and l as I.
-    const folded = foldLookalikes(lower);
-    if (/[0-9$@|!]/.test(ch) && folded !== lower && folded.length > 0 && improves(chars, i, folded, imitated)) out.push(suspect(ch, folded, "digit_letter"));
-    else if (ch === "I" && improves(chars, i, "l", imitated)) out.push(suspect(ch, "l", "case"));
-    else if (ch === "l" && improves(chars, i, "i", imitated)) out.push(suspect(ch, imitated!.text.includes("I") ? "I" : "i", "case"));
+    const base = nfkc.normalize("NFD").replace(MARKS, "");
+    if (skel !== nfkc && ASCII_ALNUM.test(skel)) { out.push(suspect(ch, skel, base !== nfkc && base === skel ? "accent" : "homoglyph")); continue; }
+    if (base !== nfkc && ASCII_ALNUM.test(base)) out.push(suspect(ch, base, "accent"));
   }
   // Letter pairs that render as one letter: rn → m, vv → w, cl → d.
   const visible = handle.toLowerCase();

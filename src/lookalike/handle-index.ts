@@ -1,11 +1,14 @@
 // An index over the official handles that answers "which official handle does this
 // key equal or nearly equal?" without scanning them all: an exact-key map plus the
-// one-deletion neighbourhood of every key (SymSpell). A query looks up itself and
-// its own deletions (one or two), so each check costs a few dozen map lookups
-// whatever the number of official handles.
+// one-deletion neighbourhood of every key (SymSpell), stored as hashes. A query looks
+// up its own hash and the hashes of its one- and two-character deletions, so a check
+// costs a few dozen map lookups whatever the number of official handles.
 import { comparisonKey } from "./key.ts";
-import { deletions } from "./distance.ts";
+import { deletionHash, keyHash, MAX_HASHED_KEY, prefixHashes } from "./key-hash.ts";
 import { buildWordConfig, defaultWordData, type PlatformWords, type WordConfig, type WordData } from "./words.ts";
+
+/** Positions of official handles: one number, or several when hashes are shared. */
+export type Postings = number | number[];
 
 export type LookalikeIndex = {
   /** Official handles as registered. */
@@ -15,10 +18,16 @@ export type LookalikeIndex = {
   /** NFC + lower case handle → position (the "official" verdict). */
   exact: Map<string, number>;
   /** Comparison key → positions. */
-  byKey: Map<string, number[]>;
-  /** Key with one character deleted → positions (keys long enough for typo matching). */
-  byDeletion: Map<string, number[]>;
+  byKey: Map<string, Postings>;
+  /** Hash of a key → positions. */
+  byKeyHash: Map<number, Postings>;
+  /** Hash of a key with one character deleted → positions (keys long enough for typo matching). */
+  byDeletionHash: Map<number, Postings>;
   words: WordConfig;
+  /** Bit set over every hash in byKeyHash and byDeletionHash: most query hashes are absent, and a bit test is far cheaper than a map lookup. */
+  filter: Uint32Array;
+  /** Scratch for de-duplicating candidates within one query. */
+  seen: { stamp: number; marks: Int32Array };
 };
 
 /** Keys shorter than this only match exactly: one edit on a short name makes another ordinary name. */
@@ -26,35 +35,91 @@ export const MIN_FUZZY_KEY = 5;
 /** Keys at least this long also match at edit distance 2. */
 export const MIN_DISTANCE2_KEY = 10;
 
+const FILTER_BITS = 24;
+const FILTER_WORDS = (1 << FILTER_BITS) >>> 5;
+const FILTER_MASK = (1 << FILTER_BITS) - 1;
+
+// Two bits per hash in the same 32-bit word: one memory access per test, and about a
+// third of the false positives of one bit at 1.5 million hashes (100 000 handles).
+function filterWord(h: number): number {
+  return ((h ^ (h >>> 19)) & FILTER_MASK) >>> 5;
+}
+
+function filterBits(h: number): number {
+  const m = Math.imul(h, 0x9e3779b1);
+  return (1 << (m >>> 27)) | (1 << ((m >>> 22) & 31));
+}
+
+export function mayContain(filter: Uint32Array, h: number): boolean {
+  const bits = filterBits(h);
+  return (filter[filterWord(h)]! & bits) === bits;
+}
+
+function mark(filter: Uint32Array, h: number): void {
+  filter[filterWord(h)]! |= filterBits(h);
+}
+
 export function exactForm(handle: string): string {
   return handle.normalize("NFC").toLowerCase();
 }
 
-function push(map: Map<string, number[]>, key: string, i: number): void {
-  const list = map.get(key);
-  if (!list) map.set(key, [i]);
-  else if (list[list.length - 1] !== i) list.push(i);
+function post<K>(map: Map<K, Postings>, key: K, i: number): void {
+  const cur = map.get(key);
+  if (cur === undefined) map.set(key, i);
+  else if (typeof cur === "number") {
+    if (cur !== i) map.set(key, [cur, i]);
+  } else if (cur[cur.length - 1] !== i) cur.push(i);
 }
 
 export function buildLookalikeIndex(officialHandles: Iterable<string>, platform: PlatformWords, data: WordData = defaultWordData): LookalikeIndex {
-  const index: LookalikeIndex = { handles: [], keys: [], exact: new Map(), byKey: new Map(), byDeletion: new Map(), words: buildWordConfig(platform, data) };
+  const index: LookalikeIndex = {
+    handles: [],
+    keys: [],
+    exact: new Map(),
+    byKey: new Map(),
+    byKeyHash: new Map(),
+    byDeletionHash: new Map(),
+    words: buildWordConfig(platform, data),
+    filter: new Uint32Array(FILTER_WORDS),
+    seen: { stamp: 0, marks: new Int32Array(0) },
+  };
   for (const handle of officialHandles) addOfficialHandle(index, handle);
   return index;
 }
 
 export function addOfficialHandle(index: LookalikeIndex, handle: string): void {
   const i = index.handles.length;
-  const key = comparisonKey(handle);
+  const key = comparisonKey(handle).slice(0, MAX_HASHED_KEY);
   index.handles.push(handle);
   index.keys.push(key);
   index.exact.set(exactForm(handle), i);
+  if (index.seen.marks.length <= i) {
+    const grown = new Int32Array(Math.max(16, index.seen.marks.length * 2));
+    grown.set(index.seen.marks);
+    index.seen.marks = grown;
+  }
   if (key.length === 0) return;
-  push(index.byKey, key, i);
-  if (key.length >= MIN_FUZZY_KEY) for (const d of deletions(key)) push(index.byDeletion, d, i);
+  post(index.byKey, key, i);
+  const h = keyHash(key);
+  post(index.byKeyHash, h, i);
+  mark(index.filter, h);
+  if (key.length >= MIN_FUZZY_KEY) {
+    const p = prefixHashes(key);
+    for (let d = 0; d < key.length; d++) {
+      if (d > 0 && key[d] === key[d - 1]) continue; // same string as deleting the previous one
+      const dh = deletionHash(p, key.length, d);
+      post(index.byDeletionHash, dh, i);
+      mark(index.filter, dh);
+    }
+  }
 }
 
 /** Largest edit distance at which an official key still counts as imitated. */
 export function allowedDistance(officialKey: string): number {
   if (officialKey.length < MIN_FUZZY_KEY) return 0;
   return officialKey.length >= MIN_DISTANCE2_KEY ? 2 : 1;
+}
+
+export function firstPosting(p: Postings): number {
+  return typeof p === "number" ? p : p[0]!;
 }

@@ -8,30 +8,93 @@ import foldData from "./folds.data.json" with { type: "json" };
 
 const MARKS = /\p{M}/gu;
 // Separators of any script (dashes, dots, spaces, low lines, middle dots…) and other punctuation.
-const SEPARATORS = /[\p{P}\p{Z}\p{Cc}\p{Cf}\p{Sk}]/gu;
+const SEPARATOR = /^[\p{P}\p{Z}\p{Cc}\p{Cf}\p{Sk}]$/u;
 const CHAR_FOLDS: Record<string, string> = foldData.chars;
-const PAIR_FOLDS: [RegExp, string][] = Object.entries(foldData.pairs as Record<string, string>).map(([from, to]) => [new RegExp(from, "g"), to]);
-const escapeClass = (c: string) => (/[\\\]^-]/.test(c) ? "\\" + c : c);
-const CHAR_FOLD_RE = new RegExp(`[${Object.keys(CHAR_FOLDS).map(escapeClass).join("")}]`, "gu");
+const PAIRS: Record<string, string> = foldData.pairs;
+const ASCII = /^[\x00-\x7f]*$/;
+
+// ASCII fast path: 0 keep, 1 separator (dropped).
+const ASCII_SEPARATOR = new Uint8Array(128);
+for (let c = 0; c < 128; c++) ASCII_SEPARATOR[c] = SEPARATOR.test(String.fromCharCode(c)) && !(String.fromCharCode(c) in CHAR_FOLDS) ? 1 : 0;
 
 /** The handle as a reader sees its letters: NFKC, lower case, no invisible code points. */
 export function visibleForm(handle: string): string {
+  // ASCII is already NFKC and has no default-ignorable code points.
+  if (ASCII.test(handle)) return handle.toLowerCase();
   return removeDefaultIgnorables(handle.normalize("NFKC").toLowerCase());
 }
 
 /** Skeleton-level form before separator and digit folding (kept for explanations). */
 export function skeletonForm(handle: string): string {
-  return skeleton(visibleForm(handle)).toLowerCase().replace(MARKS, "");
+  const skel = skeleton(visibleForm(handle)).toLowerCase();
+  return ASCII.test(skel) ? skel : skel.replace(MARKS, "");
 }
 
-/** Folds digit/letter lookalikes (0/o, 1/l/i, 3/e, 5/s, …), drops separators, then folds letter pairs (rn/m, vv/w, cl/d). */
+/**
+ * Folds digit/letter lookalikes (0/o, 1/l/i, 3/e, 5/s, …), drops separators and folds
+ * letter pairs that render as one letter (rn/m, vv/w, cl/d; judged on the letters as
+ * written, before l becomes i). One pass, no regular expressions on the ASCII path.
+ */
 export function foldLookalikes(s: string): string {
-  let out = s.replace(CHAR_FOLD_RE, (c) => CHAR_FOLDS[c]!).replace(SEPARATORS, "");
-  for (const [re, to] of PAIR_FOLDS) out = out.replace(re, to);
+  let out = "";
+  let prevRaw = "";
+  for (const ch of s) {
+    const c = ch.charCodeAt(0);
+    if (c < 128 ? ASCII_SEPARATOR[c] === 1 : SEPARATOR.test(ch)) continue;
+    const pair = PAIRS[prevRaw + ch];
+    if (pair !== undefined) {
+      out = out.slice(0, -1) + pair;
+      prevRaw = "";
+      continue;
+    }
+    out += CHAR_FOLDS[ch] ?? ch;
+    prevRaw = ch;
+  }
   return out;
+}
+
+// ASCII fast path: the skeleton of each ASCII character after lower-casing, precomputed,
+// and an output buffer reused between calls (one string allocated per key).
+const ASCII_SKELETON: string[] = [];
+for (let c = 0; c < 128; c++) ASCII_SKELETON.push(skeleton(String.fromCharCode(c)).toLowerCase());
+let buffer = new Uint16Array(256);
+const PAIR_FIRST = new Uint8Array(128);
+for (const p of Object.keys(PAIRS)) if (p.charCodeAt(0) < 128) PAIR_FIRST[p.charCodeAt(0)] = 1;
+
+function asciiKey(vis: string): string {
+  if (buffer.length < vis.length * 2) buffer = new Uint16Array(vis.length * 2);
+  let len = 0;
+  let prevRaw = 0;
+  for (let i = 0; i < vis.length; i++) {
+    const sk = ASCII_SKELETON[vis.charCodeAt(i)]!;
+    for (let k = 0; k < sk.length; k++) {
+      const c = sk.charCodeAt(k);
+      if (c < 128 && ASCII_SEPARATOR[c] === 1) continue;
+      const ch = sk[k]!;
+      if (prevRaw !== 0 && PAIR_FIRST[prevRaw] === 1) {
+        const pair = PAIRS[String.fromCharCode(prevRaw) + ch];
+        if (pair !== undefined) {
+          buffer[len - 1] = pair.charCodeAt(0);
+          prevRaw = 0;
+          continue;
+        }
+      }
+      const folded = CHAR_FOLDS[ch];
+      buffer[len++] = folded !== undefined ? folded.charCodeAt(0) : c;
+      prevRaw = c;
+    }
+  }
+  return String.fromCharCode.apply(null, buffer.subarray(0, len) as unknown as number[]);
+}
+
+/** The comparison key of a string already in visible form (see visibleForm). */
+export function keyOfVisible(vis: string): string {
+  if (ASCII.test(vis)) return asciiKey(vis);
+  const skel = skeleton(vis).toLowerCase();
+  return foldLookalikes(ASCII.test(skel) ? skel : skel.replace(MARKS, ""));
 }
 
 /** The comparison key: equal keys mean "looks the same". */
 export function comparisonKey(handle: string): string {
-  return foldLookalikes(skeletonForm(handle));
+  return keyOfVisible(visibleForm(handle));
 }

@@ -32,6 +32,13 @@ export function confusablePairs(): IterableIterator<[string, string]> {
 export function skeleton(s: string): string {
   const map = confusables();
   let out = "";
+  if (ASCII.test(s)) {
+    // NFD leaves ASCII alone and ASCII has no default-ignorables: skip both passes.
+    for (let i = 0; i < s.length; i++) out += map.get(s[i]!) ?? s[i]!;
+    return out;
+  }
   for (const ch of removeDefaultIgnorables(s.normalize("NFD"))) out += map.get(ch) ?? ch;
   return out.normalize("NFD");
 }
+
+const ASCII = /^[\x00-\x7f]*$/;
