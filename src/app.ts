@@ -17,9 +17,10 @@ import { healthRouter } from "./health/routes.ts";
 import { accountsRouter } from "./registry/accounts.routes.ts";
 import { channelsRouter } from "./registry/channels.routes.ts";
 import { auditRouter } from "./audit/routes.ts";
+import { checksRouter } from "./lookalike/routes.ts";
 
 /** Paths anyone may read from any origin (the messaging UI, the public checker). */
-export const PUBLIC_READ_PATHS = ["/v1/accounts", "/v1/accounts/*", "/v1/channels", "/v1/channels/*", "/openapi.json"];
+export const PUBLIC_READ_PATHS = ["/v1/accounts", "/v1/accounts/*", "/v1/channels", "/v1/channels/*", "/v1/check", "/openapi.json"];
 
 export function createApp(deps: AppDeps) {
   const ctx: AppContext = { deps, db: deps.db, writes: createWriteQueue() };
@@ -51,7 +52,8 @@ export function createApp(deps: AppDeps) {
     .route("/", healthRouter())
     .route("/", accountsRouter())
     .route("/", channelsRouter())
-    .route("/", auditRouter());
+    .route("/", auditRouter())
+    .route("/", checksRouter());
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearer", {
     type: "http",

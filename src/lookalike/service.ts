@@ -1,0 +1,101 @@
+// Checks against the registry: the lookalike index of active official accounts and
+// the official channels, each cached per database and rebuilt when the registry
+// changes. Used by the API routes, and by badge answers for non-official senders.
+import { eq, sql } from "drizzle-orm";
+import { accounts, channels, type AccountRow, type ChannelRow } from "../db/schema.ts";
+import type { Db } from "../db/client.ts";
+import { defaultPlatform, type PlatformProfile } from "../registry/seed-data.ts";
+import { buildLookalikeIndex, type LookalikeIndex } from "./handle-index.ts";
+import { checkHandle } from "./check.ts";
+import type { HandleCheck, Reason } from "./types.ts";
+import { buildChannelIndex, checkChannel, detectValueKind, type ChannelCheck, type ChannelIndex, type CheckedKind } from "../channels/check.ts";
+import { handleKey } from "../registry/accounts.service.ts";
+
+type Reader = Pick<Db, "select">;
+type Cached<T> = { stamp: string; value: T };
+const accountIndexes = new WeakMap<object, Cached<LookalikeIndex>>();
+const channelIndexes = new WeakMap<object, Cached<{ index: ChannelIndex; rows: ChannelRow[] }>>();
+
+async function stampOf(db: Reader, table: typeof accounts | typeof channels): Promise<string> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)`, last: sql<string | null>`max(${table.updatedAt})`, versions: sql<number>`coalesce(sum(${table.version}), 0)` })
+    .from(table)
+    .where(eq(table.status, "active"));
+  return `${row?.n}|${row?.last}|${row?.versions}`;
+}
+
+/** The lookalike index of the active official accounts (cached until the accounts change). */
+export async function lookalikeIndexFor(db: Reader, platform: PlatformProfile = defaultPlatform): Promise<LookalikeIndex> {
+  const stamp = await stampOf(db, accounts);
+  const hit = accountIndexes.get(db);
+  if (hit && hit.stamp === stamp) return hit.value;
+  const rows = await db.select({ handle: accounts.handle }).from(accounts).where(eq(accounts.status, "active"));
+  const value = buildLookalikeIndex(rows.map((r) => r.handle), platform);
+  accountIndexes.set(db, { stamp, value });
+  return value;
+}
+
+async function channelIndexFor(db: Reader, platform: PlatformProfile = defaultPlatform): Promise<{ index: ChannelIndex; rows: ChannelRow[] }> {
+  const stamp = await stampOf(db, channels);
+  const hit = channelIndexes.get(db);
+  if (hit && hit.stamp === stamp) return hit.value;
+  const rows = await db.select().from(channels).where(eq(channels.status, "active"));
+  const value = { index: buildChannelIndex(rows.map((r) => ({ id: r.id, kind: r.kind, value: r.value, purpose: r.purpose })), platform), rows };
+  channelIndexes.set(db, { stamp, value });
+  return value;
+}
+
+async function accountByHandle(db: Reader, handle: string | null): Promise<AccountRow | undefined> {
+  if (!handle) return undefined;
+  const [row] = await db.select().from(accounts).where(eq(accounts.handleKey, handleKey(handle))).limit(1);
+  return row;
+}
+
+export type ValueCheck = {
+  value: string;
+  kind: CheckedKind | "handle";
+  verdict: HandleCheck["verdict"] | ChannelCheck["verdict"];
+  target: string | null;
+  reasons: (Reason | ChannelCheck["reasons"][number])[];
+  /** The official account matched (official) or imitated (lookalike). */
+  account: AccountRow | null;
+  /** The official channel matched. */
+  channel: ChannelRow | null;
+};
+
+/** GET /v1/check: handle, e-mail, phone, URL or domain, detected from the value. */
+export async function checkValue(db: Reader, value: string): Promise<ValueCheck> {
+  const kind = detectValueKind(value);
+  if (kind === "handle") {
+    const r = checkHandle(await lookalikeIndexFor(db), value);
+    const account = r.target ? ((await accountByHandle(db, r.target)) ?? null) : null;
+    return { value, kind, verdict: r.verdict, target: r.target, reasons: r.reasons, account, channel: null };
+  }
+  const { index, rows } = await channelIndexFor(db);
+  const r = checkChannel(index, value, kind);
+  const channel = r.channel?.id ? (rows.find((row) => row.id === r.channel!.id) ?? null) : null;
+  const reasons = r.channel && !r.channel.id ? [...r.reasons] : r.reasons;
+  return { value, kind, verdict: r.verdict, target: r.target ?? (r.channel && !r.channel.id ? r.channel.value : null), reasons, account: null, channel };
+}
+
+export type ScreenResult = { handle: string; decision: "allow" | "deny"; verdict: HandleCheck["verdict"]; target: string | null; reasons: Reason[] };
+
+/** POST /v1/handles/screen: may a user take this handle at sign-up or rename? */
+export async function screenHandle(db: Reader, handle: string): Promise<ScreenResult> {
+  const r = checkHandle(await lookalikeIndexFor(db), handle);
+  // Invisible and bidi characters have no place in a new handle even when it imitates nobody.
+  const hidden = r.reasons.some((x) => x.rule === "bidi_control" || x.rule === "invisible_characters") || /[\p{Default_Ignorable_Code_Point}\p{Bidi_Control}]/u.test(handle);
+  const deny = r.verdict !== "clean" || hidden;
+  const reasons = r.verdict === "clean" && hidden ? [{ rule: "invisible_characters" as const, message: "contains invisible or bidirectional control characters" }] : r.reasons;
+  return { handle, decision: deny ? "deny" : "allow", verdict: r.verdict, target: r.target, reasons };
+}
+
+/**
+ * For badge answers about a sender who is not official: which official account the
+ * sender's handle imitates, and why; null when it imitates none.
+ */
+export async function resemblesFor(db: Reader, handle: string): Promise<{ verdict: "lookalike" | "brand_impersonation"; target: string | null; reasons: Reason[] } | null> {
+  const r = checkHandle(await lookalikeIndexFor(db), handle);
+  if (r.verdict !== "lookalike" && r.verdict !== "brand_impersonation") return null;
+  return { verdict: r.verdict, target: r.target, reasons: r.reasons };
+}
