@@ -85,6 +85,7 @@ export async function bench(): Promise<Figure[]> {
     const badgePath = Object.keys(doc.paths).find((p) => /^\/v1\/badges\/\{[^}]+\}$/.test(p) && doc.paths[p]?.get);
     if (badgePath) targets.push({ name: "GET /v1/badges/{handle}", method: "GET", path: `/v1/badges/${OFFICIAL}`, headline: true });
     if (has("post", "/v1/badges/batch")) targets.push({ name: "POST /v1/badges/batch (50 senders)", method: "POST", path: "/v1/badges/batch", body: batchBody(doc, "/v1/badges/batch", handles) });
+    if (has("get", "/v1/check")) targets.push({ name: "GET /v1/check (lookalike handle)", method: "GET", path: `/v1/check?value=${encodeURIComponent("Fivеrr_Care")}` });
     if (has("post", "/v1/scan")) {
       const text = "Hi, Fiverr Care here. Your account is limited; send the 6-digit code to wa.me/447700900123 or we close it today.";
       targets.push({ name: "POST /v1/scan (chat message)", method: "POST", path: "/v1/scan", body: { text, sender: { handle: "seller_42_studio" }, readerLang: "en" } });
