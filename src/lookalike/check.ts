@@ -174,7 +174,7 @@ function characterReasons(handle: string, target: string | null, brandWritten?: 
   const visible = visibleForm(handle);
   if (isMixedScript(visible)) reasons.push({ rule: "mixed_script", message: `mixes scripts: ${scriptsOf(visible).join(", ")}`, scripts: scriptsOf(visible) });
   // A brand written plainly has no look-alike characters worth listing (the rest of the handle is the role word).
-  const plainBrand = brandWritten !== undefined && visible.includes(brandWritten.toLowerCase());
+  const plainBrand = brandWritten !== undefined && visible.toLowerCase().includes(brandWritten.toLowerCase());
   const imitated = target ? { text: target, whole: true } : brandWritten ? { text: brandWritten, whole: false } : undefined;
   const chars = plainBrand ? [] : suspectChars(handle, imitated).filter((c) => c.kind !== "bidi_control" && c.kind !== "invisible");
   if (chars.length) {

@@ -17,17 +17,25 @@ const ASCII = /^[\x00-\x7f]*$/;
 const ASCII_SEPARATOR = new Uint8Array(128);
 for (let c = 0; c < 128; c++) ASCII_SEPARATOR[c] = SEPARATOR.test(String.fromCharCode(c)) && !(String.fromCharCode(c) in CHAR_FOLDS) ? 1 : 0;
 
-/** The handle as a reader sees its letters: NFKC, lower case, no invisible code points. */
+/** The handle as a reader sees it: NFKC, no invisible code points (letter case kept: the skeleton is case-sensitive). */
 export function visibleForm(handle: string): string {
   // ASCII is already NFKC and has no default-ignorable code points.
-  if (ASCII.test(handle)) return handle.toLowerCase();
-  return removeDefaultIgnorables(handle.normalize("NFKC").toLowerCase());
+  if (ASCII.test(handle)) return handle;
+  return removeDefaultIgnorables(handle.normalize("NFKC"));
 }
 
-/** Skeleton-level form before separator and digit folding (kept for explanations). */
-export function skeletonForm(handle: string): string {
-  const skel = skeleton(visibleForm(handle)).toLowerCase();
+/**
+ * Skeleton-level form before separator and digit folding: skeleton, lower case, and the
+ * skeleton again (a capital's prototype may be a capital whose small letter has its own
+ * prototype), without combining marks.
+ */
+function skeletonOfVisible(vis: string): string {
+  const skel = skeleton(skeleton(vis).toLowerCase()).toLowerCase();
   return ASCII.test(skel) ? skel : skel.replace(MARKS, "");
+}
+
+export function skeletonForm(handle: string): string {
+  return skeletonOfVisible(visibleForm(handle));
 }
 
 /**
@@ -56,7 +64,7 @@ export function foldLookalikes(s: string): string {
 // ASCII fast path: the skeleton of each ASCII character after lower-casing, precomputed,
 // and an output buffer reused between calls (one string allocated per key).
 const ASCII_SKELETON: string[] = [];
-for (let c = 0; c < 128; c++) ASCII_SKELETON.push(skeleton(String.fromCharCode(c)).toLowerCase());
+for (let c = 0; c < 128; c++) ASCII_SKELETON.push(skeletonOfVisible(String.fromCharCode(c)));
 let buffer = new Uint16Array(256);
 const PAIR_FIRST = new Uint8Array(128);
 for (const p of Object.keys(PAIRS)) if (p.charCodeAt(0) < 128) PAIR_FIRST[p.charCodeAt(0)] = 1;
@@ -90,8 +98,7 @@ function asciiKey(vis: string): string {
 /** The comparison key of a string already in visible form (see visibleForm). */
 export function keyOfVisible(vis: string): string {
   if (ASCII.test(vis)) return asciiKey(vis);
-  const skel = skeleton(vis).toLowerCase();
-  return foldLookalikes(ASCII.test(skel) ? skel : skel.replace(MARKS, ""));
+  return foldLookalikes(skeletonOfVisible(vis));
 }
 
 /** The comparison key: equal keys mean "looks the same". */
