@@ -134,21 +134,30 @@ export function displayedForm(handle: string): string {
   return out + Array.from(reversed).reverse().join("");
 }
 
-function findBrand(index: LookalikeIndex, q: string): { brand: string; matched: string; start: number; end: number; exact: boolean } | undefined {
+type BrandMatch = { brand: string; matched: string; start: number; end: number; exact: boolean };
+
+/** Where the brand (or a listed variant, or the brand with one typo) occurs in key q: exact matches first. */
+function findBrands(index: LookalikeIndex, q: string): BrandMatch[] {
+  const found: BrandMatch[] = [];
   for (const b of index.words.brands) {
     const at = q.indexOf(b.key);
-    if (at >= 0) return { brand: b.brand, matched: b.variant, start: at, end: at + b.key.length, exact: true };
+    if (at >= 0) found.push({ brand: b.brand, matched: b.variant, start: at, end: at + b.key.length, exact: true });
   }
+  if (found.length > 0) return found;
   for (const b of index.words.brands) {
     if (!b.fuzzy) continue;
     const n = b.key.length;
     for (const len of [n, n + 1, n - 1]) {
       for (let s = 0; s + len <= q.length; s++) {
-        if (withinOneEditAt(q, s, len, b.key)) return { brand: b.brand, matched: q.slice(s, s + len), start: s, end: s + len, exact: false };
+        if (withinOneEditAt(q, s, len, b.key)) found.push({ brand: b.brand, matched: q.slice(s, s + len), start: s, end: s + len, exact: false });
       }
     }
   }
-  return undefined;
+  return found;
+}
+
+function findBrand(index: LookalikeIndex, q: string): BrandMatch | undefined {
+  return findBrands(index, q)[0];
 }
 
 /** The brand alone with a number around it (Fiverr123, 2024_fiverr). */
@@ -215,16 +224,20 @@ export function checkHandle(index: LookalikeIndex, rawHandle: string): HandleChe
   }
 
   for (const q of keys) {
-    const brand = findBrand(index, q);
-    if (!brand) continue;
-    const rest = q.slice(0, brand.start) + "\u0000" + q.slice(brand.end);
+    const brands = findBrands(index, q);
+    if (brands.length === 0) continue;
+    // Of several readings (fiver|support or fivers|upport), take one that leaves a role word.
+    const withRole = brands.map((b) => ({ b, rest: q.slice(0, b.start) + "\u0000" + q.slice(b.end) })).map(({ b, rest }) => ({ b, rest, role: index.words.roles.find((r) => rest.includes(r.key)) }));
+    const pick = withRole.find((x) => x.role) ?? withRole[0]!;
+    const brand = pick.b;
+    const rest = pick.rest;
     const brandReason: Reason = {
       rule: "brand_word",
       message: brand.exact && brand.matched.toLowerCase() === brand.brand.toLowerCase() ? `contains the brand ${brand.brand}` : `contains ${brand.matched}, a look-alike or transliteration of the brand ${brand.brand}`,
       brand: brand.brand,
       matched: brand.matched,
     };
-    const role = index.words.roles.find((r) => rest.includes(r.key));
+    const role = pick.role;
     if (role) {
       return {
         handle,
