@@ -48,7 +48,10 @@ export function foldLookalikes(s: string): string {
   let prevRaw = "";
   for (const ch of s) {
     const c = ch.charCodeAt(0);
-    if (c < 128 ? ASCII_SEPARATOR[c] === 1 : SEPARATOR.test(ch)) continue;
+    if (c < 128 ? ASCII_SEPARATOR[c] === 1 : SEPARATOR.test(ch)) {
+      prevRaw = ""; // r_n does not read as m
+      continue;
+    }
     const pair = PAIRS[prevRaw + ch];
     if (pair !== undefined) {
       out = out.slice(0, -1) + pair;
@@ -77,7 +80,10 @@ function asciiKey(vis: string): string {
     const sk = ASCII_SKELETON[vis.charCodeAt(i)]!;
     for (let k = 0; k < sk.length; k++) {
       const c = sk.charCodeAt(k);
-      if (c < 128 && ASCII_SEPARATOR[c] === 1) continue;
+      if (c < 128 && ASCII_SEPARATOR[c] === 1) {
+        prevRaw = 0; // r_n does not read as m
+        continue;
+      }
       const ch = sk[k]!;
       if (prevRaw !== 0 && PAIR_FIRST[prevRaw] === 1) {
         const pair = PAIRS[String.fromCharCode(prevRaw) + ch];

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { buildLookalikeIndex, checkHandle, comparisonKey, damerauLevenshtein, withinOneEdit, type HandleCheck } from "../../src/lookalike/index.ts";
+import { buildLookalikeIndex, checkHandle, comparisonKey, damerauLevenshtein, foldLookalikes, withinOneEdit, type HandleCheck } from "../../src/lookalike/index.ts";
+import { skeletonForm } from "../../src/lookalike/key.ts";
 import { defaultRegistry } from "../../src/registry/seed-data.ts";
 import { confusablePairs } from "../../src/text/confusables.ts";
 
@@ -23,6 +24,19 @@ describe("comparison key", () => {
     expect(comparisonKey("vvorld")).toBe(comparisonKey("world"));
     expect(comparisonKey("clean")).toBe(comparisonKey("dean"));
     expect(comparisonKey("5h3ll")).toBe(comparisonKey("shell"));
+  });
+
+  it("ASCII fast path and general path agree", () => {
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom(..."abcdefilmnorsvwxIOLM0135_-.|!$@ ".split("")), maxLength: 20 }), (s) => {
+        expect(comparisonKey(s)).toBe(foldLookalikes(skeletonForm(s)));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it("does not join letters across a separator (r_n is not m)", () => {
+    expect(comparisonKey("fiverr_news")).toBe("fiverrnews");
   });
 
   it("keeps different names apart", () => {
