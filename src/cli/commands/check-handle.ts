@@ -4,7 +4,7 @@ import type { Command } from "../command.ts";
 import { readJsonLines } from "../jsonl.ts";
 import { loadConfig } from "../../config.ts";
 import { openRegistryDatabase } from "../../runtime/node-deps.ts";
-import { loadLookalikeIndex } from "../../lookalike/registry-index.ts";
+import { lookalikeIndexFor } from "../../lookalike/service.ts";
 import { checkHandle } from "../../lookalike/check.ts";
 
 export const checkHandleCommand: Command = {
@@ -20,7 +20,7 @@ Uses the registry at DATABASE_URL (default: the seeded embedded database).`,
     const { db } = await openRegistryDatabase(config);
     let index;
     try {
-      index = await loadLookalikeIndex(db);
+      index = await lookalikeIndexFor(db);
     } finally {
       db.$client.close();
     }
