@@ -5,9 +5,10 @@ import { findDefaultIgnorables } from "../text/ignorables.ts";
 import { isMixedScript, scriptsOf } from "../text/scripts.ts";
 import { comparisonKey, keyOfVisible, visibleForm } from "./key.ts";
 import { damerauLevenshtein, withinOneEdit, withinOneEditAt } from "./distance.ts";
-import { allowedDistance, exactForm, firstPosting, mayContain, MIN_DISTANCE2_KEY, MIN_FUZZY_KEY, type LookalikeIndex, type Postings } from "./handle-index.ts";
+import { allowedDistance, exactForm, firstPosting, keyMayExist, mayContain, MIN_DISTANCE2_KEY, MIN_FUZZY_KEY, type LookalikeIndex, type Postings } from "./handle-index.ts";
 import { deletion2Hash, deletionHash, keyHash, MAX_HASHED_KEY, prefixHashes, rangeHash } from "./key-hash.ts";
 import { suspectChars } from "./explain.ts";
+import { findRole } from "./words.ts";
 import type { HandleCheck, Reason } from "./types.ts";
 
 type Match = { i: number; distance: number; affix?: string };
@@ -71,10 +72,17 @@ function nearest(index: LookalikeIndex, q: string, maxStage = 2): Match | undefi
     if (d > 0 && q.charCodeAt(d) === q.charCodeAt(d - 1)) continue;
     lookup(st, index, deletionHash(prefix, n, d));
   }
-  if (st.bestD > 1 && maxStage >= 2 && n >= MIN_DISTANCE2_KEY + 1) {
-    // Two edits, for long keys only: q minus two letters against keys (two letters added)
-    // and against keys minus one (a letter added and one changed); q is then ≥ 11 long.
-    for (let a = 0; a < n; a++) for (let b = a + 1; b < n; b++) lookup(st, index, deletion2Hash(prefix, n, a, b));
+  if (st.bestD > 1 && maxStage >= 2 && n >= MIN_DISTANCE2_KEY + 2) {
+    // Two edits, for long keys only. The one-edit lookups above already find a letter added
+    // plus one dropped elsewhere (q and the key each minus one letter); here: two letters
+    // added (q minus two letters is a key). A cache-sized bit set keeps the n²/2 probes cheap.
+    const filter = index.keyFilter;
+    for (let a = 0; a < n; a++) {
+      for (let b = a + 1; b < n; b++) {
+        const h = deletion2Hash(prefix, n, a, b);
+        if (keyMayExist(filter, h)) consider(st, index, index.byKeyHash.get(h));
+      }
+    }
   }
   return st.bestI >= 0 ? { i: st.bestI, distance: st.bestD } : undefined;
 }
@@ -82,35 +90,39 @@ function nearest(index: LookalikeIndex, q: string, maxStage = 2): Match | undefi
 /** An official key wrapped in affix words (real_, _official, -team) or a couple of loose characters. */
 function withAffix(index: LookalikeIndex, q: string): Match | undefined {
   const affixes = index.words.affixes;
+  const n = q.length;
   const prefix = prefixHashes(q);
-  const tryCore = (from: number, to: number, affix: string, fuzzy: boolean): Match | undefined => {
-    if (to - from < MIN_FUZZY_KEY) return undefined;
-    // Cheap hash test first: most cores are no official key and need no string.
-    if (!fuzzy && !mayContain(index.filter, rangeHash(prefix, from, to))) return undefined;
-    const core = q.slice(from, to);
-    const list = index.byKey.get(core);
-    if (list !== undefined) return { i: firstPosting(list), distance: 0, affix };
-    const near = fuzzy ? nearest(index, core, 1) : undefined;
-    return near && near.distance <= 1 ? { ...near, affix } : undefined;
-  };
-  // [text, is an affix word]
-  const prefixes: [string, boolean][] = [["", true]];
-  const suffixes: [string, boolean][] = [["", true]];
+  // Lengths cut at each end; a positive entry is an affix word, a negative one loose characters.
+  const heads: number[] = [0];
+  const tails: number[] = [0];
   for (const a of affixes.keys()) {
-    if (q.length > a.length && q.startsWith(a)) prefixes.push([a, true]);
-    if (q.length > a.length && q.endsWith(a)) suffixes.push([a, true]);
+    if (n > a.length && q.startsWith(a)) heads.push(a.length);
+    if (n > a.length && q.endsWith(a)) tails.push(a.length);
   }
-  for (let n = 1; n <= MAX_LOOSE_AFFIX; n++) {
-    prefixes.push([q.slice(0, n), false]);
-    suffixes.push([q.slice(q.length - n), false]);
+  for (let k = 1; k <= MAX_LOOSE_AFFIX; k++) {
+    heads.push(-k);
+    tails.push(-k);
   }
-  for (const [p, pWord] of prefixes) {
-    for (const [s, sWord] of suffixes) {
-      if (p === "" && s === "") continue;
-      if (p.length + s.length >= q.length) continue;
-      const shown = [p, s].filter(Boolean).map((x) => affixes.get(x) ?? x).join("…");
-      const m = tryCore(p.length, q.length - s.length, shown, pWord && sWord);
-      if (m) return m;
+  for (const h of heads) {
+    for (const t of tails) {
+      if (h === 0 && t === 0) continue;
+      const from = Math.abs(h);
+      const to = n - Math.abs(t);
+      if (to - from < MIN_FUZZY_KEY) continue;
+      // Around affix words a typo in the official part is allowed too; loose characters must wrap it exactly.
+      const fuzzy = h >= 0 && t >= 0;
+      if (!fuzzy && !mayContain(index.filter, rangeHash(prefix, from, to))) continue; // most cores are no official key
+      const core = q.slice(from, to);
+      const list = index.byKey.get(core);
+      let m: Match | undefined = list !== undefined ? { i: firstPosting(list), distance: 0 } : undefined;
+      if (!m && fuzzy) {
+        const near = nearest(index, core, 1);
+        if (near && near.distance <= 1) m = near;
+      }
+      if (m) {
+        const parts = [q.slice(0, from), q.slice(to)].filter(Boolean).map((x) => affixes.get(x) ?? x);
+        return { ...m, affix: parts.join("…") };
+      }
     }
   }
   return undefined;
@@ -174,18 +186,24 @@ function officialReason(handle: string): Reason {
 }
 
 /** Reasons about the characters: bidi controls, invisible ones, mixed scripts, and look-alike characters of the imitated name (target or brand word as written in the handle). */
-function characterReasons(handle: string, target: string | null, brandWritten?: string): Reason[] {
+function characterReasons(handle: string, target: string | null, brandWritten?: string, roleWord?: string): Reason[] {
   const reasons: Reason[] = [];
   const bidi = findBidiControls(handle);
   if (bidi.length) reasons.push({ rule: "bidi_control", message: "contains bidirectional control characters that reorder what is displayed", chars: suspectChars(bidi.join("")) });
   const invisible = findDefaultIgnorables(handle).filter((c) => !bidi.includes(c));
   if (invisible.length) reasons.push({ rule: "invisible_characters", message: "contains invisible characters", chars: suspectChars(invisible.join("")) });
   const visible = visibleForm(handle);
-  if (isMixedScript(visible)) reasons.push({ rule: "mixed_script", message: `mixes scripts: ${scriptsOf(visible).join(", ")}`, scripts: scriptsOf(visible) });
+  if (isMixedScript(visible)) {
+    const scripts = scriptsOf(visible);
+    reasons.push({ rule: "mixed_script", message: `mixes scripts: ${scripts.join(", ")}`, scripts });
+  }
   // A brand written plainly has no look-alike characters worth listing (the rest of the handle is the role word).
   const plainBrand = brandWritten !== undefined && visible.toLowerCase().includes(brandWritten.toLowerCase());
   const imitated = target ? { text: target, whole: true } : brandWritten ? { text: brandWritten, whole: false } : undefined;
-  const chars = plainBrand ? [] : suspectChars(handle, imitated).filter((c) => c.kind !== "bidi_control" && c.kind !== "invisible");
+  // The role word's own letters imitate nothing (поддержка is Cyrillic on purpose): look at the rest.
+  const roleAt = roleWord ? handle.toLowerCase().indexOf(roleWord.toLowerCase()) : -1;
+  const examined = roleAt >= 0 ? handle.slice(0, roleAt) + handle.slice(roleAt + roleWord!.length) : handle;
+  const chars = plainBrand ? [] : suspectChars(examined, imitated).filter((c) => c.kind !== "bidi_control" && c.kind !== "invisible");
   if (chars.length) {
     const list = chars.map((c) => `${c.char} (${c.codePoint}, ${c.script}) looks like ${c.imitates}`).join("; ");
     reasons.push({ rule: "confusable_characters", message: list, chars });
@@ -227,7 +245,7 @@ export function checkHandle(index: LookalikeIndex, rawHandle: string): HandleChe
     const brands = findBrands(index, q);
     if (brands.length === 0) continue;
     // Of several readings (fiver|support or fivers|upport), take one that leaves a role word.
-    const withRole = brands.map((b) => ({ b, rest: q.slice(0, b.start) + "\u0000" + q.slice(b.end) })).map(({ b, rest }) => ({ b, rest, role: index.words.roles.find((r) => rest.includes(r.key)) }));
+    const withRole = brands.map((b) => ({ b, rest: q.slice(0, b.start) + "\u0000" + q.slice(b.end) })).map(({ b, rest }) => ({ b, rest, role: findRole(index.words, rest) }));
     const pick = withRole.find((x) => x.role) ?? withRole[0]!;
     const brand = pick.b;
     const rest = pick.rest;
@@ -243,7 +261,7 @@ export function checkHandle(index: LookalikeIndex, rawHandle: string): HandleChe
         handle,
         verdict: "brand_impersonation",
         target: null,
-        reasons: [brandReason, { rule: "role_word", message: `with the staff/role word "${role.word}" (${role.lang})`, word: role.word, lang: role.lang }, ...characterReasons(handle, null, brand.matched)],
+        reasons: [brandReason, { rule: "role_word", message: `with the staff/role word "${role.word}" (${role.lang})`, word: role.word, lang: role.lang }, ...characterReasons(handle, null, brand.matched, role.word)],
       };
     }
     const leftover = rest.replace("\u0000", "");

@@ -37,6 +37,30 @@ function trickTester(chars: string[], imitated: Imitated | undefined): (i: numbe
 
 const ASCII_TRICK = /[0-9$@|!Il]/;
 
+// What one non-ASCII character imitates does not depend on its neighbours: computed once per character.
+const NON_ASCII = new Map<string, SuspectChar | null>();
+
+function nonAsciiSuspect(ch: string): SuspectChar | null {
+  const cached = NON_ASCII.get(ch);
+  if (cached !== undefined) return cached;
+  let found: SuspectChar | null = null;
+  if (BIDI.test(ch)) found = suspect(ch, "", "bidi_control");
+  else if (isDefaultIgnorable(ch)) found = suspect(ch, "", "invisible");
+  else {
+    const lower = ch.toLowerCase();
+    const nfkc = ch.normalize("NFKC").toLowerCase();
+    if (nfkc !== lower && ASCII_ALNUM.test(nfkc)) found = suspect(ch, nfkc, "compatibility");
+    else {
+      const skel = skeleton(skeleton(nfkc).toLowerCase()).toLowerCase().replace(MARKS, "");
+      const base = nfkc.normalize("NFD").replace(MARKS, "");
+      if (skel !== nfkc && ASCII_ALNUM.test(skel)) found = suspect(ch, skel, base !== nfkc && base === skel ? "accent" : "homoglyph");
+      else if (base !== nfkc && ASCII_ALNUM.test(base)) found = suspect(ch, base, "accent");
+    }
+  }
+  if (NON_ASCII.size < 20_000) NON_ASCII.set(ch, found);
+  return found;
+}
+
 /** The characters of handle that imitate others (homoglyphs, compatibility forms, invisible and bidi characters, digits among letters). */
 export function suspectChars(handle: string, imitated?: Imitated): SuspectChar[] {
   const out: SuspectChar[] = [];
@@ -57,15 +81,8 @@ export function suspectChars(handle: string, imitated?: Imitated): SuspectChar[]
       else if (ch === "l" && isTrick(i, "i")) out.push(suspect(ch, imitated!.text.includes("I") ? "I" : "i", "case"));
       continue;
     }
-    if (BIDI.test(ch)) { out.push(suspect(ch, "", "bidi_control")); continue; }
-    if (isDefaultIgnorable(ch)) { out.push(suspect(ch, "", "invisible")); continue; }
-    const lower = ch.toLowerCase();
-    const nfkc = ch.normalize("NFKC").toLowerCase();
-    if (nfkc !== lower && ASCII_ALNUM.test(nfkc)) { out.push(suspect(ch, nfkc, "compatibility")); continue; }
-    const skel = skeleton(nfkc).toLowerCase().replace(MARKS, "");
-    const base = nfkc.normalize("NFD").replace(MARKS, "");
-    if (skel !== nfkc && ASCII_ALNUM.test(skel)) { out.push(suspect(ch, skel, base !== nfkc && base === skel ? "accent" : "homoglyph")); continue; }
-    if (base !== nfkc && ASCII_ALNUM.test(base)) out.push(suspect(ch, base, "accent"));
+    const known = nonAsciiSuspect(ch);
+    if (known) out.push(known);
   }
   // Letter pairs that render as one letter: rn → m, vv → w, cl → d.
   const visible = handle.toLowerCase();

@@ -9,8 +9,18 @@ export type PlatformWords = { brandWords: string[]; domains?: string[] };
 
 export type BrandEntry = { brand: string; variant: string; key: string; fuzzy: boolean };
 export type RoleEntry = { word: string; lang: string; key: string };
-/** affixes: comparison key → the word as written. */
-export type WordConfig = { brands: BrandEntry[]; roles: RoleEntry[]; affixes: Map<string, string> };
+/** affixes: comparison key → the word as written. rolesByFirst: roles bucketed by the first code unit of their key, longest first. */
+export type WordConfig = { brands: BrandEntry[]; roles: RoleEntry[]; rolesByFirst: Map<number, RoleEntry[]>; affixes: Map<string, string> };
+
+/** The first role word found in s (scanning left to right; the longest at that place), without trying every word at every place. */
+export function findRole(words: WordConfig, s: string): RoleEntry | undefined {
+  for (let p = 0; p < s.length; p++) {
+    const bucket = words.rolesByFirst.get(s.charCodeAt(p));
+    if (!bucket) continue;
+    for (const r of bucket) if (s.startsWith(r.key, p)) return r;
+  }
+  return undefined;
+}
 
 export const defaultWordData: WordData = defaults;
 
@@ -53,5 +63,12 @@ export function buildWordConfig(platform: PlatformWords, data: WordData = defaul
     const key = comparisonKey(word);
     if (key.length > 0 && !affixes.has(key)) affixes.set(key, word);
   }
-  return { brands, roles, affixes };
+  const rolesByFirst = new Map<number, RoleEntry[]>();
+  for (const r of roles) {
+    const c = r.key.charCodeAt(0);
+    const bucket = rolesByFirst.get(c);
+    if (bucket) bucket.push(r);
+    else rolesByFirst.set(c, [r]);
+  }
+  return { brands, roles, rolesByFirst, affixes };
 }
