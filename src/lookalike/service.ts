@@ -74,8 +74,9 @@ export async function checkValue(db: Reader, value: string): Promise<ValueCheck>
   const { index, rows } = await channelIndexFor(db);
   const r = checkChannel(index, value, kind);
   const channel = r.channel?.id ? (rows.find((row) => row.id === r.channel!.id) ?? null) : null;
-  const reasons = r.channel && !r.channel.id ? [...r.reasons] : r.reasons;
-  return { value, kind, verdict: r.verdict, target: r.target ?? (r.channel && !r.channel.id ? r.channel.value : null), reasons, account: null, channel };
+  // On the official domain without a registered channel: the domain is what was matched.
+  const target = r.target ?? (r.channel && !r.channel.id ? r.channel.value : null);
+  return { value, kind, verdict: r.verdict, target, reasons: r.reasons, account: null, channel };
 }
 
 export type ScreenResult = { handle: string; decision: "allow" | "deny"; verdict: HandleCheck["verdict"]; target: string | null; reasons: Reason[] };
