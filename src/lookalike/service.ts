@@ -9,7 +9,7 @@ import { buildLookalikeIndex, type LookalikeIndex } from "./handle-index.ts";
 import { checkHandle } from "./check.ts";
 import type { HandleCheck, Reason } from "./types.ts";
 import { buildChannelIndex, checkChannel, detectValueKind, type ChannelCheck, type ChannelIndex, type CheckedKind } from "../channels/check.ts";
-import { handleKey } from "../registry/accounts.service.ts";
+import { handleKey, toAccount, type Account } from "../registry/accounts.service.ts";
 
 type Reader = Pick<Db, "select">;
 type Cached<T> = { stamp: string; value: T };
@@ -58,7 +58,7 @@ export type ValueCheck = {
   target: string | null;
   reasons: (Reason | ChannelCheck["reasons"][number])[];
   /** The official account matched (official) or imitated (lookalike). */
-  account: AccountRow | null;
+  account: Account | null;
   /** The official channel matched. */
   channel: ChannelRow | null;
 };
@@ -68,7 +68,8 @@ export async function checkValue(db: Reader, value: string): Promise<ValueCheck>
   const kind = detectValueKind(value);
   if (kind === "handle") {
     const r = checkHandle(await lookalikeIndexFor(db), value);
-    const account = r.target ? ((await accountByHandle(db, r.target)) ?? null) : null;
+    const row = r.target ? await accountByHandle(db, r.target) : undefined;
+    const account = row ? toAccount(row) : null;
     return { value, kind, verdict: r.verdict, target: r.target, reasons: r.reasons, account, channel: null };
   }
   const { index, rows } = await channelIndexFor(db);

@@ -15,6 +15,7 @@ describe("GET /v1/check", () => {
     expect(r.status).toBe(200);
     expect(r.json).toMatchObject({ kind: "handle", verdict: "official", target: "Fiverr-Care" });
     expect(r.json.account.handle).toBe("Fiverr-Care");
+    expect(r.json.account).not.toHaveProperty("handleKey");
   });
 
   it("explains a homoglyph lookalike with the imitated account and the confusable character", async () => {
