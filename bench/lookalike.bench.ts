@@ -9,7 +9,7 @@ import unhomoglyph from "unhomoglyph";
 import type { Figure } from "./run.ts";
 import { buildLookalikeIndex, checkHandle, damerauLevenshtein } from "../src/lookalike/index.ts";
 
-const RUNS = Number(process.env.BENCH_LOOKALIKE_RUNS ?? 5);
+const RUNS = Number(process.env.BENCH_LOOKALIKE_RUNS ?? 9);
 const QUERIES = 4000;
 const SIZES = [1_000, 10_000, 100_000];
 

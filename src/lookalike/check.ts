@@ -16,6 +16,13 @@ type Match = { i: number; distance: number; affix?: string };
 /** Longest handle we look at; longer input is cut (handles are short, and this bounds the work). */
 export const MAX_HANDLE_LENGTH = 128;
 const EDGE_NUMBER = /^[\p{Nd}\p{P}\p{Z}]*\p{Nd}[\p{Nd}\p{P}\p{Z}]*|[\p{P}\p{Z}]*\p{Nd}[\p{Nd}\p{P}\p{Z}]*$/gu;
+const ASCII = /^[\x00-\x7f]*$/;
+const DIGIT_OR_SEPARATOR = /[\p{Nd}\p{P}\p{Z}]/u;
+/** Cheap test before the EDGE_NUMBER regular expression: does the string start or end with a digit or separator? */
+function hasEdgeDigit(s: string): boolean {
+  return s.length > 0 && (DIGIT_OR_SEPARATOR.test(s[0]!) || DIGIT_OR_SEPARATOR.test(s[s.length - 1]!)) && /\p{Nd}/u.test(s);
+}
+
 /** Arbitrary characters an impostor may add at either end of an official handle (x_name_x, name-hq, name2). */
 const MAX_LOOSE_AFFIX = 2;
 
@@ -89,28 +96,40 @@ function nearest(index: LookalikeIndex, q: string, maxStage = 2): Match | undefi
 
 /** An official key wrapped in affix words (real_, _official, -team) or a couple of loose characters. */
 function withAffix(index: LookalikeIndex, q: string): Match | undefined {
-  const affixes = index.words.affixes;
+  const words = index.words;
   const n = q.length;
   const prefix = prefixHashes(q);
-  // Lengths cut at each end; a positive entry is an affix word, a negative one loose characters.
-  const heads: number[] = [0];
-  const tails: number[] = [0];
-  for (const a of affixes.keys()) {
-    if (n > a.length && q.startsWith(a)) heads.push(a.length);
-    if (n > a.length && q.endsWith(a)) tails.push(a.length);
+  // Lengths cut at each end, and whether a typo in the official part is allowed too
+  // (only around the listed affix words; role words and loose characters wrap it exactly).
+  const headLen: number[] = [0];
+  const headFuzzy: boolean[] = [true];
+  const tailLen: number[] = [0];
+  const tailFuzzy: boolean[] = [true];
+  for (const a of words.edgeWords.byFirst.get(q.charCodeAt(0)) ?? []) {
+    if (n > a.length && q.startsWith(a)) {
+      headLen.push(a.length);
+      headFuzzy.push(words.affixWords.has(a));
+    }
+  }
+  for (const a of words.edgeWords.byLast.get(q.charCodeAt(n - 1)) ?? []) {
+    if (n > a.length && q.endsWith(a)) {
+      tailLen.push(a.length);
+      tailFuzzy.push(words.affixWords.has(a));
+    }
   }
   for (let k = 1; k <= MAX_LOOSE_AFFIX; k++) {
-    heads.push(-k);
-    tails.push(-k);
+    headLen.push(k);
+    headFuzzy.push(false);
+    tailLen.push(k);
+    tailFuzzy.push(false);
   }
-  for (const h of heads) {
-    for (const t of tails) {
+  for (let h = 0; h < headLen.length; h++) {
+    for (let t = 0; t < tailLen.length; t++) {
       if (h === 0 && t === 0) continue;
-      const from = Math.abs(h);
-      const to = n - Math.abs(t);
+      const from = headLen[h]!;
+      const to = n - tailLen[t]!;
       if (to - from < MIN_FUZZY_KEY) continue;
-      // Around affix words a typo in the official part is allowed too; loose characters must wrap it exactly.
-      const fuzzy = h >= 0 && t >= 0;
+      const fuzzy = headFuzzy[h]! && tailFuzzy[t]!;
       if (!fuzzy && !mayContain(index.filter, rangeHash(prefix, from, to))) continue; // most cores are no official key
       const core = q.slice(from, to);
       const list = index.byKey.get(core);
@@ -120,7 +139,7 @@ function withAffix(index: LookalikeIndex, q: string): Match | undefined {
         if (near && near.distance <= 1) m = near;
       }
       if (m) {
-        const parts = [q.slice(0, from), q.slice(to)].filter(Boolean).map((x) => affixes.get(x) ?? x);
+        const parts = [q.slice(0, from), q.slice(to)].filter(Boolean).map((x) => words.affixes.get(x) ?? x);
         return { ...m, affix: parts.join("…") };
       }
     }
@@ -160,7 +179,13 @@ function findBrands(index: LookalikeIndex, q: string): BrandMatch[] {
     if (!b.fuzzy) continue;
     const n = b.key.length;
     for (const len of [n, n + 1, n - 1]) {
+      const b0 = b.key.charCodeAt(0);
+      const b1 = b.key.charCodeAt(1);
       for (let s = 0; s + len <= q.length; s++) {
+        // One edit leaves the first or the second letter in place (or shifted by one).
+        const c0 = q.charCodeAt(s);
+        const c1 = q.charCodeAt(s + 1);
+        if (c0 !== b0 && c1 !== b1 && c0 !== b1 && c1 !== b0) continue;
         if (withinOneEditAt(q, s, len, b.key)) found.push({ brand: b.brand, matched: q.slice(s, s + len), start: s, end: s + len, exact: false });
       }
     }
@@ -188,12 +213,13 @@ function officialReason(handle: string): Reason {
 /** Reasons about the characters: bidi controls, invisible ones, mixed scripts, and look-alike characters of the imitated name (target or brand word as written in the handle). */
 function characterReasons(handle: string, target: string | null, brandWritten?: string, roleWord?: string): Reason[] {
   const reasons: Reason[] = [];
-  const bidi = findBidiControls(handle);
+  const ascii = ASCII.test(handle); // then no bidi controls, invisible characters or second script
+  const bidi = ascii ? [] : findBidiControls(handle);
   if (bidi.length) reasons.push({ rule: "bidi_control", message: "contains bidirectional control characters that reorder what is displayed", chars: suspectChars(bidi.join("")) });
-  const invisible = findDefaultIgnorables(handle).filter((c) => !bidi.includes(c));
+  const invisible = ascii ? [] : findDefaultIgnorables(handle).filter((c) => !bidi.includes(c));
   if (invisible.length) reasons.push({ rule: "invisible_characters", message: "contains invisible characters", chars: suspectChars(invisible.join("")) });
   const visible = visibleForm(handle);
-  if (isMixedScript(visible)) {
+  if (!ascii && isMixedScript(visible)) {
     const scripts = scriptsOf(visible);
     reasons.push({ rule: "mixed_script", message: `mixes scripts: ${scripts.join(", ")}`, scripts });
   }
@@ -235,7 +261,7 @@ export function checkHandle(index: LookalikeIndex, rawHandle: string): HandleChe
   }
   // A number stuck to an official handle (frmarcom2024, 1990_editors_picks): digits fold to
   // letters in keys, so compare the handle without its leading or trailing number as well.
-  const unnumbered = vis.replace(EDGE_NUMBER, "");
+  const unnumbered = hasEdgeDigit(vis) ? vis.replace(EDGE_NUMBER, "") : vis;
   if (unnumbered !== vis && unnumbered.length > 0) {
     const list = index.byKey.get(keyOfVisible(unnumbered));
     if (list !== undefined) return lookalike(index, handle, { i: firstPosting(list), distance: 0, affix: handle.match(EDGE_NUMBER)!.join("…").replace(/[\p{P}\p{Z}]/gu, "") });

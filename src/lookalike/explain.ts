@@ -64,7 +64,7 @@ function nonAsciiSuspect(ch: string): SuspectChar | null {
 /** The characters of handle that imitate others (homoglyphs, compatibility forms, invisible and bidi characters, digits among letters). */
 export function suspectChars(handle: string, imitated?: Imitated): SuspectChar[] {
   const out: SuspectChar[] = [];
-  const chars = Array.from(handle.normalize("NFC"));
+  const chars = /^[\x00-\x7f]*$/.test(handle) ? handle.split("") : Array.from(handle.normalize("NFC"));
   const targetLower = imitated?.whole ? imitated.text.toLowerCase() : "";
   let isTrick: ((i: number, as: string) => boolean) | undefined;
   for (let i = 0; i < chars.length; i++) {

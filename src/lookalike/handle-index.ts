@@ -74,8 +74,10 @@ function mark(filter: Uint32Array, h: number): void {
   filter[filterWord(h)]! |= filterBits(h);
 }
 
+const ASCII = /^[\x00-\x7f]*$/;
+
 export function exactForm(handle: string): string {
-  return handle.normalize("NFC").toLowerCase();
+  return (ASCII.test(handle) ? handle : handle.normalize("NFC")).toLowerCase();
 }
 
 function post<K>(map: Map<K, Postings>, key: K, i: number): void {

@@ -10,7 +10,16 @@ export type PlatformWords = { brandWords: string[]; domains?: string[] };
 export type BrandEntry = { brand: string; variant: string; key: string; fuzzy: boolean };
 export type RoleEntry = { word: string; lang: string; key: string };
 /** affixes: comparison key → the word as written. rolesByFirst: roles bucketed by the first code unit of their key, longest first. */
-export type WordConfig = { brands: BrandEntry[]; roles: RoleEntry[]; rolesByFirst: Map<number, RoleEntry[]>; affixes: Map<string, string> };
+export type WordConfig = {
+  brands: BrandEntry[];
+  roles: RoleEntry[];
+  rolesByFirst: Map<number, RoleEntry[]>;
+  affixes: Map<string, string>;
+  /** Keys of the listed affix words (real, official, team …), around which a typo is also allowed. */
+  affixWords: Set<string>;
+  /** Words that may wrap an official handle (affixes and role words), by first and by last code unit of their key. */
+  edgeWords: { byFirst: Map<number, string[]>; byLast: Map<number, string[]> };
+};
 
 /** The first role word found in s (scanning left to right; the longest at that place), without trying every word at every place. */
 export function findRole(words: WordConfig, s: string): RoleEntry | undefined {
@@ -70,5 +79,16 @@ export function buildWordConfig(platform: PlatformWords, data: WordData = defaul
     if (bucket) bucket.push(r);
     else rolesByFirst.set(c, [r]);
   }
-  return { brands, roles, rolesByFirst, affixes };
+  const affixWords = new Set(affixes.keys());
+  // An official handle wrapped in a role word (editors_picks_support) is as much a lookalike as one wrapped in "official".
+  for (const r of roles) if (!affixes.has(r.key)) affixes.set(r.key, r.word);
+  const byFirst = new Map<number, string[]>();
+  const byLast = new Map<number, string[]>();
+  for (const key of affixes.keys()) {
+    const f = key.charCodeAt(0);
+    const l = key.charCodeAt(key.length - 1);
+    (byFirst.get(f) ?? byFirst.set(f, []).get(f)!).push(key);
+    (byLast.get(l) ?? byLast.set(l, []).get(l)!).push(key);
+  }
+  return { brands, roles, rolesByFirst, affixes, affixWords, edgeWords: { byFirst, byLast } };
 }
