@@ -102,6 +102,8 @@ describe("checkHandle on the seeded registry", () => {
     ["hoosier\u{1D7F9}\u{1D7F9}\u{1D7F9}", "hoosier333", "same_key"],
     ["\u202Emocramrf\u202C", "frmarcom", "same_key"],
     ["editors_pickz", "editors_picks", "edit_distance"],
+    ["editors_picks_support", "editors_picks", "affix"],
+    ["служба_frmarcom", "frmarcom", "affix"],
     ["Fiverr-Soc\u0131al", "Fiverr-Social", "same_key"],
   ])("%s is a lookalike of %s (%s)", (handle, target, rule) => {
     const r = verdictOf(handle);
@@ -149,7 +151,9 @@ describe("another platform's registry (the brand and the official list are confi
     ["SC-Models-HeIp", "lookalike", "SC_Models_Help"],
     ["payouts_team_official", "lookalike", "Payouts.Team"],
     ["lena_k_supp0rt", "lookalike", "lena_k_support"],
-    ["Stripchat_Hilfe", "brand_impersonation", null],
+    // The brand is itself an official handle here, so brand + role word imitates that account.
+    ["Stripchat_Hilfe", "lookalike", "Stripchat"],
+    ["strlpchat.moderator", "lookalike", "Stripchat"],
     ["\u0441\u0442\u0440\u0438\u043F\u0447\u0430\u0442_\u043F\u043E\u0434\u0434\u0435\u0440\u0436\u043A\u0430", "brand_impersonation", null],
     ["stripe_payments", "clean", null],
     ["FiverrSupport", "clean", null],
