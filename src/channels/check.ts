@@ -8,13 +8,15 @@ import { hasBidiControls } from "../text/bidi.ts";
 import { findDefaultIgnorables } from "../text/ignorables.ts";
 import { isMixedScript } from "../text/scripts.ts";
 import { asciiDigits } from "./digits.ts";
+import { suspectChars } from "../lookalike/explain.ts";
+import type { SuspectChar } from "../lookalike/types.ts";
 import { hostToUnicode } from "./punycode.ts";
 import { normalizeChannelValue, normalizeDomain, normalizeEmail, normalizePhone, normalizeUrl, parseUrl, type ChannelKind } from "./normalize.ts";
 
 export type OfficialChannel = { id?: string; kind: ChannelKind; value: string; purpose?: Record<string, string> };
 export type CheckedKind = "email" | "phone" | "url" | "domain";
 export type ChannelVerdict = "official" | "lookalike" | "unknown";
-export type ChannelReason = { rule: string; message: string };
+export type ChannelReason = { rule: string; message: string; chars?: SuspectChar[] };
 
 export type ChannelCheck = {
   value: string;
@@ -84,8 +86,12 @@ function hostLookalike(index: ChannelIndex, host: string): { target: string; rea
   if (unicodeHost !== host) reasons.push({ rule: "punycode", message: `${host} is displayed as ${unicodeHost}` });
   if (isMixedScript(r.label)) reasons.push({ rule: "mixed_script", message: `the name ${r.label} mixes scripts` });
   const labelKey = comparisonKey(r.label);
+  const charsImitating = (domain: string): ChannelReason[] => {
+    const chars = suspectChars(r.label, { text: registrable(domain)?.label ?? domain, whole: true }).filter((c) => c.kind !== "invisible" && c.kind !== "bidi_control");
+    return chars.length ? [{ rule: "confusable_characters", message: chars.map((c) => `${c.char} (${c.codePoint}, ${c.script}) looks like ${c.imitates}`).join("; "), chars }] : [];
+  };
   for (const { key, domain } of index.labels) {
-    if (labelKey === key) return { target: domain, reasons: [...reasons, { rule: "same_key", message: `${r.domain} reads like the official ${domain}` }] };
+    if (labelKey === key) return { target: domain, reasons: [...reasons, { rule: "same_key", message: `${r.domain} reads like the official ${domain}` }, ...charsImitating(domain)] };
     if (key.length >= 5 && (withinOneEdit(labelKey, key) || (key.length >= 8 && damerauLevenshtein(labelKey, key, 2) <= 2))) {
       return { target: domain, reasons: [...reasons, { rule: "edit_distance", message: `${r.domain} is a misspelling of the official ${domain}` }] };
     }
@@ -155,7 +161,30 @@ export function checkChannel(index: ChannelIndex, value: string, kind: CheckedKi
   }
   const look = hostLookalike(index, host);
   if (look) return { value, kind, normalized, verdict: "lookalike", channel: null, target: look.target, reasons: [...extra, ...look.reasons] };
+  const profile = kind === "url" ? profileLookalike(index, normalized) : undefined;
+  if (profile) return { value, kind, normalized, verdict: "lookalike", channel: null, target: profile.target, reasons: [...extra, profile.reason] };
   return unknown(value, kind, normalized, extra);
+}
+
+/** A profile on a social network where the platform has an official one, whose name imitates the brand (twitter.com/fiverr_support). */
+function profileLookalike(index: ChannelIndex, normalized: string): { target: string; reason: ChannelReason } | undefined {
+  const u = parseUrl(normalized);
+  if (!u) return undefined;
+  const name = u.pathname.split("/").filter(Boolean)[0];
+  if (!name) return undefined;
+  const key = comparisonKey(name);
+  for (const c of index.channels) {
+    if (c.channel.kind !== "social") continue;
+    const official = parseUrl(c.normalized);
+    if (!official || official.hostname !== u.hostname) continue;
+    const officialName = official.pathname.split("/").filter(Boolean)[0];
+    const officialKey = officialName ? comparisonKey(officialName) : "";
+    if (key === officialKey) continue; // the official profile itself (another page of it)
+    if ((officialKey.length >= 5 && withinOneEdit(key, officialKey)) || index.brandKeys.some((b) => key.includes(b))) {
+      return { target: c.channel.value, reason: { rule: "profile_name", message: `the profile ${name} on ${u.hostname} imitates the official ${c.channel.value}` } };
+    }
+  }
+  return undefined;
 }
 
 function detectAsChannel(value: string): CheckedKind {

@@ -72,11 +72,19 @@ describe("checkChannel against the seeded channels", () => {
     ["support@fiverr-help.com", "support@fiverr.com", "brand_in_domain"],
     ["billing@f1verr.net", "fiverr.com", "same_key"],
     ["+972 3-631-7892", "+97236317882", "edit_distance"],
+    ["https://twitter.com/fiverr_support", "https://twitter.com/fiverr", "profile_name"],
+    ["https://www.instagram.com/flverr.help/", "https://www.instagram.com/fiverr/", "profile_name"],
   ])("%s is a lookalike of %s", (value, target, rule) => {
     const r = checkChannel(index, value);
     expect(r.verdict).toBe("lookalike");
     expect(r.target).toBe(target);
     expect(r.reasons.map((x) => x.rule)).toContain(rule);
+  });
+
+  it("names the look-alike characters of an IDN domain", () => {
+    const r = checkChannel(index, "https://xn--fverr-n4a.com/login");
+    const chars = r.reasons.flatMap((x) => x.chars ?? []);
+    expect(chars).toContainEqual(expect.objectContaining({ char: "\u0131", codePoint: "U+0131", imitates: "i" }));
   });
 
   it("does not vouch for other values", () => {
