@@ -6,6 +6,7 @@
 import autocannon from "autocannon";
 import type { Figure } from "./run.ts";
 import { BARE_PATH, startServerProcess } from "./support/server-process.ts";
+import { batchBody, type OpenApi } from "./support/openapi-body.ts";
 
 const ROUNDS = Number(process.env.BENCH_HTTP_ROUNDS ?? 3);
 // Each round is bounded in time and in count, whichever comes first.
@@ -17,28 +18,6 @@ const OFFICIAL = "Fiverr-Care";
 
 type Target = { name: string; method: "GET" | "POST"; path: string; body?: unknown; headline?: boolean };
 type Round = { rps: number; p99: number; failures: number };
-
-type OpenApi = {
-  paths: Record<string, Record<string, { requestBody?: { content?: Record<string, { schema?: Schema }> } }>>;
-  components?: { schemas?: Record<string, Schema> };
-};
-type Schema = { $ref?: string; type?: string | string[]; properties?: Record<string, Schema>; items?: Schema; required?: string[] };
-
-function resolve(doc: OpenApi, s: Schema | undefined): Schema | undefined {
-  return s?.$ref ? doc.components?.schemas?.[s.$ref.split("/").pop()!] : s;
-}
-
-/** 50 senders in whatever shape the batch route declares (handles, or {handle}/{userId} objects). */
-function batchBody(doc: OpenApi, path: string, handles: string[]): unknown {
-  const schema = resolve(doc, doc.paths[path]?.post?.requestBody?.content?.["application/json"]?.schema);
-  const [field, arr] = Object.entries(schema?.properties ?? {}).find(([, p]) => resolve(doc, p)?.type === "array") ?? ["senders", undefined];
-  const item = resolve(doc, resolve(doc, arr)?.items);
-  const senders = Array.from({ length: 50 }, (_, i) => (i % 2 === 0 ? handles[i % handles.length]! : `seller_${i}_studio`));
-  const entries = item?.properties
-    ? senders.map((h) => ("handle" in item.properties! ? { handle: h } : { [Object.keys(item.properties!)[0]!]: h }))
-    : senders;
-  return { [field]: entries };
-}
 
 function round(url: string, t: Target, seconds = ROUND_SECONDS): Promise<Round> {
   return new Promise((done, fail) => {
@@ -70,6 +49,9 @@ function round(url: string, t: Target, seconds = ROUND_SECONDS): Promise<Round> 
   });
 }
 
+/** Half official handles, half ordinary sellers: an inbox page. */
+const fiftySenders = (handles: string[]) => Array.from({ length: 50 }, (_, i) => (i % 2 === 0 ? handles[i % handles.length]! : `seller_${i}_studio`));
+
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 export async function bench(): Promise<Figure[]> {
@@ -84,7 +66,7 @@ export async function bench(): Promise<Figure[]> {
     targets.push({ name: "GET /v1/accounts/{handle}", method: "GET", path: `/v1/accounts/${OFFICIAL}` });
     const badgePath = Object.keys(doc.paths).find((p) => /^\/v1\/badges\/\{[^}]+\}$/.test(p) && doc.paths[p]?.get);
     if (badgePath) targets.push({ name: "GET /v1/badges/{handle}", method: "GET", path: `/v1/badges/${OFFICIAL}`, headline: true });
-    if (has("post", "/v1/badges/batch")) targets.push({ name: "POST /v1/badges/batch (50 senders)", method: "POST", path: "/v1/badges/batch", body: batchBody(doc, "/v1/badges/batch", handles) });
+    if (has("post", "/v1/badges/batch")) targets.push({ name: "POST /v1/badges/batch (50 senders)", method: "POST", path: "/v1/badges/batch", body: batchBody(doc, "/v1/badges/batch", fiftySenders(handles)) });
     if (has("get", "/v1/check")) targets.push({ name: "GET /v1/check (lookalike handle)", method: "GET", path: `/v1/check?value=${encodeURIComponent("Fivеrr_Care")}` });
     if (has("post", "/v1/scan")) {
       const text = "Hi, Fiverr Care here. Your account is limited; send the 6-digit code to wa.me/447700900123 or we close it today.";

@@ -11,6 +11,7 @@ import autocannon from "autocannon";
 import { loadConfig } from "../src/config.ts";
 import { loadOrCreateDevIssuer } from "../src/auth/dev-issuer.ts";
 import { startServerProcess } from "../bench/support/server-process.ts";
+import { batchBody, type OpenApi } from "../bench/support/openapi-body.ts";
 
 const TOTAL = Number(process.env.LOAD_REQUESTS ?? 20_000);
 const CONNECTIONS = Number(process.env.LOAD_CONNECTIONS ?? 64);
@@ -32,7 +33,7 @@ async function main(): Promise<number> {
     const moderator = `Bearer ${await mint("moderator")}`;
     const viewer = `Bearer ${await mint("viewer")}`;
 
-    const doc = (await (await fetch(`${server.url}/openapi.json`)).json()) as { paths: Record<string, Record<string, unknown>> };
+    const doc = (await (await fetch(`${server.url}/openapi.json`)).json()) as OpenApi;
     const has = (method: string, p: string) => Boolean(doc.paths[p]?.[method]);
     const accounts = ((await (await fetch(`${server.url}/v1/accounts?limit=200`)).json()) as { items: { handle: string }[] }).items.map((a) => a.handle);
     const strangers = ["seller_42_studio", "Fiverr_Care", "FiverrSupport", "video_editor_pro", "Fivеrr-Care"];
@@ -60,7 +61,7 @@ async function main(): Promise<number> {
     const badgePath = Object.keys(doc.paths).find((p) => /^\/v1\/badges\/\{[^}]+\}$/.test(p));
     if (badgePath) kinds.push({ name: "badge", weight: 20, make: () => ({ method: "GET", path: `/v1/badges/${encodeURIComponent(pick([...accounts, ...strangers]))}` }) });
     if (has("post", "/v1/badges/batch")) {
-      kinds.push({ name: "badge batch", weight: 4, make: () => ({ method: "POST", path: "/v1/badges/batch", body: { senders: Array.from({ length: 20 }, () => pick([...accounts, ...strangers])) }, headers: json }) });
+      kinds.push({ name: "badge batch", weight: 4, make: () => ({ method: "POST", path: "/v1/badges/batch", body: batchBody(doc, "/v1/badges/batch", Array.from({ length: 20 }, () => pick([...accounts, ...strangers]))), headers: json }) });
     }
     if (has("post", "/v1/scan")) {
       const texts = ["Thanks, the logo is ready for review.", "Fiverr Support here: send your 6-digit code to wa.me/447700900123", "Can we talk on t.me/designer_x and pay by Wise?"];
