@@ -3,7 +3,7 @@
 import { findBidiControls, hasBidiControls } from "../text/bidi.ts";
 import { findDefaultIgnorables } from "../text/ignorables.ts";
 import { isMixedScript, scriptsOf } from "../text/scripts.ts";
-import { comparisonKey, keyOfVisible, visibleForm } from "./key.ts";
+import { comparisonKey, keyOfVisible, keyWithoutPairs, visibleForm } from "./key.ts";
 import { damerauLevenshtein, withinOneEdit, withinOneEditAt } from "./distance.ts";
 import { allowedDistance, exactForm, firstPosting, keyMayExist, mayContain, MIN_DISTANCE2_KEY, MIN_FUZZY_KEY, type LookalikeIndex, type Postings } from "./handle-index.ts";
 import { deletion2Hash, deletionHash, keyHash, MAX_HASHED_KEY, prefixHashes, rangeHash } from "./key-hash.ts";
@@ -39,7 +39,7 @@ function verify(q: Query, index: LookalikeIndex, i: number): void {
   if (marks[i] === q.stamp) return;
   marks[i] = q.stamp;
   const key = index.keys[i]!;
-  const allowed = allowedDistance(key);
+  const allowed = allowedDistance(index.lengths[i]!);
   if (allowed === 0 || Math.abs(key.length - q.key.length) > allowed) return;
   const d = withinOneEdit(q.key, key) ? 1 : allowed >= 2 ? damerauLevenshtein(q.key, key, 2) : 9;
   if (d <= allowed && d < q.bestD) {
@@ -88,6 +88,9 @@ function nearest(index: LookalikeIndex, q: string, maxStage = 2): Match | undefi
       for (let b = a + 1; b < n; b++) {
         const h = deletion2Hash(prefix, n, a, b);
         if (keyMayExist(filter, h)) consider(st, index, index.byKeyHash.get(h));
+        // A letter added next to a changed one (m typed as rn around another letter, Intrenal):
+        // q minus two nearby letters against keys minus one. Nearby only, to bound the probes.
+        else if (b - a <= 2) lookup(st, index, h);
       }
     }
   }
@@ -267,7 +270,9 @@ export function checkHandle(index: LookalikeIndex, rawHandle: string): HandleChe
     if (list !== undefined) return lookalike(index, handle, { i: firstPosting(list), distance: 0, affix: handle.match(EDGE_NUMBER)!.join("…").replace(/[\p{P}\p{Z}]/gu, "") });
   }
 
-  for (const q of keys) {
+  // Letter pairs may also be where two words meet (fiverr|notification): search the brand in the key without pair folds too.
+  const brandKeys = /[mwd]/.test(keys[0]!) ? [...keys, keyWithoutPairs(vis)] : keys;
+  for (const q of brandKeys) {
     const brands = findBrands(index, q);
     if (brands.length === 0) continue;
     // Of several readings (fiver|support or fivers|upport), take one that leaves a role word.

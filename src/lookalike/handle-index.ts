@@ -15,6 +15,8 @@ export type LookalikeIndex = {
   handles: string[];
   /** Their comparison keys, same order. */
   keys: string[];
+  /** Visual length of each key (rn, which stands for m too, counts as one letter): sets the edit distance allowed. */
+  lengths: number[];
   /** NFC + lower case handle → position (the "official" verdict). */
   exact: Map<string, number>;
   /** Comparison key → positions. */
@@ -92,6 +94,7 @@ export function buildLookalikeIndex(officialHandles: Iterable<string>, platform:
   const index: LookalikeIndex = {
     handles: [],
     keys: [],
+    lengths: [],
     exact: new Map(),
     byKey: new Map(),
     byKeyHash: new Map(),
@@ -110,6 +113,7 @@ export function addOfficialHandle(index: LookalikeIndex, handle: string): void {
   const key = comparisonKey(handle).slice(0, MAX_HASHED_KEY);
   index.handles.push(handle);
   index.keys.push(key);
+  index.lengths.push(visualLength(key));
   index.exact.set(exactForm(handle), i);
   if (index.seen.marks.length <= i) {
     const grown = new Int32Array(Math.max(16, index.seen.marks.length * 2));
@@ -133,10 +137,17 @@ export function addOfficialHandle(index: LookalikeIndex, handle: string): void {
   }
 }
 
-/** Largest edit distance at which an official key still counts as imitated. */
-export function allowedDistance(officialKey: string): number {
-  if (officialKey.length < MIN_FUZZY_KEY) return 0;
-  return officialKey.length >= MIN_DISTANCE2_KEY ? 2 : 1;
+/** Letters a reader counts in a key: the skeleton writes m as rn, one glyph either way. */
+export function visualLength(key: string): number {
+  let n = key.length;
+  for (let i = key.indexOf("rn"); i >= 0; i = key.indexOf("rn", i + 2)) n--;
+  return n;
+}
+
+/** Largest edit distance at which an official handle (by the visual length of its key) still counts as imitated. */
+export function allowedDistance(visualLen: number): number {
+  if (visualLen < MIN_FUZZY_KEY) return 0;
+  return visualLen >= MIN_DISTANCE2_KEY ? 2 : 1;
 }
 
 export function firstPosting(p: Postings): number {

@@ -43,7 +43,7 @@ export function skeletonForm(handle: string): string {
  * letter pairs that render as one letter (rn/m, vv/w, cl/d; judged on the letters as
  * written, before l becomes i). One pass, no regular expressions on the ASCII path.
  */
-export function foldLookalikes(s: string): string {
+export function foldLookalikes(s: string, pairs = true): string {
   let out = "";
   let prevRaw = "";
   for (const ch of s) {
@@ -52,7 +52,7 @@ export function foldLookalikes(s: string): string {
       prevRaw = ""; // r_n does not read as m
       continue;
     }
-    const pair = PAIRS[prevRaw + ch];
+    const pair = pairs ? PAIRS[prevRaw + ch] : undefined;
     if (pair !== undefined) {
       out = out.slice(0, -1) + pair;
       prevRaw = "";
@@ -105,6 +105,11 @@ function asciiKey(vis: string): string {
 export function keyOfVisible(vis: string): string {
   if (ASCII.test(vis)) return asciiKey(vis);
   return foldLookalikes(skeletonOfVisible(vis));
+}
+
+/** The key without letter-pair folds, for words that meet inside a handle (fiverr|notification: the rn is not an m). */
+export function keyWithoutPairs(vis: string): string {
+  return foldLookalikes(skeletonOfVisible(vis), false);
 }
 
 /** The comparison key: equal keys mean "looks the same". */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { buildLookalikeIndex, checkHandle, comparisonKey, damerauLevenshtein, foldLookalikes, withinOneEdit, type HandleCheck } from "../../src/lookalike/index.ts";
+import { buildLookalikeIndex, checkHandle, comparisonKey, damerauLevenshtein, defaultWordData, foldLookalikes, withinOneEdit, type HandleCheck } from "../../src/lookalike/index.ts";
 import { skeletonForm } from "../../src/lookalike/key.ts";
 import { defaultRegistry } from "../../src/registry/seed-data.ts";
 import { confusablePairs } from "../../src/text/confusables.ts";
@@ -185,6 +185,36 @@ describe("properties", () => {
         const spoof = [...h].map((ch, k) => (k === i ? twins[ch]! : ch)).join("");
         expect(checkHandle(fiverr, spoof)).toMatchObject({ verdict: "lookalike", target: h });
       }),
+    );
+  });
+
+  it("one typo in an official handle (insert, delete, change, swap) is a lookalike of it", () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...officialHandles), fc.nat(), fc.constantFrom(..."abcdefghijklmnopqrstuvwxyz".split("")), fc.constantFrom("insert", "delete", "change", "swap"), (h, pos, letter, op) => {
+        const at = pos % h.length;
+        const edited =
+          op === "insert" ? h.slice(0, at) + letter + h.slice(at)
+          : op === "delete" ? h.slice(0, at) + h.slice(at + 1)
+          : op === "change" ? h.slice(0, at) + letter + h.slice(at + 1)
+          : at + 1 < h.length ? h.slice(0, at) + h[at + 1] + h[at] + h.slice(at + 2) : h + letter;
+        fc.pre(edited.toLowerCase() !== h.toLowerCase());
+        // An edit that makes or breaks rn, vv or cl changes two letters as a reader sees them (prn reads pm).
+        const pairs = (s: string) => (s.toLowerCase().match(/rn|vv|cl/g) ?? []).length;
+        fc.pre(pairs(edited) === pairs(h));
+        expect(checkHandle(fiverr, edited), edited).toMatchObject({ verdict: "lookalike", target: h });
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it("the brand with any role word of any language, joined any way, is flagged", () => {
+    const roles = Object.entries(defaultWordData.roles).flatMap(([, words]) => words);
+    fc.assert(
+      fc.property(fc.constantFrom(...roles), fc.constantFrom("fiverr", "Fiverr", "FIVERR", "flverr", "fiv3rr", "\u0444\u0430\u0439\u0432\u0435\u0440"), fc.constantFrom("_", ".", "-", ""), fc.boolean(), (role, brand, sep, brandFirst) => {
+        const handle = brandFirst ? `${brand}${sep}${role}` : `${role}${sep}${brand}`;
+        expect(checkHandle(fiverr, handle).verdict, handle).not.toBe("clean");
+      }),
+      { numRuns: 1500 },
     );
   });
 
