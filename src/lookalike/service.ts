@@ -67,7 +67,8 @@ export type ValueCheck = {
 export async function checkValue(db: Reader, value: string): Promise<ValueCheck> {
   const kind = detectValueKind(value);
   if (kind === "handle") {
-    const r = checkHandle(await lookalikeIndexFor(db), value);
+    // People write handles as mentions: "@Fiverr-Care" asks about Fiverr-Care.
+    const r = checkHandle(await lookalikeIndexFor(db), value.trim().replace(/^@(?=.)/, ""));
     const row = r.target ? await accountByHandle(db, r.target) : undefined;
     const account = row ? toAccount(row) : null;
     return { value, kind, verdict: r.verdict, target: r.target, reasons: r.reasons, account, channel: null };

@@ -18,6 +18,10 @@ describe("GET /v1/check", () => {
     expect(r.json.account).not.toHaveProperty("handleKey");
   });
 
+  it("reads a mention (@handle) as the handle", async () => {
+    expect((await check("@Fiverr-Care")).json).toMatchObject({ kind: "handle", verdict: "official", target: "Fiverr-Care" });
+  });
+
   it("explains a homoglyph lookalike with the imitated account and the confusable character", async () => {
     const r = await check("F\u0456verr-Care");
     expect(r.json).toMatchObject({ verdict: "lookalike", target: "Fiverr-Care" });
