@@ -26,10 +26,6 @@ function hasEdgeDigit(s: string): boolean {
 /** Arbitrary characters an impostor may add at either end of an official handle (x_name_x, name-hq, name2). */
 const MAX_LOOSE_AFFIX = 2;
 
-function better(a: Match | undefined, b: Match): Match {
-  return !a || b.distance < a.distance ? b : a;
-}
-
 // Per-query state of nearest(), in one reused object so a check allocates no closures.
 type Query = { index: LookalikeIndex | undefined; key: string; stamp: number; bestI: number; bestD: number };
 const Q: Query = { index: undefined, key: "", stamp: 0, bestI: -1, bestD: 99 };
