@@ -4,7 +4,9 @@
 // up its own hash and the hashes of its one- and two-character deletions, so a check
 // costs a few dozen map lookups whatever the number of official handles.
 import { comparisonKey } from "./key.ts";
-import { deletionHash, keyHash, MAX_HASHED_KEY, prefixHashes } from "./key-hash.ts";
+import { deletion2Hash, deletionHash, keyHash, MAX_HASHED_KEY, prefixHashes } from "./key-hash.ts";
+
+const VOWELS = new Set(["a", "e", "i", "o", "u", "y"]);
 import { buildWordConfig, defaultWordData, type PlatformWords, type WordConfig, type WordData } from "./words.ts";
 
 /** Positions of official handles: one number, or several when hashes are shared. */
@@ -133,6 +135,20 @@ export function addOfficialHandle(index: LookalikeIndex, handle: string): void {
       const dh = deletionHash(p, key.length, d);
       post(index.byDeletionHash, dh, i);
       mark(index.filter, dh);
+    }
+    if (visualLength(key) >= MIN_DISTANCE2_KEY) {
+      // Two letters dropped is the common two-edit typo (editoral_vide, pro_aquisiton, Fivr-Care),
+      // and the dropped letters are nearly always vowels or doubled letters: index those pairs too,
+      // so the query's own hash finds the official key.
+      const droppable: number[] = [];
+      for (let d = 0; d < key.length; d++) if (VOWELS.has(key[d]!) || key[d] === key[d - 1] || key[d] === key[d + 1]) droppable.push(d);
+      for (let x = 0; x < droppable.length; x++) {
+        for (let y = x + 1; y < droppable.length; y++) {
+          const dh = deletion2Hash(p, key.length, droppable[x]!, droppable[y]!);
+          post(index.byDeletionHash, dh, i);
+          mark(index.filter, dh);
+        }
+      }
     }
   }
 }

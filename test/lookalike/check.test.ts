@@ -103,6 +103,8 @@ describe("checkHandle on the seeded registry", () => {
     ["\u202Emocramrf\u202C", "frmarcom", "same_key"],
     ["editors_pickz", "editors_picks", "edit_distance"],
     ["editors_picks_support", "editors_picks", "affix"],
+    ["editoral_vide", "editorial_video", "edit_distance"],
+    ["Intrnal_coms", "Internal_comms", "edit_distance"],
     ["служба_frmarcom", "frmarcom", "affix"],
     ["Fiverr-Soc\u0131al", "Fiverr-Social", "same_key"],
   ])("%s is a lookalike of %s (%s)", (handle, target, rule) => {
