@@ -70,7 +70,10 @@ function nearest(index: LookalikeIndex, q: string, maxStage = 2): Match | undefi
   st.bestD = 99;
   // One edit: q is an official key minus a letter, plus a letter, or with one changed/swapped.
   const prefix = prefixHashes(q, true);
-  lookup(st, index, keyHash(q));
+  const own = keyHash(q);
+  lookup(st, index, own);
+  // Two vowels or doubled letters dropped from an official key (editoral_vide).
+  if (mayContain(index.drop2Filter, own)) consider(st, index, index.byDrop2Hash.get(own));
   for (let d = 0; d < n; d++) {
     if (d > 0 && q.charCodeAt(d) === q.charCodeAt(d - 1)) continue;
     lookup(st, index, deletionHash(prefix, n, d));

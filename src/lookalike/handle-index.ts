@@ -30,6 +30,9 @@ export type LookalikeIndex = {
   words: WordConfig;
   /** Bit set over every hash in byKeyHash and byDeletionHash: most query hashes are absent, and a bit test is far cheaper than a map lookup. */
   filter: Uint32Array;
+  /** Hash of a long key with two vowels or doubled letters dropped → positions; probed once per query, by the query's own hash. */
+  byDrop2Hash: Map<number, Postings>;
+  drop2Filter: Uint32Array;
   /** A small bit set over byKeyHash only (fits in a core's cache): the two-edit search probes it ~n²/2 times. */
   keyFilter: Uint32Array;
   /** Scratch for de-duplicating candidates within one query. */
@@ -104,6 +107,8 @@ export function buildLookalikeIndex(officialHandles: Iterable<string>, platform:
     words: buildWordConfig(platform, data),
     filter: new Uint32Array(FILTER_WORDS),
     keyFilter: new Uint32Array(KEY_FILTER_WORDS),
+    byDrop2Hash: new Map(),
+    drop2Filter: new Uint32Array(FILTER_WORDS),
     seen: { stamp: 0, marks: new Int32Array(0) },
   };
   for (const handle of officialHandles) addOfficialHandle(index, handle);
@@ -145,8 +150,8 @@ export function addOfficialHandle(index: LookalikeIndex, handle: string): void {
       for (let x = 0; x < droppable.length; x++) {
         for (let y = x + 1; y < droppable.length; y++) {
           const dh = deletion2Hash(p, key.length, droppable[x]!, droppable[y]!);
-          post(index.byDeletionHash, dh, i);
-          mark(index.filter, dh);
+          post(index.byDrop2Hash, dh, i);
+          mark(index.drop2Filter, dh);
         }
       }
     }
