@@ -69,8 +69,11 @@ export function foldLookalikes(s: string, pairs = true): string {
 const ASCII_SKELETON: string[] = [];
 for (let c = 0; c < 128; c++) ASCII_SKELETON.push(skeletonOfVisible(String.fromCharCode(c)));
 let buffer = new Uint16Array(256);
-const PAIR_FIRST = new Uint8Array(128);
-for (const p of Object.keys(PAIRS)) if (p.charCodeAt(0) < 128) PAIR_FIRST[p.charCodeAt(0)] = 1;
+// The folds as code tables for ASCII: FOLD_CODE[c] is what c reads as; PAIR_CODE[a * 128 + b] the letter a pair reads as (0: none).
+const FOLD_CODE = new Int32Array(128);
+for (let c = 0; c < 128; c++) FOLD_CODE[c] = (CHAR_FOLDS[String.fromCharCode(c)] ?? String.fromCharCode(c)).charCodeAt(0);
+const PAIR_CODE = new Int32Array(128 * 128);
+for (const [p, to] of Object.entries(PAIRS)) if (p.charCodeAt(0) < 128 && p.charCodeAt(1) < 128) PAIR_CODE[p.charCodeAt(0) * 128 + p.charCodeAt(1)] = to.charCodeAt(0);
 
 function asciiKey(vis: string): string {
   if (buffer.length < vis.length * 2) buffer = new Uint16Array(vis.length * 2);
@@ -80,21 +83,22 @@ function asciiKey(vis: string): string {
     const sk = ASCII_SKELETON[vis.charCodeAt(i)]!;
     for (let k = 0; k < sk.length; k++) {
       const c = sk.charCodeAt(k);
-      if (c < 128 && ASCII_SEPARATOR[c] === 1) {
+      if (c >= 128) {
+        buffer[len++] = c;
+        prevRaw = 0;
+        continue;
+      }
+      if (ASCII_SEPARATOR[c] === 1) {
         prevRaw = 0; // r_n does not read as m
         continue;
       }
-      const ch = sk[k]!;
-      if (prevRaw !== 0 && PAIR_FIRST[prevRaw] === 1) {
-        const pair = PAIRS[String.fromCharCode(prevRaw) + ch];
-        if (pair !== undefined) {
-          buffer[len - 1] = pair.charCodeAt(0);
-          prevRaw = 0;
-          continue;
-        }
+      const pair = prevRaw !== 0 ? PAIR_CODE[prevRaw * 128 + c]! : 0;
+      if (pair !== 0) {
+        buffer[len - 1] = pair;
+        prevRaw = 0;
+        continue;
       }
-      const folded = CHAR_FOLDS[ch];
-      buffer[len++] = folded !== undefined ? folded.charCodeAt(0) : c;
+      buffer[len++] = FOLD_CODE[c]!;
       prevRaw = c;
     }
   }
