@@ -17,6 +17,8 @@ type Match = { i: number; distance: number; affix?: string };
 export const MAX_HANDLE_LENGTH = 128;
 const EDGE_NUMBER = /^[\p{Nd}\p{P}\p{Z}]*\p{Nd}[\p{Nd}\p{P}\p{Z}]*|[\p{P}\p{Z}]*\p{Nd}[\p{Nd}\p{P}\p{Z}]*$/gu;
 const ASCII = /^[\x00-\x7f]*$/;
+/** Letters that a pair fold may join across two words (see folds.data.json pairs). */
+const PAIR_SOURCE = /rn|vv|cl/i;
 const DIGIT_OR_SEPARATOR = /[\p{Nd}\p{P}\p{Z}]/u;
 /** Cheap test before the EDGE_NUMBER regular expression: does the string start or end with a digit or separator? */
 function hasEdgeDigit(s: string): boolean {
@@ -172,7 +174,8 @@ type BrandMatch = { brand: string; matched: string; start: number; end: number; 
 /** Where the brand (or a listed variant, or the brand with one typo) occurs in key q: exact matches first. */
 function findBrands(index: LookalikeIndex, q: string): BrandMatch[] {
   const found: BrandMatch[] = [];
-  for (const b of index.words.brands) {
+  // An ASCII key can only contain ASCII brand keys.
+  for (const b of ASCII.test(q) ? index.words.asciiBrands : index.words.brands) {
     const at = q.indexOf(b.key);
     if (at >= 0) found.push({ brand: b.brand, matched: b.variant, start: at, end: at + b.key.length, exact: true });
   }
@@ -270,7 +273,7 @@ export function checkHandle(index: LookalikeIndex, rawHandle: string): HandleChe
   }
 
   // Letter pairs may also be where two words meet (fiverr|notification): search the brand in the key without pair folds too.
-  const brandKeys = /[mwd]/.test(keys[0]!) ? [...keys, keyWithoutPairs(vis)] : keys;
+  const brandKeys = PAIR_SOURCE.test(vis) ? [...keys, keyWithoutPairs(vis)] : keys;
   for (const q of brandKeys) {
     const brands = findBrands(index, q);
     if (brands.length === 0) continue;

@@ -12,6 +12,8 @@ export type RoleEntry = { word: string; lang: string; key: string };
 /** affixes: comparison key → the word as written. rolesByFirst: roles bucketed by the first code unit of their key, longest first. */
 export type WordConfig = {
   brands: BrandEntry[];
+  /** The brands whose key is ASCII (the only ones an ASCII key can contain). */
+  asciiBrands: BrandEntry[];
   roles: RoleEntry[];
   rolesByFirst: Map<number, RoleEntry[]>;
   affixes: Map<string, string>;
@@ -90,5 +92,6 @@ export function buildWordConfig(platform: PlatformWords, data: WordData = defaul
     (byFirst.get(f) ?? byFirst.set(f, []).get(f)!).push(key);
     (byLast.get(l) ?? byLast.set(l, []).get(l)!).push(key);
   }
-  return { brands, roles, rolesByFirst, affixes, affixWords, edgeWords: { byFirst, byLast } };
+  const asciiBrands = brands.filter((b) => /^[\x00-\x7f]*$/.test(b.key));
+  return { brands, asciiBrands, roles, rolesByFirst, affixes, affixWords, edgeWords: { byFirst, byLast } };
 }
