@@ -21,12 +21,15 @@ export type ServerProcess = {
   dataDir: string;
   /** The server's resident set size in bytes (after a full GC when `gc` is set). */
   rss(opts?: { gc?: boolean }): Promise<number>;
+  /** The server's memory breakdown in bytes (rss, V8 heap in use, external), after a full GC when `gc` is set. */
+  memory(opts?: { gc?: boolean }): Promise<Memory>;
   /** True while the server process is alive (a crash shows up here). */
   alive(): boolean;
   close(): Promise<void>;
 };
 
-type ChildMessage = { type: "ready"; url: string } | { type: "rss"; rss: number; id: number };
+export type Memory = { rss: number; heapUsed: number; external: number };
+type ChildMessage = { type: "ready"; url: string } | ({ type: "rss"; id: number } & Memory);
 
 export async function startServerProcess(opts: { bareRoute?: boolean; env?: Record<string, string> } = {}): Promise<ServerProcess> {
   const dataDir = mkdtempSync(path.join(tmpdir(), "teammark-bench-"));
@@ -50,22 +53,24 @@ export async function startServerProcess(opts: { bareRoute?: boolean; env?: Reco
     child.once("exit", (code) => reject(new Error(`bench server exited with code ${code}`)));
   });
   let nextId = 0;
+  const memory = ({ gc = false } = {}) =>
+    new Promise<Memory>((resolve) => {
+      const id = ++nextId;
+      const onMessage = (m: ChildMessage) => {
+        if (m.type === "rss" && m.id === id) {
+          child.off("message", onMessage);
+          resolve({ rss: m.rss, heapUsed: m.heapUsed, external: m.external });
+        }
+      };
+      child.on("message", onMessage);
+      child.send({ type: "rss", id, gc });
+    });
   return {
     url,
     dataDir,
     alive: () => !exited,
-    rss: ({ gc = false } = {}) =>
-      new Promise<number>((resolve) => {
-        const id = ++nextId;
-        const onMessage = (m: ChildMessage) => {
-          if (m.type === "rss" && m.id === id) {
-            child.off("message", onMessage);
-            resolve(m.rss);
-          }
-        };
-        child.on("message", onMessage);
-        child.send({ type: "rss", id, gc });
-      }),
+    rss: async (o) => (await memory(o)).rss,
+    memory,
     close: async () => {
       if (!exited) {
         const gone = new Promise((r) => child.once("exit", r));
@@ -103,7 +108,8 @@ async function runChild(): Promise<void> {
   process.on("message", (m: { type: string; id: number; gc?: boolean }) => {
     if (m.type !== "rss") return;
     if (m.gc) (globalThis as { gc?: () => void }).gc?.();
-    process.send?.({ type: "rss", id: m.id, rss: process.memoryUsage().rss });
+    const { rss, heapUsed, external } = process.memoryUsage();
+    process.send?.({ type: "rss", id: m.id, rss, heapUsed, external });
   });
   const stop = () => server.close(() => (deps.db.$client.close(), process.exit(0)));
   process.once("SIGTERM", stop);
