@@ -84,7 +84,7 @@ async function main(): Promise<number> {
         const instance = autocannon(
           {
             url: server.url,
-            connections: CONNECTIONS,
+            connections: Math.min(CONNECTIONS, Math.floor(TOTAL / 2)),
             amount: Math.floor(TOTAL / 2),
             timeout: 10,
             requests: [
