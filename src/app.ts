@@ -18,6 +18,7 @@ import { accountsRouter } from "./registry/accounts.routes.ts";
 import { channelsRouter } from "./registry/channels.routes.ts";
 import { auditRouter } from "./audit/routes.ts";
 import { checksRouter } from "./lookalike/routes.ts";
+import { webRouter } from "./web/routes.ts";
 
 /** Paths anyone may read from any origin (the messaging UI, the public checker). */
 export const PUBLIC_READ_PATHS = ["/v1/accounts", "/v1/accounts/*", "/v1/channels", "/v1/channels/*", "/v1/check", "/openapi.json"];
@@ -32,7 +33,8 @@ export function createApp(deps: AppDeps) {
     await next();
   });
   app.use(requestLog);
-  app.use(secureHeaders({ crossOriginResourcePolicy: "same-origin" }));
+  // overwrite: false lets a route widen a default on purpose (/badge.js is embeddable cross-origin).
+  app.use(secureHeaders({ crossOriginResourcePolicy: "same-origin", overwrite: false }));
   const publicCors = cors({ origin: "*", allowMethods: ["GET", "HEAD", "OPTIONS"], exposeHeaders: ["ETag", "X-Request-Id"] });
   for (const path of PUBLIC_READ_PATHS) {
     // Only reads are cross-origin; writes on the same paths get no CORS headers.
@@ -53,7 +55,8 @@ export function createApp(deps: AppDeps) {
     .route("/", accountsRouter())
     .route("/", channelsRouter())
     .route("/", auditRouter())
-    .route("/", checksRouter());
+    .route("/", checksRouter())
+    .route("/", webRouter());
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearer", {
     type: "http",

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { createTestApp, type TestApp } from "../support/test-app.ts";
+import { WEB_PATHS } from "../../src/web/routes.ts";
 
 let t: TestApp;
 beforeAll(async () => {
@@ -47,7 +48,7 @@ test("/openapi.json describes every route the app serves, and /docs renders it",
   }
   // Routes registered on the app but not in the document would be invisible to clients.
   const served = t.app.routes
-    .filter((r) => r.method !== "ALL" && !["/openapi.json", "/docs"].includes(r.path) && !r.path.startsWith("/static") )
+    .filter((r) => r.method !== "ALL" && !["/openapi.json", "/docs", ...WEB_PATHS].includes(r.path) && !r.path.startsWith("/static") )
     .map((r) => `${r.method} ${r.path.replace(/:(\w+)/g, "{$1}")}`);
   const undocumented = [...new Set(served)].filter((s) => !ops.includes(s));
   expect(undocumented).toEqual([]);

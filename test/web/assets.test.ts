@@ -1,0 +1,9 @@
+// The committed bundles in src/web/generated/ must be what `npm run build:web`
+// produces from the current sources.
+import { readFileSync } from "node:fs";
+import { expect, test } from "vitest";
+import { buildWebAssets, GENERATED_FILE } from "../../scripts/build-web.ts";
+
+test("src/web/generated/assets.ts is up to date (run `npm run build:web` if this fails)", async () => {
+  expect(readFileSync(GENERATED_FILE, "utf8") === (await buildWebAssets())).toBe(true);
+});
