@@ -24,6 +24,8 @@ export type BadgeCache = {
   generation: number;
   answers: Map<string, CachedAnswer>;
   statusSeq: Map<string, number>;
+  /** Signed status lists by list id, re-signed after a registry change or when half their lifetime is gone. */
+  statusLists: Map<string, { token: string; refreshAt: number; kid: string }>;
   stamp: string | undefined;
   stampCheckedAt: number;
   invalidate(): void;
@@ -36,11 +38,13 @@ export function createBadgeCache(): BadgeCache {
     generation: 0,
     answers: new Map(),
     statusSeq: new Map(),
+    statusLists: new Map(),
     stamp: undefined,
     stampCheckedAt: -Infinity,
     invalidate() {
       cache.generation++;
       cache.answers.clear();
+      cache.statusLists.clear();
     },
     get: (ref) => cache.answers.get(ref),
     set(ref, value, generation) {

@@ -90,7 +90,7 @@ async function answerFor(ctx: AppContext, ref: string, now: Date, signer: Signin
 }
 
 /** Another instance (or `teammark` on the same database) may have changed accounts: compare a stamp, at most once a second. */
-async function noticeOtherWriters(ctx: AppContext): Promise<void> {
+export async function noticeOtherWriters(ctx: AppContext): Promise<void> {
   const cache = ctx.badges;
   const t = performance.now();
   if (t - cache.stampCheckedAt < STAMP_RECHECK_MS) return;

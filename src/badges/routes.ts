@@ -1,12 +1,15 @@
-// Public badge routes: the signing keys (/.well-known/jwks.json) and badge
-// lookups for one sender or an inbox page of them.
+// Public badge routes: the signing keys (/.well-known/jwks.json), badge
+// lookups for one sender or an inbox page of them, server-side verification
+// and the revocation status list.
 import { createRoute, z } from "@hono/zod-openapi";
 import { createMiddleware } from "hono/factory";
 import { createRouter, type AppEnv } from "../http/router.ts";
-import { problemResponses } from "../http/problem.ts";
+import { ApiError, problemResponses } from "../http/problem.ts";
 import { JWKS_MAX_AGE_SECONDS } from "./key-set.ts";
-import { BadgeAnswerSchema, BatchAnswerSchema, BatchRequestSchema, SenderRefSchema } from "./schemas.ts";
+import { BadgeAnswerSchema, BatchAnswerSchema, BatchRequestSchema, SenderRefSchema, VerifyAnswerSchema, VerifyRequestSchema } from "./schemas.ts";
 import { lookupBadge, lookupBadges } from "./badges.service.ts";
+import { verifyBadgeOnServer } from "./verify.service.ts";
+import { STATUS_LIST_TTL_SECONDS, statusListToken } from "./status.service.ts";
 
 const tags = ["Badges"];
 
@@ -63,6 +66,32 @@ const batchRoute = createRoute({
   },
 });
 
+const verifyRoute = createRoute({
+  method: "post",
+  path: "/v1/badges/verify",
+  tags,
+  summary: "Verify a badge assertion for a sender (for backends without jose)",
+  description: "Checks signature, typ, alg, iss, aud, exp/nbf and that sub is the sender, then that the account is still active: a suspended or retired account's assertions answer `revoked` at once.",
+  request: { body: { required: true, content: { "application/json": { schema: VerifyRequestSchema } } } },
+  responses: {
+    200: { description: "valid, or the reason it is not", content: { "application/json": { schema: VerifyAnswerSchema } } },
+    ...problemResponses("validation-failed", "payload-too-large", "unsupported-media-type"),
+  },
+});
+
+const statusListRoute = createRoute({
+  method: "get",
+  path: "/v1/status-lists/{id}",
+  tags,
+  summary: "Badge revocation as a signed Token Status List (draft-ietf-oauth-status-list)",
+  description: "A statuslist+jwt: status_list {bits: 1, lst: base64url(zlib DEFLATE of the bits)}; the bit at a badge's status.status_list.idx is 1 when its account is suspended or retired.",
+  request: { params: z.object({ id: z.string().regex(/^[1-9][0-9]{0,8}$/).openapi({ param: { name: "id", in: "path" }, example: "1" }) }) },
+  responses: {
+    200: { description: "The signed status list", content: { "application/statuslist+jwt": { schema: z.string() } } },
+    ...problemResponses("validation-failed", "not-found"),
+  },
+});
+
 export function badgesRouter() {
   return createRouter()
     .openapi(jwksRoute, async (c) => {
@@ -78,5 +107,16 @@ export function badgesRouter() {
       const { items, maxAge } = await lookupBadges(c.var.ctx, c.req.valid("json").senders);
       c.header("Cache-Control", `private, max-age=${maxAge}`);
       return c.json({ items }, 200);
+    })
+    .openapi(verifyRoute, async (c) => {
+      const { assertion, senderId } = c.req.valid("json");
+      c.header("Cache-Control", "no-store");
+      return c.json(await verifyBadgeOnServer(c.var.ctx, assertion, senderId), 200);
+    })
+    .openapi(statusListRoute, async (c) => {
+      const id = c.req.valid("param").id;
+      const token = await statusListToken(c.var.ctx, id);
+      if (!token) throw new ApiError("not-found", `no status list '${id}'`);
+      return c.body(token, 200, { "Content-Type": "application/statuslist+jwt", "Cache-Control": `public, max-age=${STATUS_LIST_TTL_SECONDS}` });
     });
 }

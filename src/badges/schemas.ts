@@ -46,3 +46,23 @@ export const BatchAnswerSchema = z
 export type BadgeAnswer =
   | { official: true; account: Account; assertion: string; expiresAt: string }
   | { official: false; resembles?: { target: string | null; verdict: "lookalike" | "brand_impersonation"; reasons: Reason[] } };
+
+export const BADGE_REJECTIONS = ["malformed", "bad_signature", "unknown_kid", "wrong_typ", "wrong_alg", "expired", "not_yet_valid", "wrong_issuer", "wrong_audience", "wrong_sender", "revoked"] as const;
+export const ATTESTATION_REJECTIONS = [...BADGE_REJECTIONS, "wrong_conversation", "wrong_message", "text_mismatch"] as const;
+const TokenSchema = z.string().min(1).max(16_384);
+
+export const VerifyRequestSchema = z
+  .object({
+    assertion: TokenSchema.openapi({ description: "The badge assertion as received" }),
+    senderId: SenderRefSchema.openapi({ description: "The platform user id of the sender the badge is shown for", example: "7100005" }),
+  })
+  .strict()
+  .openapi("BadgeVerifyRequest");
+
+export const VerifyAnswerSchema = z
+  .object({
+    valid: z.boolean(),
+    reason: z.enum(BADGE_REJECTIONS).nullable().openapi({ description: "Why the assertion is refused; null when valid. `revoked`: the account is suspended or retired" }),
+    account: AccountSchema.optional().openapi({ description: "The official account, when valid" }),
+  })
+  .openapi("BadgeVerifyAnswer");
