@@ -3,10 +3,13 @@
 import type { AppDeps } from "./deps.ts";
 import type { WriteQueue } from "./platform/write-queue.ts";
 import type { Db } from "./db/client.ts";
+import type { BadgeCache } from "./badges/badge-cache.ts";
 
 export type AppContext = {
   deps: AppDeps;
   /** deps.db, repeated so services can take { db, writes } from ctx directly. */
   db: Db;
   writes: WriteQueue;
+  /** Badge answers and status list positions already worked out (cleared by registry writes). */
+  badges: BadgeCache;
 };

@@ -18,13 +18,17 @@ import { accountsRouter } from "./registry/accounts.routes.ts";
 import { channelsRouter } from "./registry/channels.routes.ts";
 import { auditRouter } from "./audit/routes.ts";
 import { checksRouter } from "./lookalike/routes.ts";
+import { badgesRouter, crossOriginReadable, BADGE_PUBLIC_PATHS } from "./badges/routes.ts";
+import { attestationsRouter } from "./badges/attestations.routes.ts";
+import { clearedByWrites, createBadgeCache } from "./badges/badge-cache.ts";
 import { webRouter } from "./web/routes.ts";
 
 /** Paths anyone may read from any origin (the messaging UI, the public checker). */
 export const PUBLIC_READ_PATHS = ["/v1/accounts", "/v1/accounts/*", "/v1/channels", "/v1/channels/*", "/v1/check", "/openapi.json"];
 
 export function createApp(deps: AppDeps) {
-  const ctx: AppContext = { deps, db: deps.db, writes: createWriteQueue() };
+  const badges = createBadgeCache();
+  const ctx: AppContext = { deps, db: deps.db, writes: clearedByWrites(createWriteQueue(), badges), badges };
   const app = createRouter();
 
   app.use(requestId({ headerName: "X-Request-Id", limitLength: 128 }));
@@ -33,6 +37,7 @@ export function createApp(deps: AppDeps) {
     await next();
   });
   app.use(requestLog);
+  app.use(crossOriginReadable);
   // overwrite: false lets a route widen a default on purpose (/badge.js is embeddable cross-origin).
   app.use(secureHeaders({ crossOriginResourcePolicy: "same-origin", overwrite: false }));
   const publicCors = cors({ origin: "*", allowMethods: ["GET", "HEAD", "OPTIONS"], exposeHeaders: ["ETag", "X-Request-Id"] });
@@ -40,6 +45,9 @@ export function createApp(deps: AppDeps) {
     // Only reads are cross-origin; writes on the same paths get no CORS headers.
     app.use(path, (c, next) => (["GET", "HEAD", "OPTIONS"].includes(c.req.method) ? publicCors(c, next) : next()));
   }
+  // Badge lookups and verification change nothing, so their POSTs are cross-origin too.
+  const badgeCors = cors({ origin: "*", allowMethods: ["GET", "HEAD", "POST", "OPTIONS"], allowHeaders: ["Content-Type"], exposeHeaders: ["X-Request-Id"] });
+  for (const path of BADGE_PUBLIC_PATHS) app.use(path, badgeCors);
   app.use(
     bodyLimit({
       maxSize: deps.config.bodyLimitBytes,
@@ -56,6 +64,8 @@ export function createApp(deps: AppDeps) {
     .route("/", channelsRouter())
     .route("/", auditRouter())
     .route("/", checksRouter())
+    .route("/", badgesRouter())
+    .route("/", attestationsRouter())
     .route("/", webRouter());
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearer", {

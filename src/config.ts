@@ -25,6 +25,16 @@ export const EnvSchema = z.object({
   LOG_REQUESTS: bool.default(true),
   /** Seed an empty database with the official registry shipped in src/data/. */
   SEED_ON_START: bool.default(true),
+  /** Algorithm of newly generated badge signing keys. */
+  BADGE_ALG: z.enum(["EdDSA", "ES256"]).default("EdDSA"),
+  /** `aud` of badge assertions and attestations; the frontend's verifier checks it. */
+  BADGE_AUDIENCE: z.string().min(1).max(200).default("teammark-badge"),
+  /** Lifetime of a badge assertion (offline verifiers honour a revocation at the latest after this). */
+  BADGE_TTL_SECONDS: z.coerce.number().int().min(60).max(3600).default(600),
+  /** How long a new signing key is published before it signs; at least the JWKS max-age (300 s). */
+  /** Lifetime of a message attestation; retired keys stay published at least this long. */
+  BADGE_ATTESTATION_TTL_SECONDS: z.coerce.number().int().min(60).max(30 * 24 * 3600).default(24 * 3600),
+  BADGE_KEY_PUBLISH_DELAY_SECONDS: z.coerce.number().int().min(300).max(7 * 24 * 3600).default(600),
 });
 
 export type Config = {
@@ -38,6 +48,7 @@ export type Config = {
   bodyLimitBytes: number;
   logRequests: boolean;
   seedOnStart: boolean;
+  badges: { alg: "EdDSA" | "ES256"; audience: string; ttlSeconds: number; attestationTtlSeconds: number; publishDelaySeconds: number };
 };
 
 export class ConfigError extends Error {
@@ -64,5 +75,6 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     logRequests: e.LOG_REQUESTS,
     seedOnStart: e.SEED_ON_START,
+    badges: { alg: e.BADGE_ALG, audience: e.BADGE_AUDIENCE, ttlSeconds: e.BADGE_TTL_SECONDS, attestationTtlSeconds: e.BADGE_ATTESTATION_TTL_SECONDS, publishDelaySeconds: e.BADGE_KEY_PUBLISH_DELAY_SECONDS },
   };
 }

@@ -5,6 +5,7 @@ import type { Db } from "./db/client.ts";
 import type { Clock } from "./platform/clock.ts";
 import type { Logger } from "./platform/logger.ts";
 import type { TokenVerifier } from "./auth/token-verifier.ts";
+import type { BadgeKeyStore } from "./badges/key-store.ts";
 
 export type AppDeps = {
   db: Db;
@@ -13,4 +14,6 @@ export type AppDeps = {
   logger: Logger;
   /** Verifies moderator and service bearer tokens. */
   verifyToken: TokenVerifier;
+  /** Keys that sign badges, attestations and status lists (key file on Node, secret on Workers). */
+  badgeKeys: BadgeKeyStore;
 };

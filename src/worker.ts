@@ -1,6 +1,7 @@
 // Cloudflare Workers entry. The registry lives in Turso / a libSQL server
 // (LIBSQL_URL + LIBSQL_AUTH_TOKEN); migrations are applied before deploy with
-// `teammark migrate`. Moderator tokens are checked against AUTH_JWKS_URL.
+// `teammark migrate`. Moderator tokens are checked against AUTH_JWKS_URL; badges
+// are signed with the key set in the BADGE_SIGNING_KEYS secret.
 import { createClient } from "@libsql/client/web";
 import { createRemoteJWKSet } from "jose";
 import { createApp, type App } from "./app.ts";
@@ -9,6 +10,8 @@ import { dbFromClient } from "./db/client.ts";
 import { createTokenVerifier, TokenRejected } from "./auth/token-verifier.ts";
 import { systemClock } from "./platform/clock.ts";
 import { jsonLogger } from "./platform/logger.ts";
+import { createSecretKeyStore } from "./badges/secret-keys.ts";
+import { retainSecondsFor } from "./badges/key-store.ts";
 
 export type WorkerEnv = {
   LIBSQL_URL: string;
@@ -17,6 +20,8 @@ export type WorkerEnv = {
   AUTH_ISSUER?: string;
   AUTH_AUDIENCE?: string;
   PUBLIC_URL?: string;
+  /** Secret: the badge signing key set, {"keys":[private JWK…]} (see src/badges/secret-keys.ts). */
+  BADGE_SIGNING_KEYS?: string;
   [binding: string]: unknown;
 };
 
@@ -30,7 +35,8 @@ export function buildWorkerApp(env: WorkerEnv): App {
     : async () => {
         throw new TokenRejected("no moderator key set is configured (set AUTH_JWKS_URL)");
       };
-  return createApp({ db: dbFromClient(client), config, clock, logger: jsonLogger(), verifyToken });
+  const badgeKeys = createSecretKeyStore(env.BADGE_SIGNING_KEYS, { retainSeconds: retainSecondsFor(config.badges) });
+  return createApp({ db: dbFromClient(client), config, clock, logger: jsonLogger(), verifyToken, badgeKeys });
 }
 
 // One app per isolate and env: building it (routes, OpenAPI registry, DB

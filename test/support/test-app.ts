@@ -11,6 +11,8 @@ import { loadOrCreateDevIssuer } from "../../src/auth/dev-issuer.ts";
 import { createTokenVerifier } from "../../src/auth/token-verifier.ts";
 import { fixedClock } from "../../src/platform/clock.ts";
 import { memoryLogger } from "../../src/platform/logger.ts";
+import { createNodeKeyStore } from "../../src/badges/node-key-file.ts";
+import { retainSecondsFor } from "../../src/badges/key-store.ts";
 import type { Role } from "../../src/auth/roles.ts";
 
 export type TestApp = Awaited<ReturnType<typeof createTestApp>>;
@@ -28,6 +30,7 @@ export async function createTestApp(opts: { env?: Record<string, string>; seed?:
     clock,
     logger,
     verifyToken: createTokenVerifier({ keys: issuer.keys, issuer: config.auth.issuer, audience: config.auth.audience, clock }),
+    badgeKeys: await createNodeKeyStore(dir, { alg: config.badges.alg, retainSeconds: retainSecondsFor(config.badges), now: clock.now() }),
   };
   const app = createApp(deps);
 
