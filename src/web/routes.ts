@@ -12,7 +12,7 @@ import { respondWithPage } from "./page-response.ts";
 import { renderChecker, MAX_CHECK_LENGTH } from "./pages/checker.ts";
 import { renderConsole } from "./pages/console.ts";
 import { renderDemo } from "./pages/demo.ts";
-import { serveAsset } from "./assets.ts";
+import { serveAsset, serveBadgeScript } from "./assets.ts";
 
 /** Paths of the web pages and their assets (not API operations). */
 export const WEB_PATHS = ["/", "/demo", "/console", "/badge.js", "/assets/:name"];
@@ -55,6 +55,6 @@ export function webRouter() {
     })
     .get("/console", (c) => respondWithPage(c, "en", (nonce) => renderConsole({ tr: translator("en"), nonce })))
     .get("/demo", (c) => respondWithPage(c, "en", (nonce) => renderDemo({ tr: translator("en"), nonce })))
-    .get("/badge.js", (c) => serveAsset(c, "badge.js", { crossOrigin: true }) ?? c.notFound())
+    .get("/badge.js", (c) => serveBadgeScript(c))
     .get("/assets/:name", (c) => (c.req.param("name") === "badge.js" ? undefined : serveAsset(c, c.req.param("name"))) ?? c.notFound());
 }

@@ -63,3 +63,18 @@ test("assets revalidate with their ETag; unknown assets are 404 problems", async
   expect(missing.status).toBe(404);
   expect(missing.headers.get("content-type")).toMatch(/problem\+json/);
 });
+
+test("/badge.js carries this server's badge issuer and audience, and its ETag follows them", async () => {
+  const body = await (await t.app.request("/badge.js")).text();
+  expect(body).not.toContain("__TEAMMARK_BADGE_CONFIG__");
+  expect(body).toContain(JSON.stringify(JSON.stringify({ issuer: t.deps.config.publicUrl, audience: t.deps.config.badges.audience })).slice(1, -3));
+  const other = await createTestApp({ env: { PUBLIC_URL: "https://teammark.example" } });
+  try {
+    const a = (await t.app.request("/badge.js")).headers.get("etag");
+    const b = (await other.app.request("/badge.js")).headers.get("etag");
+    expect(a).not.toBe(b);
+    expect(await (await other.app.request("/badge.js")).text()).toContain("https://teammark.example");
+  } finally {
+    other.close();
+  }
+});
