@@ -1,1 +1,87 @@
-export {};
+// The demo inbox (/demo): the pattern a messaging UI copies. One badge batch
+// for the conversation list (POST /v1/badges/batch), <teammark-badge> to show
+// and verify badges, and POST /v1/scan per message for inline warnings with
+// the evidence highlighted. Only public API calls and /badge.js.
+import { byId, h, replaceChildren } from "./dom.ts";
+import { highlighted } from "./demo/highlight.ts";
+import inbox from "../demo-inbox.json" with { type: "json" };
+
+type Conversation = (typeof inbox.conversations)[number];
+type Message = Conversation["messages"][number];
+type BadgeItem = { sender: string; official: boolean; assertion?: string; resembles?: { target: string | null; verdict: string } };
+type Scan = { risk: "none" | "low" | "medium" | "high"; labels: string[]; findings: { label: string; start: number; end: number }[]; warning: { lang: string; text: string } | null };
+
+const root = byId("inbox");
+const lang = document.documentElement.lang || "en";
+
+async function postJson<T>(path: string, body: unknown): Promise<T> {
+  const res = await fetch(path, { method: "POST", headers: { "content-type": "application/json", accept: "application/json" }, body: JSON.stringify(body) });
+  if (!res.ok) throw new Error(`${path}: ${res.status}`);
+  return (await res.json()) as T;
+}
+
+/** The badge element for a sender: with the batch's assertion when official, else fetching its own answer (which may be a warning). */
+function badgeFor(c: Conversation, badge: BadgeItem | undefined): HTMLElement {
+  const el = document.createElement("teammark-badge");
+  el.setAttribute("sender-id", c.sender.userId);
+  if (badge?.official && badge.assertion) el.setAttribute("assertion", badge.assertion);
+  else el.setAttribute("src", `/v1/badges/${encodeURIComponent(c.sender.handle)}`);
+  return el;
+}
+
+function messageView(m: Message, scan: Scan | undefined) {
+  const flagged = scan && scan.findings.length > 0;
+  return h(
+    "article",
+    { class: `msg${flagged ? " flagged" : ""}`, "data-risk": scan?.risk ?? "unknown", "aria-label": `Message at ${m.at}` },
+    h("p", { dir: "auto" }, scan ? highlighted(m.text, scan.findings) : m.text),
+    h("div", { class: "small" }, m.at),
+    flagged && scan.warning
+      ? h("p", { class: "scan-warning", role: "note" }, h("strong", {}, "⚠ ", `${scan.risk} risk`), ` (${scan.labels.map((l) => l.replace(/_/g, " ")).join(", ")}): `, h("span", { lang: scan.warning.lang }, scan.warning.text))
+      : null,
+  );
+}
+
+async function main() {
+  const conversations = inbox.conversations;
+  const [badges, scans] = await Promise.all([
+    postJson<{ items: BadgeItem[] }>("/v1/badges/batch", { senders: conversations.map((c) => c.sender.handle) }).catch(() => ({ items: [] as BadgeItem[] })),
+    Promise.all(
+      conversations.map((c) =>
+        Promise.all(c.messages.map((m) => postJson<Scan>("/v1/scan", { text: m.text, sender: { handle: c.sender.handle }, readerLang: lang }).catch(() => undefined))),
+      ),
+    ),
+  ]);
+  const badgeOf = (c: Conversation) => badges.items.find((b) => b.sender === c.sender.handle);
+  const list = h("ul", { class: "list", "aria-label": "Conversations" });
+  const thread = h("section", { class: "thread", "aria-live": "polite" });
+  const buttons: HTMLButtonElement[] = [];
+
+  function open(i: number) {
+    const c = conversations[i]!;
+    buttons.forEach((b, j) => b.setAttribute("aria-current", String(i === j)));
+    replaceChildren(
+      thread,
+      h("header", {}, h("h2", { class: "sender" }, h("bdi", {}, c.sender.handle), badgeFor(c, badgeOf(c))), h("div", { class: "small" }, c.sender.name)),
+      c.messages.map((m, k) => messageView(m, scans[i]?.[k])),
+    );
+  }
+
+  conversations.forEach((c, i) => {
+    const flagged = scans[i]?.some((s) => s && s.findings.length > 0);
+    const last = c.messages[c.messages.length - 1]!;
+    const button = h(
+      "button",
+      { type: "button", "data-conversation": c.id, onclick: () => open(i) },
+      h("span", { class: "sender" }, h("bdi", {}, c.sender.handle), badgeFor(c, badgeOf(c))),
+      h("span", { class: "preview", dir: "auto" }, flagged ? "⚠ " : "", last.text),
+    );
+    buttons.push(button);
+    list.append(h("li", {}, button));
+  });
+  replaceChildren(root, list, thread);
+  root.setAttribute("aria-busy", "false");
+  open(0);
+}
+
+void main();

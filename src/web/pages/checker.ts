@@ -23,6 +23,9 @@ export type CheckerView = {
   chosenLang?: string;
 };
 
+/** Examples and addresses read left to right even inside right-to-left text. */
+const ltr = (s: string) => html`<bdi dir="ltr">${s}</bdi>`;
+
 /** The text in the reader's language, or English marked as such. */
 function localized(tr: Translator, text: Record<string, string>) {
   const own = text[tr.lang];
@@ -33,7 +36,7 @@ function localized(tr: Translator, text: Record<string, string>) {
 
 function verdictSentence(tr: Translator, check: ValueCheck) {
   if (check.verdict === "official") {
-    if (check.account) return tr.t("result.official.handle", { target: literal(check.account.handle), team: check.account.team });
+    if (check.account) return tr.t("result.official.handle", { target: literal(check.account.handle), team: html`<bdi>${check.account.team}</bdi>` });
     if (check.channel) return tr.t("result.official.channel", { purpose: localized(tr, check.channel.purpose) });
     return tr.t("result.official.domain");
   }
@@ -88,7 +91,7 @@ export function renderChecker(v: CheckerView, switcher: (lang: string) => string
       ${v.chosenLang ? html`<input type="hidden" name="lang" value="${v.chosenLang}">` : ""}
       <button type="submit">${tr.t("check.submit")}</button>
     </div>
-    <p id="q-hint" class="hint">${tr.t("check.hint")}</p>
+    <p id="q-hint" class="hint">${tr.t("check.hint", { a: ltr("Fiverr-Care"), b: ltr("support@fiverr.com"), c: ltr("+972 3 631 7882") })}</p>
   </form>
   ${v.tooLong ? html`<p class="result bad" role="alert">${tr.t("check.tooLong", { max: MAX_CHECK_LENGTH })}</p>` : ""}
   ${v.check ? resultSection(tr, v.check) : ""}

@@ -70,7 +70,12 @@ export function accountsPanel(api: Api, root: HTMLElement) {
       "form",
       { class: "panel", "aria-label": `Edit ${current.handle}` },
       h("h3", {}, "Edit ", h("bdi", {}, current.handle), " ", h("span", { class: "small" }, `version ${current.version}`)),
-      h("div", { class: "fields" }, field("Handle", handle), field("Display name", displayName), field("Platform user id", platformUserId), field("Team", team), purpose.rows, field("Status", status, "suspended: temporarily not official; retired: no longer official (kept in history)"), field("Reason", reason, "Why; kept in the audit log")),
+      h(
+        "div",
+        { class: "editor-grid" },
+        h("div", { class: "fields" }, field("Handle", handle), field("Display name", displayName), field("Platform user id", platformUserId), field("Team", team), field("Status", status, "suspended: temporarily not official; retired: no longer official (kept in history)"), field("Reason", reason, "Why; kept in the audit log")),
+        h("div", { class: "fields" }, purpose.rows),
+      ),
       h("div", { class: "toolbar" }, h("button", { type: "submit" }, "Save"), h("button", { type: "button", class: "secondary", onclick: () => replaceChildren(editor) }, "Cancel")),
     );
     form.addEventListener("submit", async (e) => {
@@ -102,7 +107,12 @@ export function accountsPanel(api: Api, root: HTMLElement) {
       "form",
       { class: "panel", "aria-label": "New account" },
       h("h3", {}, "New official account"),
-      h("div", { class: "fields" }, field("Handle", handle), field("Platform user id", platformUserId), field("Team", team), field("Display name", displayName, "optional; defaults to the handle"), purpose.rows, field("Reason", reason)),
+      h(
+        "div",
+        { class: "editor-grid" },
+        h("div", { class: "fields" }, field("Handle", handle), field("Platform user id", platformUserId), field("Team", team), field("Display name", displayName, "optional; defaults to the handle"), field("Reason", reason)),
+        h("div", { class: "fields" }, purpose.rows),
+      ),
       h("div", { class: "toolbar" }, h("button", { type: "submit" }, "Create"), h("button", { type: "button", class: "secondary", onclick: () => replaceChildren(editor) }, "Cancel")),
     );
     form.addEventListener("submit", async (e) => {

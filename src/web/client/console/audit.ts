@@ -18,6 +18,12 @@ export function changes(before: unknown, after: unknown): string[] {
     .map((k) => (before ? `${k}: ${show(b[k])} → ${show(a[k])}` : `${k}: ${show(a[k])}`));
 }
 
+/** A readable name for the record an event is about: the handle or address, else its id. */
+function recordName(e: AuditEvent): string {
+  const state = (e.after ?? e.before ?? {}) as { handle?: unknown; value?: unknown };
+  return typeof state.handle === "string" ? state.handle : typeof state.value === "string" ? state.value : e.entityType;
+}
+
 export function auditPanel(api: Api, root: HTMLElement) {
   const messages = h("div", { "aria-live": "polite" });
   const chain = h("p", { id: "chain-status", class: "chain", role: "status" }, "Checking the chain…");
@@ -43,10 +49,10 @@ export function auditPanel(api: Api, root: HTMLElement) {
       "tr",
       { "data-seq": e.seq },
       h("td", {}, String(e.seq)),
-      h("td", {}, h("time", { datetime: e.at }, e.at.replace("T", " ").slice(0, 19))),
+      h("td", {}, h("time", { datetime: e.at }, e.at.replace("T", " ").slice(0, 16))),
       h("td", {}, e.actor),
       h("td", { class: "mono" }, e.action),
-      h("td", {}, h("bdi", {}, e.entityId)),
+      h("td", {}, h("bdi", { class: "literal" }, recordName(e)), h("div", { class: "small mono" }, e.entityId)),
       h("td", {}, e.reason),
       h("td", { class: "small" }, changes(e.before, e.after).map((c) => h("div", {}, c))),
     );

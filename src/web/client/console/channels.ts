@@ -62,7 +62,7 @@ export function channelsPanel(api: Api, root: HTMLElement) {
       "form",
       { class: "panel", "aria-label": `Edit ${current.value}` },
       h("h3", {}, `Edit ${current.kind} channel `, h("bdi", {}, current.value)),
-      h("div", { class: "fields" }, field("Address", value), purpose.rows, field("Status", status), field("Reason", reason, "Why; kept in the audit log")),
+      h("div", { class: "editor-grid" }, h("div", { class: "fields" }, field("Address", value), field("Status", status), field("Reason", reason, "Why; kept in the audit log")), h("div", { class: "fields" }, purpose.rows)),
       h("div", { class: "toolbar" }, h("button", { type: "submit" }, "Save"), h("button", { type: "button", class: "secondary", onclick: () => replaceChildren(editor) }, "Cancel")),
     );
     form.addEventListener("submit", async (e) => {
@@ -92,7 +92,7 @@ export function channelsPanel(api: Api, root: HTMLElement) {
       "form",
       { class: "panel", "aria-label": "New channel" },
       h("h3", {}, "New official channel"),
-      h("div", { class: "fields" }, field("Kind", kind), field("Address", value), purpose.rows, field("Reason", reason)),
+      h("div", { class: "editor-grid" }, h("div", { class: "fields" }, field("Kind", kind), field("Address", value), field("Reason", reason)), h("div", { class: "fields" }, purpose.rows)),
       h("div", { class: "toolbar" }, h("button", { type: "submit" }, "Create"), h("button", { type: "button", class: "secondary", onclick: () => replaceChildren(editor) }, "Cancel")),
     );
     form.addEventListener("submit", async (e) => {

@@ -20,7 +20,7 @@ export function select(name: string, options: string[], value: string): HTMLSele
 }
 
 export function textarea(name: string, value = "", attrs: Record<string, string | boolean> = {}): HTMLTextAreaElement {
-  const el = h("textarea", { name, rows: 2, cols: 50, dir: "auto", ...attrs });
+  const el = h("textarea", { name, rows: 2, dir: "auto", ...attrs });
   el.value = value;
   return el;
 }
