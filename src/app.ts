@@ -19,6 +19,7 @@ import { channelsRouter } from "./registry/channels.routes.ts";
 import { auditRouter } from "./audit/routes.ts";
 import { checksRouter } from "./lookalike/routes.ts";
 import { badgesRouter, crossOriginReadable, BADGE_PUBLIC_PATHS } from "./badges/routes.ts";
+import { attestationsRouter } from "./badges/attestations.routes.ts";
 import { clearedByWrites, createBadgeCache } from "./badges/badge-cache.ts";
 
 /** Paths anyone may read from any origin (the messaging UI, the public checker). */
@@ -61,7 +62,8 @@ export function createApp(deps: AppDeps) {
     .route("/", channelsRouter())
     .route("/", auditRouter())
     .route("/", checksRouter())
-    .route("/", badgesRouter());
+    .route("/", badgesRouter())
+    .route("/", attestationsRouter());
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearer", {
     type: "http",
