@@ -37,7 +37,11 @@ export async function loadOrCreateKeyFile(dataDir: string, alg: BadgeAlgorithm, 
   return keys;
 }
 
-export async function createNodeKeyStore(dataDir: string, opts: { alg: BadgeAlgorithm; retainSeconds: number; now: Date }): Promise<BadgeKeyStore> {
+export async function createNodeKeyStore(
+  dataDir: string,
+  opts: { alg: BadgeAlgorithm; retainSeconds: number; now: Date; /** How often to look for a rotated file; default 1 s (tests: 0). */ recheckMs?: number },
+): Promise<BadgeKeyStore> {
+  const recheckMs = opts.recheckMs ?? RECHECK_MS;
   const file = badgeKeyFile(dataDir);
   let keys = await loadOrCreateKeyFile(dataDir, opts.alg, opts.now);
   let mtime = statSync(file).mtimeMs;
@@ -45,7 +49,7 @@ export async function createNodeKeyStore(dataDir: string, opts: { alg: BadgeAlgo
   return createKeyStore(
     async () => {
       // Polling the file's mtime (at most once a second) keeps the hot path to a clock read.
-      if (Date.now() - checkedAt >= RECHECK_MS) {
+      if (Date.now() - checkedAt >= recheckMs) {
         checkedAt = Date.now();
         const m = statSync(file, { throwIfNoEntry: false })?.mtimeMs;
         if (m !== undefined && m !== mtime) {

@@ -30,7 +30,7 @@ export async function createTestApp(opts: { env?: Record<string, string>; seed?:
     clock,
     logger,
     verifyToken: createTokenVerifier({ keys: issuer.keys, issuer: config.auth.issuer, audience: config.auth.audience, clock }),
-    badgeKeys: await createNodeKeyStore(dir, { alg: config.badges.alg, retainSeconds: retainSecondsFor(config.badges), now: clock.now() }),
+    badgeKeys: await createNodeKeyStore(dir, { alg: config.badges.alg, retainSeconds: retainSecondsFor(config.badges), now: clock.now(), recheckMs: 0 }),
   };
   const app = createApp(deps);
 
