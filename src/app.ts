@@ -21,6 +21,7 @@ import { checksRouter } from "./lookalike/routes.ts";
 import { badgesRouter, crossOriginReadable, BADGE_PUBLIC_PATHS } from "./badges/routes.ts";
 import { attestationsRouter } from "./badges/attestations.routes.ts";
 import { clearedByWrites, createBadgeCache } from "./badges/badge-cache.ts";
+import { badgeKeysAdminRouter } from "./badges/keys-admin.routes.ts";
 import { webRouter } from "./web/routes.ts";
 
 /** Paths anyone may read from any origin (the messaging UI, the public checker). */
@@ -66,6 +67,7 @@ export function createApp(deps: AppDeps) {
     .route("/", checksRouter())
     .route("/", badgesRouter())
     .route("/", attestationsRouter())
+    .route("/", badgeKeysAdminRouter())
     .route("/", webRouter());
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearer", {

@@ -6,6 +6,7 @@ import type { Clock } from "./platform/clock.ts";
 import type { Logger } from "./platform/logger.ts";
 import type { TokenVerifier } from "./auth/token-verifier.ts";
 import type { BadgeKeyStore } from "./badges/key-store.ts";
+import type { BadgeKeyRotator } from "./badges/key-rotator.ts";
 
 export type AppDeps = {
   db: Db;
@@ -16,4 +17,6 @@ export type AppDeps = {
   verifyToken: TokenVerifier;
   /** Keys that sign badges, attestations and status lists (key file on Node, secret on Workers). */
   badgeKeys: BadgeKeyStore;
+  /** Rotates the badge keys from the admin API (Node key file); absent where keys come from a secret. */
+  rotateBadgeKeys?: BadgeKeyRotator;
 };

@@ -13,6 +13,7 @@ import { loadOrCreateDevIssuer } from "../auth/dev-issuer.ts";
 import { systemClock, type Clock } from "../platform/clock.ts";
 import { jsonLogger, type Logger } from "../platform/logger.ts";
 import { createNodeKeyStore } from "../badges/node-key-file.ts";
+import { nodeKeyRotator } from "../badges/key-rotator.ts";
 import { retainSecondsFor } from "../badges/key-store.ts";
 
 /** Opens, migrates and (when empty and allowed) seeds the registry database. */
@@ -39,6 +40,7 @@ export async function buildNodeDeps(
     logger: opts.logger ?? jsonLogger(),
     verifyToken: createTokenVerifier({ keys, issuer: config.auth.issuer, audience: config.auth.audience, clock }),
     badgeKeys: await createNodeKeyStore(config.dataDir, { alg: config.badges.alg, retainSeconds: retainSecondsFor(config.badges), now: clock.now() }),
+    rotateBadgeKeys: nodeKeyRotator(config.dataDir, config.badges),
     seeded,
   };
 }

@@ -117,3 +117,19 @@ test("a bad token is refused on the sign-in form", async () => {
   await page.getByRole("alert").getByText(/token was not accepted/).waitFor();
   expect(await page.isVisible("#app")).toBe(false);
 });
+
+test("an admin rotates the badge signing key; moderators do not see the keys tab", async () => {
+  await signIn();
+  expect(await page.getByRole("tab", { name: "Badge keys" }).count()).toBe(0);
+  await page.getByRole("button", { name: "Sign out" }).click();
+  token = await server.token("admin", "e2e-root");
+  await signIn();
+  await page.getByRole("tab", { name: "Badge keys" }).click();
+  await expect.poll(() => page.locator("#keys-table tbody tr").count()).toBe(1);
+  await page.locator('form[aria-label="Rotate the signing key"]').getByLabel("Reason").fill("e2e rotation");
+  await page.getByRole("button", { name: "Rotate signing key" }).click();
+  await page.getByText(/Added key .*: published now/).waitFor();
+  await expect.poll(() => page.locator('#keys-table tbody tr[data-phase="next"]').count()).toBe(1);
+  // The running server picks the rotated key file up within a second.
+  await expect.poll(async () => (await (await fetch(`${server.url}/.well-known/jwks.json`)).json()).keys.length, { timeout: 5000 }).toBe(2);
+});

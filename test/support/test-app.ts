@@ -11,6 +11,7 @@ import { loadOrCreateDevIssuer } from "../../src/auth/dev-issuer.ts";
 import { createTokenVerifier } from "../../src/auth/token-verifier.ts";
 import { fixedClock } from "../../src/platform/clock.ts";
 import { memoryLogger } from "../../src/platform/logger.ts";
+import { nodeKeyRotator } from "../../src/badges/key-rotator.ts";
 import { createNodeKeyStore } from "../../src/badges/node-key-file.ts";
 import { retainSecondsFor } from "../../src/badges/key-store.ts";
 import type { Role } from "../../src/auth/roles.ts";
@@ -31,6 +32,7 @@ export async function createTestApp(opts: { env?: Record<string, string>; seed?:
     logger,
     verifyToken: createTokenVerifier({ keys: issuer.keys, issuer: config.auth.issuer, audience: config.auth.audience, clock }),
     badgeKeys: await createNodeKeyStore(dir, { alg: config.badges.alg, retainSeconds: retainSecondsFor(config.badges), now: clock.now(), recheckMs: 0 }),
+    rotateBadgeKeys: nodeKeyRotator(dir, config.badges),
   };
   const app = createApp(deps);
 
