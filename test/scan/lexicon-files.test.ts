@@ -40,12 +40,12 @@ describe("lexicon data files", () => {
         }
       });
 
-      it("maps number words to digit strings and lists at/dot words", () => {
+      it("maps number words to one or two digits, "+" or a repeat mark and lists at/dot words", () => {
         expect(Object.keys(lex.numberWords).length).toBeGreaterThanOrEqual(10);
         for (const [word, digits] of Object.entries(lex.numberWords)) {
-          expect(digits, `${file} ${word}`).toMatch(/^\d+$/);
+          expect(digits, `${file} ${word}`).toMatch(/^(\d{1,2}|\+|x2|x3)$/);
         }
-        const digitsCovered = new Set(Object.values(lex.numberWords).filter((d) => d.length === 1));
+        const digitsCovered = new Set(Object.values(lex.numberWords).filter((d) => /^\d$/.test(d)));
         expect(digitsCovered.size, `${file} zero..nine`).toBe(10);
         expect(lex.atWords.length).toBeGreaterThan(0);
         expect(lex.dotWords.length).toBeGreaterThan(0);
