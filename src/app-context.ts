@@ -4,6 +4,7 @@ import type { AppDeps } from "./deps.ts";
 import type { WriteQueue } from "./platform/write-queue.ts";
 import type { Db } from "./db/client.ts";
 import type { BadgeCache } from "./badges/badge-cache.ts";
+import type { Scanner } from "./scan/scanner.ts";
 
 export type AppContext = {
   deps: AppDeps;
@@ -12,4 +13,6 @@ export type AppContext = {
   writes: WriteQueue;
   /** Badge answers and status list positions already worked out (cleared by registry writes). */
   badges: BadgeCache;
+  /** The message scanner, compiled from the lexicons on first use (one per app). */
+  scanner: () => Scanner;
 };

@@ -23,13 +23,16 @@ import { attestationsRouter } from "./badges/attestations.routes.ts";
 import { clearedByWrites, createBadgeCache } from "./badges/badge-cache.ts";
 import { badgeKeysAdminRouter } from "./badges/keys-admin.routes.ts";
 import { webRouter } from "./web/routes.ts";
+import { scanRouter } from "./scan/routes.ts";
+import { createScanner, type Scanner } from "./scan/scanner.ts";
 
 /** Paths anyone may read from any origin (the messaging UI, the public checker). */
 export const PUBLIC_READ_PATHS = ["/v1/accounts", "/v1/accounts/*", "/v1/channels", "/v1/channels/*", "/v1/check", "/openapi.json"];
 
 export function createApp(deps: AppDeps) {
   const badges = createBadgeCache();
-  const ctx: AppContext = { deps, db: deps.db, writes: clearedByWrites(createWriteQueue(), badges), badges };
+  let scanner: Scanner | undefined;
+  const ctx: AppContext = { deps, db: deps.db, writes: clearedByWrites(createWriteQueue(), badges), badges, scanner: () => (scanner ??= createScanner()) };
   const app = createRouter();
 
   app.use(requestId({ headerName: "X-Request-Id", limitLength: 128 }));
@@ -68,6 +71,7 @@ export function createApp(deps: AppDeps) {
     .route("/", badgesRouter())
     .route("/", attestationsRouter())
     .route("/", badgeKeysAdminRouter())
+    .route("/", scanRouter())
     .route("/", webRouter());
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearer", {

@@ -5,6 +5,7 @@ import { serveCommand } from "./serve.ts";
 import { tokenCommand } from "./token.ts";
 import { checkHandleCommand } from "./check-handle.ts";
 import { keysCommand } from "./keys.ts";
+import { scanCommand } from "./scan.ts";
 
 export const commands: Record<string, Command> = {
   serve: serveCommand,
@@ -12,4 +13,5 @@ export const commands: Record<string, Command> = {
   token: tokenCommand,
   "check-handle": checkHandleCommand,
   keys: keysCommand,
+  scan: scanCommand,
 };
