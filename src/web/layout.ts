@@ -33,6 +33,7 @@ export function layout(o: LayoutOptions) {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${o.title} · teammark</title>
 <link rel="stylesheet" href="/assets/teammark.css">
+<link rel="icon" href="data:,">
 ${(o.scripts ?? []).map((s) => html`<script nonce="${o.nonce}" src="${s}" defer></script>`)}
 </head>
 <body>

@@ -1,7 +1,7 @@
 // The demo inbox (/demo): the pattern a messaging UI copies. One badge batch
 // for the conversation list (POST /v1/badges/batch), <teammark-badge> to show
-// and verify badges, and POST /v1/scan per message for inline warnings with
-// the evidence highlighted. Only public API calls and /badge.js.
+// and verify badges, and one scan batch (POST /v1/scan/batch) for inline
+// warnings with the evidence highlighted. Only public API calls and /badge.js.
 import { byId, h, replaceChildren } from "./dom.ts";
 import { highlighted } from "./demo/highlight.ts";
 import inbox from "../demo-inbox.json" with { type: "json" };
@@ -46,12 +46,12 @@ async function main() {
   const conversations = inbox.conversations;
   const [badges, scans] = await Promise.all([
     postJson<{ items: BadgeItem[] }>("/v1/badges/batch", { senders: conversations.map((c) => c.sender.handle) }).catch(() => ({ items: [] as BadgeItem[] })),
-    Promise.all(
-      conversations.map((c) =>
-        Promise.all(c.messages.map((m) => postJson<Scan>("/v1/scan", { text: m.text, sender: { handle: c.sender.handle }, readerLang: lang }).catch(() => undefined))),
-      ),
-    ),
+    postJson<{ results: (Scan & { id: string | null })[] }>("/v1/scan/batch", {
+      messages: conversations.flatMap((c) => c.messages.map((m) => ({ id: `${c.id}/${m.id}`, text: m.text, sender: { userId: c.sender.userId, handle: c.sender.handle }, readerLang: lang }))),
+    }).catch(() => ({ results: [] as (Scan & { id: string | null })[] })),
   ]);
+  const scanById = new Map(scans.results.map((r) => [r.id, r]));
+  const scanOf = (c: Conversation, m: Message) => scanById.get(`${c.id}/${m.id}`);
   const badgeOf = (c: Conversation) => badges.items.find((b) => b.sender === c.sender.handle);
   const list = h("ul", { class: "list", "aria-label": "Conversations" });
   const thread = h("section", { class: "thread", "aria-live": "polite" });
@@ -63,12 +63,12 @@ async function main() {
     replaceChildren(
       thread,
       h("header", {}, h("h2", { class: "sender" }, h("bdi", {}, c.sender.handle), badgeFor(c, badgeOf(c))), h("div", { class: "small" }, c.sender.name)),
-      c.messages.map((m, k) => messageView(m, scans[i]?.[k])),
+      c.messages.map((m) => messageView(m, scanOf(c, m))),
     );
   }
 
   conversations.forEach((c, i) => {
-    const flagged = scans[i]?.some((s) => s && s.findings.length > 0);
+    const flagged = c.messages.some((m) => (scanOf(c, m)?.findings.length ?? 0) > 0);
     const last = c.messages[c.messages.length - 1]!;
     const button = h(
       "button",
