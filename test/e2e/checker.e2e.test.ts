@@ -88,3 +88,13 @@ test("the check works by keyboard alone, and the page raised no CSP violation", 
   expect(await page.getAttribute("section.result", "data-verdict")).toBe("brand_impersonation");
   expect(cspViolations).toEqual([]);
 });
+
+test("every control on the checker has a label and the page declares its language", async () => {
+  for (const lang of ["en", "de", "lv", "ar", "he"]) {
+    await page.goto(`${server.url}/?lang=${lang}&q=Fiverr_Care`);
+    expect(await page.getAttribute("html", "lang")).toBe(lang);
+    const unlabelled = await page.evaluate(() => [...document.querySelectorAll<HTMLInputElement>("input:not([type=hidden]), button")].filter((el) => !(el.labels?.length || el.textContent?.trim())).length);
+    expect(unlabelled, lang).toBe(0);
+    expect(await page.getAttribute("section.result", "data-verdict")).toBe("lookalike");
+  }
+});

@@ -133,3 +133,38 @@ test("an admin rotates the badge signing key; moderators do not see the keys tab
   // The running server picks the rotated key file up within a second.
   await expect.poll(async () => (await (await fetch(`${server.url}/.well-known/jwks.json`)).json()).keys.length, { timeout: 5000 }).toBe(2);
 });
+
+test("a moderator registers a channel and later retires it; the public page follows", async () => {
+  await signIn();
+  await page.getByRole("tab", { name: "Channels" }).click();
+  await page.getByRole("button", { name: "New channel" }).click();
+  const create = page.locator('form[aria-label="New channel"]');
+  await create.getByLabel("Kind").selectOption("email");
+  await create.getByLabel("Address").fill("trust@fiverr.com");
+  await create.getByLabel("Purpose (en)").fill("Trust & Safety reports");
+  await create.getByLabel("Reason").fill("new T&S address");
+  await create.getByRole("button", { name: "Create" }).click();
+  await page.getByText("Channel created.").waitFor();
+  expect(await (await fetch(`${server.url}/?lang=en`)).text()).toContain("trust@fiverr.com");
+
+  await page.getByRole("button", { name: "Edit trust@fiverr.com" }).click();
+  const edit = page.locator('form[aria-label="Edit trust@fiverr.com"]');
+  await edit.getByLabel("Status").selectOption("retired");
+  await edit.getByLabel("Reason").fill("address closed");
+  await edit.getByRole("button", { name: "Save" }).click();
+  await page.getByText("Saved email channel.").waitFor();
+  expect(await (await fetch(`${server.url}/?lang=en`)).text()).not.toContain("trust@fiverr.com");
+});
+
+test("every form control in the console has a label", async () => {
+  token = await server.token("admin", "e2e-root");
+  await signIn();
+  for (const tab of ["Accounts", "Channels", "Audit log", "Badge keys"]) {
+    await page.getByRole("tab", { name: tab }).click();
+    if (tab === "Accounts") await page.getByRole("button", { name: "Edit Fiverr-Care" }).click();
+    const unlabelled = await page.evaluate(() =>
+      [...document.querySelectorAll<HTMLInputElement>("input:not([type=hidden]), select, textarea")].filter((el) => el.offsetParent !== null && !el.labels?.length && !el.getAttribute("aria-label")).map((el) => el.name || el.id),
+    );
+    expect(unlabelled, tab).toEqual([]);
+  }
+});

@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { startNodeServer } from "../../../src/node.ts";
+import { loadConfig } from "../../../src/config.ts";
 import { loadOrCreateDevIssuer } from "../../../src/auth/dev-issuer.ts";
 import { memoryLogger } from "../../../src/platform/logger.ts";
 import type { Role } from "../../../src/auth/roles.ts";
@@ -11,13 +12,15 @@ import type { Role } from "../../../src/auth/roles.ts";
 export async function startServer(env: Record<string, string> = {}) {
   const dir = mkdtempSync(path.join(tmpdir(), "teammark-e2e-"));
   const logger = memoryLogger();
-  const running = await startNodeServer({ PORT: "0", HOST: "127.0.0.1", DATA_DIR: dir, ...env }, { logger });
+  const fullEnv = { PORT: "0", HOST: "127.0.0.1", DATA_DIR: dir, ...env };
+  const { auth } = loadConfig(fullEnv);
+  const running = await startNodeServer(fullEnv, { logger });
   const issuer = await loadOrCreateDevIssuer(dir);
   return {
     url: running.url,
     dir,
     logger,
-    token: (role: Role, sub = `e2e-${role}`) => issuer.mint({ sub, roles: [role], issuer: "teammark-dev", audience: "teammark", ttlSeconds: 3600 }),
+    token: (role: Role, sub = `e2e-${role}`) => issuer.mint({ sub, roles: [role], issuer: auth.issuer, audience: auth.audience, ttlSeconds: 3600 }),
     async close() {
       await running.close();
       rmSync(dir, { recursive: true, force: true });
