@@ -20,7 +20,7 @@ const NO_BADGE_REUSE_SECONDS = 30;
 /** Upper bound of the HTTP max-age of badge answers. */
 const MAX_HTTP_MAX_AGE = 60;
 
-export type BadgeLookup = { answer: BadgeAnswer; /** Seconds a browser or CDN may reuse the answer, well inside the assertion's lifetime. */ maxAge: number };
+export type BadgeLookup = { answer: BadgeAnswer; json: string; /** Seconds a browser or CDN may reuse the answer, well inside the assertion's lifetime. */ maxAge: number };
 
 export function statusListUri(config: Config, listId: string): string {
   return `${config.publicUrl.replace(/\/+$/, "")}/v1/status-lists/${listId}`;
@@ -33,8 +33,8 @@ export async function lookupBadge(ctx: AppContext, ref: string): Promise<BadgeLo
   return toLookup(await answerFor(ctx, ref, now, signer), now);
 }
 
-/** Answers for an inbox page: each sender independently, each distinct sender worked out once. */
-export async function lookupBadges(ctx: AppContext, refs: string[]): Promise<{ items: ({ sender: string } & BadgeAnswer)[]; maxAge: number }> {
+/** Answers for an inbox page ({"items":[{sender, ...answer}]}): each sender independently, each distinct sender worked out once. */
+export async function lookupBadges(ctx: AppContext, refs: string[]): Promise<{ json: string; maxAge: number }> {
   const now = ctx.deps.clock.now();
   await noticeOtherWriters(ctx);
   const signer = await ctx.deps.badgeKeys.signer(now);
@@ -42,17 +42,16 @@ export async function lookupBadges(ctx: AppContext, refs: string[]): Promise<{ i
   const answers = new Map<string, CachedAnswer>();
   for (const ref of distinct) answers.set(ref, await answerFor(ctx, ref, now, signer));
   const lookups = distinct.map((ref) => toLookup(answers.get(ref)!, now));
-  return {
-    items: refs.map((sender) => ({ sender, ...answers.get(sender)!.answer })),
-    maxAge: Math.min(...lookups.map((l) => l.maxAge)),
-  };
+  // Each entry's JSON is spliced from its cached serialisation: {"sender":…, then the answer's own members.
+  const json = `{"items":[${refs.map((sender) => `{"sender":${JSON.stringify(sender)},${answers.get(sender)!.json.slice(1)}`).join(",")}]}`;
+  return { json, maxAge: Math.min(...lookups.map((l) => l.maxAge)) };
 }
 
 function toLookup(entry: CachedAnswer, now: Date): BadgeLookup {
   const nowSec = Math.floor(now.getTime() / 1000);
   // A cached copy must expire long before the assertion inside it does.
   const maxAge = entry.exp !== undefined ? Math.floor((entry.exp - nowSec) / 4) : entry.refreshAt - nowSec;
-  return { answer: entry.answer, maxAge: Math.max(0, Math.min(MAX_HTTP_MAX_AGE, maxAge)) };
+  return { answer: entry.answer, json: entry.json, maxAge: Math.max(0, Math.min(MAX_HTTP_MAX_AGE, maxAge)) };
 }
 
 async function answerFor(ctx: AppContext, ref: string, now: Date, signer: SigningKey): Promise<CachedAnswer> {
@@ -80,10 +79,12 @@ async function answerFor(ctx: AppContext, ref: string, now: Date, signer: Signin
     );
     const exp = nowSec + ttl;
     // Re-signed once half the lifetime is gone, so every copy handed out still has at least half of it left.
-    entry = { answer: { official: true, account: toAccount(row), assertion, expiresAt: new Date(exp * 1000).toISOString() }, refreshAt: nowSec + Math.floor(ttl / 2), kid: signer.kid, exp };
+    const answer: BadgeAnswer = { official: true, account: toAccount(row), assertion, expiresAt: new Date(exp * 1000).toISOString() };
+    entry = { answer, json: JSON.stringify(answer), refreshAt: nowSec + Math.floor(ttl / 2), kid: signer.kid, exp };
   } else {
     const resembles = await resemblesFor(ctx.db, row?.handle ?? ref);
-    entry = { answer: resembles ? { official: false, resembles } : { official: false }, refreshAt: nowSec + NO_BADGE_REUSE_SECONDS };
+    const answer: BadgeAnswer = resembles ? { official: false, resembles } : { official: false };
+    entry = { answer, json: JSON.stringify(answer), refreshAt: nowSec + NO_BADGE_REUSE_SECONDS };
   }
   cache.set(ref, entry, generation);
   return entry;
