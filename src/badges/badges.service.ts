@@ -1,12 +1,12 @@
 // Badge answers: is this sender an active official account, and if so a
 // freshly signed (or still fresh cached) assertion bound to its platform user
 // id; if not, which official account its handle imitates, if any.
-import { sql } from "drizzle-orm";
-import { accounts } from "../db/schema.ts";
+import { inArray, or, sql } from "drizzle-orm";
+import { accounts, type AccountRow } from "../db/schema.ts";
 import type { AppContext } from "../app-context.ts";
 import type { Config } from "../config.ts";
 import { newId } from "../platform/ids.ts";
-import { findAccount, toAccount } from "../registry/accounts.service.ts";
+import { findAccount, handleKey, toAccount } from "../registry/accounts.service.ts";
 import { defaultPlatform } from "../registry/seed-data.ts";
 import { resemblesFor } from "../lookalike/service.ts";
 import type { SigningKey } from "./key-store.ts";
@@ -40,7 +40,12 @@ export async function lookupBadges(ctx: AppContext, refs: string[]): Promise<{ j
   const signer = await ctx.deps.badgeKeys.signer(now);
   const distinct = [...new Set(refs)];
   const answers = new Map<string, CachedAnswer>();
-  for (const ref of distinct) answers.set(ref, await answerFor(ctx, ref, now, signer));
+  const nowSec = Math.floor(now.getTime() / 1000);
+  const misses = distinct.filter((ref) => !fresh(ctx.badges.get(ref), nowSec, signer));
+  // The accounts of every sender not answered from cache, in one query rather than one each.
+  const generation = ctx.badges.generation;
+  const rows = misses.length ? await accountsFor(ctx, misses) : new Map<string, AccountRow | undefined>();
+  for (const ref of distinct) answers.set(ref, await answerFor(ctx, ref, now, signer, rows.has(ref) ? { row: rows.get(ref), generation } : undefined));
   const lookups = distinct.map((ref) => toLookup(answers.get(ref)!, now));
   // Each entry's JSON is spliced from its cached serialisation: {"sender":…, then the answer's own members.
   const json = `{"items":[${refs.map((sender) => `{"sender":${JSON.stringify(sender)},${answers.get(sender)!.json.slice(1)}`).join(",")}]}`;
@@ -54,14 +59,35 @@ function toLookup(entry: CachedAnswer, now: Date): BadgeLookup {
   return { answer: entry.answer, json: entry.json, maxAge: Math.max(0, Math.min(MAX_HTTP_MAX_AGE, maxAge)) };
 }
 
-async function answerFor(ctx: AppContext, ref: string, now: Date, signer: SigningKey): Promise<CachedAnswer> {
+function fresh(hit: CachedAnswer | undefined, nowSec: number, signer: SigningKey): hit is CachedAnswer {
+  return hit !== undefined && nowSec < hit.refreshAt && (hit.kid === undefined || hit.kid === signer.kid);
+}
+
+/** The account each ref names, with findAccount's rule: handle (any case), id or platform user id; the lowest handle wins a tie. */
+async function accountsFor(ctx: AppContext, refs: string[]): Promise<Map<string, AccountRow | undefined>> {
+  const keys = refs.map(handleKey);
+  const rows = await ctx.db
+    .select()
+    .from(accounts)
+    .where(or(inArray(accounts.handleKey, keys), inArray(accounts.id, refs), inArray(accounts.platformUserId, refs)));
+  const found = new Map<string, AccountRow | undefined>();
+  for (const ref of refs) {
+    const key = handleKey(ref);
+    const matches = rows.filter((r) => r.handleKey === key || r.id === ref || r.platformUserId === ref).sort((a, b) => (a.handleKey < b.handleKey ? -1 : 1));
+    found.set(ref, matches[0]);
+  }
+  return found;
+}
+
+async function answerFor(ctx: AppContext, ref: string, now: Date, signer: SigningKey, known?: { row: AccountRow | undefined; generation: number }): Promise<CachedAnswer> {
   const cache = ctx.badges;
   const nowSec = Math.floor(now.getTime() / 1000);
   const hit = cache.get(ref);
-  if (hit && nowSec < hit.refreshAt && (hit.kid === undefined || hit.kid === signer.kid)) return hit;
+  if (fresh(hit, nowSec, signer)) return hit;
 
-  const generation = cache.generation;
-  const row = await findAccount(ctx.db, ref);
+  // The generation is taken before the read, so an answer read before a registry write is never cached after it.
+  const generation = known ? known.generation : cache.generation;
+  const row = known ? known.row : await findAccount(ctx.db, ref);
   let entry: CachedAnswer;
   if (row && row.status === "active") {
     const { config } = ctx.deps;

@@ -144,9 +144,7 @@ function rejectionOf(err: unknown): BadgeRejection | undefined {
     const byClaim: Record<string, BadgeRejection> = { typ: "wrong_typ", iss: "wrong_issuer", aud: "wrong_audience", nbf: "not_yet_valid" };
     return byClaim[err.claim] ?? "malformed";
   }
-  if (err instanceof errors.JWSInvalid || err instanceof errors.JWTInvalid || err instanceof errors.JOSEError) return "malformed";
-  if (err instanceof TypeError && !(err as { cause?: unknown }).cause && /base64|JSON|Invalid/i.test(err.message)) return "malformed";
-  if (err instanceof SyntaxError) return "malformed";
+  if (err instanceof errors.JOSEError) return "malformed";
   return undefined;
 }
 
