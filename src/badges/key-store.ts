@@ -3,7 +3,7 @@
 // file in DATA_DIR, re-read after `teammark keys rotate`) and Workers (a secret)
 // share the rotation rules in key-set.ts.
 import { importJWK } from "jose";
-import type { BadgeAlgorithm } from "./claims.ts";
+import type { BadgeAlgorithm } from "./client.ts";
 import { JWKS_MAX_AGE_SECONDS, keyPhases, type BadgeKey, type PhasedKey, type PublicJwk } from "./key-set.ts";
 
 export type SigningKey = { kid: string; alg: BadgeAlgorithm; key: CryptoKey };

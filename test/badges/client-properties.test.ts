@@ -1,6 +1,7 @@
 // The verification client under arbitrary input: whatever string arrives as a
 // badge, verify answers { valid: false, reason } from the documented set and
 // never throws (only a JWKS that cannot be fetched may reject).
+import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { createTestApp, type TestApp } from "../support/test-app.ts";
@@ -35,4 +36,12 @@ test("arbitrary strings and mangled assertions are refused with a documented rea
     }),
     { numRuns: 300 },
   );
+});
+
+test("the client module imports nothing but jose, so it runs in a browser as it is", () => {
+  const source = readFileSync(new URL("../../src/badges/client.ts", import.meta.url), "utf8");
+  const specifiers = [...source.matchAll(/^\s*(?:import|export)\b[^;]*?\bfrom\s+"([^"]+)"/gm)].map((m) => m[1]);
+  expect(specifiers.length).toBeGreaterThan(0);
+  expect(new Set(specifiers)).toEqual(new Set(["jose"]));
+  expect(source).not.toMatch(/\bimport\s*\(|require\(|node:|process\./);
 });
