@@ -5,7 +5,7 @@
 import type { Context } from "hono";
 import type { AppEnv } from "../http/router.ts";
 import { WEB_ASSETS } from "./generated/assets.ts";
-import { BADGE_ALGORITHMS } from "../badges/claims.ts";
+import { BADGE_ALGORITHMS } from "../badges/client.ts";
 
 export const BADGE_CONFIG_PLACEHOLDER = '"__TEAMMARK_BADGE_CONFIG__"';
 

@@ -93,6 +93,21 @@ describe("batch lookups", () => {
     expect(res.json.items[1].resembles?.verdict).toBe("brand_impersonation");
   });
 
+  test("each batch entry is the answer the single lookup gives, however the sender is named", async () => {
+    const accountId = (await t.call("GET", "/v1/accounts/editors_picks")).json.id as string;
+    const senders = ["fiverr-care", accountId, care.platformUserId, "Fivеrr_Care", "FiverrSupport", "nobody_in_particular", "EDITORS_PICKS"];
+    const batch = (await t.call("POST", "/v1/badges/batch", { body: { senders } })).json.items;
+    for (const [i, sender] of senders.entries()) {
+      const single = (await t.call("GET", `/v1/badges/${encodeURIComponent(sender)}`)).json;
+      const { sender: asked, ...entry } = batch[i];
+      expect(asked).toBe(sender);
+      expect(entry.official, sender).toBe(single.official);
+      expect(entry.account?.id, sender).toBe(single.account?.id);
+      expect(entry.resembles, sender).toEqual(single.resembles);
+    }
+    expect(batch.map((e: { official: boolean }) => e.official)).toEqual([true, true, true, false, false, false, true]);
+  });
+
   test("more than 200 senders, none, or non-strings are refused", async () => {
     expect((await t.call("POST", "/v1/badges/batch", { body: { senders: Array.from({ length: 201 }, (_, i) => `u${i}`) } })).status).toBe(400);
     expect((await t.call("POST", "/v1/badges/batch", { body: { senders: [] } })).status).toBe(400);

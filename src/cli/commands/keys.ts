@@ -5,7 +5,7 @@ import { z } from "zod";
 import type { Command } from "../command.ts";
 import { parseFlags } from "../args.ts";
 import { loadConfig } from "../../config.ts";
-import { BADGE_ALGORITHMS } from "../../badges/claims.ts";
+import { BADGE_ALGORITHMS } from "../../badges/client.ts";
 import { generateBadgeKey, keyPhases, type BadgeKey } from "../../badges/key-set.ts";
 import { retainSecondsFor } from "../../badges/key-store.ts";
 import { badgeKeyFile, readKeyFile, writeKeyFile } from "../../badges/node-key-file.ts";
