@@ -29,6 +29,13 @@ export type Hit = { concept: string; lang: string; term: string; start: number; 
 /** Scripts written without spaces between words: terms there match as plain substrings. */
 const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
 
+/** Han, kana, Thai, Lao, Khmer, Myanmar code units (the UNSPACED scripts, by range for the hot loop). */
+function isUnspaced(c: number): boolean {
+  return (
+    (c >= 0x3040 && c <= 0x30ff) || (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0x0e00 && c <= 0x0eff) || (c >= 0x1000 && c <= 0x109f) || (c >= 0x1780 && c <= 0x17ff) || (c >= 0xff66 && c <= 0xff9f) || (c >= 0x31f0 && c <= 0x31ff)
+  );
+}
+
 export function compileLexicons(files: Record<string, unknown>, extra: { brandWords?: string[] } = {}): CompiledLexicon {
   const parsed: LexiconFile[] = Object.entries(files).map(([name, raw]) => parseLexicon(name, raw));
   const byKey = new Map<string, number>();
@@ -89,10 +96,11 @@ export function findHits(lex: CompiledLexicon, text: string): Hit[] {
   const hits: Hit[] = [];
   searchAutomaton(lex.automaton, text, (id, start, end) => {
     const p = lex.patterns[id]!;
-    if (!p.freeStart && start > 0 && text.charCodeAt(start - 1) !== 32) return;
-    if (!p.prefix && !p.freeEnd && end < text.length && text.charCodeAt(end) !== 32) return;
+    // A word boundary is a space, the text's edge, or a switch to a script written without spaces (LINEで).
+    if (!p.freeStart && start > 0 && text.charCodeAt(start - 1) !== 32 && !isUnspaced(text.charCodeAt(start - 1))) return;
+    if (!p.prefix && !p.freeEnd && end < text.length && text.charCodeAt(end) !== 32 && !isUnspaced(text.charCodeAt(end))) return;
     let e = end;
-    if (p.prefix) while (e < text.length && text.charCodeAt(e) !== 32) e++; // the hit covers the whole inflected word
+    if (p.prefix) while (e < text.length && text.charCodeAt(e) !== 32 && !isUnspaced(text.charCodeAt(e))) e++; // the hit covers the whole inflected word
     for (const o of p.outputs) hits.push({ concept: o.concept, lang: o.lang, term: o.term, start, end: e });
   });
   return hits;

@@ -34,8 +34,10 @@ const LETTER = /^\p{L}$/u;
 const LATIN = /^\p{Script=Latin}$/u;
 const PRINTABLE_ASCII = /^[\x20-\x7e\t\n\r]*$/;
 const KEYCAP = 0x20e3;
+/** Fewest single letters in a run that is read as one spaced-out word (p i x, O.T.P, w h a t s a p p). */
+const MIN_JOINED = 3;
 /** Symbols NFKC leaves alone but people use as ASCII ("➕44…"). */
-const SYMBOLS: Record<string, string> = { "➕": "+", "➖": "-", "✚": "+", "∙": ".", "•": ".", "・": ".", "。": ". ", "＂": '"' };
+const SYMBOLS: Record<string, string> = { "➕": "+", "➖": "-", "✚": "+", "‐": "-", "‑": "-", "‒": "-", "−": "-", "⁃": "-", "∙": ".", "•": ".", "・": ".", "。": ". ", "＂": '"' };
 
 export function origStart(m: Mapped, i: number): number {
   return m.start ? m.start[i]! : i;
@@ -286,7 +288,7 @@ export function wordView(a: Mapped): Mapped {
     }
     let e = w + 1;
     while (e < words.length && isSingleLetter(units, words[e]!) && gapIsOneChar(units, words[e - 1]!, words[e]!)) e++;
-    if (e - w >= 4) {
+    if (e - w >= MIN_JOINED) {
       for (let k = w; k < e - 1; k++) joinAfter.add(k);
       for (let k = words[w]!.from; k < words[e - 1]!.to; k++) units[k]!.f |= T.joined_letters;
     }
@@ -340,14 +342,14 @@ function foldConfusables(units: Unit[], from: number, to: number, src: string): 
       continue;
     }
     if (!LETTER.test(units[k]!.ch)) continue;
-    if (LATIN.test(units[k]!.ch)) latin++;
+    if (LATIN.test(units[k]!.ch) && !/^[a-z]$/.test(prototypeOf(units[k]!.ch)?.toLowerCase() ?? "")) latin++;
     else foreign++;
   }
   if (foreign === 0 || latin === 0) return;
   const folded: string[] = [];
   for (let k = from; k < to; k++) {
     const u = units[k]!;
-    if (u.ch.charCodeAt(0) < 0x80 || !LETTER.test(u.ch) || LATIN.test(u.ch)) {
+    if (u.ch.charCodeAt(0) < 0x80 || !LETTER.test(u.ch) || (LATIN.test(u.ch) && !/^[a-z]$/.test(prototypeOf(u.ch)?.toLowerCase() ?? ""))) {
       folded.push(u.ch);
       continue;
     }

@@ -56,12 +56,20 @@ export function createEntityDetector(opts: EntityOptions) {
   const label = "[\\p{L}\\p{N}](?:[\\p{L}\\p{N}\\-]*[\\p{L}\\p{N}])?";
   const email = new RegExp(`(?<![\\p{L}\\p{N}_.%+\\-])(${part}(?:${DOT}${part}){0,8})${AT}(${label}(?:${DOT}${label}){1,8})(?![\\p{L}\\p{N}])`, "giu");
   const atRe = new RegExp(AT, "iu");
+  // Hosts written with spelled or spaced dots: "discord . gg / x", "tinyurl נקודה com", "fiverr点com点x点cn".
+  const unspaced = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+  const cjkDots = opts.dotWords.filter((w) => unspaced.test(w)).map(esc);
+  const hostLabel = "(?:(?![\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}\\p{Script=Hebrew}\\p{Script=Arabic}\\p{Script=Devanagari}])[\\p{L}\\p{N}\\-]){1,40}";
+  const spelledSep = `(?:\\s+\\.\\s*|\\s*\\.\\s+${dotAlt}${cjkDots.length ? `|\\s*(?:${cjkDots.join("|")})\\s*` : ""})`;
+  const spelledHost = new RegExp(`(?<![\\p{L}\\p{N}.\\-])${hostLabel}(?:${spelledSep}${hostLabel}){1,6}(?:\\s*\\/\\s*[\\p{L}\\p{N}_\\-]+)?`, "giu");
+  const spelledSepRe = new RegExp(spelledSep, "giu");
   const dotRe = new RegExp(DOT, "giu");
 
   return function findEntities(a: Mapped, spelled: Mapped): Entity[] {
     const out: Entity[] = [];
     const text = a.text;
     findLinks(text, a, out);
+    for (const m of capped(text, spelledHost)) addUrl(out, a, m.index, m[0].replace(spelledSepRe, "."), true, m[0].length);
     findEmails(text, a, out, email, atRe, dotRe);
     findHandles(text, a, out);
     findPaymentIds(text, a, out);
@@ -91,13 +99,12 @@ function* capped(text: string, re: RegExp): Generator<RegExpExecArray> {
 // ---- links ----
 const URL_SCHEME = /\b(?:https?|ftp):\/\/[^\s<>"'`]+/giu;
 const USERINFO_URL = /(?<![\p{L}\p{N}_.\-])([\p{L}\p{N}.\-]{1,100}\.[\p{L}]{2,})@([\p{L}\p{N}](?:[\p{L}\p{N}.\-]{0,200}[\p{L}\p{N}])?\.[\p{L}]{2,})(\/[^\s<>"'`]*)/giu;
-const BARE_HOST = /(?<![\p{L}\p{N}_@.\/\-:])((?:[\p{L}\p{N}](?:[\p{L}\p{N}\-]{0,62})?(?:\.|\[\.\]|\(\.\)|\[dot\]|\(dot\))){1,8}[\p{L}][\p{L}\p{N}\-]{1,62})(?::\d{2,5})?((?:[/?#])[^\s<>"'`]*)?/giu;
-const SPACED_HOST = /(?<![\p{L}\p{N}])([\p{L}\p{N}\-]{1,30})\s+\.\s+([\p{L}]{2,10})(?:\s*\/\s*([\p{L}\p{N}_\-]+))?/giu;
+const BARE_HOST = /(?<![\p{L}\p{N}_@.\/\-])((?:[\p{L}\p{N}](?:[\p{L}\p{N}\-]{0,62})?(?:\.|\[\.\]|\(\.\)|\[dot\]|\(dot\))){1,8}[\p{L}][\p{L}\p{N}\-]{1,62})(?::\d{2,5})?((?:[/?#])[^\s<>"'`]*)?/giu;
 const TRAILING = /[.,;:!?)\]}'"»”’]+$/u;
 
-function addUrl(out: Entity[], a: Mapped, s: number, raw: string, spaced = false): void {
+function addUrl(out: Entity[], a: Mapped, s: number, raw: string, spaced = false, rawLength?: number): void {
   const trimmed = raw.replace(TRAILING, "");
-  const e = s + trimmed.length;
+  const e = s + (rawLength ?? trimmed.length);
   const clean = trimmed.replace(/\[\.\]|\(\.\)|\[dot\]|\(dot\)/giu, ".").replace(/\s+/g, "");
   let url: URL;
   try {
@@ -123,7 +130,6 @@ function findLinks(text: string, a: Mapped, out: Entity[]): void {
     if ((m.index > 0 && text[m.index - 1] === "@") || text[m.index + m[0].length] === "@") continue;
     addUrl(out, a, m.index, m[0]);
   }
-  for (const m of capped(text, SPACED_HOST)) addUrl(out, a, m.index, m[0], true);
 }
 
 // ---- e-mail ----

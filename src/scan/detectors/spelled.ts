@@ -7,7 +7,7 @@ import { T, origEnd, origStart } from "../normalize.ts";
 /** Fewest number words in a run before it is read as a dictated number. */
 const MIN_RUN = 4;
 const TOKEN = /[\p{L}\p{M}]+|\d+|\+/gu;
-const GAP = /^[\s,.;:\-–—/()]*$/u;
+const GAP = /^[\s,.;:\-–—/()،、，]*$/u;
 
 /** The key a number word is looked up by: lower case, no diacritics (people drop them in chat). */
 export function numberWordKey(w: string): string {
