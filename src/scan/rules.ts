@@ -30,15 +30,15 @@ export type RuleInput = {
 const MAX_CUES = 64;
 /** Characters between two pieces of evidence that still make one request. */
 const WINDOW = 80;
-/** Reach of a negation before / after what it negates. */
-const NEG_BEFORE = 45;
-const NEG_AFTER = 25;
+/** Reach of a negation, in words, before / after what it negates ("I won't pay through PayPal", "sūtīt nevajag"). */
+const NEG_WORDS_BEFORE = 3;
+const NEG_WORDS_AFTER = 2;
 
 type Span = { start: number; end: number };
 const gap = (a: Span, b: Span) => (a.end <= b.start ? b.start - a.end : b.end <= a.start ? a.start - b.end : 0);
 
 const SENTENCE_END = /[.!?;\n。！？؟]+(?=\s|$)|\n|\s[–—]\s/gu;
-const CLAUSE_END = /[.!?;\n。！？؟]+(?=\s|$)|\n|\s[–—-]\s|,\s|，|、|\s(?:but|aber|bet|но|но,|لكن|אבל|pero|mas|mais|ma|ama|ale|लेकिन|但是|でも|tapi|nhưng)\s/giu;
+const CLAUSE_END = /[.!?;\n。！？؟]+(?=\s|$)|\n|\s[–—-]\s|,\s|，|、|،|[()]|\s(?:but|aber|bet|но|но,|لكن|אבל|pero|mas|mais|ma|ama|ale|लेकिन|但是|でも|tapi|nhưng)\s/giu;
 
 function boundaries(text: string, re: RegExp): number[] {
   const out: number[] = [];
@@ -63,7 +63,11 @@ export function applyRules(input: RuleInput): RuleFinding[] {
   const sentenceOf = (p: number) => indexOf(sentences, p);
   const clauseOf = (p: number) => indexOf(clauses, p);
   const by = new Map<string, Cue[]>();
+  const plausible = plausibleLanguages(cues);
   for (const c of cues) {
+    // "no" is a negation in English and Spanish but "in the" in Portuguese: a negator counts
+    // only in a language the message is plausibly written in.
+    if (c.concept === "negation" && !plausible.has(c.lang)) continue;
     const list = by.get(c.concept);
     if (!list) by.set(c.concept, [c]);
     else if (list.length < MAX_CUES) list.push(c);
@@ -74,16 +78,38 @@ export function applyRules(input: RuleInput): RuleFinding[] {
   const near = (x: Span, concept: string, window = WINDOW) => of(concept).find((c) => together(x, c, window));
   const inSentence = (x: Span, concept: string) => of(concept).find((c) => sentenceOf(c.start) === sentenceOf(x.start));
   /** A negation in the same clause just before (or just after) x that is not part of x itself. */
+  /** Words between two offsets (a run of Han/kana counts one word per two characters). */
+  const wordsBetween = (a: number, b: number) => {
+    if (b - a > 120) return Infinity;
+    const slice = text.slice(a, b);
+    const runs = slice.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+    const cjk = slice.match(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu)?.length ?? 0;
+    return Math.max(runs, Math.ceil(cjk / 2));
+  };
+  const sameClause = (a: Span, b: Span) => clauseOf(a.start) === clauseOf(b.start) || clauseOf(a.start) === clauseOf(Math.max(b.start, b.end - 1));
+  /** A negation in the same clause just before (or just after) a piece of the evidence, and not part of it. */
   const negated = (x: Span, ...evidence: Span[]) =>
+    // "…blocked if you don't send…": a threat turns the negation into a condition.
+    !of("account_threat").some((t) => sentenceOf(t.start) === sentenceOf(x.start)) &&
     of("negation").some((n) => {
       // A negation inside another phrase ("isn't enough", "no fiverr fee") is that phrase's, not a negator.
       if (cues.some((c) => c.concept !== "negation" && c.start <= n.start && c.end >= n.end && c.end - c.start > n.end - n.start)) return false;
-      if ([x, ...evidence].some((e) => gap(n, e) === 0 && n.start >= e.start && n.end <= e.end)) return false;
-      const target = evidence.reduce((acc, e) => ({ start: Math.min(acc.start, e.start), end: Math.max(acc.end, e.end) }), x);
-      if (clauseOf(n.start) !== clauseOf(target.start) && clauseOf(n.start) !== clauseOf(target.end - 1)) return false;
-      return n.end <= target.start ? target.start - n.end <= NEG_BEFORE : n.start >= target.end ? n.start - target.end <= NEG_AFTER : true;
+      const spans = [x, ...evidence];
+      if (spans.some((e) => n.start >= e.start && n.end <= e.end)) return false;
+      const target = spans.reduce((acc, e) => ({ start: Math.min(acc.start, e.start), end: Math.max(acc.end, e.end) }));
+      if (n.start >= target.start && n.end <= target.end) return sameClause(n, target);
+      return spans.some(
+        (e) =>
+          sameClause(n, e) &&
+          (n.end <= e.start ? wordsBetween(n.end, e.start) <= NEG_WORDS_BEFORE : n.start >= e.end && wordsBetween(e.end, n.start) <= NEG_WORDS_AFTER),
+      );
     });
   const quoted = (x: Span) => !!inSentence(x, "rule_quote");
+  /** "through the order" in x's sentence, unless itself negated ("we don't pay through the platform"). */
+  const inside = (x: Span) => of("inside_platform").some((c) => sentenceOf(c.start) === sentenceOf(x.start) && !negated(c));
+  const overlap = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
+  /** A cue of `concept` near x that is a different piece of text than x. */
+  const nearOther = (x: Span, concept: string, window = WINDOW) => of(concept).find((c) => !overlap(c, x) && together(x, c, window));
   const reported = of("reported_scam").length > 0;
   const safe = (x: Span, ...evidence: Span[]) => !negated(x, ...evidence) && !quoted(x);
 
@@ -102,26 +128,28 @@ export function applyRules(input: RuleInput): RuleFinding[] {
     // A login being handed over (e-mail + password) is personal data, not an invitation.
     const credential = near(e, "secret", 40);
     if (credential && !near(e, "contact_verb")) continue;
-    if (near(e, "pay_method", 60) && !contactish(e)) {
-      add("payment_request", "payment_address", 0.75, [e], e.value);
-      continue;
-    }
-    if (!negated(e)) add("off_platform", "email_address", 0.8, [e], e.value);
+    if (negated(e)) continue;
+    add("off_platform", "email_address", 0.8, [e], e.value);
+    const method = near(e, "pay_method", 60);
+    if (method) add("payment_request", "payment_address", 0.75, [method, e], `${method.term} ${e.value}`);
   }
   for (const e of ents("phone")) {
-    const cue = contactish(e);
+    // A number that is not a valid phone number needs a contact word right next to it.
+    const cue = e.detail === "strong" ? contactish(e) : (near(e, "contact_verb", 30) ?? near(e, "contact_detail", 30) ?? near(e, "messenger"));
     if (e.detail === "strong" || (cue && safe(cue))) add("off_platform", "phone_number", e.detail === "strong" ? 0.85 : 0.7, cue ? [e, cue] : [e], e.value);
   }
   for (const m of of("messenger")) {
-    if (!safe(m) || inSentence(m, "inside_platform")) continue;
+    // "the code that comes by SMS" names a code's source, not a channel to move to.
+    if (!safe(m) || inside(m) || of("code_source").some((c) => overlap(c, m))) continue;
     const topic = inSentence(m, "topic_build");
-    const verb = near(m, "contact_verb");
+    // "whatsapp me" is a messenger and an invitation in one; a verb inside the name is not.
+    const verb = of("contact_verb").find((c) => together(m, c) && !(c.start >= m.start && c.end <= m.end));
     if (verb && !topic && safe(verb, m)) {
       add("off_platform", "messenger_invite", 0.8, [m, verb], m.term);
       continue;
     }
     const handle = entities.find((e) => (e.kind === "handle" || e.kind === "phone") && e.start >= m.start - 12 && e.start - m.end <= 40);
-    const token = handleAfter(text, m.end);
+    const token = handleAfter(text, m.end, entities);
     if (handle || token) {
       add("off_platform", "messenger_handle", 0.8, [m, handle ?? token!], handle?.value ?? token!.value);
       continue;
@@ -130,17 +158,17 @@ export function applyRules(input: RuleInput): RuleFinding[] {
     if (outside && !topic && safe(outside, m)) add("off_platform", "messenger_outside", 0.7, [m, outside], m.term);
   }
   for (const v of of("contact_verb")) {
-    const o = near(v, "outside", 60);
-    if (o && safe(v, o) && !inSentence(v, "inside_platform")) add("off_platform", "contact_outside", 0.7, [v, o], `${v.term} ${o.term}`);
+    const o = nearOther(v, "outside", 60);
+    if (o && safe(v, o) && !inside(v)) add("off_platform", "contact_outside", 0.7, [v, o], `${v.term} ${o.term}`);
   }
   for (const h of ents("handle")) {
     const v = near(h, "contact_verb", 40);
     if (v && safe(v)) add("off_platform", "handle_contact", 0.7, [h, v], h.value);
   }
   for (const m of of("meeting")) {
-    if (of("inside_platform").length || !safe(m)) continue;
+    if (of("inside_platform").some((c) => !negated(c)) || !safe(m)) continue;
     const link = entities.find((e) => e.kind === "url" && together(e, m) && links.get(e)?.kind !== "official");
-    const verb = near(m, "contact_verb");
+    const verb = nearOther(m, "contact_verb");
     if (link || (verb && safe(verb, m))) add("off_platform", "meeting_outside", 0.65, [m, link ?? verb!], m.term);
   }
 
@@ -159,19 +187,27 @@ export function applyRules(input: RuleInput): RuleFinding[] {
       add("payment_request", "pay_method_address", 0.75, [m, addr], `${m.term} ${addr.value}`);
       continue;
     }
-    if (inSentence(m, "inside_platform") && !near(m, "pay_outside")) continue;
-    const verb = near(m, "pay_verb") ?? near(m, "ask_verb", 50);
-    if (verb && safe(m, verb) && !(inSentence(m, "topic_build") && !near(m, "pay_verb", 30))) add("payment_request", "pay_method", 0.75, [m, verb], `${verb.term} ${m.term}`);
+    // A payment method named while inviting to a messenger or handing out an address: pay there.
+    const invite = out.find((f) => f.label === "off_platform" && f.spans.some((sp) => sentenceOf(sp.start) === sentenceOf(m.start)));
+    if (invite && safe(m)) {
+      add("payment_request", "pay_method_off_platform", 0.65, [m, ...invite.spans], m.term);
+      continue;
+    }
+    if (inside(m) && !near(m, "pay_outside")) continue;
+    const verb = nearOther(m, "pay_verb") ?? nearOther(m, "ask_verb", 50);
+    if (verb && !inside(verb) && safe(m, verb) && !(inSentence(m, "topic_build") && !near(m, "pay_verb", 30))) add("payment_request", "pay_method", 0.75, [m, verb], `${verb.term} ${m.term}`);
   }
 
   // ---------- personal_data ----------
   const partial = (x: Span) => near(x, "partial_digits", 40) && !near(x, "full_number", 60);
   for (const e of ents("card")) if (!negated(e) && !partial(e)) add("personal_data", "card_number", 0.9, [e], e.value);
   for (const e of ents("gov_id")) if (!negated(e)) add("personal_data", e.detail ?? "gov_id", 0.85, [e], e.value);
+  // "you'll paste the token into the panel yourself": the owner keeps the secret.
+  const selfService = (x: Span) => of("self_service").some((c) => sentenceOf(c.start) === sentenceOf(x.start));
   for (const s of of("secret")) {
-    if (!safe(s) || partial(s)) continue;
-    const ask = near(s, "ask_verb");
-    if (ask && safe(ask, s) && !(ask.start >= s.start && ask.end <= s.end)) {
+    if (!safe(s) || partial(s) || selfService(s)) continue;
+    const ask = nearOther(s, "ask_verb");
+    if (ask && safe(ask, s)) {
       add("personal_data", "secret_request", 0.85, [s, ask], `${ask.term} ${s.term}`);
       continue;
     }
@@ -182,6 +218,12 @@ export function applyRules(input: RuleInput): RuleFinding[] {
     }
     const digits = entities.find((e) => e.kind === "digits" && e.start >= s.end && e.start - s.end <= 40 && sentenceOf(e.start) === sentenceOf(s.start));
     if (digits) add("personal_data", "code_disclosure", 0.8, [s, digits], `${s.term} ${digits.value}`);
+  }
+  // "blocked if you don't send your passport photo": a threat, a negated condition, a secret, in one sentence.
+  for (const s of of("secret")) {
+    const threat = of("account_threat").find((t) => sentenceOf(t.start) === sentenceOf(s.start));
+    const condition = threat && of("negation").some((n) => sentenceOf(n.start) === sentenceOf(s.start) && n.start < s.start && n.start > Math.min(threat.start, s.start));
+    if (threat && condition && !quoted(s) && !partial(s)) add("personal_data", "threat_demand", 0.8, [threat, s], `${threat.term} ${s.term}`);
   }
   for (const c of of("code_word")) {
     if (!safe(c)) continue;
@@ -197,13 +239,19 @@ export function applyRules(input: RuleInput): RuleFinding[] {
 
   // ---------- remote_access ----------
   for (const r of of("remote_action")) if (safe(r)) add("remote_access", "remote_action", 0.85, [r], r.term);
+  // A seller describing their own service ("I review how you use TeamViewer") names the tool after the topic.
+  const topicBefore = (x: Span) => of("topic_build").some((c) => c.end <= x.start && sentenceOf(c.start) === sentenceOf(x.start));
   for (const t of [...of("remote_tool"), ...of("script_cmd")]) {
-    const verb = near(t, "install_verb", 100) ?? (t.concept === "remote_tool" ? near(t, "ask_verb", 60) : undefined);
-    if (verb && safe(t, verb) && !inSentence(t, "topic_build")) add("remote_access", t.concept === "remote_tool" ? "remote_tool" : "script_command", 0.85, [t, verb], `${verb.term} ${t.term}`);
+    const verb = nearOther(t, "install_verb", 100) ?? (t.concept === "remote_tool" ? nearOther(t, "ask_verb", 60) : undefined);
+    if (verb && safe(t, verb) && !topicBefore(t)) add("remote_access", t.concept === "remote_tool" ? "remote_tool" : "script_command", 0.85, [t, verb], `${verb.term} ${t.term}`);
   }
   for (const e of ents("executable")) {
-    const verb = near(e, "install_verb", 120);
+    const verb = nearOther(e, "install_verb", 120);
     if (verb && safe(e, verb)) add("remote_access", "executable", 0.8, [e, verb], e.value);
+  }
+  for (const x of of("executable_word")) {
+    const verb = nearOther(x, "install_verb", 60);
+    if (verb && safe(x, verb) && !topicBefore(x)) add("remote_access", "run_program", 0.7, [x, verb], `${verb.term} ${x.term}`);
   }
 
   // ---------- suspicious_link ----------
@@ -241,13 +289,35 @@ export function applyRules(input: RuleInput): RuleFinding[] {
   return out;
 }
 
+/** Share of the best language's evidence a language needs before its negators count. */
+const PLAUSIBLE_SHARE = 0.34;
+
+/**
+ * The languages the message is written in, judged by the cues themselves: each cue gives its
+ * language one vote, split among all languages with the same term at the same place.
+ */
+function plausibleLanguages(cues: Cue[]): Set<string> {
+  const votes = new Map<string, number>();
+  const at = new Map<string, Set<string>>();
+  for (const c of cues) {
+    if (c.lang === "global" || c.lang === "platform") continue;
+    const key = `${c.start}:${c.end}`;
+    (at.get(key) ?? at.set(key, new Set()).get(key)!).add(c.lang);
+  }
+  for (const langs of at.values()) for (const l of langs) votes.set(l, (votes.get(l) ?? 0) + 1 / langs.size);
+  const best = Math.max(0, ...votes.values());
+  return new Set([...votes].filter(([, v]) => v >= best * PLAUSIBLE_SHARE).map(([l]) => l));
+}
+
 /** A handle-like token right after a messenger name ("tg: ieva_foto", "IG → lena.artz", "skype: jay.ux.art"). */
-function handleAfter(text: string, from: number): (Span & { value: string }) | undefined {
+function handleAfter(text: string, from: number, entities: Entity[]): (Span & { value: string }) | undefined {
   const m = /^[\s:：\-–—→>=,]{0,6}(?:(?:name|id|nick|user(?:name)?|ник|اسم|שם)\s*[:：]\s*)?@?([\p{L}\p{N}]+(?:[._][\p{L}\p{N}]+)+|[\p{L}]+[._]?\d{2,}|[\p{L}\p{N}]*_[\p{L}\p{N}_]+)/iu.exec(text.slice(from, from + 60));
   if (!m) return undefined;
   const value = m[1]!;
   if (/^\d+([._]\d+)*$/.test(value) || /\.(com|net|org|de|lv|io)$/i.test(value)) return undefined;
   const start = from + m[0].length - value.length;
+  // Part of an e-mail address: that entity speaks for itself.
+  if (entities.some((e) => e.kind === "email" && e.start <= start && e.end >= start + value.length)) return undefined;
   return { start, end: start + value.length, value };
 }
 

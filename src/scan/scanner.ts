@@ -35,7 +35,7 @@ const SEVERE: ScanLabel[] = ["impersonation", "suspicious_link", "personal_data"
 export function createScanner(options: ScannerOptions = {}): Scanner {
   const platform = options.platform ?? defaultPlatform;
   const lex: CompiledLexicon = compileLexicons(options.lexicons ?? lexiconFiles, { brandWords: platform.brandWords });
-  const findEntities = createEntityDetector({ atWords: lex.atWords, dotWords: lex.dotWords });
+  const findEntities = createEntityDetector({ atWords: lex.atWords, dotWords: lex.dotWords, mailHosts: lex.hosts.mail_host });
   const linkContext: LinkContext = {
     channels: buildChannelIndex(options.officialChannels ?? [], platform),
     hosts: lex.hosts,
@@ -58,8 +58,8 @@ export function createScanner(options: ScannerOptions = {}): Scanner {
         continue;
       }
       const v = classifyLink(linkContext, e);
-      // "word . word" counts as a link only when it names a messenger or shortener host.
-      if (e.spaced && v.kind !== "messenger" && v.kind !== "shortener") continue;
+      // "word . word" counts as a link only when it names a messenger, a shortener or an imitation.
+      if (e.spaced && (v.kind === "other" || v.kind === "official" || v.kind === "file_host")) continue;
       links.set(e, v);
       kept.push(e);
     }

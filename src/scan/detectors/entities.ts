@@ -24,7 +24,12 @@ export type Entity = {
   spaced?: boolean;
 };
 
-export type EntityOptions = { atWords: string[]; dotWords: string[] };
+export type EntityOptions = {
+  atWords: string[];
+  dotWords: string[];
+  /** Webmail domains: "name at gmail.com" (a bare at-word before a real domain) is an address only there. */
+  mailHosts?: Set<string>;
+};
 
 const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
@@ -56,13 +61,22 @@ export function createEntityDetector(opts: EntityOptions) {
   const label = "[\\p{L}\\p{N}](?:[\\p{L}\\p{N}\\-]*[\\p{L}\\p{N}])?";
   const email = new RegExp(`(?<![\\p{L}\\p{N}_.%+\\-])(${part}(?:${DOT}${part}){0,8})${AT}(${label}(?:${DOT}${label}){1,8})(?![\\p{L}\\p{N}])`, "giu");
   const atRe = new RegExp(AT, "iu");
+  const bareAtRe = atWords.length ? new RegExp(`^\\s+(?:${atWords.join("|")})\\s+$`, "iu") : /^$/;
+  // Hosts written with spelled or spaced dots: "discord . gg / x", "tinyurl נקודה com", "fiverr点com点x点cn".
+  const unspaced = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+  const cjkDots = opts.dotWords.filter((w) => unspaced.test(w)).map(esc);
+  const hostLabel = "(?:(?![\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}\\p{Script=Hebrew}\\p{Script=Arabic}\\p{Script=Devanagari}])[\\p{L}\\p{N}\\-]){1,40}";
+  const spelledSep = `(?:\\s+\\.\\s+${dotAlt}${cjkDots.length ? `|\\s*(?:${cjkDots.join("|")})\\s*` : ""})`;
+  const spelledHost = new RegExp(`(?<![\\p{L}\\p{N}.\\-])${hostLabel}(?:${spelledSep}${hostLabel}){1,6}(?:\\s*\\/\\s*[\\p{L}\\p{N}_\\-]+)?`, "giu");
+  const spelledSepRe = new RegExp(spelledSep, "giu");
   const dotRe = new RegExp(DOT, "giu");
 
   return function findEntities(a: Mapped, spelled: Mapped): Entity[] {
     const out: Entity[] = [];
     const text = a.text;
     findLinks(text, a, out);
-    findEmails(text, a, out, email, atRe, dotRe);
+    for (const m of capped(text, spelledHost)) addUrl(out, a, m.index, m[0].replace(spelledSepRe, "."), true, m[0].length);
+    findEmails(text, a, out, email, atRe, dotRe, bareAtRe, opts.mailHosts ?? new Set());
     findHandles(text, a, out);
     findPaymentIds(text, a, out);
     findIbans(spelled.text, spelled, out);
@@ -91,13 +105,12 @@ function* capped(text: string, re: RegExp): Generator<RegExpExecArray> {
 // ---- links ----
 const URL_SCHEME = /\b(?:https?|ftp):\/\/[^\s<>"'`]+/giu;
 const USERINFO_URL = /(?<![\p{L}\p{N}_.\-])([\p{L}\p{N}.\-]{1,100}\.[\p{L}]{2,})@([\p{L}\p{N}](?:[\p{L}\p{N}.\-]{0,200}[\p{L}\p{N}])?\.[\p{L}]{2,})(\/[^\s<>"'`]*)/giu;
-const BARE_HOST = /(?<![\p{L}\p{N}_@.\/\-:])((?:[\p{L}\p{N}](?:[\p{L}\p{N}\-]{0,62})?(?:\.|\[\.\]|\(\.\)|\[dot\]|\(dot\))){1,8}[\p{L}][\p{L}\p{N}\-]{1,62})(?::\d{2,5})?((?:[/?#])[^\s<>"'`]*)?/giu;
-const SPACED_HOST = /(?<![\p{L}\p{N}])([\p{L}\p{N}\-]{1,30})\s+\.\s+([\p{L}]{2,10})(?:\s*\/\s*([\p{L}\p{N}_\-]+))?/giu;
+const BARE_HOST = /(?<![\p{L}\p{N}_@.\/\-])((?:[\p{L}\p{N}](?:[\p{L}\p{N}\-]{0,62})?(?:\.|\[\.\]|\(\.\)|\[dot\]|\(dot\))){1,8}[\p{L}][\p{L}\p{N}\-]{1,62})(?::\d{2,5})?((?:[/?#])[^\s<>"'`]*)?/giu;
 const TRAILING = /[.,;:!?)\]}'"»”’]+$/u;
 
-function addUrl(out: Entity[], a: Mapped, s: number, raw: string, spaced = false): void {
+function addUrl(out: Entity[], a: Mapped, s: number, raw: string, spaced = false, rawLength?: number): void {
   const trimmed = raw.replace(TRAILING, "");
-  const e = s + trimmed.length;
+  const e = s + (rawLength ?? trimmed.length);
   const clean = trimmed.replace(/\[\.\]|\(\.\)|\[dot\]|\(dot\)/giu, ".").replace(/\s+/g, "");
   let url: URL;
   try {
@@ -123,11 +136,10 @@ function findLinks(text: string, a: Mapped, out: Entity[]): void {
     if ((m.index > 0 && text[m.index - 1] === "@") || text[m.index + m[0].length] === "@") continue;
     addUrl(out, a, m.index, m[0]);
   }
-  for (const m of capped(text, SPACED_HOST)) addUrl(out, a, m.index, m[0], true);
 }
 
 // ---- e-mail ----
-function findEmails(text: string, a: Mapped, out: Entity[], re: RegExp, atRe: RegExp, dotRe: RegExp): void {
+function findEmails(text: string, a: Mapped, out: Entity[], re: RegExp, atRe: RegExp, dotRe: RegExp, bareAtRe: RegExp, mailHosts: Set<string>): void {
   re.lastIndex = 0;
   for (const m of capped(text, re)) {
     const after = text[m.index + m[0].length];
@@ -135,7 +147,11 @@ function findEmails(text: string, a: Mapped, out: Entity[], re: RegExp, atRe: Re
     const local = m[1]!.replace(dotRe, ".");
     const domain = m[2]!.replace(dotRe, ".").toLowerCase();
     if (!validHost(domain)) continue;
-    if (!atRe.test(m[0].slice(m[1]!.length, m[0].length - m[2]!.length))) continue;
+    const sep = m[0].slice(m[1]!.length, m[0].length - m[2]!.length);
+    if (!atRe.test(sep)) continue;
+    // "verify your identity at fiverr-check.com" is a sentence: a bare "at" before a real domain
+    // makes an address only with a spelled dot too, or on a webmail domain.
+    if (bareAtRe.test(sep) && m[2] === domain && !mailHosts.has(domain)) continue;
     const [start, end] = toOriginal(a, m.index, m.index + m[0].length);
     // A link found inside the address (the domain part) is the address.
     for (let i = out.length - 1; i >= 0; i--) if (out[i]!.kind === "url" && out[i]!.start >= start && out[i]!.end <= end) out.splice(i, 1);
