@@ -8,7 +8,7 @@ import { layout } from "../layout.ts";
 export function renderDemo(v: { tr: Translator; nonce: string }) {
   const body = html`<main id="main">
   <h1>Demo inbox</h1>
-  <p class="intro">Three conversations: an official Fiverr account, an impostor whose name has a Cyrillic letter, and an ordinary user. Badges come from <code>/badge.js</code>, warnings from <code>POST /v1/scan/batch</code>; view the source of <code>/assets/demo.js</code> to copy the pattern.</p>
+  <p class="intro">Three conversations: an official Fiverr account, an impostor whose name has a Cyrillic letter, and an ordinary user. Badges come from <code>/badge.js</code>, warnings from <code>POST /v1/scan/batch</code>; the code to copy is <code>src/web/client/demo.ts</code> in the repository.</p>
   <noscript><p class="notice error">The demo inbox needs JavaScript.</p></noscript>
   <div id="inbox" class="inbox" aria-busy="true"></div>
 </main>`;
