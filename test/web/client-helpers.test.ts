@@ -32,6 +32,6 @@ test("a PATCH carries only the fields that changed, nested objects compared by v
 
 test("audit lines name changed fields and skip bookkeeping", () => {
   expect(changes({ team: "A", version: 1, updatedAt: "x" }, { team: "B", version: 2, updatedAt: "y" })).toEqual(["team: A → B"]);
-  expect(changes(null, { handle: "new", status: "active" })).toEqual(["handle: new", "status: active"]);
+  expect(changes(null, { handle: "new", status: "active" })).toEqual(["created"]);
   expect(changes({ purpose: { en: "a" } }, { purpose: { en: "b" } })).toEqual(['purpose: {"en":"a"} → {"en":"b"}']);
 });

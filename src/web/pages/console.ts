@@ -6,7 +6,7 @@ import type { Translator } from "../i18n.ts";
 import { layout } from "../layout.ts";
 
 export function renderConsole(v: { tr: Translator; nonce: string }) {
-  const body = html`<main id="main">
+  const body = html`<main id="main" class="wide">
   <h1>Moderator console</h1>
   <section id="signin" class="panel" aria-labelledby="signin-heading">
     <h2 id="signin-heading">Sign in</h2>

@@ -7,15 +7,16 @@ import { notify } from "./ui.ts";
 type AuditEvent = { seq: number; at: string; actor: string; action: string; entityType: string; entityId: string; before: unknown; after: unknown; reason: string; hash: string };
 type Verification = { intact: boolean; events: number; headHash?: string; firstBroken?: { seq: number; id: string; problem: string } };
 
-/** The top-level fields an event changed, "team: A → B". */
+/** The top-level fields an event changed, "team: A → B"; a new record is just "created". */
 export function changes(before: unknown, after: unknown): string[] {
+  if (before === null || before === undefined) return ["created"];
   const b = (before ?? {}) as Record<string, unknown>;
   const a = (after ?? {}) as Record<string, unknown>;
   const skip = new Set(["version", "updatedAt", "createdAt", "handleKey", "normalizedValue"]);
   const show = (v: unknown) => (v === undefined ? "—" : typeof v === "string" ? v : JSON.stringify(v));
   return [...new Set([...Object.keys(b), ...Object.keys(a)])]
     .filter((k) => !skip.has(k) && JSON.stringify(b[k]) !== JSON.stringify(a[k]))
-    .map((k) => (before ? `${k}: ${show(b[k])} → ${show(a[k])}` : `${k}: ${show(a[k])}`));
+    .map((k) => `${k}: ${show(b[k])} → ${show(a[k])}`);
 }
 
 /** A readable name for the record an event is about: the handle or address, else its id. */
@@ -79,7 +80,7 @@ export function auditPanel(api: Api, root: HTMLElement) {
     h("h2", {}, "Audit log"),
     h("div", { class: "toolbar" }, chain, h("button", { type: "button", class: "secondary", onclick: () => void refresh() }, "Refresh")),
     messages,
-    h("table", { id: "audit-table" }, h("thead", {}, h("tr", {}, ["#", "When (UTC)", "Actor", "Action", "Record", "Reason", "Changes"].map((c) => h("th", { scope: "col" }, c)))), tbody),
+    h("div", { class: "scroll" }, h("table", { id: "audit-table" }, h("thead", {}, h("tr", {}, ["#", "When (UTC)", "Actor", "Action", "Record", "Reason", "Changes"].map((c) => h("th", { scope: "col" }, c)))), tbody)),
     more,
   );
   async function refresh() {
