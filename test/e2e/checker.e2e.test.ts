@@ -34,8 +34,9 @@ async function check(value: string) {
   return { verdict: await page.getAttribute("section.result", "data-verdict"), text: await page.textContent("section.result") };
 }
 
-test("an official handle is confirmed with its team", async () => {
+test("an official handle is confirmed with its team, by a page that runs no script at all", async () => {
   const r = await check("Fiverr-Care");
+  expect(await page.locator("script").count()).toBe(0);
   expect(r.verdict).toBe("official");
   expect(r.text).toContain("Customer Relations");
   expect(new URL(page.url()).searchParams.get("q")).toBe("Fiverr-Care");

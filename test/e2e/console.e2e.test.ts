@@ -168,3 +168,19 @@ test("every form control in the console has a label", async () => {
     expect(unlabelled, tab).toEqual([]);
   }
 });
+
+test("a moderator registers a new official account; the checker then confirms it", async () => {
+  await signIn();
+  await page.getByRole("button", { name: "New account" }).click();
+  const form = page.locator('form[aria-label="New account"]');
+  await form.getByLabel("Handle").fill("Fiverr-Trust");
+  await form.getByLabel("Platform user id").fill("7100099");
+  await form.getByLabel("Team").fill("Trust & Safety");
+  await form.getByLabel("Purpose (en)").fill("Official Trust & Safety team.");
+  await form.getByLabel("Reason").fill("new team account");
+  await form.getByRole("button", { name: "Create" }).click();
+  await page.getByText("Created Fiverr-Trust.").waitFor();
+  const checker = await (await fetch(`${server.url}/?lang=en&q=fiverr-trust`)).text();
+  expect(checker).toContain('data-verdict="official"');
+  expect(checker).toContain("Trust &amp; Safety");
+});
