@@ -28,11 +28,16 @@ export type Translator = {
   text(key: MessageKey, params?: Record<string, string | number>): string;
 };
 
+/** One of our languages (own keys only: "constructor" is not a language). */
+export function isLang(lang: string | undefined): lang is string {
+  return lang !== undefined && Object.hasOwn(MESSAGES, lang);
+}
+
 export function translator(lang: string): Translator {
-  const messages = MESSAGES[lang] ?? MESSAGES[DEFAULT_LANG]!;
+  const messages = isLang(lang) ? MESSAGES[lang]! : MESSAGES[DEFAULT_LANG]!;
   const fill = (key: MessageKey) => (messages[key] ?? en[key]).split(/(\{\w+\})/);
   return {
-    lang: MESSAGES[lang] ? lang : DEFAULT_LANG,
+    lang: isLang(lang) ? lang : DEFAULT_LANG,
     dir: RTL.has(lang) ? "rtl" : "ltr",
     t: (key, params = {}) => html`${fill(key).map((part) => (/^\{\w+\}$/.test(part) ? (params[part.slice(1, -1)] ?? part) : part))}`,
     text: (key, params = {}) => fill(key).map((part) => (/^\{\w+\}$/.test(part) ? String(params[part.slice(1, -1)] ?? part) : part)).join(""),
@@ -58,7 +63,7 @@ export function acceptedLanguages(header: string | undefined): string[] {
 /** The page language: an explicit choice first, then the remembered one, then the browser's. */
 export function negotiateLang(choice: { query?: string | undefined; cookie?: string | undefined; acceptLanguage?: string | undefined }): string {
   for (const candidate of [choice.query, choice.cookie, ...acceptedLanguages(choice.acceptLanguage)]) {
-    if (candidate && MESSAGES[candidate]) return candidate;
+    if (isLang(candidate)) return candidate;
   }
   return DEFAULT_LANG;
 }

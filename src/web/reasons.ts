@@ -11,7 +11,7 @@ import scriptCodes from "./script-codes.json" with { type: "json" };
 
 type Reason = ValueCheck["reasons"][number] & { chars?: SuspectChar[]; distance?: number; affix?: string; scripts?: string[]; brand?: string; word?: string };
 
-const has = (key: string): key is MessageKey => key in MESSAGES.en!;
+const has = (key: string): key is MessageKey => Object.hasOwn(MESSAGES.en!, key);
 /** Handles and addresses keep their own direction inside right-to-left sentences. */
 export const literal = (s: string) => html`<bdi class="literal">${s}</bdi>`;
 

@@ -7,7 +7,7 @@ import type { AppEnv } from "../http/router.ts";
 import { listAccounts, toAccount } from "../registry/accounts.service.ts";
 import { listChannels } from "../registry/channels.service.ts";
 import { checkValue } from "../lookalike/service.ts";
-import { negotiateLang, translator, MESSAGES } from "./i18n.ts";
+import { isLang, negotiateLang, translator } from "./i18n.ts";
 import { respondWithPage } from "./page-response.ts";
 import { renderChecker, MAX_CHECK_LENGTH } from "./pages/checker.ts";
 import { renderConsole } from "./pages/console.ts";
@@ -24,7 +24,7 @@ const LIST_LIMIT = 200;
 /** The reader's language; an explicit ?lang= is remembered for the next visit. */
 function pageLanguage(c: Context<AppEnv>): { lang: string; chosen?: string } {
   const query = c.req.query("lang");
-  const chosen = query && MESSAGES[query] ? query : undefined;
+  const chosen = isLang(query) ? query : undefined;
   if (chosen) setCookie(c, LANG_COOKIE, chosen, { path: "/", maxAge: 365 * 24 * 3600, sameSite: "Lax", httpOnly: true, secure: c.req.url.startsWith("https:") });
   return { lang: negotiateLang({ query: chosen, cookie: getCookie(c, LANG_COOKIE), acceptLanguage: c.req.header("accept-language") }), ...(chosen ? { chosen } : {}) };
 }

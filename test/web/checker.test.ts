@@ -85,10 +85,12 @@ test("?lang= wins over Accept-Language and is remembered in a cookie", async () 
   expect(cookie).toMatch(/HttpOnly/);
   const later = await page("/", { "accept-language": "de", cookie: cookie.split(";")[0]! });
   expect(later.html).toContain('<html lang="lv"');
-  // An unknown ?lang= is ignored rather than stored.
-  const unknown = await page("/?lang=zz", { "accept-language": "he" });
-  expect(unknown.html).toContain('<html lang="he"');
-  expect(unknown.res.headers.get("set-cookie")).toBeNull();
+  // An unknown ?lang= (or cookie) is ignored rather than stored, object keys included.
+  for (const bogus of ["zz", "constructor", "__proto__", "toString"]) {
+    const unknown = await page(`/?lang=${bogus}`, { "accept-language": "he", cookie: `teammark_lang=${bogus}` });
+    expect(unknown.html).toContain('<html lang="he"');
+    expect(unknown.res.headers.get("set-cookie")).toBeNull();
+  }
 });
 
 test("the language switcher keeps the question", async () => {

@@ -43,7 +43,8 @@ function readConfig(): Config | null {
 /** The reader's language: the element's or an ancestor's lang, else the browser's. */
 function pick(text: Record<string, string>, el: Element): string {
   const lang = (el.closest("[lang]")?.getAttribute("lang") || navigator.language || "en").toLowerCase();
-  return text[lang] ?? text[lang.split("-")[0]!] ?? text.en ?? Object.values(text)[0] ?? "";
+  const own = (k: string) => (Object.hasOwn(text, k) && typeof text[k] === "string" ? text[k] : undefined);
+  return own(lang) ?? own(lang.split("-")[0]!) ?? own("en") ?? Object.values(text).find((v) => typeof v === "string") ?? "";
 }
 
 function sheet(): CSSStyleSheet | HTMLStyleElement {
