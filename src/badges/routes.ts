@@ -19,9 +19,10 @@ const tags = ["Badges"];
 export const BADGE_PUBLIC_PATHS = ["/.well-known/jwks.json", "/v1/badges/*", "/v1/status-lists/*", "/v1/attestations/verify"];
 
 /**
- * Cross-Origin-Resource-Policy: cross-origin on the public badge paths. It must
- * be registered before secureHeaders: that middleware writes its same-origin
- * CORP after the handler, and this one runs after it on the way out.
+ * Cross-Origin-Resource-Policy: cross-origin on the public badge paths, on every
+ * answer (errors and preflights too). Registered before the security headers,
+ * which write their same-origin default after the handler, so this runs after
+ * them on the way out and has the last word.
  */
 export const crossOriginReadable = createMiddleware<AppEnv>(async (c, next) => {
   await next();

@@ -76,6 +76,20 @@ describe("badge round trip", () => {
   });
 });
 
+describe("cross-origin use", () => {
+  test("a browser on another origin may POST a batch (preflight allows it); the messaging-only route gets no CORS", async () => {
+    const preflight = (path: string) =>
+      t.app.request(path, { method: "OPTIONS", headers: { origin: "https://inbox.example", "access-control-request-method": "POST", "access-control-request-headers": "content-type" } });
+    const batch = await preflight("/v1/badges/batch");
+    expect(batch.status).toBe(204);
+    expect(batch.headers.get("access-control-allow-origin")).toBe("*");
+    expect(batch.headers.get("access-control-allow-methods")).toContain("POST");
+    expect(batch.headers.get("cross-origin-resource-policy")).toBe("cross-origin");
+    const attest = await preflight("/v1/attestations");
+    expect(attest.headers.get("access-control-allow-origin")).toBeNull();
+  });
+});
+
 describe("batch lookups", () => {
   test("200 senders answered each on its own, in order, duplicates included", async () => {
     const senders = Array.from({ length: 200 }, (_, i) => (i % 10 === 0 ? "Fiverr-Care" : i % 10 === 1 ? "Fiverr_Support" : i % 10 === 2 ? care.platformUserId : `seller_${i}`));
