@@ -112,6 +112,21 @@ test("the badge changes when its attributes change", async () => {
   expect((await state("tampered")).text).toBe("✓Fiverr Team");
 });
 
+test("a shown badge disappears when its assertion expires", async () => {
+  const later = await launched.browser.newPage();
+  try {
+    await later.clock.install();
+    await later.goto(page.url());
+    await later.waitForFunction(() => document.getElementById("valid")?.dataset.state === "valid");
+    // Past the badge lifetime (BADGE_TTL_SECONDS, 600 s by default) and the verifier's clock tolerance.
+    await later.clock.fastForward("12:00");
+    await later.waitForFunction(() => document.getElementById("valid")?.dataset.state === "invalid");
+    expect(await later.evaluate(() => document.getElementById("valid")!.dataset.reason)).toBe("expired");
+  } finally {
+    await later.close();
+  }
+});
+
 test("the host page's strict CSP was not violated", () => {
   expect(consoleErrors.filter((e) => /Content Security Policy|CORS|Cross-Origin/i.test(e))).toEqual([]);
 });

@@ -8,8 +8,9 @@
 // (signature against the JWKS next to this script, issuer, audience, expiry,
 // and sub = sender-id) and renders the signed, localised label, or nothing.
 // With src it fetches the answer itself, and for a sender that imitates an
-// official account it renders a warning. State is reflected in data-state
-// (pending | valid | invalid | warning) and a "teammark-badge" event.
+// official account it renders a warning. A shown badge is checked again when
+// its assertion expires (with src, a fresh one is fetched). State is reflected
+// in data-state (pending | valid | invalid | warning) and a "teammark-badge" event.
 import { createBadgeVerifier, type BadgeVerifier } from "../../badges/client.ts";
 import texts from "./badge-text.json" with { type: "json" };
 
@@ -67,6 +68,7 @@ function define(verifier: BadgeVerifier | null) {
     static observedAttributes = ["sender-id", "assertion", "src", "lang"];
     #root = this.attachShadow({ mode: "open" });
     #run = 0;
+    #expiry: ReturnType<typeof setTimeout> | undefined;
 
     constructor() {
       super();
@@ -82,8 +84,13 @@ function define(verifier: BadgeVerifier | null) {
       if (this.isConnected) void this.#update();
     }
 
+    disconnectedCallback() {
+      clearTimeout(this.#expiry);
+    }
+
     async #update() {
       const run = ++this.#run;
+      clearTimeout(this.#expiry);
       this.#show("pending");
       const senderId = this.getAttribute("sender-id") ?? "";
       try {
@@ -101,6 +108,8 @@ function define(verifier: BadgeVerifier | null) {
         const verdict = await verifier.verify(assertion, senderId);
         if (run !== this.#run) return;
         if (!verdict.valid) return this.#show("invalid", verdict.reason);
+        // Past exp the verifier says "expired"; with src the next check fetches a fresh badge.
+        this.#expiry = setTimeout(() => void this.#update(), Math.max(1000, verdict.claims.exp * 1000 - Date.now() + 1000));
         const label = pick(verdict.claims.label, this);
         this.#show("valid", undefined, this.#pill("team", "✓", label, `${label}: ${pick(texts.verified, this)} (@${verdict.claims.handle})`));
       } catch {
