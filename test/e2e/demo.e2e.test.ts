@@ -59,6 +59,17 @@ test("the ordinary user has no badge at all", async () => {
   expect(await page.evaluate(() => document.querySelector(".thread header teammark-badge")!.getBoundingClientRect().width)).toBe(0);
 });
 
+
+test("choosing the reader's language localises the warnings and the badge labels", async () => {
+  await page.getByLabel("Reader language").selectOption("de");
+  await page.waitForFunction(() => document.querySelector(".thread teammark-badge")?.getAttribute("lang") === "de");
+  await openConversation("c-official");
+  await page.waitForFunction(() => document.querySelector(".thread header teammark-badge")?.shadowRoot?.textContent?.includes("Fiverr-Team"));
+  const thread = await openConversation("c-impostor");
+  expect(await thread.locator(".scan-warning span[lang=de]").count()).toBeGreaterThan(0);
+  await page.getByLabel("Reader language").selectOption("en");
+});
+
 test("the page ran without script errors or CSP violations", () => {
   expect(problems).toEqual([]);
 });
