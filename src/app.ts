@@ -18,7 +18,8 @@ import { accountsRouter } from "./registry/accounts.routes.ts";
 import { channelsRouter } from "./registry/channels.routes.ts";
 import { auditRouter } from "./audit/routes.ts";
 import { checksRouter } from "./lookalike/routes.ts";
-import { badgesRouter, crossOriginReadable, BADGE_PUBLIC_PATHS } from "./badges/routes.ts";
+import { badgesRouter } from "./badges/routes.ts";
+import { badgeCrossOrigin, BADGE_PUBLIC_PATHS } from "./badges/cross-origin.ts";
 import { attestationsRouter } from "./badges/attestations.routes.ts";
 import { clearedByWrites, createBadgeCache } from "./badges/badge-cache.ts";
 import { badgeKeysAdminRouter } from "./badges/keys-admin.routes.ts";
@@ -41,16 +42,13 @@ export function createApp(deps: AppDeps) {
     await next();
   });
   app.use(requestLog);
-  app.use(crossOriginReadable);
+  for (const path of BADGE_PUBLIC_PATHS) app.use(path, badgeCrossOrigin);
   app.use(securityHeaders);
   const publicCors = cors({ origin: "*", allowMethods: ["GET", "HEAD", "OPTIONS"], exposeHeaders: ["ETag", "X-Request-Id"] });
   for (const path of PUBLIC_READ_PATHS) {
     // Only reads are cross-origin; writes on the same paths get no CORS headers.
     app.use(path, (c, next) => (["GET", "HEAD", "OPTIONS"].includes(c.req.method) ? publicCors(c, next) : next()));
   }
-  // Badge lookups and verification change nothing, so their POSTs are cross-origin too.
-  const badgeCors = cors({ origin: "*", allowMethods: ["GET", "HEAD", "POST", "OPTIONS"], allowHeaders: ["Content-Type"], exposeHeaders: ["X-Request-Id"] });
-  for (const path of BADGE_PUBLIC_PATHS) app.use(path, badgeCors);
   const limitBody = bodyLimit({
     maxSize: deps.config.bodyLimitBytes,
     onError: () => {
