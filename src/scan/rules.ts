@@ -136,7 +136,7 @@ export function applyRules(input: RuleInput): RuleFinding[] {
   for (const e of ents("phone")) {
     // A number that is not a valid phone number needs a contact word right next to it.
     const cue = e.detail === "strong" ? contactish(e) : (near(e, "contact_verb", 30) ?? near(e, "contact_detail", 30) ?? near(e, "messenger"));
-    if (e.detail === "strong" || (cue && safe(cue))) add("off_platform", "phone_number", e.detail === "strong" ? 0.85 : 0.7, cue ? [e, cue] : [e], e.value);
+    if (e.detail === "strong" || (cue && safe(cue))) add("off_platform", "phone_number", e.detail === "strong" ? 0.85 : 0.75, [e], e.value);
   }
   for (const m of of("messenger")) {
     // "the code that comes by SMS" names a code's source, not a channel to move to.
