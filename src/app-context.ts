@@ -3,10 +3,13 @@
 import type { AppDeps } from "./deps.ts";
 import type { WriteQueue } from "./platform/write-queue.ts";
 import type { Db } from "./db/client.ts";
+import type { Scanner } from "./scan/scanner.ts";
 
 export type AppContext = {
   deps: AppDeps;
   /** deps.db, repeated so services can take { db, writes } from ctx directly. */
   db: Db;
   writes: WriteQueue;
+  /** The message scanner, compiled from the lexicons on first use (one per app). */
+  scanner: () => Scanner;
 };

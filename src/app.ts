@@ -18,12 +18,15 @@ import { accountsRouter } from "./registry/accounts.routes.ts";
 import { channelsRouter } from "./registry/channels.routes.ts";
 import { auditRouter } from "./audit/routes.ts";
 import { checksRouter } from "./lookalike/routes.ts";
+import { scanRouter } from "./scan/routes.ts";
+import { createScanner, type Scanner } from "./scan/scanner.ts";
 
 /** Paths anyone may read from any origin (the messaging UI, the public checker). */
 export const PUBLIC_READ_PATHS = ["/v1/accounts", "/v1/accounts/*", "/v1/channels", "/v1/channels/*", "/v1/check", "/openapi.json"];
 
 export function createApp(deps: AppDeps) {
-  const ctx: AppContext = { deps, db: deps.db, writes: createWriteQueue() };
+  let scanner: Scanner | undefined;
+  const ctx: AppContext = { deps, db: deps.db, writes: createWriteQueue(), scanner: () => (scanner ??= createScanner()) };
   const app = createRouter();
 
   app.use(requestId({ headerName: "X-Request-Id", limitLength: 128 }));
@@ -53,7 +56,8 @@ export function createApp(deps: AppDeps) {
     .route("/", accountsRouter())
     .route("/", channelsRouter())
     .route("/", auditRouter())
-    .route("/", checksRouter());
+    .route("/", checksRouter())
+    .route("/", scanRouter());
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearer", {
     type: "http",

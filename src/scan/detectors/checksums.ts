@@ -1,0 +1,124 @@
+// Check digits of the numbers the scanner reports, so that a random run of digits is not
+// taken for a card, an IBAN, a wallet or an identity number.
+import { sha256 } from "./sha256.ts";
+import ibanLengths from "./iban-lengths.json" with { type: "json" };
+
+/** Luhn (ISO/IEC 7812) check of a digit string: payment cards. */
+export function luhnValid(digits: string): boolean {
+  let sum = 0;
+  for (let i = 0; i < digits.length; i++) {
+    let d = digits.charCodeAt(digits.length - 1 - i) - 48;
+    if (i % 2 === 1) {
+      d *= 2;
+      if (d > 9) d -= 9;
+    }
+    sum += d;
+  }
+  return digits.length > 0 && sum % 10 === 0;
+}
+
+/** The IBAN length of a country (ISO 13616 registry), undefined for unknown countries. */
+export function ibanLength(country: string): number | undefined {
+  return (ibanLengths as Record<string, number>)[country];
+}
+
+/** ISO 13616 mod-97 check of a compact, upper-case IBAN. */
+export function ibanValid(iban: string): boolean {
+  if (!/^[A-Z]{2}\d{2}[A-Z0-9]+$/.test(iban) || ibanLength(iban.slice(0, 2)) !== iban.length) return false;
+  const moved = iban.slice(4) + iban.slice(0, 4);
+  let rem = 0;
+  for (const ch of moved) {
+    const v = ch >= "A" ? String(ch.charCodeAt(0) - 55) : ch;
+    for (const d of v) rem = (rem * 10 + (d.charCodeAt(0) - 48)) % 97;
+  }
+  return rem === 1;
+}
+
+const B58 = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz";
+
+/** Base58check decode: the payload bytes (version first) when the 4-byte double-SHA-256 checksum holds. */
+export function base58check(s: string): Uint8Array | undefined {
+  let bytes: number[] = [0];
+  for (const ch of s) {
+    const v = B58.indexOf(ch);
+    if (v < 0) return undefined;
+    let carry = v;
+    for (let i = 0; i < bytes.length; i++) {
+      carry += bytes[i]! * 58;
+      bytes[i] = carry & 0xff;
+      carry >>= 8;
+    }
+    while (carry > 0) {
+      bytes.push(carry & 0xff);
+      carry >>= 8;
+    }
+  }
+  for (const ch of s) {
+    if (ch !== "1") break;
+    bytes.push(0);
+  }
+  bytes = bytes.reverse();
+  if (bytes.length < 5) return undefined;
+  const payload = Uint8Array.from(bytes.slice(0, -4));
+  const check = sha256(sha256(payload));
+  for (let i = 0; i < 4; i++) if (check[i] !== bytes[bytes.length - 4 + i]) return undefined;
+  return payload;
+}
+
+const BECH32 = "qpzry9x8gf2tvdw0s3jn54khce6mua7l";
+
+/** BIP-173/350 checksum of a bech32 or bech32m string (segwit addresses such as bc1q…). */
+export function bech32Valid(s: string): boolean {
+  const lower = s.toLowerCase();
+  const sep = lower.lastIndexOf("1");
+  if (sep < 1 || sep + 7 > lower.length || lower.length > 90) return false;
+  const hrp = lower.slice(0, sep);
+  const data: number[] = [];
+  for (const ch of lower.slice(sep + 1)) {
+    const v = BECH32.indexOf(ch);
+    if (v < 0) return false;
+    data.push(v);
+  }
+  const GEN = [0x3b6a57b2, 0x26508e6d, 0x1ea119fa, 0x3d4233dd, 0x2a1462b3];
+  let chk = 1;
+  const values = [...[...hrp].map((c) => c.charCodeAt(0) >> 5), 0, ...[...hrp].map((c) => c.charCodeAt(0) & 31), ...data];
+  for (const v of values) {
+    const top = chk >>> 25;
+    chk = (((chk & 0x1ffffff) << 5) ^ v) >>> 0;
+    for (let i = 0; i < 5; i++) if ((top >>> i) & 1) chk = (chk ^ GEN[i]!) >>> 0;
+  }
+  return chk === 1 || chk === 0x2bc830a3;
+}
+
+/** Israeli identity number (Teudat Zehut): 9 digits, Luhn-like weights 1,2,1,2… */
+export function israeliIdValid(digits: string): boolean {
+  if (!/^\d{5,9}$/.test(digits)) return false;
+  const d = digits.padStart(9, "0");
+  let sum = 0;
+  for (let i = 0; i < 9; i++) {
+    let v = (d.charCodeAt(i) - 48) * ((i % 2) + 1);
+    if (v > 9) v -= 9;
+    sum += v;
+  }
+  return sum % 10 === 0 && !/^0+$/.test(d);
+}
+
+/** Latvian personal code: DDMMYY-CNNNX with its check digit, or the newer 32xxxx-xxxxx form without one. */
+export function latvianPersonalCodeValid(digits: string): boolean {
+  if (!/^\d{11}$/.test(digits)) return false;
+  if (digits.startsWith("32")) return true;
+  const day = Number(digits.slice(0, 2));
+  const month = Number(digits.slice(2, 4));
+  if (day < 1 || day > 31 || month < 1 || month > 12 || !"012".includes(digits[6]!)) return false;
+  const w = [1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+  let sum = 0;
+  for (let i = 0; i < 10; i++) sum += (digits.charCodeAt(i) - 48) * w[i]!;
+  return (((1101 - sum) % 11) + 11) % 11 % 10 === digits.charCodeAt(10) - 48;
+}
+
+/** US Social Security number shape: AAA-GG-SSSS with no all-zero group and no 666 or 9xx area. */
+export function ssnShapeValid(digits: string): boolean {
+  if (!/^\d{9}$/.test(digits)) return false;
+  const area = digits.slice(0, 3);
+  return area !== "000" && area !== "666" && area[0] !== "9" && digits.slice(3, 5) !== "00" && digits.slice(5) !== "0000";
+}

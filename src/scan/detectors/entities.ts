@@ -1,0 +1,272 @@
+// Entity detectors over the entity view: phone numbers, e-mail addresses, links, handles,
+// payment cards, IBANs, wallet addresses, identity numbers, digit codes and executables.
+// Every entity is validated (check digits, public suffixes, phone metadata) before it counts.
+import { parsePhoneNumberFromString } from "libphonenumber-js";
+import { parse as parseDomain } from "tldts";
+import { toOriginal, flagsOf, type Mapped } from "../normalize.ts";
+import { base58check, bech32Valid, ibanLength, ibanValid, latvianPersonalCodeValid, luhnValid, ssnShapeValid } from "./checksums.ts";
+
+export type EntityKind = "phone" | "email" | "url" | "handle" | "payment_id" | "card" | "iban" | "crypto" | "gov_id" | "digits" | "executable";
+
+export type Entity = {
+  kind: EntityKind;
+  /** Offsets in the original text. */
+  start: number;
+  end: number;
+  /** Canonical value (E.164, lower-case address, compact IBAN, host…). */
+  value: string;
+  flags: number;
+  /** phone: strong (valid number) | possible | weak; url: the host; crypto: btc | eth | tron; gov_id: ssn | lv_personal_code. */
+  detail?: string;
+  /** url: the URL's user-info part ("fiverr.com" in fiverr.com@evil.xyz/…). */
+  userinfo?: string;
+  /** url: written with spaces around the dot ("discord . gg / x"): counts only for known link hosts. */
+  spaced?: boolean;
+};
+
+export type EntityOptions = { atWords: string[]; dotWords: string[] };
+
+const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/** File extensions that are also top-level domains: a bare "fix.zip" is a file, not a link. */
+const FILE_TLDS = new Set(["zip", "mov", "sh", "py", "rs", "md", "pl", "ps", "cc", "exe", "sql", "php", "js"]);
+
+function push(out: Entity[], view: Mapped, s: number, e: number, kind: EntityKind, value: string, extra: Partial<Entity> = {}): void {
+  const [start, end] = toOriginal(view, s, e);
+  out.push({ kind, start, end, value, flags: flagsOf(view, s, e), ...extra });
+}
+
+export function validHost(host: string): boolean {
+  const p = parseDomain(host, { allowPrivateDomains: true });
+  if (p.isIp) return true;
+  return p.domain !== null && p.isIcann === true && !!p.domainWithoutSuffix;
+}
+
+/** Builds the detector set once (the e-mail pattern includes every language's at/dot words). */
+export function createEntityDetector(opts: EntityOptions) {
+  const atWords = opts.atWords.filter((w) => /^[\p{L}]+$/u.test(w)).map(esc);
+  const dotWords = opts.dotWords.filter((w) => /^[\p{L}]+$/u.test(w)).map(esc);
+  const open = "[\\(\\[\\{<]";
+  const close = "[\\)\\]\\}>]";
+  const atAlt = atWords.length ? `|\\s+(?:${atWords.join("|")})\\s+|\\s*${open}\\s*(?:${atWords.join("|")}|@)\\s*${close}\\s*` : "";
+  const dotAlt = dotWords.length ? `|\\s+(?:${dotWords.join("|")})\\s+|\\s*${open}\\s*(?:${dotWords.join("|")}|\\.)\\s*${close}\\s*` : "";
+  const AT = `(?:\\s?@\\s?${atAlt})`;
+  const DOT = `(?:\\.${dotAlt})`;
+  const part = "[\\p{L}\\p{N}_%+\\-]+";
+  const label = "[\\p{L}\\p{N}](?:[\\p{L}\\p{N}\\-]*[\\p{L}\\p{N}])?";
+  const email = new RegExp(`(?<![\\p{L}\\p{N}_.%+\\-])(${part}(?:${DOT}${part}){0,8})${AT}(${label}(?:${DOT}${label}){1,8})(?![\\p{L}\\p{N}])`, "giu");
+  const atRe = new RegExp(AT, "iu");
+  // Hosts written with spelled or spaced dots: "discord . gg / x", "tinyurl נקודה com", "fiverr点com点x点cn".
+  const unspaced = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+  const cjkDots = opts.dotWords.filter((w) => unspaced.test(w)).map(esc);
+  const hostLabel = "(?:(?![\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}\\p{Script=Hebrew}\\p{Script=Arabic}\\p{Script=Devanagari}])[\\p{L}\\p{N}\\-]){1,40}";
+  const spelledSep = `(?:\\s+\\.\\s*|\\s*\\.\\s+${dotAlt}${cjkDots.length ? `|\\s*(?:${cjkDots.join("|")})\\s*` : ""})`;
+  const spelledHost = new RegExp(`(?<![\\p{L}\\p{N}.\\-])${hostLabel}(?:${spelledSep}${hostLabel}){1,6}(?:\\s*\\/\\s*[\\p{L}\\p{N}_\\-]+)?`, "giu");
+  const spelledSepRe = new RegExp(spelledSep, "giu");
+  const dotRe = new RegExp(DOT, "giu");
+
+  return function findEntities(a: Mapped, spelled: Mapped): Entity[] {
+    const out: Entity[] = [];
+    const text = a.text;
+    findLinks(text, a, out);
+    for (const m of capped(text, spelledHost)) addUrl(out, a, m.index, m[0].replace(spelledSepRe, "."), true, m[0].length);
+    findEmails(text, a, out, email, atRe, dotRe);
+    findHandles(text, a, out);
+    findPaymentIds(text, a, out);
+    findIbans(spelled.text, spelled, out);
+    findCards(spelled.text, spelled, out);
+    findPhones(spelled.text, spelled, out);
+    findCrypto(text, a, out);
+    findGovIds(spelled.text, spelled, out);
+    findDigitCodes(spelled.text, spelled, out);
+    findExecutables(text, a, out);
+    return out;
+  };
+}
+
+const overlaps = (out: Entity[], start: number, end: number, kinds: EntityKind[]) => out.some((e) => kinds.includes(e.kind) && e.start < end && start < e.end);
+
+/** Most matches one detector looks at in a message: chat messages have a handful; this bounds adversarial input. */
+const MAX_MATCHES = 200;
+function* capped(text: string, re: RegExp): Generator<RegExpExecArray> {
+  let n = 0;
+  for (const m of text.matchAll(re)) {
+    if (++n > MAX_MATCHES) return;
+    yield m;
+  }
+}
+
+// ---- links ----
+const URL_SCHEME = /\b(?:https?|ftp):\/\/[^\s<>"'`]+/giu;
+const USERINFO_URL = /(?<![\p{L}\p{N}_.\-])([\p{L}\p{N}.\-]{1,100}\.[\p{L}]{2,})@([\p{L}\p{N}](?:[\p{L}\p{N}.\-]{0,200}[\p{L}\p{N}])?\.[\p{L}]{2,})(\/[^\s<>"'`]*)/giu;
+const BARE_HOST = /(?<![\p{L}\p{N}_@.\/\-])((?:[\p{L}\p{N}](?:[\p{L}\p{N}\-]{0,62})?(?:\.|\[\.\]|\(\.\)|\[dot\]|\(dot\))){1,8}[\p{L}][\p{L}\p{N}\-]{1,62})(?::\d{2,5})?((?:[/?#])[^\s<>"'`]*)?/giu;
+const TRAILING = /[.,;:!?)\]}'"»”’]+$/u;
+
+function addUrl(out: Entity[], a: Mapped, s: number, raw: string, spaced = false, rawLength?: number): void {
+  const trimmed = raw.replace(TRAILING, "");
+  const e = s + (rawLength ?? trimmed.length);
+  const clean = trimmed.replace(/\[\.\]|\(\.\)|\[dot\]|\(dot\)/giu, ".").replace(/\s+/g, "");
+  let url: URL;
+  try {
+    url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(clean) ? clean : `http://${clean}`);
+  } catch {
+    return;
+  }
+  const host = url.hostname.toLowerCase().replace(/\.$/, "");
+  if (!host || !validHost(host)) return;
+  const tld = host.slice(host.lastIndexOf(".") + 1);
+  const bare = !/^[a-z][a-z0-9+.-]*:\/\//i.test(clean);
+  if (bare && FILE_TLDS.has(tld) && url.pathname === "/" && !url.username) return;
+  if (overlaps(out, ...toOriginal(a, s, e), ["url", "email"])) return;
+  push(out, a, s, e, "url", clean, { detail: host, ...(url.username ? { userinfo: decodeURIComponent(url.username) } : {}), ...(spaced ? { spaced } : {}) });
+}
+
+function findLinks(text: string, a: Mapped, out: Entity[]): void {
+  if (!/[.:]/.test(text)) return;
+  for (const m of capped(text, USERINFO_URL)) addUrl(out, a, m.index, m[0]);
+  for (const m of capped(text, URL_SCHEME)) addUrl(out, a, m.index, m[0]);
+  for (const m of capped(text, BARE_HOST)) {
+    // "name@host.tld" is an e-mail address, found below.
+    if ((m.index > 0 && text[m.index - 1] === "@") || text[m.index + m[0].length] === "@") continue;
+    addUrl(out, a, m.index, m[0]);
+  }
+}
+
+// ---- e-mail ----
+function findEmails(text: string, a: Mapped, out: Entity[], re: RegExp, atRe: RegExp, dotRe: RegExp): void {
+  re.lastIndex = 0;
+  for (const m of capped(text, re)) {
+    const after = text[m.index + m[0].length];
+    if (after === "/") continue; // user-info of a URL (fiverr.com@evil.xyz/…), found as a link
+    const local = m[1]!.replace(dotRe, ".");
+    const domain = m[2]!.replace(dotRe, ".").toLowerCase();
+    if (!validHost(domain)) continue;
+    if (!atRe.test(m[0].slice(m[1]!.length, m[0].length - m[2]!.length))) continue;
+    const [start, end] = toOriginal(a, m.index, m.index + m[0].length);
+    // A link found inside the address (the domain part) is the address.
+    for (let i = out.length - 1; i >= 0; i--) if (out[i]!.kind === "url" && out[i]!.start >= start && out[i]!.end <= end) out.splice(i, 1);
+    push(out, a, m.index, m.index + m[0].length, "email", `${local.toLowerCase()}@${domain}`);
+  }
+}
+
+// ---- handles ----
+const HANDLE = /(?<![\p{L}\p{N}_.@])@\s?([\p{L}\p{N}_](?:[\p{L}\p{N}_.]{1,30}[\p{L}\p{N}_]))/gu;
+function findHandles(text: string, a: Mapped, out: Entity[]): void {
+  if (!text.includes("@")) return;
+  for (const m of capped(text, HANDLE)) {
+    const [s, e] = toOriginal(a, m.index, m.index + m[0].length);
+    if (overlaps(out, s, e, ["email", "url"])) continue;
+    push(out, a, m.index, m.index + m[0].length, "handle", m[1]!.toLowerCase());
+  }
+}
+
+// ---- payment ids: UPI-style name@bank without a domain (rahul.design@okaxis) ----
+const PAYMENT_ID = /(?<![\p{L}\p{N}_.@])([\p{L}\p{N}][\p{L}\p{N}._\-]{1,40})@([a-z]{2,20})(?![\p{L}\p{N}.@])/giu;
+function findPaymentIds(text: string, a: Mapped, out: Entity[]): void {
+  if (!text.includes("@")) return;
+  for (const m of capped(text, PAYMENT_ID)) {
+    const [s, e] = toOriginal(a, m.index, m.index + m[0].length);
+    if (overlaps(out, s, e, ["email", "url"])) continue;
+    push(out, a, m.index, m.index + m[0].length, "payment_id", m[0].toLowerCase());
+  }
+}
+
+// ---- IBAN ----
+const IBAN_START = /(?<![\p{L}\p{N}])([A-Za-z])\s?([A-Za-z])\s?(\d)\s?(\d)/gu;
+function findIbans(text: string, v: Mapped, out: Entity[]): void {
+  for (const m of capped(text, IBAN_START)) {
+    const country = (m[1]! + m[2]!).toUpperCase();
+    const len = ibanLength(country);
+    if (!len) continue;
+    let compact = country + m[3]! + m[4]!;
+    let i = m.index + m[0].length;
+    let last = i;
+    while (i < text.length && compact.length < len) {
+      let j = i;
+      while (j < text.length && j - i < 3 && /[\s/.\-]/.test(text[j]!)) j++;
+      if (j < text.length && /[A-Za-z0-9]/.test(text[j]!)) {
+        compact += text[j]!.toUpperCase();
+        i = j + 1;
+        last = i;
+      } else break;
+    }
+    if (compact.length === len && ibanValid(compact)) push(out, v, m.index, last, "iban", compact);
+  }
+}
+
+// ---- cards ----
+const CARD = /(?<![\p{N}\p{L}])\d(?:[ \-]?\d){12,18}(?![\p{N}])/gu;
+function findCards(text: string, v: Mapped, out: Entity[]): void {
+  for (const m of capped(text, CARD)) {
+    const digits = m[0].replace(/\D/g, "");
+    if (!"23456".includes(digits[0]!) || !luhnValid(digits) || /^(\d)\1+$/.test(digits)) continue;
+    const [s, e] = toOriginal(v, m.index, m.index + m[0].length);
+    if (overlaps(out, s, e, ["iban"])) continue;
+    push(out, v, m.index, m.index + m[0].length, "card", digits);
+  }
+}
+
+// ---- phones ----
+const INTL_PHONE = /(?<![\p{L}\p{N}#/])(?:\+|00)\s?\d(?:[\s().\/\-–]{0,3}\d){5,16}(?![\p{N}])/gu;
+const NATIONAL_PHONE = /(?<![\p{L}\p{N}#/.,\-])\(?0\d(?:[\s().\-]{0,2}\d){7,11}(?![\p{N}.,\-\/])/gu;
+function findPhones(text: string, v: Mapped, out: Entity[]): void {
+  for (const re of [INTL_PHONE, NATIONAL_PHONE]) {
+    for (const m of capped(text, re)) {
+      const [s, e] = toOriginal(v, m.index, m.index + m[0].length);
+      if (overlaps(out, s, e, ["iban", "card", "url", "email", "phone"])) continue;
+      let digits = m[0].replace(/\D/g, "");
+      const intl = re === INTL_PHONE;
+      if (intl && m[0].startsWith("00")) digits = digits.slice(2);
+      if (digits.length < 7 || digits.length > 15) continue;
+      let detail = "weak";
+      if (intl) {
+        const p = parsePhoneNumberFromString(`+${digits}`);
+        detail = p?.isValid() ? "strong" : p?.isPossible() ? "possible" : "weak";
+      }
+      push(out, v, m.index, m.index + m[0].length, "phone", intl ? `+${digits}` : digits, { detail });
+    }
+  }
+}
+
+// ---- crypto ----
+const BECH32_ADDR = /(?<![\p{L}\p{N}])(?:bc1|tb1|BC1)[02-9ac-hj-np-zAC-HJ-NP-Z]{11,71}(?![\p{L}\p{N}])/gu;
+const BASE58_ADDR = /(?<![\p{L}\p{N}])[13T][1-9A-HJ-NP-Za-km-z]{25,34}(?![\p{L}\p{N}])/gu;
+const ETH_ADDR = /(?<![\p{L}\p{N}])0x[0-9a-fA-F]{40}(?![\p{L}\p{N}])/gu;
+function findCrypto(text: string, a: Mapped, out: Entity[]): void {
+  for (const m of capped(text, BECH32_ADDR)) if (bech32Valid(m[0])) push(out, a, m.index, m.index + m[0].length, "crypto", m[0].toLowerCase(), { detail: "btc" });
+  for (const m of capped(text, BASE58_ADDR)) {
+    const payload = base58check(m[0]);
+    if (!payload || payload.length !== 21) continue;
+    const version = payload[0]!;
+    const detail = version === 0x41 ? "tron" : version === 0 || version === 5 ? "btc" : undefined;
+    if (detail) push(out, a, m.index, m.index + m[0].length, "crypto", m[0], { detail });
+  }
+  for (const m of capped(text, ETH_ADDR)) push(out, a, m.index, m.index + m[0].length, "crypto", m[0].toLowerCase(), { detail: "eth" });
+}
+
+// ---- identity numbers ----
+const SSN = /(?<![\p{N}\-])\d{3}-\d{2}-\d{4}(?![\p{N}\-])/gu;
+const LV_CODE = /(?<![\p{N}\-])\d{6}-\d{5}(?![\p{N}\-])/gu;
+function findGovIds(text: string, v: Mapped, out: Entity[]): void {
+  for (const m of capped(text, SSN)) if (ssnShapeValid(m[0].replace(/\D/g, ""))) push(out, v, m.index, m.index + m[0].length, "gov_id", m[0], { detail: "ssn" });
+  for (const m of capped(text, LV_CODE)) {
+    if (latvianPersonalCodeValid(m[0].replace(/\D/g, ""))) push(out, v, m.index, m.index + m[0].length, "gov_id", m[0], { detail: "lv_personal_code" });
+  }
+}
+
+// ---- short digit groups (codes, CVV, PINs): they only count next to a word saying what they are ----
+const DIGIT_GROUP = /(?<![\p{L}\p{N}.,\/])\d{3,8}(?:[\s\-]\d{3,4})?(?![\p{L}\p{N}%€$£]|[.,]\d)/gu;
+function findDigitCodes(text: string, v: Mapped, out: Entity[]): void {
+  for (const m of capped(text, DIGIT_GROUP)) {
+    const [s, e] = toOriginal(v, m.index, m.index + m[0].length);
+    if (overlaps(out, s, e, ["phone", "card", "iban", "gov_id", "url", "email"])) continue;
+    push(out, v, m.index, m.index + m[0].length, "digits", m[0].replace(/\D/g, ""));
+  }
+}
+
+// ---- executables and macro documents ----
+const EXECUTABLE = /(?<![\p{L}\p{N}])(?:[\p{L}\p{N}_\-.]{1,100})?\.(?:exe|msi|bat|cmd|ps1|vbs|vbe|scr|jar|apk|dmg|pkg|docm|xlsm|pptm|dotm|xlam|hta|lnk|reg|sh|run|appimage|deb|crx|xpi)(?![\p{L}\p{N}])/giu;
+function findExecutables(text: string, a: Mapped, out: Entity[]): void {
+  if (!text.includes(".")) return;
+  for (const m of capped(text, EXECUTABLE)) push(out, a, m.index, m.index + m[0].length, "executable", m[0].toLowerCase());
+}

@@ -1,0 +1,86 @@
+// Numbers written as words ("plus four four seven seven…", "četri četri septiņi") become
+// digits, so the phone and IBAN detectors see them. Only runs of several number words are
+// rewritten: a lone "one" or "un" in a sentence stays a word.
+import type { Mapped } from "../normalize.ts";
+import { T, origEnd, origStart } from "../normalize.ts";
+
+/** Fewest number words in a run before it is read as a dictated number. */
+const MIN_RUN = 4;
+const TOKEN = /[\p{L}\p{M}]+|\d+|\+/gu;
+const GAP = /^[\s,.;:\-–—/()،、，]*$/u;
+
+/** The key a number word is looked up by: lower case, no diacritics (people drop them in chat). */
+export function numberWordKey(w: string): string {
+  const lower = w.toLowerCase();
+  return /^[\x00-\x7f]*$/.test(lower) ? lower : lower.normalize("NFD").replace(/\p{M}+/gu, "");
+}
+
+type Tok = { s: number; e: number; value: string; word: boolean };
+
+/** The entity view with dictated numbers replaced by their digits; the same object when there are none. */
+export function spellNumbers(a: Mapped, words: Map<string, string>): Mapped {
+  if (words.size === 0) return a;
+  const toks: Tok[] = [];
+  for (const m of a.text.matchAll(TOKEN)) {
+    const t = m[0];
+    if (/^\d+$/.test(t) || t === "+") toks.push({ s: m.index, e: m.index + t.length, value: t, word: false });
+    else {
+      const v = words.get(numberWordKey(t));
+      toks.push({ s: m.index, e: m.index + t.length, value: v ?? "", word: v !== undefined });
+    }
+  }
+  const runs: { s: number; e: number; digits: string }[] = [];
+  for (let i = 0; i < toks.length; ) {
+    if (toks[i]!.value === "") {
+      i++;
+      continue;
+    }
+    let j = i;
+    let words = 0;
+    while (j < toks.length && toks[j]!.value !== "" && (j === i || GAP.test(a.text.slice(toks[j - 1]!.e, toks[j]!.s)))) {
+      if (toks[j]!.word) words++;
+      j++;
+    }
+    if (words >= MIN_RUN) {
+      let digits = "";
+      let repeat = 1;
+      for (let k = i; k < j; k++) {
+        const v = toks[k]!.value;
+        if (v === "x2" || v === "x3") repeat = v === "x2" ? 2 : 3;
+        else {
+          digits += v.repeat(v === "+" ? 1 : repeat);
+          repeat = 1;
+        }
+      }
+      runs.push({ s: toks[i]!.s, e: toks[j - 1]!.e, digits });
+    }
+    i = Math.max(j, i + 1);
+  }
+  if (runs.length === 0) return a;
+  let text = "";
+  const start: number[] = [];
+  const end: number[] = [];
+  const flags: number[] = [];
+  let pos = 0;
+  const copy = (from: number, to: number) => {
+    for (let k = from; k < to; k++) {
+      text += a.text[k];
+      start.push(origStart(a, k));
+      end.push(origEnd(a, k));
+      flags.push(a.flags ? a.flags[k]! : 0);
+    }
+  };
+  for (const r of runs) {
+    copy(pos, r.s);
+    // Each digit maps to the whole dictated run: the words do not split digit by digit.
+    for (const d of r.digits) {
+      text += d;
+      start.push(origStart(a, r.s));
+      end.push(origEnd(a, r.e - 1));
+      flags.push(T.spelled);
+    }
+    pos = r.e;
+  }
+  copy(pos, a.text.length);
+  return { text, start, end, flags };
+}

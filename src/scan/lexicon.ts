@@ -1,0 +1,107 @@
+// Compiles the lexicon files into one Aho-Corasick automaton over the word view, plus the
+// word tables the normaliser and detectors use. Built once per scanner (see scanner.ts).
+import { buildAutomaton, searchAutomaton, type Automaton } from "./aho-corasick.ts";
+import { parseLexicon, type LexiconFile } from "./lexicon-schema.ts";
+import { normalizeTerm } from "./normalize.ts";
+
+/** Concepts whose entries are host names, matched against the hosts of links rather than in the text. */
+export const HOST_CONCEPTS = ["shortener", "messenger_link", "file_host", "brand_domain"] as const;
+export type HostConcept = (typeof HOST_CONCEPTS)[number];
+
+type Output = { concept: string; lang: string; term: string };
+type Pattern = { outputs: Output[]; prefix: boolean; freeStart: boolean; freeEnd: boolean };
+
+export type CompiledLexicon = {
+  automaton: Automaton;
+  patterns: Pattern[];
+  hosts: Record<HostConcept, Set<string>>;
+  /** Number word (word-view form) → digits, "+", "x2" or "x3". */
+  numberWords: Map<string, string>;
+  atWords: string[];
+  dotWords: string[];
+  languages: string[];
+  termCount: number;
+};
+
+/** A concept hit in the word view. */
+export type Hit = { concept: string; lang: string; term: string; start: number; end: number };
+
+/** Scripts written without spaces between words: terms there match as plain substrings. */
+const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
+
+/** Han, kana, Thai, Lao, Khmer, Myanmar code units (the UNSPACED scripts, by range for the hot loop). */
+function isUnspaced(c: number): boolean {
+  return (
+    (c >= 0x3040 && c <= 0x30ff) || (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0x0e00 && c <= 0x0eff) || (c >= 0x1000 && c <= 0x109f) || (c >= 0x1780 && c <= 0x17ff) || (c >= 0xff66 && c <= 0xff9f) || (c >= 0x31f0 && c <= 0x31ff)
+  );
+}
+
+export function compileLexicons(files: Record<string, unknown>, extra: { brandWords?: string[] } = {}): CompiledLexicon {
+  const parsed: LexiconFile[] = Object.entries(files).map(([name, raw]) => parseLexicon(name, raw));
+  const byKey = new Map<string, number>();
+  const keys: string[] = [];
+  const patterns: Pattern[] = [];
+  const hosts = Object.fromEntries(HOST_CONCEPTS.map((c) => [c, new Set<string>()])) as Record<HostConcept, Set<string>>;
+  const numberWords = new Map<string, string>();
+  const atWords = new Set<string>();
+  const dotWords = new Set<string>();
+  let termCount = 0;
+  const add = (concept: string, lang: string, term: string) => {
+    const prefix = term.endsWith("*");
+    const body = prefix ? term.slice(0, -1) : term;
+    const norm = normalizeTerm(body).trim();
+    if (norm === "") return;
+    termCount++;
+    const key = `${prefix ? "*" : "="}${norm}`;
+    let id = byKey.get(key);
+    if (id === undefined) {
+      id = patterns.length;
+      byKey.set(key, id);
+      keys.push(norm);
+      patterns.push({ outputs: [], prefix, freeStart: UNSPACED.test(norm[0]!), freeEnd: UNSPACED.test(norm[norm.length - 1]!) });
+    }
+    const p = patterns[id]!;
+    if (!p.outputs.some((o) => o.concept === concept && o.lang === lang)) p.outputs.push({ concept, lang, term });
+  };
+  for (const file of parsed) {
+    for (const [concept, terms] of Object.entries(file.concepts)) {
+      if ((HOST_CONCEPTS as readonly string[]).includes(concept)) {
+        for (const t of terms) hosts[concept as HostConcept].add(t.toLowerCase());
+        continue;
+      }
+      for (const t of terms) add(concept, file.lang, t);
+    }
+    for (const [w, d] of Object.entries(file.numberWords ?? {})) {
+      const k = normalizeTerm(w).trim();
+      if (k && !k.includes(" ") && !numberWords.has(k)) numberWords.set(k, d);
+    }
+    for (const w of file.atWords ?? []) atWords.add(w.toLowerCase());
+    for (const w of file.dotWords ?? []) dotWords.add(w.toLowerCase());
+  }
+  for (const b of extra.brandWords ?? []) add("brand", "platform", b.toLowerCase());
+  return {
+    automaton: buildAutomaton(keys),
+    patterns,
+    hosts,
+    numberWords,
+    atWords: [...atWords],
+    dotWords: [...dotWords],
+    languages: parsed.map((f) => f.lang),
+    termCount,
+  };
+}
+
+/** Every concept hit in a word-view text, with word boundaries enforced for spaced scripts. */
+export function findHits(lex: CompiledLexicon, text: string): Hit[] {
+  const hits: Hit[] = [];
+  searchAutomaton(lex.automaton, text, (id, start, end) => {
+    const p = lex.patterns[id]!;
+    // A word boundary is a space, the text's edge, or a switch to a script written without spaces (LINEで).
+    if (!p.freeStart && start > 0 && text.charCodeAt(start - 1) !== 32 && !isUnspaced(text.charCodeAt(start - 1))) return;
+    if (!p.prefix && !p.freeEnd && end < text.length && text.charCodeAt(end) !== 32 && !isUnspaced(text.charCodeAt(end))) return;
+    let e = end;
+    if (p.prefix) while (e < text.length && text.charCodeAt(e) !== 32 && !isUnspaced(text.charCodeAt(e))) e++; // the hit covers the whole inflected word
+    for (const o of p.outputs) hits.push({ concept: o.concept, lang: o.lang, term: o.term, start, end: e });
+  });
+  return hits;
+}

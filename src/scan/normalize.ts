@@ -1,0 +1,373 @@
+// Normalisation of message text, keeping for every output code unit the span of the
+// ORIGINAL text it came from, so findings point at what the reader actually sees.
+//
+// Two views are built:
+// - the entity view (entityView): NFKC, default-ignorables and keycap marks removed,
+//   digits of every script in ASCII; case and punctuation kept. Phone numbers, e-mails,
+//   URLs, IBANs, cards and wallets are found here (IBAN and base58 need the case).
+// - the word view (wordView, built from the entity view): lower case, Latin diacritics
+//   and Arabic/Hebrew vowel marks dropped, confusable letters folded to Latin in words
+//   that are mainly Latin, leetspeak undone, runs of single spaced or dotted letters
+//   joined, and every run of spaces and punctuation turned into one space. Lexicon terms
+//   pass through the same two steps, so both sides are compared in one form.
+import { prototypeOf } from "../text/confusables.ts";
+
+/** Transform bits recorded per output code unit. */
+export const T = { nfkc: 1, ignorables: 2, digits: 4, confusables: 8, leet: 16, joined_letters: 32, diacritics: 64, spelled: 128 } as const;
+export type TransformName = keyof typeof T;
+
+/** A derived text: start/end are offsets in the original text for each code unit (null: identity). */
+export type Mapped = {
+  text: string;
+  start: number[] | null;
+  end: number[] | null;
+  flags: number[] | null;
+};
+
+/** Most combining marks kept on one base character; a flood beyond is dropped (it only hides letters). */
+const MAX_MARKS = 8;
+const MARK = /^\p{M}$/u;
+const ND = /^\p{Nd}$/u;
+const IGNORABLE = /^\p{Default_Ignorable_Code_Point}$/u;
+const WORD = /^[\p{L}\p{M}\p{N}]$/u;
+const LETTER = /^\p{L}$/u;
+const LATIN = /^\p{Script=Latin}$/u;
+const PRINTABLE_ASCII = /^[\x20-\x7e\t\n\r]*$/;
+const KEYCAP = 0x20e3;
+/** Fewest single letters in a run that is read as one spaced-out word (p i x, O.T.P, w h a t s a p p). */
+const MIN_JOINED = 3;
+/** Symbols NFKC leaves alone but people use as ASCII ("➕44…"). */
+const SYMBOLS: Record<string, string> = { "➕": "+", "➖": "-", "✚": "+", "‐": "-", "‑": "-", "‒": "-", "−": "-", "⁃": "-", "∙": ".", "•": ".", "・": ".", "。": ". ", "＂": '"' };
+
+export function origStart(m: Mapped, i: number): number {
+  return m.start ? m.start[i]! : i;
+}
+export function origEnd(m: Mapped, i: number): number {
+  return m.end ? m.end[i]! : i + 1;
+}
+/** The original span [start, end) of the derived span [s, e). */
+export function toOriginal(m: Mapped, s: number, e: number): [number, number] {
+  if (e <= s) {
+    const p = s < m.text.length ? origStart(m, s) : m.text.length === 0 ? 0 : origEnd(m, m.text.length - 1);
+    return [p, p];
+  }
+  return [origStart(m, s), origEnd(m, e - 1)];
+}
+export function flagsOf(m: Mapped, s: number, e: number): number {
+  if (!m.flags) return 0;
+  let f = 0;
+  for (let i = s; i < e && i < m.flags.length; i++) f |= m.flags[i]!;
+  return f;
+}
+export function transformNames(flags: number): string[] {
+  return (Object.keys(T) as TransformName[]).filter((k) => flags & T[k]);
+}
+
+function isMarkCp(cp: number): boolean {
+  return cp >= 0x300 && MARK.test(String.fromCodePoint(cp));
+}
+
+/** Digit of any script → ASCII digit (Unicode assigns Nd digits in runs of ten starting at zero). */
+function asciiDigit(cp: number): string {
+  let k = 0;
+  while (k < 100 && ND.test(String.fromCodePoint(cp - k - 1))) k++;
+  return String(k % 10);
+}
+
+/** The entity view: NFKC, no ignorables or keycaps, ASCII digits; case and punctuation kept. */
+export function entityView(s: string): Mapped {
+  if (PRINTABLE_ASCII.test(s)) return { text: s, start: null, end: null, flags: null };
+  let out = "";
+  const start: number[] = [];
+  const end: number[] = [];
+  const flags: number[] = [];
+  let pending = 0;
+  const emit = (str: string, i: number, j: number, f: number) => {
+    for (let k = 0; k < str.length; k++) {
+      out += str[k];
+      start.push(i);
+      end.push(j);
+      flags.push(f | pending);
+      pending = 0;
+    }
+  };
+  for (let i = 0; i < s.length; ) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80 && !(i + 1 < s.length && s.charCodeAt(i + 1) >= 0x300)) {
+      // Control characters other than line breaks read as spaces.
+      emit(c < 0x20 && c !== 10 ? " " : s[i]!, i, i + 1, 0);
+      i++;
+      continue;
+    }
+    const cp = s.codePointAt(i)!;
+    let j = i + (cp > 0xffff ? 2 : 1);
+    if (cp >= 0xd800 && cp <= 0xdfff) {
+      emit(" ", i, j, 0); // a lone surrogate is no character at all
+      i = j;
+      continue;
+    }
+    let keep = j;
+    let marks = 0;
+    while (j < s.length) {
+      const m = s.codePointAt(j)!;
+      if (!isMarkCp(m) || (m >= 0xd800 && m <= 0xdfff)) break;
+      j += m > 0xffff ? 2 : 1;
+      if (++marks <= MAX_MARKS) keep = j;
+    }
+    const piece = s.slice(i, keep);
+    const nfkc = piece.normalize("NFKC");
+    let f = nfkc !== piece ? T.nfkc : 0;
+    if (keep < j) f |= T.ignorables;
+    let res = "";
+    for (const ch of nfkc) {
+      const p = ch.codePointAt(0)!;
+      if (p === KEYCAP || (p >= 0x80 && IGNORABLE.test(ch))) {
+        f |= T.ignorables;
+        continue;
+      }
+      if (p >= 0x80 && ND.test(ch)) {
+        res += asciiDigit(p);
+        f |= T.digits;
+        continue;
+      }
+      const sym = SYMBOLS[ch];
+      res += sym ?? ch;
+    }
+    if (res === "") pending |= f | T.ignorables;
+    else emit(res, i, j, f);
+    i = j;
+  }
+  return { text: out, start, end, flags };
+}
+
+// ---- the word view ----
+
+const LEET: Record<string, string> = { "@": "a", "!": "i", "$": "s", "|": "l", "0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t" };
+/** Letters that NFD does not take apart but readers see as the base letter. */
+const LETTER_FOLD: Record<string, string> = { ı: "i", ł: "l", ø: "o", đ: "d", ħ: "h", ß: "ss", æ: "ae", œ: "oe", þ: "th", ŀ: "l" };
+/** Arabic letter variants written interchangeably in chat. */
+const ARABIC_FOLD: Record<string, string> = { "آ": "ا", "أ": "ا", "إ": "ا", "ٱ": "ا", "ى": "ي", "ی": "ي", "ئ": "ي", "ؤ": "و", "ة": "ه", "ک": "ك" };
+
+function isDroppedMark(c: number): boolean {
+  // Arabic harakat and tatweel, Hebrew points and cantillation: optional in writing.
+  return (c >= 0x64b && c <= 0x65f) || c === 0x670 || c === 0x640 || (c >= 0x591 && c <= 0x5bd) || c === 0x5bf || c === 0x5c1 || c === 0x5c2 || c === 0x5c4 || c === 0x5c5 || c === 0x5c7;
+}
+
+type Unit = { ch: string; a0: number; a1: number; f: number };
+
+function classify(ch: string): 0 | 1 | 2 {
+  // 0 space, 1 word character, 2 other (punctuation, symbols)
+  const c = ch.charCodeAt(0);
+  if (c < 0x80) {
+    if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57)) return 1;
+    return c === 32 || (c >= 9 && c <= 13) ? 0 : 2;
+  }
+  if (/^\s$/u.test(ch)) return 0;
+  return WORD.test(ch) ? 1 : 2;
+}
+
+/** Lower case, diacritic and Arabic folds of one code point of the entity view. */
+function foldChar(ch: string): { out: string; f: number } {
+  const c = ch.codePointAt(0)!;
+  if (c < 0x80) return { out: c >= 65 && c <= 90 ? String.fromCharCode(c + 32) : ch, f: 0 };
+  if (isDroppedMark(c)) return { out: "", f: T.diacritics };
+  const lower = ch.toLowerCase();
+  const arabic = ARABIC_FOLD[lower];
+  if (arabic) return { out: arabic, f: T.diacritics };
+  const special = LETTER_FOLD[lower];
+  if (special) return { out: special, f: T.diacritics };
+  if ((c >= 0xc0 && c <= 0x24f) || (c >= 0x1e00 && c <= 0x1eff)) {
+    const base = lower.normalize("NFD").replace(/\p{M}+/gu, "");
+    if (base !== lower) return { out: base, f: T.diacritics };
+  }
+  if (c >= 0x300 && MARK.test(ch) && LATIN.test(ch)) return { out: "", f: T.diacritics };
+  return { out: lower, f: 0 };
+}
+
+function isLetterCh(ch: string | undefined): boolean {
+  if (!ch) return false;
+  const c = ch.charCodeAt(0);
+  if (c < 0x80) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+  return LETTER.test(ch);
+}
+
+/** Undoes leetspeak inside one whitespace-delimited token of the entity view (wh@ts@pp, d1scord, F!verr, C0de). */
+function unleet(tok: string[]): boolean[] {
+  const fold = new Array<boolean>(tok.length).fill(false);
+  let letters = 0;
+  for (const ch of tok) if (isLetterCh(ch)) letters++;
+  if (letters < 2) return fold;
+  const at = tok.indexOf("@");
+  // An e-mail address keeps its @ (name@host.tld).
+  const email = at > 0 && tok.slice(at + 1).some((ch, k, rest) => ch === "." && isLetterCh(rest[k + 1]));
+  for (let i = 0; i < tok.length; ) {
+    if (!(tok[i]! in LEET) || (tok[i] === "@" && email)) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < tok.length && tok[j]! in LEET && j - i < 3) j++;
+    const run = tok.slice(i, j);
+    const digits = run.every((ch) => ch >= "0" && ch <= "9");
+    const mixed = !digits && run.some((ch) => ch >= "0" && ch <= "9");
+    const before = isLetterCh(tok[i - 1]);
+    const after = isLetterCh(tok[j]);
+    const twoBefore = before && isLetterCh(tok[i - 2]);
+    const ok =
+      !mixed &&
+      ((before && after && (!digits || letters >= 3)) ||
+        // a trailing 0/1/3 after two letters at the end of a word part: pr0-invite, g00gle
+        (digits && twoBefore && !after && !(tok[j] ?? " ").match(/[0-9]/) && run.every((ch) => ch === "0" || ch === "1" || ch === "3") && run.length === 1 && letters >= 4));
+    if (ok) for (let k = i; k < j; k++) fold[k] = true;
+    i = j;
+  }
+  return fold;
+}
+
+/** The word view of an entity view; offsets map straight to the original text. */
+export function wordView(a: Mapped): Mapped {
+  const src = a.text;
+  // 1. whitespace-delimited tokens; leet and folds per code point.
+  const units: Unit[] = [];
+  let i = 0;
+  while (i < src.length) {
+    // skip whitespace
+    const c0 = src.charCodeAt(i);
+    if (c0 === 32 || (c0 >= 9 && c0 <= 13) || (c0 >= 0x80 && /\s/u.test(src[i]!))) {
+      units.push({ ch: " ", a0: i, a1: i + 1, f: 0 });
+      i++;
+      continue;
+    }
+    let j = i;
+    const tok: string[] = [];
+    const at: number[] = [];
+    while (j < src.length) {
+      const c = src.charCodeAt(j);
+      if (c === 32 || (c >= 9 && c <= 13) || (c >= 0x80 && /\s/u.test(src[j]!))) break;
+      const cp = src.codePointAt(j)!;
+      const len = cp > 0xffff ? 2 : 1;
+      tok.push(src.slice(j, j + len));
+      at.push(j);
+      j += len;
+    }
+    const leet = unleet(tok);
+    // A lone leet symbol between spaced single letters (w h @ t s a p p) is a letter too.
+    if (tok.length === 1 && tok[0]! in LEET && !/[0-9]/.test(tok[0]!) && isLetterCh(src[i - 2]) && (i < 3 || /\s/.test(src[i - 3]!)) && src[i - 1] === " " && src[j] === " " && isLetterCh(src[j + 1]) && (j + 2 >= src.length || /\s/.test(src[j + 2]!))) leet[0] = true;
+    for (let k = 0; k < tok.length; k++) {
+      const a0 = at[k]!;
+      const a1 = a0 + tok[k]!.length;
+      if (leet[k]) {
+        units.push({ ch: LEET[tok[k]!]!, a0, a1, f: T.leet });
+        continue;
+      }
+      const { out, f } = foldChar(tok[k]!);
+      for (const ch of out) units.push({ ch, a0, a1, f });
+    }
+    i = j;
+  }
+  // 2. words: runs of word characters; confusables folded in mainly-Latin words.
+  type Word = { from: number; to: number };
+  const words: Word[] = [];
+  for (let k = 0; k < units.length; ) {
+    if (classify(units[k]!.ch) !== 1) {
+      k++;
+      continue;
+    }
+    let e = k;
+    while (e < units.length && classify(units[e]!.ch) === 1) e++;
+    words.push({ from: k, to: e });
+    foldConfusables(units, k, e, src);
+    k = e;
+  }
+  // 3. runs of single letters with one separator between them are one word (w h a t s a p p, t.e.l.e.g.r.a.m).
+  const joinAfter = new Set<number>(); // index into words: no space after this word
+  for (let w = 0; w < words.length; ) {
+    if (!isSingleLetter(units, words[w]!)) {
+      w++;
+      continue;
+    }
+    let e = w + 1;
+    while (e < words.length && isSingleLetter(units, words[e]!) && gapIsOneChar(units, words[e - 1]!, words[e]!)) e++;
+    if (e - w >= MIN_JOINED) {
+      for (let k = w; k < e - 1; k++) joinAfter.add(k);
+      for (let k = words[w]!.from; k < words[e - 1]!.to; k++) units[k]!.f |= T.joined_letters;
+    }
+    w = e;
+  }
+  // 4. emit words separated by single spaces.
+  let out = "";
+  const start: number[] = [];
+  const end: number[] = [];
+  const flags: number[] = [];
+  const push = (ch: string, a0: number, a1: number, f: number) => {
+    const s0 = origStart(a, a0);
+    const e0 = origEnd(a, a1 - 1);
+    const f0 = f | flagsOf(a, a0, a1);
+    for (let k = 0; k < ch.length; k++) {
+      // every code unit (both halves of an astral character) maps to the same span
+      start.push(s0);
+      end.push(e0);
+      flags.push(f0);
+    }
+    out += ch;
+  };
+  for (let w = 0; w < words.length; w++) {
+    const { from, to } = words[w]!;
+    if (w > 0 && !joinAfter.has(w - 1)) {
+      const prev = units[words[w - 1]!.to - 1]!;
+      const next = units[from]!;
+      push(" ", prev.a1, Math.max(prev.a1 + 1, next.a0), 0);
+    }
+    for (let k = from; k < to; k++) push(units[k]!.ch, units[k]!.a0, units[k]!.a1, units[k]!.f);
+  }
+  return { text: out, start, end, flags };
+}
+
+function isSingleLetter(units: Unit[], w: { from: number; to: number }): boolean {
+  return w.to - w.from === 1 && isLetterCh(units[w.from]!.ch);
+}
+
+function gapIsOneChar(units: Unit[], a: { to: number }, b: { from: number }): boolean {
+  return units[b.from]!.a0 - units[a.to - 1]!.a1 <= 1;
+}
+
+/** Folds other-script letters to Latin in a word that has Latin letters and only confusable others (Теlеgrаm, fіverr). */
+function foldConfusables(units: Unit[], from: number, to: number, src: string): void {
+  let latin = 0;
+  let foreign = 0;
+  for (let k = from; k < to; k++) {
+    const c = units[k]!.ch.charCodeAt(0);
+    if (c < 0x80) {
+      if (c >= 97 && c <= 122) latin++;
+      continue;
+    }
+    if (!LETTER.test(units[k]!.ch)) continue;
+    if (LATIN.test(units[k]!.ch) && !/^[a-z]$/.test(prototypeOf(units[k]!.ch)?.toLowerCase() ?? "")) latin++;
+    else foreign++;
+  }
+  if (foreign === 0 || latin === 0) return;
+  const folded: string[] = [];
+  for (let k = from; k < to; k++) {
+    const u = units[k]!;
+    if (u.ch.charCodeAt(0) < 0x80 || !LETTER.test(u.ch) || (LATIN.test(u.ch) && !/^[a-z]$/.test(prototypeOf(u.ch)?.toLowerCase() ?? ""))) {
+      folded.push(u.ch);
+      continue;
+    }
+    // The prototype of the cased character (Cyrillic Т → T), then lower case.
+    const cased = src.slice(u.a0, u.a1);
+    const proto = (prototypeOf(cased) ?? prototypeOf(u.ch))?.toLowerCase();
+    if (!proto || !/^[a-z]$/.test(proto)) return;
+    folded.push(proto);
+  }
+  for (let k = from; k < to; k++) {
+    if (folded[k - from] !== units[k]!.ch) {
+      units[k]!.ch = folded[k - from]!;
+      units[k]!.f |= T.confusables;
+    }
+  }
+}
+
+/** A lexicon term in the form the word view gives message text. */
+export function normalizeTerm(term: string): string {
+  return wordView(entityView(term)).text;
+}

@@ -1,0 +1,278 @@
+// The rules: concept hits (from the lexicons) and validated entities, combined within a
+// sentence or a short window, become labelled findings. Negations, rule quotes, "it stays
+// on the platform" phrases and reports of someone else's scam neutralise what they touch.
+// Every rule id is stable (it appears in findings and in README.md).
+import type { Entity } from "./detectors/entities.ts";
+import type { LinkVerdict } from "./detectors/links.ts";
+import type { ScanContext, ScanLabel } from "./types.ts";
+
+/** A concept hit with its span in the original text. */
+export type Cue = { concept: string; lang: string; term: string; start: number; end: number; flags: number };
+
+export type RuleFinding = {
+  label: ScanLabel;
+  rule: string;
+  score: number;
+  /** Spans in the original text that make up the evidence (the finding covers them all). */
+  spans: { start: number; end: number; flags: number }[];
+  normalized: string;
+};
+
+export type RuleInput = {
+  text: string;
+  cues: Cue[];
+  entities: Entity[];
+  links: Map<Entity, LinkVerdict>;
+  context: ScanContext;
+};
+
+/** Most hits of one concept the rules look at: the pairings are quadratic, chat messages have a few. */
+const MAX_CUES = 64;
+/** Characters between two pieces of evidence that still make one request. */
+const WINDOW = 80;
+/** Reach of a negation before / after what it negates. */
+const NEG_BEFORE = 45;
+const NEG_AFTER = 25;
+
+type Span = { start: number; end: number };
+const gap = (a: Span, b: Span) => (a.end <= b.start ? b.start - a.end : b.end <= a.start ? a.start - b.end : 0);
+
+const SENTENCE_END = /[.!?;\n。！？؟]+(?=\s|$)|\n|\s[–—]\s/gu;
+const CLAUSE_END = /[.!?;\n。！？؟]+(?=\s|$)|\n|\s[–—-]\s|,\s|，|、|،|[()]|\s(?:but|aber|bet|но|но,|لكن|אבל|pero|mas|mais|ma|ama|ale|लेकिन|但是|でも|tapi|nhưng)\s/giu;
+
+function boundaries(text: string, re: RegExp): number[] {
+  const out: number[] = [];
+  for (const m of text.matchAll(re)) out.push(m.index + m[0].length);
+  return out;
+}
+function indexOf(bounds: number[], pos: number): number {
+  let lo = 0;
+  let hi = bounds.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (bounds[mid]! <= pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+export function applyRules(input: RuleInput): RuleFinding[] {
+  const { text, cues, entities, links, context } = input;
+  const sentences = boundaries(text, SENTENCE_END);
+  const clauses = boundaries(text, CLAUSE_END);
+  const sentenceOf = (p: number) => indexOf(sentences, p);
+  const clauseOf = (p: number) => indexOf(clauses, p);
+  const by = new Map<string, Cue[]>();
+  for (const c of cues) {
+    const list = by.get(c.concept);
+    if (!list) by.set(c.concept, [c]);
+    else if (list.length < MAX_CUES) list.push(c);
+  }
+  const of = (concept: string): Cue[] => by.get(concept) ?? [];
+  const ents = (kind: Entity["kind"]) => entities.filter((e) => e.kind === kind);
+  const together = (a: Span, b: Span, window = WINDOW) => gap(a, b) <= window && (sentenceOf(a.start) === sentenceOf(b.start) || gap(a, b) <= 25);
+  const near = (x: Span, concept: string, window = WINDOW) => of(concept).find((c) => together(x, c, window));
+  const inSentence = (x: Span, concept: string) => of(concept).find((c) => sentenceOf(c.start) === sentenceOf(x.start));
+  /** A negation in the same clause just before (or just after) x that is not part of x itself. */
+  const negated = (x: Span, ...evidence: Span[]) =>
+    // "…blocked if you don't send…": a threat turns the negation into a condition.
+    !of("account_threat").some((t) => sentenceOf(t.start) === sentenceOf(x.start)) &&
+    of("negation").some((n) => {
+      // A negation inside another phrase ("isn't enough", "no fiverr fee") is that phrase's, not a negator.
+      if (cues.some((c) => c.concept !== "negation" && c.start <= n.start && c.end >= n.end && c.end - c.start > n.end - n.start)) return false;
+      if ([x, ...evidence].some((e) => gap(n, e) === 0 && n.start >= e.start && n.end <= e.end)) return false;
+      const target = evidence.reduce((acc, e) => ({ start: Math.min(acc.start, e.start), end: Math.max(acc.end, e.end) }), x);
+      if (clauseOf(n.start) !== clauseOf(target.start) && clauseOf(n.start) !== clauseOf(target.end - 1)) return false;
+      return n.end <= target.start ? target.start - n.end <= NEG_BEFORE : n.start >= target.end ? n.start - target.end <= NEG_AFTER : true;
+    });
+  const quoted = (x: Span) => !!inSentence(x, "rule_quote");
+  /** "through the order" in x's sentence, unless itself negated ("we don't pay through the platform"). */
+  const inside = (x: Span) => of("inside_platform").some((c) => sentenceOf(c.start) === sentenceOf(x.start) && !negated(c));
+  const overlap = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
+  /** A cue of `concept` near x that is a different piece of text than x. */
+  const nearOther = (x: Span, concept: string, window = WINDOW) => of(concept).find((c) => !overlap(c, x) && together(x, c, window));
+  const reported = of("reported_scam").length > 0;
+  const safe = (x: Span, ...evidence: Span[]) => !negated(x, ...evidence) && !quoted(x);
+
+  const out: RuleFinding[] = [];
+  const add = (label: ScanLabel, rule: string, score: number, spans: (Span & { flags?: number })[], normalized: string) =>
+    out.push({ label, rule, score, spans: spans.map((s) => ({ start: s.start, end: s.end, flags: s.flags ?? 0 })), normalized });
+
+  // ---------- off_platform ----------
+  for (const e of ents("url")) {
+    const v = links.get(e);
+    if (v?.kind === "messenger") add("off_platform", "messenger_link", 0.9, [e], e.value);
+  }
+  const contactish = (x: Span) => near(x, "contact_verb") ?? near(x, "messenger") ?? near(x, "contact_detail") ?? near(x, "outside");
+  for (const e of ents("email")) {
+    if (e.value.endsWith("@fiverr.com")) continue;
+    // A login being handed over (e-mail + password) is personal data, not an invitation.
+    const credential = near(e, "secret", 40);
+    if (credential && !near(e, "contact_verb")) continue;
+    if (negated(e)) continue;
+    add("off_platform", "email_address", 0.8, [e], e.value);
+    const method = near(e, "pay_method", 60);
+    if (method) add("payment_request", "payment_address", 0.75, [method, e], `${method.term} ${e.value}`);
+  }
+  for (const e of ents("phone")) {
+    // A number that is not a valid phone number needs a contact word right next to it.
+    const cue = e.detail === "strong" ? contactish(e) : (near(e, "contact_verb", 30) ?? near(e, "contact_detail", 30) ?? near(e, "messenger"));
+    if (e.detail === "strong" || (cue && safe(cue))) add("off_platform", "phone_number", e.detail === "strong" ? 0.85 : 0.7, cue ? [e, cue] : [e], e.value);
+  }
+  for (const m of of("messenger")) {
+    // "the code that comes by SMS" names a code's source, not a channel to move to.
+    if (!safe(m) || inside(m) || of("code_source").some((c) => overlap(c, m))) continue;
+    const topic = inSentence(m, "topic_build");
+    const verb = nearOther(m, "contact_verb");
+    if (verb && !topic && safe(verb, m)) {
+      add("off_platform", "messenger_invite", 0.8, [m, verb], m.term);
+      continue;
+    }
+    const handle = entities.find((e) => (e.kind === "handle" || e.kind === "phone") && e.start >= m.start - 12 && e.start - m.end <= 40);
+    const token = handleAfter(text, m.end, entities);
+    if (handle || token) {
+      add("off_platform", "messenger_handle", 0.8, [m, handle ?? token!], handle?.value ?? token!.value);
+      continue;
+    }
+    const outside = near(m, "outside");
+    if (outside && !topic && safe(outside, m)) add("off_platform", "messenger_outside", 0.7, [m, outside], m.term);
+  }
+  for (const v of of("contact_verb")) {
+    const o = nearOther(v, "outside", 60);
+    if (o && safe(v, o) && !inside(v)) add("off_platform", "contact_outside", 0.7, [v, o], `${v.term} ${o.term}`);
+  }
+  for (const h of ents("handle")) {
+    const v = near(h, "contact_verb", 40);
+    if (v && safe(v)) add("off_platform", "handle_contact", 0.7, [h, v], h.value);
+  }
+  for (const m of of("meeting")) {
+    if (of("inside_platform").some((c) => !negated(c)) || !safe(m)) continue;
+    const link = entities.find((e) => e.kind === "url" && together(e, m) && links.get(e)?.kind !== "official");
+    const verb = nearOther(m, "contact_verb");
+    if (link || (verb && safe(verb, m))) add("off_platform", "meeting_outside", 0.65, [m, link ?? verb!], m.term);
+  }
+
+  // ---------- payment_request ----------
+  for (const e of ents("iban")) if (!negated(e)) add("payment_request", "iban", 0.9, [e], e.value);
+  for (const e of ents("crypto")) if (!negated(e)) add("payment_request", "crypto_address", 0.85, [e], e.value);
+  for (const p of of("pay_outside")) if (safe(p)) add("payment_request", "pay_outside", 0.8, [p], p.term);
+  for (const m of of("pay_method")) {
+    const timing = near(m, "pay_timing", 40);
+    if (timing && safe(m, timing)) {
+      add("payment_request", "pay_in_advance", 0.8, [m, timing], `${timing.term} ${m.term}`);
+      continue;
+    }
+    const addr = entities.find((e) => (e.kind === "email" || e.kind === "phone" || e.kind === "handle" || e.kind === "payment_id") && together(e, m, 60));
+    if (addr && safe(m)) {
+      add("payment_request", "pay_method_address", 0.75, [m, addr], `${m.term} ${addr.value}`);
+      continue;
+    }
+    if (inside(m) && !near(m, "pay_outside")) continue;
+    const verb = nearOther(m, "pay_verb") ?? nearOther(m, "ask_verb", 50);
+    if (verb && !inside(verb) && safe(m, verb) && !(inSentence(m, "topic_build") && !near(m, "pay_verb", 30))) add("payment_request", "pay_method", 0.75, [m, verb], `${verb.term} ${m.term}`);
+  }
+
+  // ---------- personal_data ----------
+  const partial = (x: Span) => near(x, "partial_digits", 40) && !near(x, "full_number", 60);
+  for (const e of ents("card")) if (!negated(e) && !partial(e)) add("personal_data", "card_number", 0.9, [e], e.value);
+  for (const e of ents("gov_id")) if (!negated(e)) add("personal_data", e.detail ?? "gov_id", 0.85, [e], e.value);
+  for (const s of of("secret")) {
+    if (!safe(s) || partial(s)) continue;
+    const ask = nearOther(s, "ask_verb");
+    if (ask && safe(ask, s)) {
+      add("personal_data", "secret_request", 0.85, [s, ask], `${ask.term} ${s.term}`);
+      continue;
+    }
+    const value = credentialAfter(text, s.end);
+    if (value) {
+      add("personal_data", "secret_disclosure", 0.85, [s, value], s.term);
+      continue;
+    }
+    const digits = entities.find((e) => e.kind === "digits" && e.start >= s.end && e.start - s.end <= 40 && sentenceOf(e.start) === sentenceOf(s.start));
+    if (digits) add("personal_data", "code_disclosure", 0.8, [s, digits], `${s.term} ${digits.value}`);
+  }
+  for (const c of of("code_word")) {
+    if (!safe(c)) continue;
+    const source = near(c, "code_source", 60);
+    const ask = near(c, "ask_verb", 60);
+    if (source && ask && safe(ask, c)) {
+      add("personal_data", "code_request", 0.8, [c, source, ask], `${ask.term} ${c.term} ${source.term}`);
+      continue;
+    }
+    const digits = entities.find((e) => e.kind === "digits" && e.start >= c.end && e.start - c.end <= 12 && sentenceOf(e.start) === sentenceOf(c.start));
+    if (digits && (near(c, "secret", 120) || entities.some((e) => e.kind === "card"))) add("personal_data", "code_disclosure", 0.75, [c, digits], `${c.term} ${digits.value}`);
+  }
+
+  // ---------- remote_access ----------
+  for (const r of of("remote_action")) if (safe(r)) add("remote_access", "remote_action", 0.85, [r], r.term);
+  // A seller describing their own service ("I review how you use TeamViewer") names the tool after the topic.
+  const topicBefore = (x: Span) => of("topic_build").some((c) => c.end <= x.start && sentenceOf(c.start) === sentenceOf(x.start));
+  for (const t of [...of("remote_tool"), ...of("script_cmd")]) {
+    const verb = nearOther(t, "install_verb", 100) ?? (t.concept === "remote_tool" ? nearOther(t, "ask_verb", 60) : undefined);
+    if (verb && safe(t, verb) && !topicBefore(t)) add("remote_access", t.concept === "remote_tool" ? "remote_tool" : "script_command", 0.85, [t, verb], `${verb.term} ${t.term}`);
+  }
+  for (const e of ents("executable")) {
+    const verb = nearOther(e, "install_verb", 120);
+    if (verb && safe(e, verb)) add("remote_access", "executable", 0.8, [e, verb], e.value);
+  }
+  for (const x of of("executable_word")) {
+    const verb = nearOther(x, "install_verb", 60);
+    if (verb && safe(x, verb) && !topicBefore(x)) add("remote_access", "run_program", 0.7, [x, verb], `${verb.term} ${x.term}`);
+  }
+
+  // ---------- suspicious_link ----------
+  for (const e of ents("url")) {
+    const v = links.get(e);
+    if (!v) continue;
+    if (v.kind === "lookalike" || v.kind === "userinfo") add("suspicious_link", `link_${v.kind}`, 0.9, [e], e.value);
+    else if (v.kind === "brand_imitation") add("suspicious_link", "link_brand_imitation", 0.8, [e], e.value);
+    else if (v.kind === "shortener") add("suspicious_link", "link_shortener", 0.7, [e], e.value);
+  }
+
+  // ---------- impersonation ----------
+  if (!context.senderOfficial) {
+    const threats = of("account_threat").filter((t) => safe(t));
+    const firstBrand = of("brand")[0];
+    for (const b of of("brand")) {
+      const role = of("staff_role").find((r) => gap(r, b) <= 20);
+      if (!role) continue;
+      const claim = near(b, "staff_claim", 40);
+      const opening = Math.min(b.start, role.start) < 40;
+      const stakes = threats.length > 0 || out.some((f) => f.label === "personal_data" || f.label === "suspicious_link" || f.label === "payment_request");
+      if ((claim || opening || stakes) && safe(role, b)) add("impersonation", "staff_claim", 0.85, [b, role], `${b.term} ${role.term}`);
+    }
+    for (const t of threats) {
+      const official = firstBrand ?? of("staff_role")[0];
+      add("impersonation", "platform_notice", official ? 0.8 : 0.7, [t], t.term);
+    }
+  }
+
+  // Someone telling of a scam they received is not running one (unless hard evidence is in the message itself).
+  if (reported) {
+    const hard = new Set(["messenger_link", "email_address", "phone_number", "iban", "crypto_address", "card_number", "link_lookalike", "link_userinfo", "link_brand_imitation", "link_shortener"]);
+    return out.filter((f) => hard.has(f.rule));
+  }
+  return out;
+}
+
+/** A handle-like token right after a messenger name ("tg: ieva_foto", "IG → lena.artz", "skype: jay.ux.art"). */
+function handleAfter(text: string, from: number, entities: Entity[]): (Span & { value: string }) | undefined {
+  const m = /^[\s:：\-–—→>=,]{0,6}(?:(?:name|id|nick|user(?:name)?|ник|اسم|שם)\s*[:：]\s*)?@?([\p{L}\p{N}]+(?:[._][\p{L}\p{N}]+)+|[\p{L}]+[._]?\d{2,}|[\p{L}\p{N}]*_[\p{L}\p{N}_]+)/iu.exec(text.slice(from, from + 60));
+  if (!m) return undefined;
+  const value = m[1]!;
+  if (/^\d+([._]\d+)*$/.test(value) || /\.(com|net|org|de|lv|io)$/i.test(value)) return undefined;
+  const start = from + m[0].length - value.length;
+  // Part of an e-mail address: that entity speaks for itself.
+  if (entities.some((e) => e.kind === "email" && e.start <= start && e.end >= start + value.length)) return undefined;
+  return { start, end: start + value.length, value };
+}
+
+/** A password-like value right after a secret word ("pass Summer2024!", "parole: Rudens2024"). */
+function credentialAfter(text: string, from: number): Span | undefined {
+  const m = /^\s*(?:[:=：]|is|ist|ir|est|es|é|è|это|הוא|هي|هو)?\s*[:=：]?\s*(\S{6,64})/iu.exec(text.slice(from, from + 80));
+  if (!m) return undefined;
+  const v = m[1]!.replace(/[.,;]$/, "");
+  if (!(/\p{L}/u.test(v) && /\p{N}/u.test(v)) && !/^[^\s\p{L}\p{N}]*\p{L}+[^\s\p{L}\p{N}]+/u.test(v)) return undefined;
+  const start = from + m[0].length - m[1]!.length;
+  return { start, end: start + v.length };
+}

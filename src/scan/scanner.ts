@@ -1,0 +1,96 @@
+// The message scanner: normalise → one Aho-Corasick pass for the lexicon concepts →
+// entity detectors → rules → findings, risk and a warning in the reader's language.
+// Pure (no I/O): the same code runs in the API, the CLI and the browser ("warn before you send").
+// createScanner compiles the lexicons once; keep the scanner in the app context, not in a global.
+import { buildChannelIndex, type OfficialChannel } from "../channels/check.ts";
+import { defaultPlatform } from "../registry/seed-data.ts";
+import { lexiconFiles } from "./lexicons/index.ts";
+import { compileLexicons, findHits, type CompiledLexicon } from "./lexicon.ts";
+import { entityView, flagsOf, toOriginal, transformNames, wordView } from "./normalize.ts";
+import { createEntityDetector, type Entity } from "./detectors/entities.ts";
+import { spellNumbers } from "./detectors/spelled.ts";
+import { buildBrandKeys, classifyLink, type LinkContext, type LinkVerdict } from "./detectors/links.ts";
+import { applyRules, type Cue, type RuleFinding } from "./rules.ts";
+import { warningFor } from "./warnings.ts";
+import type { Finding, Risk, ScanContext, ScanLabel, ScanResult } from "./types.ts";
+import { SCAN_LABELS } from "./types.ts";
+
+export type ScannerOptions = {
+  /** Lexicon files by name (default: every file in src/scan/lexicons/). */
+  lexicons?: Record<string, unknown>;
+  /** The platform's names and domains (default: the registry's platform profile). */
+  platform?: { brandWords: string[]; domains: string[] };
+  /** Registered official channels, so their links and addresses count as official. */
+  officialChannels?: OfficialChannel[];
+};
+
+export type Scanner = {
+  scan(text: string, context?: ScanContext): ScanResult;
+  /** Languages and term count of the compiled lexicons. */
+  readonly info: { languages: string[]; terms: number; patterns: number };
+};
+
+const SEVERE: ScanLabel[] = ["impersonation", "suspicious_link", "personal_data", "remote_access", "payment_request"];
+
+export function createScanner(options: ScannerOptions = {}): Scanner {
+  const platform = options.platform ?? defaultPlatform;
+  const lex: CompiledLexicon = compileLexicons(options.lexicons ?? lexiconFiles, { brandWords: platform.brandWords });
+  const findEntities = createEntityDetector({ atWords: lex.atWords, dotWords: lex.dotWords });
+  const linkContext: LinkContext = {
+    channels: buildChannelIndex(options.officialChannels ?? [], platform),
+    hosts: lex.hosts,
+    brandKeys: buildBrandKeys(lex.hosts.brand_domain),
+  };
+
+  function scan(text: string, context: ScanContext = {}): ScanResult {
+    const a = entityView(text);
+    const w = wordView(a);
+    const cues: Cue[] = findHits(lex, w.text).map((h) => {
+      const [start, end] = toOriginal(w, h.start, h.end);
+      return { concept: h.concept, lang: h.lang, term: h.term, start, end, flags: flagsOf(w, h.start, h.end) };
+    });
+    const entities = findEntities(a, spellNumbers(a, lex.numberWords));
+    const links = new Map<Entity, LinkVerdict>();
+    const kept: Entity[] = [];
+    for (const e of entities) {
+      if (e.kind !== "url") {
+        kept.push(e);
+        continue;
+      }
+      const v = classifyLink(linkContext, e);
+      // "word . word" counts as a link only when it names a messenger or shortener host.
+      if (e.spaced && v.kind !== "messenger" && v.kind !== "shortener") continue;
+      links.set(e, v);
+      kept.push(e);
+    }
+    const raw = applyRules({ text, cues, entities: kept, links, context });
+    const findings = toFindings(text, raw);
+    const labels = SCAN_LABELS.filter((l) => findings.some((f) => f.label === l));
+    return { risk: riskOf(findings), labels, findings, warning: warningFor(labels, context.readerLang) };
+  }
+
+  return { scan, info: { languages: lex.languages, terms: lex.termCount, patterns: lex.patterns.length } };
+}
+
+/** One finding per label and place: overlapping findings of a label keep the strongest rule. */
+function toFindings(text: string, raw: RuleFinding[]): Finding[] {
+  const out: Finding[] = [];
+  for (const r of raw) {
+    const start = Math.min(...r.spans.map((s) => s.start));
+    const end = Math.max(...r.spans.map((s) => s.end));
+    const flags = r.spans.reduce((f, s) => f | s.flags, 0);
+    const f: Finding = { label: r.label, start, end, matched: text.slice(start, end), normalized: r.normalized, rule: r.rule, score: r.score, transforms: transformNames(flags) };
+    const clash = out.findIndex((o) => o.label === f.label && o.start < f.end && f.start < o.end);
+    if (clash < 0) out.push(f);
+    else if (out[clash]!.score < f.score) out[clash] = f;
+  }
+  return out.sort((x, y) => x.start - y.start || y.score - x.score);
+}
+
+function riskOf(findings: Finding[]): Risk {
+  if (findings.length === 0) return "none";
+  const top = Math.max(...findings.map((f) => f.score));
+  if (top >= 0.8 && findings.some((f) => SEVERE.includes(f.label) && f.score >= 0.75)) return "high";
+  if (top >= 0.6) return "medium";
+  return "low";
+}

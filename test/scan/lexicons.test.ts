@@ -1,0 +1,52 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { lexiconFileNames, renderIndex } from "../../scripts/build-lexicon-index.ts";
+import { lexiconFiles } from "../../src/scan/lexicons/index.ts";
+import { compileLexicons, findHits } from "../../src/scan/lexicon.ts";
+import { parseLexicon } from "../../src/scan/lexicon-schema.ts";
+import { normalizeTerm } from "../../src/scan/normalize.ts";
+
+describe("lexicon files", () => {
+  it("the generated index lists exactly the files in the folder", () => {
+    const onDisk = readFileSync(new URL("../../src/scan/lexicons/index.ts", import.meta.url), "utf8");
+    expect(onDisk).toBe(renderIndex(lexiconFileNames()));
+    expect(Object.keys(lexiconFiles).sort()).toEqual(lexiconFileNames());
+  });
+
+  it.each(Object.entries(lexiconFiles))("%s matches the schema and every term survives normalisation", (name, raw) => {
+    const file = parseLexicon(name, raw);
+    expect(`${file.lang}.json`).toBe(name);
+    for (const [concept, terms] of Object.entries(file.concepts)) {
+      for (const t of terms) expect(normalizeTerm(t.replace(/\*$/, "")).trim(), `${name} ${concept} ${JSON.stringify(t)}`).not.toBe("");
+    }
+  });
+
+  it("a bad file is rejected with the file and the term named", () => {
+    expect(() => parseLexicon("xx.json", { lang: "xx", concepts: { secret: ["pass*word"] } })).toThrow(/xx\.json.*concepts\.secret\.0.*pass\*word/);
+    expect(() => parseLexicon("yy.json", { lang: "yy", concepts: {}, extra: 1 })).toThrow(/yy\.json/);
+  });
+});
+
+describe("compiled lexicon", () => {
+  const lex = compileLexicons({
+    "tt.json": { lang: "tt", concepts: { pay_verb: ["überweis*"], secret: ["password", "verification code"], messenger: ["微信"] } },
+  });
+  const concepts = (text: string) => findHits(lex, normalizeTerm(text)).map((h) => h.concept);
+
+  it("matches whole words, stems and multi-word terms across punctuation", () => {
+    expect(concepts("bitte Überweisung heute")).toEqual(["pay_verb"]);
+    expect(concepts("my password")).toEqual(["secret"]);
+    expect(concepts("passwords")).toEqual([]);
+    expect(concepts("the Verification-Code, please")).toEqual(["secret"]);
+  });
+
+  it("matches unspaced scripts as substrings", () => {
+    expect(concepts("加我微信吧")).toEqual(["messenger"]);
+  });
+
+  it("cost does not depend on term count: one automaton for all files", () => {
+    const all = compileLexicons(lexiconFiles);
+    expect(all.patterns.length).toBeGreaterThan(100);
+    expect(all.automaton.fail.length).toBeGreaterThan(all.patterns.length);
+  });
+});

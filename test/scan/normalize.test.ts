@@ -1,0 +1,74 @@
+import { describe, expect, it } from "vitest";
+import { entityView, toOriginal, wordView, transformNames, flagsOf } from "../../src/scan/normalize.ts";
+
+const word = (s: string) => wordView(entityView(s)).text;
+
+/** The original text behind the derived span of `needle` in the word view. */
+function originalOf(text: string, needle: string): string {
+  const w = wordView(entityView(text));
+  const i = w.text.indexOf(needle);
+  expect(i, `${needle} in ${w.text}`).toBeGreaterThanOrEqual(0);
+  const [s, e] = toOriginal(w, i, i + needle.length);
+  return text.slice(s, e);
+}
+
+describe("entity view", () => {
+  it("folds digits of every script, keycaps, fullwidth forms and drops invisible characters", () => {
+    expect(entityView("٠٠٤٤ ۳ ३ ３").text).toBe("0044 3 3 3");
+    expect(entityView("➕1️⃣5️⃣5️⃣").text).toBe("+155");
+    expect(entityView("pay\u200bpal").text).toBe("paypal");
+    expect(entityView("ﬁverr․com").text).toBe("fiverr.com");
+  });
+
+  it("maps every unit back into the original text", () => {
+    const s = "a\u200b٣b ﬁ 1️⃣";
+    const a = entityView(s);
+    for (let i = 0; i < a.text.length; i++) {
+      const [x, y] = toOriginal(a, i, i + 1);
+      expect(x).toBeGreaterThanOrEqual(0);
+      expect(y).toBeLessThanOrEqual(s.length);
+      expect(x).toBeLessThan(y);
+    }
+  });
+});
+
+describe("word view", () => {
+  it("lower-cases, drops diacritics and turns punctuation runs into one space", () => {
+    expect(word("Atsūti man PAROLI!!  Überweisung…")).toBe("atsuti man paroli uberweisung");
+    expect(word("Trust-&-Safety")).toBe("trust safety");
+  });
+
+  it("folds confusable letters only in mainly-Latin words", () => {
+    expect(word("Теlеgrаm")).toBe("telegram"); // Cyrillic Т, е, а
+    expect(word("fіverr")).toBe("fiverr"); // Cyrillic і
+    expect(word("ватсап телеграм")).toBe("ватсап телеграм");
+  });
+
+  it("undoes leetspeak but keeps e-mail addresses and numbers", () => {
+    expect(word("wh@ts@pp")).toBe("whatsapp");
+    expect(word("d1scord F!verr C0de")).toBe("discord fiverr code");
+    expect(word("order FO4412 v2 mp4")).toBe("order fo4412 v2 mp4");
+  });
+
+  it("joins runs of single spaced or dotted letters", () => {
+    expect(word("dein P a s s w o r t und")).toBe("dein passwort und");
+    expect(word("t.e.l.e.g.r.a.m")).toBe("telegram");
+    expect(word("w h @ t s a p p")).toBe("whatsapp");
+    expect(word("C‑o‑d‑e")).toBe("code");
+    expect(word("a b c")).toBe("a b c");
+  });
+
+  it("round-trips offsets: a normalised word maps to the text the reader sees", () => {
+    expect(originalOf("Schreib mir auf Теlеgrаm!", "telegram")).toBe("Теlеgrаm");
+    expect(originalOf("tbh wh@ts@pp, ok", "whatsapp")).toBe("wh@ts@pp");
+    expect(originalOf("dein P a s s w o r t und", "passwort")).toBe("P a s s w o r t");
+    expect(originalOf("pay\u200bpal me", "paypal")).toBe("pay\u200bpal");
+  });
+
+  it("records the transforms applied", () => {
+    const w = wordView(entityView("Теlеgrаm"));
+    expect(transformNames(flagsOf(w, 0, w.text.length))).toContain("confusables");
+    const l = wordView(entityView("wh@ts@pp"));
+    expect(transformNames(flagsOf(l, 0, l.text.length))).toContain("leet");
+  });
+});
