@@ -12,7 +12,8 @@ const examples: Example[] = readFileSync(new URL("./data/lexicon-examples.jsonl"
   .map((l) => JSON.parse(l) as Example);
 
 const scanner = createScanner();
-const byLang = Map.groupBy(examples, (e) => e.lang);
+const byLang = new Map<string, Example[]>();
+for (const e of examples) byLang.set(e.lang, [...(byLang.get(e.lang) ?? []), e]);
 
 describe("per-language lexicon examples", () => {
   it("cover every language with at least one positive and one hard negative", () => {
@@ -24,11 +25,13 @@ describe("per-language lexicon examples", () => {
 
   for (const [lang, list] of byLang) {
     describe(lang, () => {
-      it.each(list.map((e) => [e.labels.join("+") || "benign", e.text, e] as const))("%s: %s", (_name, _text, e) => {
-        const { labels } = scanner.scan(e.text, { senderOfficial: e.official === true });
-        if (e.labels.length === 0) expect(labels).toEqual([]);
-        else for (const l of e.labels) expect(labels).toContain(l);
-      });
+      for (const e of list) {
+        it(`${e.labels.join("+") || "benign"}: ${e.text}`, () => {
+          const { labels } = scanner.scan(e.text, { senderOfficial: e.official === true });
+          if (e.labels.length === 0) expect(labels).toEqual([]);
+          else for (const l of e.labels) expect(labels).toContain(l);
+        });
+      }
     });
   }
 });
