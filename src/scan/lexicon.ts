@@ -3,6 +3,7 @@
 import { buildAutomaton, searchAutomaton, type Automaton } from "./aho-corasick.ts";
 import { parseLexicon, type LexiconFile } from "./lexicon-schema.ts";
 import { normalizeTerm } from "./normalize.ts";
+import { numberWordKey } from "./detectors/spelled.ts";
 
 /** Concepts whose entries are host names, matched against the hosts of links rather than in the text. */
 export const HOST_CONCEPTS = ["shortener", "messenger_link", "file_host", "brand_domain"] as const;
@@ -34,6 +35,18 @@ function isUnspaced(c: number): boolean {
   return (
     (c >= 0x3040 && c <= 0x30ff) || (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0x0e00 && c <= 0x0eff) || (c >= 0x1000 && c <= 0x109f) || (c >= 0x1780 && c <= 0x17ff) || (c >= 0xff66 && c <= 0xff9f) || (c >= 0x31f0 && c <= 0x31ff)
   );
+}
+
+/**
+ * Arabic and Hebrew write "and", "so", "with", "to", "the"… as one letter glued to the next word
+ * (فارسل = ف + ارسل, ותכתוב = ו + תכתוב): a term may start after one such letter at a word start.
+ */
+const PROCLITICS = new Set([..."وفبلك", ..."ובהלמשכ"].map((c) => c.charCodeAt(0)));
+function afterProclitic(text: string, start: number): boolean {
+  const c = text.charCodeAt(start);
+  const arabicOrHebrew = (c >= 0x0590 && c <= 0x05ff) || (c >= 0x0600 && c <= 0x06ff);
+  if (!arabicOrHebrew || !PROCLITICS.has(text.charCodeAt(start - 1))) return false;
+  return start - 1 === 0 || text.charCodeAt(start - 2) === 32 || (PROCLITICS.has(text.charCodeAt(start - 2)) && (start - 2 === 0 || text.charCodeAt(start - 3) === 32));
 }
 
 export function compileLexicons(files: Record<string, unknown>, extra: { brandWords?: string[] } = {}): CompiledLexicon {
@@ -72,7 +85,7 @@ export function compileLexicons(files: Record<string, unknown>, extra: { brandWo
       for (const t of terms) add(concept, file.lang, t);
     }
     for (const [w, d] of Object.entries(file.numberWords ?? {})) {
-      const k = normalizeTerm(w).trim();
+      const k = numberWordKey(w);
       if (k && !k.includes(" ") && !numberWords.has(k)) numberWords.set(k, d);
     }
     for (const w of file.atWords ?? []) atWords.add(w.toLowerCase());
@@ -97,7 +110,7 @@ export function findHits(lex: CompiledLexicon, text: string): Hit[] {
   searchAutomaton(lex.automaton, text, (id, start, end) => {
     const p = lex.patterns[id]!;
     // A word boundary is a space, the text's edge, or a switch to a script written without spaces (LINEで).
-    if (!p.freeStart && start > 0 && text.charCodeAt(start - 1) !== 32 && !isUnspaced(text.charCodeAt(start - 1))) return;
+    if (!p.freeStart && start > 0 && text.charCodeAt(start - 1) !== 32 && !isUnspaced(text.charCodeAt(start - 1)) && !afterProclitic(text, start)) return;
     if (!p.prefix && !p.freeEnd && end < text.length && text.charCodeAt(end) !== 32 && !isUnspaced(text.charCodeAt(end))) return;
     let e = end;
     if (p.prefix) while (e < text.length && text.charCodeAt(e) !== 32 && !isUnspaced(text.charCodeAt(e))) e++; // the hit covers the whole inflected word

@@ -145,6 +145,8 @@ export function entityView(s: string): Mapped {
 const LEET: Record<string, string> = { "@": "a", "!": "i", "$": "s", "|": "l", "0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t" };
 /** Letters that NFD does not take apart but readers see as the base letter. */
 const LETTER_FOLD: Record<string, string> = { ı: "i", ł: "l", ø: "o", đ: "d", ħ: "h", ß: "ss", æ: "ae", œ: "oe", þ: "th", ŀ: "l" };
+/** Small capitals (ᴀɴʏᴅᴇsᴋ): Latin letters that UTS #39 keeps apart but every reader reads as a-z. */
+const SMALL_CAPS: Record<string, string> = { ᴀ: "a", ʙ: "b", ᴄ: "c", ᴅ: "d", ᴇ: "e", ꜰ: "f", ɢ: "g", ʜ: "h", ɪ: "i", ᴊ: "j", ᴋ: "k", ʟ: "l", ᴍ: "m", ɴ: "n", ᴏ: "o", ᴘ: "p", ǫ: "q", ʀ: "r", ꜱ: "s", ᴛ: "t", ᴜ: "u", ᴠ: "v", ᴡ: "w", ʏ: "y", ᴢ: "z" };
 /** Arabic letter variants written interchangeably in chat. */
 const ARABIC_FOLD: Record<string, string> = { "آ": "ا", "أ": "ا", "إ": "ا", "ٱ": "ا", "ى": "ي", "ی": "ي", "ئ": "ي", "ؤ": "و", "ة": "ه", "ک": "ك" };
 
@@ -174,7 +176,7 @@ function foldChar(ch: string): { out: string; f: number } {
   const lower = ch.toLowerCase();
   const arabic = ARABIC_FOLD[lower];
   if (arabic) return { out: arabic, f: T.diacritics };
-  const special = LETTER_FOLD[lower];
+  const special = LETTER_FOLD[lower] ?? SMALL_CAPS[lower];
   if (special) return { out: special, f: T.diacritics };
   if ((c >= 0xc0 && c <= 0x24f) || (c >= 0x1e00 && c <= 0x1eff)) {
     const base = lower.normalize("NFD").replace(/\p{M}+/gu, "");
@@ -182,6 +184,12 @@ function foldChar(ch: string): { out: string; f: number } {
   }
   if (c >= 0x300 && MARK.test(ch) && LATIN.test(ch)) return { out: "", f: T.diacritics };
   return { out: lower, f: 0 };
+}
+
+function isAsciiLetter(ch: string | undefined): boolean {
+  if (!ch) return false;
+  const c = ch.charCodeAt(0);
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
 }
 
 function isLetterCh(ch: string | undefined): boolean {
@@ -210,12 +218,16 @@ function unleet(tok: string[]): boolean[] {
     const run = tok.slice(i, j);
     const digits = run.every((ch) => ch >= "0" && ch <= "9");
     const mixed = !digits && run.some((ch) => ch >= "0" && ch <= "9");
-    const before = isLetterCh(tok[i - 1]);
-    const after = isLetterCh(tok[j]);
-    const twoBefore = before && isLetterCh(tok[i - 2]);
+    // Leetspeak hides Latin words: the neighbours must be a-z (so "IDは！" keeps its "!").
+    const before = isAsciiLetter(tok[i - 1]);
+    const after = isAsciiLetter(tok[j]);
+    const twoBefore = before && isAsciiLetter(tok[i - 2]);
+    // A leading digit before three letters: 1nst4gr4m.
+    const leading = digits && i === 0 && run.length === 1 && isAsciiLetter(tok[1]) && isAsciiLetter(tok[2]) && isAsciiLetter(tok[3]) && letters >= 4;
     const ok =
       !mixed &&
-      ((before && after && (!digits || letters >= 3)) ||
+      (leading ||
+        (before && after && (!digits || letters >= 3)) ||
         // a trailing 0/1/3 after two letters at the end of a word part: pr0-invite, g00gle
         (digits && twoBefore && !after && !(tok[j] ?? " ").match(/[0-9]/) && run.every((ch) => ch === "0" || ch === "1" || ch === "3") && run.length === 1 && letters >= 4));
     if (ok) for (let k = i; k < j; k++) fold[k] = true;
@@ -287,7 +299,8 @@ export function wordView(a: Mapped): Mapped {
       continue;
     }
     let e = w + 1;
-    while (e < words.length && isSingleLetter(units, words[e]!) && gapIsOneChar(units, words[e - 1]!, words[e]!)) e++;
+    const ascii = isAsciiLetter(units[words[w]!.from]!.ch);
+    while (e < words.length && isSingleLetter(units, words[e]!) && gapIsOneChar(units, words[e - 1]!, words[e]!) && isAsciiLetter(units[words[e]!.from]!.ch) === ascii) e++;
     if (e - w >= MIN_JOINED) {
       for (let k = w; k < e - 1; k++) joinAfter.add(k);
       for (let k = words[w]!.from; k < words[e - 1]!.to; k++) units[k]!.f |= T.joined_letters;

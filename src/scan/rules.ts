@@ -30,9 +30,9 @@ export type RuleInput = {
 const MAX_CUES = 64;
 /** Characters between two pieces of evidence that still make one request. */
 const WINDOW = 80;
-/** Reach of a negation before / after what it negates. */
-const NEG_BEFORE = 45;
-const NEG_AFTER = 25;
+/** Reach of a negation, in words, before / after what it negates ("I won't pay through PayPal", "sūtīt nevajag"). */
+const NEG_WORDS_BEFORE = 3;
+const NEG_WORDS_AFTER = 2;
 
 type Span = { start: number; end: number };
 const gap = (a: Span, b: Span) => (a.end <= b.start ? b.start - a.end : b.end <= a.start ? a.start - b.end : 0);
@@ -63,7 +63,11 @@ export function applyRules(input: RuleInput): RuleFinding[] {
   const sentenceOf = (p: number) => indexOf(sentences, p);
   const clauseOf = (p: number) => indexOf(clauses, p);
   const by = new Map<string, Cue[]>();
+  const plausible = plausibleLanguages(cues);
   for (const c of cues) {
+    // "no" is a negation in English and Spanish but "in the" in Portuguese: a negator counts
+    // only in a language the message is plausibly written in.
+    if (c.concept === "negation" && !plausible.has(c.lang)) continue;
     const list = by.get(c.concept);
     if (!list) by.set(c.concept, [c]);
     else if (list.length < MAX_CUES) list.push(c);
@@ -74,16 +78,31 @@ export function applyRules(input: RuleInput): RuleFinding[] {
   const near = (x: Span, concept: string, window = WINDOW) => of(concept).find((c) => together(x, c, window));
   const inSentence = (x: Span, concept: string) => of(concept).find((c) => sentenceOf(c.start) === sentenceOf(x.start));
   /** A negation in the same clause just before (or just after) x that is not part of x itself. */
+  /** Words between two offsets (a run of Han/kana counts one word per two characters). */
+  const wordsBetween = (a: number, b: number) => {
+    if (b - a > 120) return Infinity;
+    const slice = text.slice(a, b);
+    const runs = slice.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+    const cjk = slice.match(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu)?.length ?? 0;
+    return Math.max(runs, Math.ceil(cjk / 2));
+  };
+  const sameClause = (a: Span, b: Span) => clauseOf(a.start) === clauseOf(b.start) || clauseOf(a.start) === clauseOf(Math.max(b.start, b.end - 1));
+  /** A negation in the same clause just before (or just after) a piece of the evidence, and not part of it. */
   const negated = (x: Span, ...evidence: Span[]) =>
     // "…blocked if you don't send…": a threat turns the negation into a condition.
     !of("account_threat").some((t) => sentenceOf(t.start) === sentenceOf(x.start)) &&
     of("negation").some((n) => {
       // A negation inside another phrase ("isn't enough", "no fiverr fee") is that phrase's, not a negator.
       if (cues.some((c) => c.concept !== "negation" && c.start <= n.start && c.end >= n.end && c.end - c.start > n.end - n.start)) return false;
-      if ([x, ...evidence].some((e) => gap(n, e) === 0 && n.start >= e.start && n.end <= e.end)) return false;
-      const target = evidence.reduce((acc, e) => ({ start: Math.min(acc.start, e.start), end: Math.max(acc.end, e.end) }), x);
-      if (clauseOf(n.start) !== clauseOf(target.start) && clauseOf(n.start) !== clauseOf(target.end - 1)) return false;
-      return n.end <= target.start ? target.start - n.end <= NEG_BEFORE : n.start >= target.end ? n.start - target.end <= NEG_AFTER : true;
+      const spans = [x, ...evidence];
+      if (spans.some((e) => n.start >= e.start && n.end <= e.end)) return false;
+      const target = spans.reduce((acc, e) => ({ start: Math.min(acc.start, e.start), end: Math.max(acc.end, e.end) }));
+      if (n.start >= target.start && n.end <= target.end) return sameClause(n, target);
+      return spans.some(
+        (e) =>
+          sameClause(n, e) &&
+          (n.end <= e.start ? wordsBetween(n.end, e.start) <= NEG_WORDS_BEFORE : n.start >= e.end && wordsBetween(e.end, n.start) <= NEG_WORDS_AFTER),
+      );
     });
   const quoted = (x: Span) => !!inSentence(x, "rule_quote");
   /** "through the order" in x's sentence, unless itself negated ("we don't pay through the platform"). */
@@ -191,6 +210,12 @@ export function applyRules(input: RuleInput): RuleFinding[] {
     const digits = entities.find((e) => e.kind === "digits" && e.start >= s.end && e.start - s.end <= 40 && sentenceOf(e.start) === sentenceOf(s.start));
     if (digits) add("personal_data", "code_disclosure", 0.8, [s, digits], `${s.term} ${digits.value}`);
   }
+  // "blocked if you don't send your passport photo": a threat, a negated condition, a secret, in one sentence.
+  for (const s of of("secret")) {
+    const threat = of("account_threat").find((t) => sentenceOf(t.start) === sentenceOf(s.start));
+    const condition = threat && of("negation").some((n) => sentenceOf(n.start) === sentenceOf(s.start) && n.start < s.start && n.start > Math.min(threat.start, s.start));
+    if (threat && condition && !quoted(s) && !partial(s)) add("personal_data", "threat_demand", 0.8, [threat, s], `${threat.term} ${s.term}`);
+  }
   for (const c of of("code_word")) {
     if (!safe(c)) continue;
     const source = near(c, "code_source", 60);
@@ -253,6 +278,26 @@ export function applyRules(input: RuleInput): RuleFinding[] {
     return out.filter((f) => hard.has(f.rule));
   }
   return out;
+}
+
+/** Share of the best language's evidence a language needs before its negators count. */
+const PLAUSIBLE_SHARE = 0.34;
+
+/**
+ * The languages the message is written in, judged by the cues themselves: each cue gives its
+ * language one vote, split among all languages with the same term at the same place.
+ */
+function plausibleLanguages(cues: Cue[]): Set<string> {
+  const votes = new Map<string, number>();
+  const at = new Map<string, Set<string>>();
+  for (const c of cues) {
+    if (c.lang === "global" || c.lang === "platform") continue;
+    const key = `${c.start}:${c.end}`;
+    (at.get(key) ?? at.set(key, new Set()).get(key)!).add(c.lang);
+  }
+  for (const langs of at.values()) for (const l of langs) votes.set(l, (votes.get(l) ?? 0) + 1 / langs.size);
+  const best = Math.max(0, ...votes.values());
+  return new Set([...votes].filter(([, v]) => v >= best * PLAUSIBLE_SHARE).map(([l]) => l));
 }
 
 /** A handle-like token right after a messenger name ("tg: ieva_foto", "IG → lena.artz", "skype: jay.ux.art"). */

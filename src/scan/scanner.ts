@@ -58,8 +58,8 @@ export function createScanner(options: ScannerOptions = {}): Scanner {
         continue;
       }
       const v = classifyLink(linkContext, e);
-      // "word . word" counts as a link only when it names a messenger or shortener host.
-      if (e.spaced && v.kind !== "messenger" && v.kind !== "shortener") continue;
+      // "word . word" counts as a link only when it names a messenger, a shortener or an imitation.
+      if (e.spaced && (v.kind === "other" || v.kind === "official" || v.kind === "file_host")) continue;
       links.set(e, v);
       kept.push(e);
     }

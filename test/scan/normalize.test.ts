@@ -55,7 +55,9 @@ describe("word view", () => {
     expect(word("t.e.l.e.g.r.a.m")).toBe("telegram");
     expect(word("w h @ t s a p p")).toBe("whatsapp");
     expect(word("C‑o‑d‑e")).toBe("code");
-    expect(word("a b c")).toBe("a b c");
+    expect(word("pague no p i x")).toBe("pague no pix");
+    expect(word("plan a b")).toBe("plan a b");
+    expect(word("ה-O.T.P")).toBe("ה otp"); // a run stays in one script
   });
 
   it("round-trips offsets: a normalised word maps to the text the reader sees", () => {

@@ -60,7 +60,7 @@ export function createEntityDetector(opts: EntityOptions) {
   const unspaced = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
   const cjkDots = opts.dotWords.filter((w) => unspaced.test(w)).map(esc);
   const hostLabel = "(?:(?![\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}\\p{Script=Hebrew}\\p{Script=Arabic}\\p{Script=Devanagari}])[\\p{L}\\p{N}\\-]){1,40}";
-  const spelledSep = `(?:\\s+\\.\\s*|\\s*\\.\\s+${dotAlt}${cjkDots.length ? `|\\s*(?:${cjkDots.join("|")})\\s*` : ""})`;
+  const spelledSep = `(?:\\s+\\.\\s+${dotAlt}${cjkDots.length ? `|\\s*(?:${cjkDots.join("|")})\\s*` : ""})`;
   const spelledHost = new RegExp(`(?<![\\p{L}\\p{N}.\\-])${hostLabel}(?:${spelledSep}${hostLabel}){1,6}(?:\\s*\\/\\s*[\\p{L}\\p{N}_\\-]+)?`, "giu");
   const spelledSepRe = new RegExp(spelledSep, "giu");
   const dotRe = new RegExp(DOT, "giu");

@@ -2,17 +2,16 @@
 // digits, so the phone and IBAN detectors see them. Only runs of several number words are
 // rewritten: a lone "one" or "un" in a sentence stays a word.
 import type { Mapped } from "../normalize.ts";
-import { T, origEnd, origStart } from "../normalize.ts";
+import { T, normalizeTerm, origEnd, origStart } from "../normalize.ts";
 
 /** Fewest number words in a run before it is read as a dictated number. */
 const MIN_RUN = 4;
 const TOKEN = /[\p{L}\p{M}]+|\d+|\+/gu;
 const GAP = /^[\s,.;:\-–—/()،、，]*$/u;
 
-/** The key a number word is looked up by: lower case, no diacritics (people drop them in chat). */
+/** The key a number word is looked up by: its word-view form (no case, diacritics or letter variants). */
 export function numberWordKey(w: string): string {
-  const lower = w.toLowerCase();
-  return /^[\x00-\x7f]*$/.test(lower) ? lower : lower.normalize("NFD").replace(/\p{M}+/gu, "");
+  return /^[A-Za-z]*$/.test(w) ? w.toLowerCase() : normalizeTerm(w).trim();
 }
 
 type Tok = { s: number; e: number; value: string; word: boolean };
