@@ -6,7 +6,7 @@ import { normalizeTerm } from "./normalize.ts";
 import { numberWordKey } from "./detectors/spelled.ts";
 
 /** Concepts whose entries are host names, matched against the hosts of links rather than in the text. */
-export const HOST_CONCEPTS = ["shortener", "messenger_link", "file_host", "brand_domain"] as const;
+export const HOST_CONCEPTS = ["shortener", "messenger_link", "file_host", "brand_domain", "mail_host"] as const;
 export type HostConcept = (typeof HOST_CONCEPTS)[number];
 
 type Output = { concept: string; lang: string; term: string };

@@ -142,7 +142,8 @@ export function applyRules(input: RuleInput): RuleFinding[] {
     // "the code that comes by SMS" names a code's source, not a channel to move to.
     if (!safe(m) || inside(m) || of("code_source").some((c) => overlap(c, m))) continue;
     const topic = inSentence(m, "topic_build");
-    const verb = nearOther(m, "contact_verb");
+    // "whatsapp me" is a messenger and an invitation in one; a verb inside the name is not.
+    const verb = of("contact_verb").find((c) => together(m, c) && !(c.start >= m.start && c.end <= m.end));
     if (verb && !topic && safe(verb, m)) {
       add("off_platform", "messenger_invite", 0.8, [m, verb], m.term);
       continue;
@@ -186,6 +187,12 @@ export function applyRules(input: RuleInput): RuleFinding[] {
       add("payment_request", "pay_method_address", 0.75, [m, addr], `${m.term} ${addr.value}`);
       continue;
     }
+    // A payment method named while inviting to a messenger or handing out an address: pay there.
+    const invite = out.find((f) => f.label === "off_platform" && f.spans.some((sp) => sentenceOf(sp.start) === sentenceOf(m.start)));
+    if (invite && safe(m)) {
+      add("payment_request", "pay_method_off_platform", 0.65, [m, ...invite.spans], m.term);
+      continue;
+    }
     if (inside(m) && !near(m, "pay_outside")) continue;
     const verb = nearOther(m, "pay_verb") ?? nearOther(m, "ask_verb", 50);
     if (verb && !inside(verb) && safe(m, verb) && !(inSentence(m, "topic_build") && !near(m, "pay_verb", 30))) add("payment_request", "pay_method", 0.75, [m, verb], `${verb.term} ${m.term}`);
@@ -195,8 +202,10 @@ export function applyRules(input: RuleInput): RuleFinding[] {
   const partial = (x: Span) => near(x, "partial_digits", 40) && !near(x, "full_number", 60);
   for (const e of ents("card")) if (!negated(e) && !partial(e)) add("personal_data", "card_number", 0.9, [e], e.value);
   for (const e of ents("gov_id")) if (!negated(e)) add("personal_data", e.detail ?? "gov_id", 0.85, [e], e.value);
+  // "you'll paste the token into the panel yourself": the owner keeps the secret.
+  const selfService = (x: Span) => of("self_service").some((c) => sentenceOf(c.start) === sentenceOf(x.start));
   for (const s of of("secret")) {
-    if (!safe(s) || partial(s)) continue;
+    if (!safe(s) || partial(s) || selfService(s)) continue;
     const ask = nearOther(s, "ask_verb");
     if (ask && safe(ask, s)) {
       add("personal_data", "secret_request", 0.85, [s, ask], `${ask.term} ${s.term}`);

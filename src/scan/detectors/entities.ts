@@ -24,7 +24,12 @@ export type Entity = {
   spaced?: boolean;
 };
 
-export type EntityOptions = { atWords: string[]; dotWords: string[] };
+export type EntityOptions = {
+  atWords: string[];
+  dotWords: string[];
+  /** Webmail domains: "name at gmail.com" (a bare at-word before a real domain) is an address only there. */
+  mailHosts?: Set<string>;
+};
 
 const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
@@ -56,6 +61,7 @@ export function createEntityDetector(opts: EntityOptions) {
   const label = "[\\p{L}\\p{N}](?:[\\p{L}\\p{N}\\-]*[\\p{L}\\p{N}])?";
   const email = new RegExp(`(?<![\\p{L}\\p{N}_.%+\\-])(${part}(?:${DOT}${part}){0,8})${AT}(${label}(?:${DOT}${label}){1,8})(?![\\p{L}\\p{N}])`, "giu");
   const atRe = new RegExp(AT, "iu");
+  const bareAtRe = atWords.length ? new RegExp(`^\\s+(?:${atWords.join("|")})\\s+$`, "iu") : /^$/;
   // Hosts written with spelled or spaced dots: "discord . gg / x", "tinyurl נקודה com", "fiverr点com点x点cn".
   const unspaced = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
   const cjkDots = opts.dotWords.filter((w) => unspaced.test(w)).map(esc);
@@ -70,7 +76,7 @@ export function createEntityDetector(opts: EntityOptions) {
     const text = a.text;
     findLinks(text, a, out);
     for (const m of capped(text, spelledHost)) addUrl(out, a, m.index, m[0].replace(spelledSepRe, "."), true, m[0].length);
-    findEmails(text, a, out, email, atRe, dotRe);
+    findEmails(text, a, out, email, atRe, dotRe, bareAtRe, opts.mailHosts ?? new Set());
     findHandles(text, a, out);
     findPaymentIds(text, a, out);
     findIbans(spelled.text, spelled, out);
@@ -133,7 +139,7 @@ function findLinks(text: string, a: Mapped, out: Entity[]): void {
 }
 
 // ---- e-mail ----
-function findEmails(text: string, a: Mapped, out: Entity[], re: RegExp, atRe: RegExp, dotRe: RegExp): void {
+function findEmails(text: string, a: Mapped, out: Entity[], re: RegExp, atRe: RegExp, dotRe: RegExp, bareAtRe: RegExp, mailHosts: Set<string>): void {
   re.lastIndex = 0;
   for (const m of capped(text, re)) {
     const after = text[m.index + m[0].length];
@@ -141,7 +147,11 @@ function findEmails(text: string, a: Mapped, out: Entity[], re: RegExp, atRe: Re
     const local = m[1]!.replace(dotRe, ".");
     const domain = m[2]!.replace(dotRe, ".").toLowerCase();
     if (!validHost(domain)) continue;
-    if (!atRe.test(m[0].slice(m[1]!.length, m[0].length - m[2]!.length))) continue;
+    const sep = m[0].slice(m[1]!.length, m[0].length - m[2]!.length);
+    if (!atRe.test(sep)) continue;
+    // "verify your identity at fiverr-check.com" is a sentence: a bare "at" before a real domain
+    // makes an address only with a spelled dot too, or on a webmail domain.
+    if (bareAtRe.test(sep) && m[2] === domain && !mailHosts.has(domain)) continue;
     const [start, end] = toOriginal(a, m.index, m.index + m[0].length);
     // A link found inside the address (the domain part) is the address.
     for (let i = out.length - 1; i >= 0; i--) if (out[i]!.kind === "url" && out[i]!.start >= start && out[i]!.end <= end) out.splice(i, 1);

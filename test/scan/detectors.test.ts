@@ -1,0 +1,103 @@
+import { describe, expect, it } from "vitest";
+import { base58check, bech32Valid, ibanValid, israeliIdValid, latvianPersonalCodeValid, luhnValid, ssnShapeValid } from "../../src/scan/detectors/checksums.ts";
+import { sha256 } from "../../src/scan/detectors/sha256.ts";
+import { createEntityDetector, type Entity } from "../../src/scan/detectors/entities.ts";
+import { spellNumbers } from "../../src/scan/detectors/spelled.ts";
+import { entityView } from "../../src/scan/normalize.ts";
+
+const hex = (b: Uint8Array) => [...b].map((x) => x.toString(16).padStart(2, "0")).join("");
+const detect = createEntityDetector({ atWords: ["at", "ät", "et"], dotWords: ["dot", "punkt", "punkts", "点"], mailHosts: new Set(["gmail.com"]) });
+const numberWords = new Map(Object.entries({ plus: "+", four: "4", seven: "7", zero: "0", nine: "9", one: "1", two: "2", three: "3", double: "x2", četri: "4", septiņi: "7", nulle: "0" }));
+function entities(text: string, kind?: Entity["kind"]): Entity[] {
+  const a = entityView(text);
+  const found = detect(a, spellNumbers(a, numberWords));
+  for (const e of found) {
+    expect(e.start).toBeGreaterThanOrEqual(0);
+    expect(e.end).toBeLessThanOrEqual(text.length);
+  }
+  return kind ? found.filter((e) => e.kind === kind) : found;
+}
+const values = (text: string, kind: Entity["kind"]) => entities(text, kind).map((e) => e.value);
+
+describe("check digits", () => {
+  it("SHA-256 matches the standard test vectors", () => {
+    expect(hex(sha256(new TextEncoder().encode("abc")))).toBe("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    expect(hex(sha256(new Uint8Array(0)))).toBe("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+    expect(hex(sha256(new TextEncoder().encode("a".repeat(1000))))).toBe("41edece42d63e8d9bf515a9ba6932e1c20cbc9f5a5d134645adb5db1b9737ea3");
+  });
+
+  it("Luhn, IBAN mod-97, base58check, bech32", () => {
+    expect(luhnValid("4111111111111111")).toBe(true);
+    expect(luhnValid("4111111111111112")).toBe(false);
+    expect(ibanValid("DE89370400440532013000")).toBe(true);
+    expect(ibanValid("DE89370400440532013001")).toBe(false);
+    expect(ibanValid("LV80BANK0000435195001")).toBe(true);
+    expect(base58check("1BoatSLRHtKNngkdXEeobR76b53LETtpyT")?.[0]).toBe(0);
+    expect(base58check("1BoatSLRHtKNngkdXEeobR76b53LETtpyU")).toBeUndefined();
+    expect(bech32Valid("bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq")).toBe(true);
+    expect(bech32Valid("bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdr")).toBe(false);
+  });
+
+  it("identity numbers: Israeli ID, Latvian personal code, SSN shape", () => {
+    expect(israeliIdValid("000000018")).toBe(true);
+    expect(israeliIdValid("000000019")).toBe(false);
+    expect(latvianPersonalCodeValid("32119910021")).toBe(true);
+    expect(latvianPersonalCodeValid("01019912345")).toBe(false);
+    expect(ssnShapeValid("123456789")).toBe(true);
+    expect(ssnShapeValid("666123456")).toBe(false);
+    expect(ssnShapeValid("123004567")).toBe(false);
+  });
+});
+
+describe("entity detectors", () => {
+  it("phones: international numbers in any digits and separators, dictated numbers, not order numbers or dates", () => {
+    expect(values("call +44 7700 900123 now", "phone")).toEqual(["+447700900123"]);
+    expect(values("٠٠٤٤٧٧٠٠٩٠٠١٢٣", "phone")).toEqual(["+447700900123"]);
+    expect(values("+4 4-7 7 0 0/9 0 0 1 2 3", "phone")).toEqual(["+447700900123"]);
+    expect(values("plus four four seven seven zero zero nine zero zero one two three", "phone")).toEqual(["+447700900123"]);
+    expect(values("plus četri četri septiņi septiņi nulle nulle", "phone")).toEqual([]); // too short for a number
+    expect(values("Order FO4412 7700 9015, delivery 21.03.2025 18:00, SKU 4470-0900-1123, ticket #1-555-0143-22", "phone")).toEqual([]);
+    expect(entities("+44 7700 900123", "phone")[0]!.detail).not.toBe("weak");
+  });
+
+  it("e-mail addresses, also spelled out with at/dot words or brackets", () => {
+    expect(values("mail: Max.Muster@GMX.de", "email")).toEqual(["max.muster@gmx.de"]);
+    expect(values("jonas punkt grafik at gmx punkt de", "email")).toEqual(["jonas.grafik@gmx.de"]);
+    expect(values("lena[ät]posteo[punkt]de", "email")).toEqual(["lena@posteo.de"]);
+    expect(values("name (at) gmail (dot) com", "email")).toEqual(["name@gmail.com"]);
+    expect(values("write to sam at gmail.com", "email")).toEqual(["sam@gmail.com"]);
+    expect(values("verify your identity at fiverr-check.com", "email")).toEqual([]);
+    expect(values("meet at noon", "email")).toEqual([]);
+  });
+
+  it("links: schemes, bare domains, defanged and spelled dots, user-info tricks; not file names or versions", () => {
+    expect(values("see https://fiverr.com/support.", "url")).toEqual(["https://fiverr.com/support"]);
+    expect(values("go to fiverr-verify.co/login now", "url")).toEqual(["fiverr-verify.co/login"]);
+    expect(values("iex (irm 'fonti[.]lv/i.ps1')", "url")).toEqual(["fonti.lv/i.ps1"]);
+    expect(values("discord . gg / 7hK2pQ", "url")).toEqual(["discord.gg/7hK2pQ"]);
+    expect(values("fiverr点com点secure点cn", "url")).toEqual(["fiverr.com.secure.cn"]);
+    const userinfo = entities("fiverr.com@login-lv.info/gig/9921", "url");
+    expect(userinfo.map((e) => [e.detail, e.userinfo])).toEqual([["login-lv.info", "fiverr.com"]]);
+    expect(values("v2.14.3 of Node.js, file tracker_fix.zip and setup.exe", "url")).toEqual([]);
+  });
+
+  it("IBANs with spaces, slashes or spaced letters, validated; cards by Luhn; wallets by checksum", () => {
+    expect(values("DE89 3704 0044 0532 0130 00 und", "iban")).toEqual(["DE89370400440532013000"]);
+    expect(values("DE89 / 3704 / 0044 / 0532 / 0130 / 00", "iban")).toEqual(["DE89370400440532013000"]);
+    expect(values("konts: L V 8 0 B A N K 0000 4351 9500 1", "iban")).toEqual(["LV80BANK0000435195001"]);
+    expect(values("DE89 3704 0044 0532 0130 01", "iban")).toEqual([]);
+    expect(values("card 4111 1111 1111 1111 exp", "card")).toEqual(["4111111111111111"]);
+    expect(values("4111 1111 1111 1112", "card")).toEqual([]);
+    expect(values("bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq", "crypto")).toEqual(["bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq"]);
+    expect(values("to 1BoatSLRHtKNngkdXEeobR76b53LETtpyT", "crypto")).toEqual(["1BoatSLRHtKNngkdXEeobR76b53LETtpyT"]);
+    expect(entities("0x52908400098527886E0F7030069857D2E4169EE7", "crypto")[0]?.detail).toBe("eth");
+  });
+
+  it("identity numbers, handles, payment ids and executables", () => {
+    expect(entities("SSN 123-45-6789", "gov_id")[0]?.detail).toBe("ssn");
+    expect(entities("kods 321199-10021", "gov_id")[0]?.detail).toBe("lv_personal_code");
+    expect(values("tg @kira_edits", "handle")).toEqual(["kira_edits"]);
+    expect(values("UPI rahul.design@okaxis", "payment_id")).toEqual(["rahul.design@okaxis"]);
+    expect(values("run FontFixer_setup.exe or open the .docm", "executable")).toEqual(["fontfixer_setup.exe", ".docm"]);
+  });
+});
