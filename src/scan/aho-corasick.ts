@@ -15,6 +15,8 @@ export type Automaton = {
   ends: (number[] | undefined)[];
   /** Length in code units of each pattern id. */
   lengths: number[];
+  /** The root's edges as a dense table (symbol → state, 0: none): most steps start at the root. */
+  root: Int32Array;
 };
 
 export function buildAutomaton(patterns: string[]): Automaton {
@@ -73,12 +75,14 @@ export function buildAutomaton(patterns: string[]): Automaton {
       queue.push(child);
     }
   }
-  return { alphabet, symbols, edges, fail, outLink, ends, lengths: patterns.map((p) => p.length) };
+  const root = new Int32Array(symbols);
+  for (let k = 0; k < kids0.length; k += 2) root[kids0[k + 1]!] = kids0[k]!;
+  return { alphabet, symbols, edges, fail, outLink, ends, lengths: patterns.map((p) => p.length), root };
 }
 
 /** Calls onMatch(patternId, start, end) for every occurrence of every pattern in text. */
 export function searchAutomaton(a: Automaton, text: string, onMatch: (id: number, start: number, end: number) => void): void {
-  const { alphabet, symbols, edges, fail, outLink, ends, lengths } = a;
+  const { alphabet, symbols, edges, fail, outLink, ends, lengths, root } = a;
   let s = 0;
   for (let i = 0; i < text.length; i++) {
     const sym = alphabet[text.charCodeAt(i)]!;
@@ -86,12 +90,10 @@ export function searchAutomaton(a: Automaton, text: string, onMatch: (id: number
       s = 0;
       continue;
     }
-    let next = edges.get(s * symbols + sym);
-    while (next === undefined && s !== 0) {
-      s = fail[s]!;
-      next = edges.get(s * symbols + sym);
-    }
-    s = next ?? 0;
+    let next: number | undefined;
+    while (s !== 0 && (next = edges.get(s * symbols + sym)) === undefined) s = fail[s]!;
+    s = s === 0 ? root[sym]! : next!;
+    if (s === 0 || outLink[s]! < 0) continue;
     for (let o = outLink[s]!; o > 0; o = outLink[fail[o]!]!) {
       for (const id of ends[o]!) onMatch(id, i + 1 - lengths[id]!, i + 1);
     }

@@ -3,7 +3,7 @@
 import { buildAutomaton, searchAutomaton, type Automaton } from "./aho-corasick.ts";
 import { parseLexicon, type LexiconFile } from "./lexicon-schema.ts";
 import { normalizeTerm } from "./normalize.ts";
-import { numberWordKey } from "./detectors/spelled.ts";
+import { numberWordKeys } from "./detectors/spelled.ts";
 
 /** Concepts whose entries are host names, matched against the hosts of links rather than in the text. */
 export const HOST_CONCEPTS = ["shortener", "messenger_link", "file_host", "brand_domain", "mail_host"] as const;
@@ -85,11 +85,14 @@ export function compileLexicons(files: Record<string, unknown>, extra: { brandWo
       for (const t of terms) add(concept, file.lang, t);
     }
     for (const [w, d] of Object.entries(file.numberWords ?? {})) {
-      const k = numberWordKey(w);
-      if (k && !k.includes(" ") && !numberWords.has(k)) numberWords.set(k, d);
+      for (const k of numberWordKeys(w)) if (k && !k.includes(" ") && !numberWords.has(k)) numberWords.set(k, d);
     }
     for (const w of file.atWords ?? []) atWords.add(w.toLowerCase());
     for (const w of file.dotWords ?? []) dotWords.add(w.toLowerCase());
+    // The word tables are matched too, so the scanner knows cheaply when a spelled number or address may be there.
+    for (const w of Object.keys(file.numberWords ?? {})) add("number_word", file.lang, w);
+    for (const w of file.atWords ?? []) add("at_word", file.lang, w);
+    for (const w of file.dotWords ?? []) add("dot_word", file.lang, w);
   }
   for (const b of extra.brandWords ?? []) add("brand", "platform", b.toLowerCase());
   return {

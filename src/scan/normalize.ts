@@ -34,6 +34,9 @@ const LETTER = /^\p{L}$/u;
 const LATIN = /^\p{Script=Latin}$/u;
 const PRINTABLE_ASCII = /^[\x20-\x7e\t\n\r]*$/;
 const KEYCAP = 0x20e3;
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+/** What the entity view changes besides NFKC: digits of other scripts, invisibles, keycaps, mapped symbols, control characters, mark floods. */
+const NEEDS_WORK = /(?![0-9])\p{Nd}|\p{Default_Ignorable_Code_Point}|[\u20e3➕➖✚‐‑‒−⁃∙•・。＂]|[\x00-\x08\x0b-\x1f\x7f]|\p{M}{9}/u;
 /** Fewest single letters in a run that is read as one spaced-out word (p i x, O.T.P, w h a t s a p p). */
 const MIN_JOINED = 3;
 /** Symbols NFKC leaves alone but people use as ASCII ("➕44…"). */
@@ -77,6 +80,8 @@ function asciiDigit(cp: number): string {
 /** The entity view: NFKC, no ignorables or keycaps, ASCII digits; case and punctuation kept. */
 export function entityView(s: string): Mapped {
   if (PRINTABLE_ASCII.test(s)) return { text: s, start: null, end: null, flags: null };
+  // Most non-ASCII chat is already in its final form: one native NFKC pass and one test prove it.
+  if (!LONE_SURROGATE.test(s) && !NEEDS_WORK.test(s) && s.normalize("NFKC") === s) return { text: s, start: null, end: null, flags: null };
   let out = "";
   const start: number[] = [];
   const end: number[] = [];
@@ -142,6 +147,8 @@ export function entityView(s: string): Mapped {
 
 // ---- the word view ----
 
+/** Shared "nothing to undo" answer of unleet (never written to). */
+const NO_LEET: readonly boolean[] = [];
 const LEET: Record<string, string> = { "@": "a", "!": "i", "$": "s", "|": "l", "0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t" };
 /** Letters that NFD does not take apart but readers see as the base letter. */
 const LETTER_FOLD: Record<string, string> = { ı: "i", ł: "l", ø: "o", đ: "d", ħ: "h", ß: "ss", æ: "ae", œ: "oe", þ: "th", ŀ: "l" };
@@ -156,6 +163,25 @@ function isDroppedMark(c: number): boolean {
 }
 
 type Unit = { ch: string; a0: number; a1: number; f: number };
+const TRAILING_PUNCT = new Set([...".,;:!?)\"'"].map((c) => c.charCodeAt(0)));
+
+/** What the word view needs to know about one code point; computed once per scanner (see CharCache). */
+type CharInfo = { out: string; f: number; cls: 0 | 1 | 2; letter: boolean; latin: boolean; asciiProto: string | null };
+/** Per-scanner memo of CharInfo by character (Unicode regex tests are the word view's main cost). */
+export type CharCache = Map<string, CharInfo>;
+const MAX_CACHED_CHARS = 1 << 16;
+
+function charInfo(ch: string, cache: CharCache | undefined): CharInfo {
+  let v = cache?.get(ch);
+  if (v) return v;
+  const { out, f } = foldChar(ch);
+  const letter = LETTER.test(ch);
+  const latin = letter && LATIN.test(ch);
+  const proto = letter && ch.charCodeAt(0) >= 0x80 ? prototypeOf(ch)?.toLowerCase() : undefined;
+  v = { out, f, cls: classify(ch), letter, latin, asciiProto: proto && /^[a-z]$/.test(proto) ? proto : null };
+  if (cache && cache.size < MAX_CACHED_CHARS) cache.set(ch, v);
+  return v;
+}
 
 function classify(ch: string): 0 | 1 | 2 {
   // 0 space, 1 word character, 2 other (punctuation, symbols)
@@ -184,6 +210,11 @@ function foldChar(ch: string): { out: string; f: number } {
   }
   if (c >= 0x300 && MARK.test(ch) && LATIN.test(ch)) return { out: "", f: T.diacritics };
   return { out: lower, f: 0 };
+}
+
+function isSpaceAt(s: string, i: number): boolean {
+  const c = s.charCodeAt(i);
+  return c === 32 || (c >= 9 && c <= 13) || (c >= 0x80 && /\s/u.test(s[i]!));
 }
 
 function isAsciiLetter(ch: string | undefined): boolean {
@@ -237,7 +268,7 @@ function unleet(tok: string[]): boolean[] {
 }
 
 /** The word view of an entity view; offsets map straight to the original text. */
-export function wordView(a: Mapped): Mapped {
+export function wordView(a: Mapped, cache?: CharCache): Mapped {
   const src = a.text;
   // 1. whitespace-delimited tokens; leet and folds per code point.
   const units: Unit[] = [];
@@ -251,6 +282,24 @@ export function wordView(a: Mapped): Mapped {
       continue;
     }
     let j = i;
+    // Fast path: a plain ASCII word (most chat) needs only lower case.
+    while (j < src.length) {
+      const c = src.charCodeAt(j);
+      if (!((c >= 97 && c <= 122) || (c >= 65 && c <= 90))) break;
+      j++;
+    }
+    let p = j;
+    while (p < src.length && TRAILING_PUNCT.has(src.charCodeAt(p))) p++; // "thanks," "ok!" "(yes)"
+    if (j > i && (p === src.length || isSpaceAt(src, p))) {
+      for (let k = i; k < j; k++) {
+        const c = src.charCodeAt(k);
+        units.push({ ch: c <= 90 ? String.fromCharCode(c + 32) : src[k]!, a0: k, a1: k + 1, f: 0 });
+      }
+      for (let k = j; k < p; k++) units.push({ ch: src[k]!, a0: k, a1: k + 1, f: 0 });
+      i = p;
+      continue;
+    }
+    j = i;
     const tok: string[] = [];
     const at: number[] = [];
     while (j < src.length) {
@@ -262,7 +311,7 @@ export function wordView(a: Mapped): Mapped {
       at.push(j);
       j += len;
     }
-    const leet = unleet(tok);
+    const leet = tok.some((ch) => ch in LEET) ? unleet(tok) : (NO_LEET as boolean[]);
     // A lone leet symbol between spaced single letters (w h @ t s a p p) is a letter too.
     if (tok.length === 1 && tok[0]! in LEET && !/[0-9]/.test(tok[0]!) && isLetterCh(src[i - 2]) && (i < 3 || /\s/.test(src[i - 3]!)) && src[i - 1] === " " && src[j] === " " && isLetterCh(src[j + 1]) && (j + 2 >= src.length || /\s/.test(src[j + 2]!))) leet[0] = true;
     for (let k = 0; k < tok.length; k++) {
@@ -272,7 +321,7 @@ export function wordView(a: Mapped): Mapped {
         units.push({ ch: LEET[tok[k]!]!, a0, a1, f: T.leet });
         continue;
       }
-      const { out, f } = foldChar(tok[k]!);
+      const { out, f } = tok[k]!.charCodeAt(0) < 0x80 ? foldChar(tok[k]!) : charInfo(tok[k]!, cache);
       for (const ch of out) units.push({ ch, a0, a1, f });
     }
     i = j;
@@ -280,15 +329,20 @@ export function wordView(a: Mapped): Mapped {
   // 2. words: runs of word characters; confusables folded in mainly-Latin words.
   type Word = { from: number; to: number };
   const words: Word[] = [];
+  const cls = (ch: string) => (ch.charCodeAt(0) < 0x80 ? classify(ch) : charInfo(ch, cache).cls);
   for (let k = 0; k < units.length; ) {
-    if (classify(units[k]!.ch) !== 1) {
+    if (cls(units[k]!.ch) !== 1) {
       k++;
       continue;
     }
     let e = k;
-    while (e < units.length && classify(units[e]!.ch) === 1) e++;
+    let ascii = true;
+    while (e < units.length && cls(units[e]!.ch) === 1) {
+      if (units[e]!.ch.charCodeAt(0) >= 0x80) ascii = false;
+      e++;
+    }
     words.push({ from: k, to: e });
-    foldConfusables(units, k, e, src);
+    if (!ascii) foldConfusables(units, k, e, src, cache);
     k = e;
   }
   // 3. runs of single letters with one separator between them are one word (w h a t s a p p, t.e.l.e.g.r.a.m).
@@ -345,7 +399,7 @@ function gapIsOneChar(units: Unit[], a: { to: number }, b: { from: number }): bo
 }
 
 /** Folds other-script letters to Latin in a word that has Latin letters and only confusable others (Теlеgrаm, fіverr). */
-function foldConfusables(units: Unit[], from: number, to: number, src: string): void {
+function foldConfusables(units: Unit[], from: number, to: number, src: string, cache: CharCache | undefined): void {
   let latin = 0;
   let foreign = 0;
   for (let k = from; k < to; k++) {
@@ -354,15 +408,17 @@ function foldConfusables(units: Unit[], from: number, to: number, src: string): 
       if (c >= 97 && c <= 122) latin++;
       continue;
     }
-    if (!LETTER.test(units[k]!.ch)) continue;
-    if (LATIN.test(units[k]!.ch) && !/^[a-z]$/.test(prototypeOf(units[k]!.ch)?.toLowerCase() ?? "")) latin++;
+    const info = charInfo(units[k]!.ch, cache);
+    if (!info.letter) continue;
+    if (info.latin && !info.asciiProto) latin++;
     else foreign++;
   }
   if (foreign === 0 || latin === 0) return;
   const folded: string[] = [];
   for (let k = from; k < to; k++) {
     const u = units[k]!;
-    if (u.ch.charCodeAt(0) < 0x80 || !LETTER.test(u.ch) || (LATIN.test(u.ch) && !/^[a-z]$/.test(prototypeOf(u.ch)?.toLowerCase() ?? ""))) {
+    const info = u.ch.charCodeAt(0) < 0x80 ? undefined : charInfo(u.ch, cache);
+    if (!info || !info.letter || (info.latin && !info.asciiProto)) {
       folded.push(u.ch);
       continue;
     }

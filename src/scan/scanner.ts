@@ -6,9 +6,9 @@ import { buildChannelIndex, type OfficialChannel } from "../channels/check.ts";
 import { defaultPlatform } from "../registry/seed-data.ts";
 import { lexiconFiles } from "./lexicons/index.ts";
 import { compileLexicons, findHits, type CompiledLexicon } from "./lexicon.ts";
-import { entityView, flagsOf, toOriginal, transformNames, wordView } from "./normalize.ts";
+import { entityView, flagsOf, toOriginal, transformNames, wordView, type CharCache } from "./normalize.ts";
 import { createEntityDetector, type Entity } from "./detectors/entities.ts";
-import { spellNumbers } from "./detectors/spelled.ts";
+import { MIN_SPELLED_RUN, spellNumbers } from "./detectors/spelled.ts";
 import { buildBrandKeys, classifyLink, type LinkContext, type LinkVerdict } from "./detectors/links.ts";
 import { applyRules, type Cue, type RuleFinding } from "./rules.ts";
 import { warningFor } from "./warnings.ts";
@@ -42,14 +42,26 @@ export function createScanner(options: ScannerOptions = {}): Scanner {
     brandKeys: buildBrandKeys(lex.hosts.brand_domain),
   };
 
+  const chars: CharCache = new Map();
+
   function scan(text: string, context: ScanContext = {}): ScanResult {
     const a = entityView(text);
-    const w = wordView(a);
-    const cues: Cue[] = findHits(lex, w.text).map((h) => {
-      const [start, end] = toOriginal(w, h.start, h.end);
-      return { concept: h.concept, lang: h.lang, term: h.term, start, end, flags: flagsOf(w, h.start, h.end) };
-    });
-    const entities = findEntities(a, spellNumbers(a, lex.numberWords));
+    const w = wordView(a, chars);
+    const cues: Cue[] = [];
+    let numberWords = 0;
+    let atWords = 0;
+    let dotWords = 0;
+    for (const h of findHits(lex, w.text)) {
+      if (h.concept === "number_word") numberWords++;
+      else if (h.concept === "at_word") atWords++;
+      else if (h.concept === "dot_word") dotWords++;
+      else {
+        const [start, end] = toOriginal(w, h.start, h.end);
+        cues.push({ concept: h.concept, lang: h.lang, term: h.term, start, end, flags: flagsOf(w, h.start, h.end) });
+      }
+    }
+    const spelled = numberWords >= MIN_SPELLED_RUN ? spellNumbers(a, lex.numberWords) : a;
+    const entities = findEntities(a, spelled, { atWords: atWords > 0, dotWords: dotWords > 0 });
     const links = new Map<Entity, LinkVerdict>();
     const kept: Entity[] = [];
     for (const e of entities) {

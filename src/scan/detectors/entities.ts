@@ -71,21 +71,32 @@ export function createEntityDetector(opts: EntityOptions) {
   const spelledSepRe = new RegExp(spelledSep, "giu");
   const dotRe = new RegExp(DOT, "giu");
 
-  return function findEntities(a: Mapped, spelled: Mapped): Entity[] {
+  const mailHosts = opts.mailHosts ?? new Set<string>();
+  /**
+   * words: whether the text has at-words or dot-words at all (the scanner knows from its lexicon
+   * pass; undefined = assume yes). Each detector is skipped when the characters it needs are absent.
+   */
+  return function findEntities(a: Mapped, spelled: Mapped = a, words: { atWords?: boolean; dotWords?: boolean } = {}): Entity[] {
     const out: Entity[] = [];
     const text = a.text;
-    findLinks(text, a, out);
-    for (const m of capped(text, spelledHost)) addUrl(out, a, m.index, m[0].replace(spelledSepRe, "."), true, m[0].length);
-    findEmails(text, a, out, email, atRe, dotRe, bareAtRe, opts.mailHosts ?? new Set());
-    findHandles(text, a, out);
-    findPaymentIds(text, a, out);
-    findIbans(spelled.text, spelled, out);
-    findCards(spelled.text, spelled, out);
-    findPhones(spelled.text, spelled, out);
-    findCrypto(text, a, out);
-    findGovIds(spelled.text, spelled, out);
-    findDigitCodes(spelled.text, spelled, out);
-    findExecutables(text, a, out);
+    const dot = text.includes(".");
+    const at = text.includes("@");
+    if (dot || text.includes(":")) findLinks(text, a, out);
+    if (words.dotWords !== false || / \. /.test(text)) for (const m of capped(text, spelledHost)) addUrl(out, a, m.index, m[0].replace(spelledSepRe, "."), true, m[0].length);
+    if (at || words.atWords !== false) findEmails(text, a, out, email, atRe, dotRe, bareAtRe, mailHosts);
+    if (at) {
+      findHandles(text, a, out);
+      findPaymentIds(text, a, out);
+    }
+    if (/\d/.test(spelled.text)) {
+      findIbans(spelled.text, spelled, out);
+      findCards(spelled.text, spelled, out);
+      findPhones(spelled.text, spelled, out);
+      findGovIds(spelled.text, spelled, out);
+      findDigitCodes(spelled.text, spelled, out);
+    }
+    if (/[0-9A-Za-z]{25}/.test(text)) findCrypto(text, a, out);
+    if (dot) findExecutables(text, a, out);
     return out;
   };
 }
@@ -94,12 +105,14 @@ const overlaps = (out: Entity[], start: number, end: number, kinds: EntityKind[]
 
 /** Most matches one detector looks at in a message: chat messages have a handful; this bounds adversarial input. */
 const MAX_MATCHES = 200;
-function* capped(text: string, re: RegExp): Generator<RegExpExecArray> {
-  let n = 0;
-  for (const m of text.matchAll(re)) {
-    if (++n > MAX_MATCHES) return;
-    yield m;
+function capped(text: string, re: RegExp): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m !== null && out.length < MAX_MATCHES; m = re.exec(text)) {
+    out.push(m);
+    if (m[0].length === 0) re.lastIndex++;
   }
+  return out;
 }
 
 // ---- links ----

@@ -5,13 +5,25 @@ import type { Mapped } from "../normalize.ts";
 import { T, normalizeTerm, origEnd, origStart } from "../normalize.ts";
 
 /** Fewest number words in a run before it is read as a dictated number. */
-const MIN_RUN = 4;
+export const MIN_SPELLED_RUN = 4;
 const TOKEN = /[\p{L}\p{M}]+|\d+|\+/gu;
 const GAP = /^[\s,.;:\-–—/()،、，]*$/u;
 
 /** The key a number word is looked up by: its word-view form (no case, diacritics or letter variants). */
 export function numberWordKey(w: string): string {
   return /^[A-Za-z]*$/.test(w) ? w.toLowerCase() : normalizeTerm(w).trim();
+}
+
+/** The keys a number word is stored under: its word-view form, its plain lower case, and that without marks. */
+export function numberWordKeys(w: string): string[] {
+  const lower = w.toLowerCase();
+  return [...new Set([numberWordKey(w), lower, lower.normalize("NFD").replace(/\p{M}+/gu, "")])];
+}
+
+/** Looks a token up cheaply: as typed (lower case), then without diacritics or marks. */
+function lookup(words: Map<string, string>, t: string): string | undefined {
+  const lower = t.toLowerCase();
+  return words.get(lower) ?? (/^[\x00-\x7f]*$/.test(lower) ? undefined : words.get(lower.normalize("NFD").replace(/\p{M}+/gu, "")));
 }
 
 type Tok = { s: number; e: number; value: string; word: boolean };
@@ -24,7 +36,7 @@ export function spellNumbers(a: Mapped, words: Map<string, string>): Mapped {
     const t = m[0];
     if (/^\d+$/.test(t) || t === "+") toks.push({ s: m.index, e: m.index + t.length, value: t, word: false });
     else {
-      const v = words.get(numberWordKey(t));
+      const v = lookup(words, t);
       toks.push({ s: m.index, e: m.index + t.length, value: v ?? "", word: v !== undefined });
     }
   }
@@ -40,7 +52,7 @@ export function spellNumbers(a: Mapped, words: Map<string, string>): Mapped {
       if (toks[j]!.word) words++;
       j++;
     }
-    if (words >= MIN_RUN) {
+    if (words >= MIN_SPELLED_RUN) {
       let digits = "";
       let repeat = 1;
       for (let k = i; k < j; k++) {
