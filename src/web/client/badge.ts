@@ -3,12 +3,14 @@
 //   <script src="https://teammark.example/badge.js" defer></script>
 //   <teammark-badge sender-id="7100005" assertion="eyJ…"></teammark-badge>      (assertion from POST /v1/badges/batch)
 //   <teammark-badge sender-id="7100005" src="https://teammark.example/v1/badges/Fiverr-Care"></teammark-badge>
+//   <teammark-badge sender-id="7100005" assertion="eyJ…" check-status></teammark-badge>      (also asks the revocation list)
 //
 // It verifies the assertion in the browser with the badge verification client
 // (signature against the JWKS next to this script, issuer, audience, expiry,
 // and sub = sender-id) and renders the signed, localised label, or nothing.
 // With src it fetches the answer itself, and for a sender that imitates an
-// official account it renders a warning. A shown badge is checked again when
+// official account it renders a warning. With check-status it also consults
+// the badge's signed revocation list (Token Status List). A shown badge is checked again when
 // its assertion expires (with src, a fresh one is fetched). State is reflected
 // in data-state (pending | valid | invalid | warning) and a "teammark-badge" event.
 import { createBadgeVerifier, type BadgeVerifier } from "../../badges/client.ts";
@@ -61,11 +63,14 @@ function sheet(): CSSStyleSheet | HTMLStyleElement {
   }
 }
 
-function define(verifier: BadgeVerifier | null) {
+/** Two verifiers sharing nothing but settings: offline (signature and exp) and with the revocation list. */
+type Verifiers = { offline: BadgeVerifier; withStatus: BadgeVerifier };
+
+function define(verifiers: Verifiers | null) {
   const style = sheet();
 
   class TeammarkBadge extends HTMLElement {
-    static observedAttributes = ["sender-id", "assertion", "src", "lang"];
+    static observedAttributes = ["sender-id", "assertion", "src", "lang", "check-status"];
     #root = this.attachShadow({ mode: "open" });
     #run = 0;
     #expiry: ReturnType<typeof setTimeout> | undefined;
@@ -104,7 +109,9 @@ function define(verifier: BadgeVerifier | null) {
         }
         if (run !== this.#run) return;
         if (answer && !answer.official && answer.resembles) return this.#warn(answer.resembles);
-        if (!assertion || !senderId || !verifier) return this.#show("invalid", verifier ? "no_assertion" : "not_configured");
+        if (!assertion || !senderId || !verifiers) return this.#show("invalid", verifiers ? "no_assertion" : "not_configured");
+        // check-status: also ask the signed revocation list, so a suspended account's badge goes before it expires.
+        const verifier = this.hasAttribute("check-status") ? verifiers.withStatus : verifiers.offline;
         const verdict = await verifier.verify(assertion, senderId);
         if (run !== this.#run) return;
         if (!verdict.valid) return this.#show("invalid", verdict.reason);
@@ -158,8 +165,9 @@ function define(verifier: BadgeVerifier | null) {
 }
 
 const config = readConfig();
-define(
-  config
-    ? createBadgeVerifier({ jwksUrl: new URL("/.well-known/jwks.json", scriptUrl), issuer: config.issuer, audience: config.audience, algorithms: config.algorithms })
-    : null,
-);
+function verifiers(c: Config): Verifiers {
+  const options = { jwksUrl: new URL("/.well-known/jwks.json", scriptUrl), issuer: c.issuer, audience: c.audience, algorithms: c.algorithms };
+  return { offline: createBadgeVerifier(options), withStatus: createBadgeVerifier({ ...options, checkStatus: true }) };
+}
+
+define(config ? verifiers(config) : null);
