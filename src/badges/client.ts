@@ -119,7 +119,7 @@ export type BadgeVerifierOptions = {
 };
 
 export type BadgeVerifier = {
-  /** Checks a badge assertion for the sender the UI renders. Rejects (throws) only when the JWKS cannot be fetched. */
+  /** Checks a badge assertion for the sender the UI renders. Throws only when no key set (or a needed status list) can be fetched. */
   verify(assertion: string, senderId: string): Promise<BadgeVerdict>;
   /** Checks a message attestation against the message as rendered (the text hash is recomputed). */
   verifyAttestation(attestation: string, message: AttestedMessage): Promise<AttestationVerdict>;
