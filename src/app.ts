@@ -42,6 +42,7 @@ export function createApp(deps: AppDeps) {
     await next();
   });
   app.use(requestLog);
+  // Before the security headers, so its CORP: cross-origin has the last word (see badges/cross-origin.ts).
   for (const path of BADGE_PUBLIC_PATHS) app.use(path, badgeCrossOrigin);
   app.use(securityHeaders);
   const publicCors = cors({ origin: "*", allowMethods: ["GET", "HEAD", "OPTIONS"], exposeHeaders: ["ETag", "X-Request-Id"] });
