@@ -6,7 +6,7 @@ import { buildChannelIndex, type OfficialChannel } from "../channels/check.ts";
 import { defaultPlatform } from "../registry/seed-data.ts";
 import { lexiconFiles } from "./lexicons/index.ts";
 import { compileLexicons, findHits, type CompiledLexicon } from "./lexicon.ts";
-import { entityView, flagsOf, toOriginal, transformNames, wordView, type CharCache } from "./normalize.ts";
+import { entityView, flagsOf, toOriginal, transformNames, wordView, type CharCache, type EntityCache } from "./normalize.ts";
 import { createEntityDetector, type Entity } from "./detectors/entities.ts";
 import { MIN_SPELLED_RUN, spellNumbers } from "./detectors/spelled.ts";
 import { buildBrandKeys, classifyLink, type LinkContext, type LinkVerdict } from "./detectors/links.ts";
@@ -42,10 +42,12 @@ export function createScanner(options: ScannerOptions = {}): Scanner {
     brandKeys: buildBrandKeys(lex.hosts.brand_domain),
   };
 
+  // Per-scanner memos of per-character work (bounded; the scanner is per app, never global).
   const chars: CharCache = new Map();
+  const entityChars: EntityCache = new Map();
 
   function scan(text: string, context: ScanContext = {}): ScanResult {
-    const a = entityView(text);
+    const a = entityView(text, entityChars);
     const w = wordView(a, chars);
     const cues: Cue[] = [];
     let numberWords = 0;
