@@ -77,7 +77,10 @@ export function createScanner(options: ScannerOptions = {}): Scanner {
       links.set(e, v);
       kept.push(e);
     }
-    const raw = applyRules({ text, cues, entities: kept, links, context });
+    // Words inside a link or an address ("fiverr.com/support/…") are part of it, not of the message's sentences.
+    const inLink = kept.filter((e) => e.kind === "url" || e.kind === "email");
+    const sentenceCues = inLink.length === 0 ? cues : cues.filter((c) => !inLink.some((e) => c.start >= e.start && c.end <= e.end));
+    const raw = applyRules({ text, cues: sentenceCues, entities: kept, links, context });
     const findings = toFindings(text, raw);
     const labels = SCAN_LABELS.filter((l) => findings.some((f) => f.label === l));
     return { risk: riskOf(findings), labels, findings, warning: warningFor(labels, context.readerLang) };
