@@ -58,10 +58,11 @@ function indexOf(bounds: number[], pos: number): number {
 
 export function applyRules(input: RuleInput): RuleFinding[] {
   const { text, cues, entities, links, context } = input;
-  const sentences = boundaries(text, SENTENCE_END);
-  const clauses = boundaries(text, CLAUSE_END);
-  const sentenceOf = (p: number) => indexOf(sentences, p);
-  const clauseOf = (p: number) => indexOf(clauses, p);
+  // Sentence and clause breaks, found on first use (many messages need neither).
+  let sentences: number[] | undefined;
+  let clauses: number[] | undefined;
+  const sentenceOf = (p: number) => indexOf((sentences ??= boundaries(text, SENTENCE_END)), p);
+  const clauseOf = (p: number) => indexOf((clauses ??= boundaries(text, CLAUSE_END)), p);
   const by = new Map<string, Cue[]>();
   const plausible = plausibleLanguages(cues);
   for (const c of cues) {
@@ -235,6 +236,12 @@ export function applyRules(input: RuleInput): RuleFinding[] {
       add("personal_data", "code_request", 0.8, [c, source, ask], `${ask.term} ${c.term} ${source.term}`);
       continue;
     }
+    // "send the code" from someone who just claimed to be staff or threatened the account.
+    const pressure = of("account_threat").length > 0 || of("brand").some((b) => of("staff_role").some((r) => gap(r, b) <= 20));
+    if (!source && ask && pressure && safe(ask, c) && !feature(c)) {
+      add("personal_data", "code_request", 0.75, [c, ask], `${ask.term} ${c.term}`);
+      continue;
+    }
     const digits = entities.find((e) => e.kind === "digits" && e.start >= c.end && e.start - c.end <= 12 && sentenceOf(e.start) === sentenceOf(c.start));
     if (digits && (near(c, "secret", 120) || entities.some((e) => e.kind === "card"))) add("personal_data", "code_disclosure", 0.75, [c, digits], `${c.term} ${digits.value}`);
   }
@@ -303,13 +310,17 @@ const PLAUSIBLE_SHARE = 0.34;
  */
 function plausibleLanguages(cues: Cue[]): Set<string> {
   const votes = new Map<string, number>();
-  const at = new Map<string, Set<string>>();
-  for (const c of cues) {
-    if (c.lang === "global" || c.lang === "platform") continue;
-    const key = `${c.start}:${c.end}`;
-    (at.get(key) ?? at.set(key, new Set()).get(key)!).add(c.lang);
+  // One term's outputs in every language arrive together: a run of cues with the same span is one vote.
+  for (let i = 0; i < cues.length; ) {
+    let j = i;
+    const langs = new Set<string>();
+    while (j < cues.length && cues[j]!.start === cues[i]!.start && cues[j]!.end === cues[i]!.end) {
+      if (cues[j]!.lang !== "global" && cues[j]!.lang !== "platform") langs.add(cues[j]!.lang);
+      j++;
+    }
+    for (const l of langs) votes.set(l, (votes.get(l) ?? 0) + 1 / langs.size);
+    i = j;
   }
-  for (const langs of at.values()) for (const l of langs) votes.set(l, (votes.get(l) ?? 0) + 1 / langs.size);
   const best = Math.max(0, ...votes.values());
   return new Set([...votes].filter(([, v]) => v >= best * PLAUSIBLE_SHARE).map(([l]) => l));
 }

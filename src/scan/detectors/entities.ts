@@ -3,7 +3,7 @@
 // Every entity is validated (check digits, public suffixes, phone metadata) before it counts.
 import { parsePhoneNumberFromString } from "libphonenumber-js";
 import { parse as parseDomain } from "tldts";
-import { toOriginal, flagsOf, type Mapped } from "../normalize.ts";
+import { T, toOriginal, flagsOf, type Mapped } from "../normalize.ts";
 import { base58check, bech32Valid, ibanLength, ibanValid, latvianPersonalCodeValid, luhnValid, ssnShapeValid } from "./checksums.ts";
 
 export type EntityKind = "phone" | "email" | "url" | "handle" | "payment_id" | "card" | "iban" | "crypto" | "gov_id" | "digits" | "executable";
@@ -79,26 +79,43 @@ export function createEntityDetector(opts: EntityOptions) {
   return function findEntities(a: Mapped, spelled: Mapped = a, words: { atWords?: boolean; dotWords?: boolean } = {}): Entity[] {
     const out: Entity[] = [];
     const text = a.text;
-    const dot = text.includes(".");
     const at = text.includes("@");
-    if (dot || text.includes(":")) findLinks(text, a, out);
+    if (MAY_HAVE_LINK.test(text)) findLinks(text, a, out);
     if (words.dotWords !== false || / \. /.test(text)) for (const m of capped(text, spelledHost)) addUrl(out, a, m.index, m[0].replace(spelledSepRe, "."), true, m[0].length);
     if (at || words.atWords !== false) findEmails(text, a, out, email, atRe, dotRe, bareAtRe, mailHosts);
     if (at) {
       findHandles(text, a, out);
       findPaymentIds(text, a, out);
     }
-    if (/\d/.test(spelled.text)) {
-      findIbans(spelled.text, spelled, out);
-      findCards(spelled.text, spelled, out);
-      findPhones(spelled.text, spelled, out);
-      findGovIds(spelled.text, spelled, out);
-      findDigitCodes(spelled.text, spelled, out);
+    const digits = spelled.text;
+    if (/\d\D{0,3}\d\D{0,3}\d/.test(digits)) {
+      // Each number detector only when its shape can be there at all (most messages have a price or a date, nothing more).
+      if (/[A-Za-z]\s?[A-Za-z]\s?\d\s?\d/.test(digits)) findIbans(digits, spelled, out);
+      if (/\d(?:[ \-]?\d){12}/.test(digits)) findCards(digits, spelled, out);
+      if (/(?:\+|00|\(?0)\s?\d(?:\D{0,3}\d){5}/.test(digits)) findPhones(digits, spelled, out);
+      if (/\d{3}-\d{2}-\d{4}|\d{6}-\d{5}/.test(digits)) findGovIds(digits, spelled, out);
+      if (/\d{3}/.test(digits)) findDigitCodes(digits, spelled, out);
     }
-    if (/[0-9A-Za-z]{25}/.test(text)) findCrypto(text, a, out);
-    if (dot) findExecutables(text, a, out);
+    if (hasAlnumRun(text, 25)) findCrypto(text, a, out);
+    if (MAY_HAVE_EXECUTABLE.test(text)) findExecutables(text, a, out);
     return out;
   };
+}
+
+/** Cheap pre-tests: a dot between word characters, a scheme or a defanged dot; an executable's extension. */
+const MAY_HAVE_LINK = /[\p{L}\p{N}](?:\.|\[\.\]|\(\.\)|\[dot\]|\(dot\))[\p{L}\p{N}]|:\/\//iu;
+const MAY_HAVE_EXECUTABLE = /\.(?:exe|msi|bat|cmd|ps1|vbs|vbe|scr|jar|apk|dmg|pkg|docm|xlsm|pptm|dotm|xlam|hta|lnk|reg|sh|run|appimage|deb|crx|xpi)(?![\p{L}\p{N}])/iu;
+
+/** A run of at least n ASCII letters and digits (wallet addresses are 25 or more). */
+function hasAlnumRun(text: string, n: number): boolean {
+  let run = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)) {
+      if (++run >= n) return true;
+    } else run = 0;
+  }
+  return false;
 }
 
 const overlaps = (out: Entity[], start: number, end: number, kinds: EntityKind[]) => out.some((e) => kinds.includes(e.kind) && e.start < end && start < e.end);
@@ -232,7 +249,16 @@ function findCards(text: string, v: Mapped, out: Entity[]): void {
 // ---- phones ----
 const INTL_PHONE = /(?<![\p{L}\p{N}#/])(?:\+|00)\s?\d(?:[\s().\/\-–]{0,3}\d){5,16}(?![\p{N}])/gu;
 const NATIONAL_PHONE = /(?<![\p{L}\p{N}#/.,\-])\(?0\d(?:[\s().\-]{0,2}\d){7,11}(?![\p{N}.,\-\/])/gu;
+/** A dictated number (all digits from number words) long enough to be a phone number, with no prefix. */
+const SPELLED_DIGITS = /(?<![\p{N}+])\d{7,15}(?![\p{N}])/gu;
 function findPhones(text: string, v: Mapped, out: Entity[]): void {
+  if (v.flags) {
+    for (const m of capped(text, SPELLED_DIGITS)) {
+      if (!(flagsOf(v, m.index, m.index + m[0].length) & T.spelled) || (m.index > 0 && text[m.index - 1] === "+")) continue;
+      const [s, e] = toOriginal(v, m.index, m.index + m[0].length);
+      if (!overlaps(out, s, e, ["iban", "card", "phone"])) push(out, v, m.index, m.index + m[0].length, "phone", m[0], { detail: "weak" });
+    }
+  }
   for (const re of [INTL_PHONE, NATIONAL_PHONE]) {
     for (const m of capped(text, re)) {
       const [s, e] = toOriginal(v, m.index, m.index + m[0].length);
