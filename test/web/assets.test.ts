@@ -1,5 +1,6 @@
-// The committed bundles in src/web/generated/ must be what `npm run build:web`
-// produces from the current sources.
+// The bundles in src/web/generated/ must be what `npm run build:web` produces
+// from the current sources (npm test rebuilds them first; running vitest alone
+// after editing browser code fails here instead of serving old code).
 import { readFileSync } from "node:fs";
 import { expect, test } from "vitest";
 import { buildWebAssets, GENERATED_FILE } from "../../scripts/build-web.ts";
