@@ -27,8 +27,9 @@ import { clearedByWrites, createBadgeCache } from "./badges/badge-cache.ts";
 export const PUBLIC_READ_PATHS = ["/v1/accounts", "/v1/accounts/*", "/v1/channels", "/v1/channels/*", "/v1/check", "/openapi.json"];
 
 export function createApp(deps: AppDeps) {
-  const badges = createBadgeCache();
-  const ctx: AppContext = { deps, db: deps.db, writes: clearedByWrites(createWriteQueue(), badges), badges };
+  const writes = createWriteQueue();
+  const badges = createBadgeCache(writes);
+  const ctx: AppContext = { deps, db: deps.db, writes: clearedByWrites(writes, badges), badges };
   const app = createRouter();
 
   app.use(requestId({ headerName: "X-Request-Id", limitLength: 128 }));
