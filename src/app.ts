@@ -31,9 +31,10 @@ import { createScanner, type Scanner } from "./scan/scanner.ts";
 export const PUBLIC_READ_PATHS = ["/v1/accounts", "/v1/accounts/*", "/v1/channels", "/v1/channels/*", "/v1/check", "/openapi.json"];
 
 export function createApp(deps: AppDeps) {
-  const badges = createBadgeCache();
+  const writes = createWriteQueue();
+  const badges = createBadgeCache(writes);
   let scanner: Scanner | undefined;
-  const ctx: AppContext = { deps, db: deps.db, writes: clearedByWrites(createWriteQueue(), badges), badges, scanner: () => (scanner ??= createScanner()) };
+  const ctx: AppContext = { deps, db: deps.db, writes: clearedByWrites(writes, badges), badges, scanner: () => (scanner ??= createScanner()) };
   const app = createRouter();
 
   app.use(requestId({ headerName: "X-Request-Id", limitLength: 128 }));
