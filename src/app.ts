@@ -13,6 +13,8 @@ import { requestLog } from "./http/middleware/request-log.ts";
 import { jsonBodiesOnly } from "./http/middleware/json-only.ts";
 import { renderDocsPage } from "./http/docs-page.ts";
 import { createWriteQueue } from "./platform/write-queue.ts";
+import { createRegistryCache } from "./cache/registry-cache.ts";
+import { markStaleAnswers } from "./cache/stale-marker.ts";
 import { healthRouter } from "./health/routes.ts";
 import { accountsRouter } from "./registry/accounts.routes.ts";
 import { channelsRouter } from "./registry/channels.routes.ts";
@@ -23,7 +25,8 @@ import { checksRouter } from "./lookalike/routes.ts";
 export const PUBLIC_READ_PATHS = ["/v1/accounts", "/v1/accounts/*", "/v1/channels", "/v1/channels/*", "/v1/check", "/openapi.json"];
 
 export function createApp(deps: AppDeps) {
-  const ctx: AppContext = { deps, db: deps.db, writes: createWriteQueue() };
+  const cache = createRegistryCache({ db: deps.db, clock: deps.clock, checkEveryMs: deps.config.cache.checkEveryMs });
+  const ctx: AppContext = { deps, db: deps.db, writes: createWriteQueue(), cache };
   const app = createRouter();
 
   app.use(requestId({ headerName: "X-Request-Id", limitLength: 128 }));
@@ -33,7 +36,7 @@ export function createApp(deps: AppDeps) {
   });
   app.use(requestLog);
   app.use(secureHeaders({ crossOriginResourcePolicy: "same-origin" }));
-  const publicCors = cors({ origin: "*", allowMethods: ["GET", "HEAD", "OPTIONS"], exposeHeaders: ["ETag", "X-Request-Id"] });
+  const publicCors = cors({ origin: "*", allowMethods: ["GET", "HEAD", "OPTIONS"], exposeHeaders: ["ETag", "X-Request-Id", "X-Teammark-Stale", "Retry-After"] });
   for (const path of PUBLIC_READ_PATHS) {
     // Only reads are cross-origin; writes on the same paths get no CORS headers.
     app.use(path, (c, next) => (["GET", "HEAD", "OPTIONS"].includes(c.req.method) ? publicCors(c, next) : next()));
@@ -47,6 +50,7 @@ export function createApp(deps: AppDeps) {
     }),
   );
   app.use(jsonBodiesOnly);
+  app.use("/v1/*", markStaleAnswers);
 
   const routes = app
     .route("/", healthRouter())

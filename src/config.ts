@@ -23,6 +23,8 @@ export const EnvSchema = z.object({
   /** Largest request body accepted, in bytes (413 above). */
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(10 * 1024 * 1024).default(256 * 1024),
   LOG_REQUESTS: bool.default(true),
+  /** How often (ms) a reader checks the registry version; the bound on how long another instance's write stays unseen. */
+  REGISTRY_CACHE_CHECK_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
   /** Seed an empty database with the official registry shipped in src/data/. */
   SEED_ON_START: bool.default(true),
 });
@@ -38,6 +40,7 @@ export type Config = {
   bodyLimitBytes: number;
   logRequests: boolean;
   seedOnStart: boolean;
+  cache: { checkEveryMs: number };
 };
 
 export class ConfigError extends Error {
@@ -64,5 +67,6 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     logRequests: e.LOG_REQUESTS,
     seedOnStart: e.SEED_ON_START,
+    cache: { checkEveryMs: e.REGISTRY_CACHE_CHECK_MS },
   };
 }

@@ -71,7 +71,17 @@ export const auditEvents = sqliteTable(
   (t) => [uniqueIndex("audit_events_id_unique").on(t.id), index("audit_events_entity_idx").on(t.entityType, t.entityId)],
 );
 
-export const schema = { accounts, channels, auditEvents };
+/**
+ * One row (id 1) counting registry changes. Every audited write bumps it in the
+ * same transaction, so a reader that sees the number unchanged knows its cached
+ * answers are still current (see src/cache/registry-cache.ts).
+ */
+export const registryVersion = sqliteTable("registry_version", {
+  id: integer("id").primaryKey(),
+  version: integer("version").notNull(),
+});
+
+export const schema = { accounts, channels, auditEvents, registryVersion };
 export type AccountRow = typeof accounts.$inferSelect;
 export type ChannelRow = typeof channels.$inferSelect;
 export type AuditEventRow = typeof auditEvents.$inferSelect;

@@ -20,10 +20,10 @@ import { memoryLogger } from "../../../src/platform/logger.ts";
 
 export type FaultApp = Awaited<ReturnType<typeof createFaultApp>>;
 
-export async function createFaultApp(opts: { busyTimeoutMs?: number; wrapClient?: (c: Client) => Client; dir?: string } = {}) {
+export async function createFaultApp(opts: { busyTimeoutMs?: number; wrapClient?: (c: Client) => Client; dir?: string; env?: Record<string, string> } = {}) {
   const dir = opts.dir ?? mkdtempSync(path.join(tmpdir(), "teammark-fault-"));
   const file = path.join(dir, "teammark.db");
-  const config = loadConfig({ DATA_DIR: dir, LOG_REQUESTS: "false" });
+  const config = loadConfig({ DATA_DIR: dir, LOG_REQUESTS: "false", ...opts.env });
   const opened = await openNodeDatabase(`file:${file}`, undefined, { busyTimeoutMs: opts.busyTimeoutMs ?? 250 });
   await applyMigrations(opened);
   await seedIfEmpty({ db: opened, clock: systemClock });
