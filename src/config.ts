@@ -14,6 +14,9 @@ export const EnvSchema = z.object({
   /** file:… for the embedded database; libsql://, http(s):// or ws(s):// for a libSQL server. */
   DATABASE_URL: z.string().min(1).optional(),
   DATABASE_AUTH_TOKEN: z.string().min(1).optional(),
+  /** libSQL server to replicate: DATABASE_URL (file:) becomes an embedded replica with local reads. */
+  DATABASE_SYNC_URL: z.url().optional(),
+  DATABASE_SYNC_INTERVAL_S: z.coerce.number().min(0.1).max(3600).default(1),
   /** Public base URL used in issued tokens and links (iss of badges). */
   PUBLIC_URL: z.url().optional(),
   /** Moderator tokens: a remote JWKS; when unset the Node server runs a local dev issuer. */
@@ -35,6 +38,8 @@ export type Config = {
   dataDir: string;
   databaseUrl: string;
   databaseAuthToken?: string;
+  /** Embedded-replica mode: the libSQL server DATABASE_URL's file replicates. */
+  databaseSync?: { url: string; intervalS: number };
   publicUrl: string;
   auth: { jwksUrl?: string; issuer: string; audience: string };
   bodyLimitBytes: number;
@@ -62,6 +67,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     dataDir: e.DATA_DIR,
     databaseUrl: e.DATABASE_URL ?? `file:${e.DATA_DIR.replace(/\/+$/, "")}/teammark.db`,
     ...(e.DATABASE_AUTH_TOKEN ? { databaseAuthToken: e.DATABASE_AUTH_TOKEN } : {}),
+    ...(e.DATABASE_SYNC_URL ? { databaseSync: { url: e.DATABASE_SYNC_URL, intervalS: e.DATABASE_SYNC_INTERVAL_S } } : {}),
     publicUrl: e.PUBLIC_URL ?? `http://${e.HOST === "0.0.0.0" ? "localhost" : e.HOST}:${e.PORT}`,
     auth: { ...(e.AUTH_JWKS_URL ? { jwksUrl: e.AUTH_JWKS_URL } : {}), issuer: e.AUTH_ISSUER, audience: e.AUTH_AUDIENCE },
     bodyLimitBytes: e.BODY_LIMIT_BYTES,

@@ -14,7 +14,11 @@ import { jsonLogger, type Logger } from "../platform/logger.ts";
 
 /** Opens, migrates and (when empty and allowed) seeds the registry database. */
 export async function openRegistryDatabase(config: Config, clock: Clock = systemClock): Promise<{ db: Db; seeded: boolean }> {
-  const db = await openNodeDatabase(config.databaseUrl, config.databaseAuthToken);
+  const db = await openNodeDatabase(
+    config.databaseUrl,
+    config.databaseAuthToken,
+    config.databaseSync ? { syncUrl: config.databaseSync.url, syncIntervalS: config.databaseSync.intervalS } : {},
+  );
   await applyMigrations(db);
   const seed = config.seedOnStart ? await seedIfEmpty({ db, clock }) : { seeded: false };
   return { db, seeded: seed.seeded };
