@@ -15,6 +15,7 @@ import { renderDocsPage } from "./http/docs-page.ts";
 import { createWriteQueue } from "./platform/write-queue.ts";
 import { createRegistryCache } from "./cache/registry-cache.ts";
 import { markStaleAnswers } from "./cache/stale-marker.ts";
+import { limitPublicRequests } from "./ratelimit/middleware.ts";
 import { healthRouter } from "./health/routes.ts";
 import { accountsRouter } from "./registry/accounts.routes.ts";
 import { channelsRouter } from "./registry/channels.routes.ts";
@@ -41,6 +42,7 @@ export function createApp(deps: AppDeps) {
     // Only reads are cross-origin; writes on the same paths get no CORS headers.
     app.use(path, (c, next) => (["GET", "HEAD", "OPTIONS"].includes(c.req.method) ? publicCors(c, next) : next()));
   }
+  app.use("/v1/*", limitPublicRequests);
   app.use(
     bodyLimit({
       maxSize: deps.config.bodyLimitBytes,

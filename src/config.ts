@@ -28,6 +28,12 @@ export const EnvSchema = z.object({
   LOG_REQUESTS: bool.default(true),
   /** How often (ms) a reader checks the registry version; the bound on how long another instance's write stays unseen. */
   REGISTRY_CACHE_CHECK_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
+  /** Requests per minute per client address on /v1 (token bucket: bursts up to this many); 0 turns the limit off. */
+  RATE_LIMIT_PUBLIC_PER_MIN: z.coerce.number().int().min(0).max(1_000_000).default(600),
+  /** Failed moderator authentications per minute per client address before 429; 0 turns the limit off. */
+  RATE_LIMIT_AUTH_FAILURES_PER_MIN: z.coerce.number().int().min(0).max(100_000).default(10),
+  /** Comma-separated client addresses never limited (e.g. "127.0.0.1,::1" for a local load test). */
+  RATE_LIMIT_EXEMPT: z.string().default(""),
   /** Seed an empty database with the official registry shipped in src/data/. */
   SEED_ON_START: bool.default(true),
 });
@@ -46,6 +52,7 @@ export type Config = {
   logRequests: boolean;
   seedOnStart: boolean;
   cache: { checkEveryMs: number };
+  rateLimits: { publicPerMinute: number; authFailuresPerMinute: number; exempt: string[] };
 };
 
 export class ConfigError extends Error {
@@ -74,5 +81,10 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     logRequests: e.LOG_REQUESTS,
     seedOnStart: e.SEED_ON_START,
     cache: { checkEveryMs: e.REGISTRY_CACHE_CHECK_MS },
+    rateLimits: {
+      publicPerMinute: e.RATE_LIMIT_PUBLIC_PER_MIN,
+      authFailuresPerMinute: e.RATE_LIMIT_AUTH_FAILURES_PER_MIN,
+      exempt: e.RATE_LIMIT_EXEMPT.split(",").map((a) => a.trim()).filter(Boolean),
+    },
   };
 }

@@ -5,6 +5,8 @@ import type { Db } from "./db/client.ts";
 import type { Clock } from "./platform/clock.ts";
 import type { Logger } from "./platform/logger.ts";
 import type { TokenVerifier } from "./auth/token-verifier.ts";
+import type { RateLimits } from "./ratelimit/limiter.ts";
+import type { Context } from "hono";
 
 export type AppDeps = {
   db: Db;
@@ -13,4 +15,8 @@ export type AppDeps = {
   logger: Logger;
   /** Verifies moderator and service bearer tokens. */
   verifyToken: TokenVerifier;
+  /** Per-client request limits (src/ratelimit/). */
+  rateLimits: RateLimits;
+  /** The client's address as this runtime knows it (socket on Node, CF-Connecting-IP on Workers). */
+  clientAddress: (c: Context) => string | undefined;
 };

@@ -11,6 +11,8 @@ import { createTokenVerifier } from "../auth/token-verifier.ts";
 import { loadOrCreateDevIssuer } from "../auth/dev-issuer.ts";
 import { systemClock, type Clock } from "../platform/clock.ts";
 import { jsonLogger, type Logger } from "../platform/logger.ts";
+import { memoryRateLimits } from "../ratelimit/from-config.ts";
+import { nodeClientAddress } from "./node-client-address.ts";
 
 /** Opens, migrates and (when empty and allowed) seeds the registry database. */
 export async function openRegistryDatabase(config: Config, clock: Clock = systemClock): Promise<{ db: Db; seeded: boolean }> {
@@ -39,6 +41,8 @@ export async function buildNodeDeps(
     clock,
     logger: opts.logger ?? jsonLogger(),
     verifyToken: createTokenVerifier({ keys, issuer: config.auth.issuer, audience: config.auth.audience, clock }),
+    rateLimits: memoryRateLimits(config.rateLimits, clock),
+    clientAddress: nodeClientAddress,
     seeded,
   };
 }

@@ -12,10 +12,16 @@ import { createTokenVerifier } from "../../src/auth/token-verifier.ts";
 import { fixedClock } from "../../src/platform/clock.ts";
 import { memoryLogger } from "../../src/platform/logger.ts";
 import type { Role } from "../../src/auth/roles.ts";
+import { noRateLimits, type RateLimits } from "../../src/ratelimit/limiter.ts";
 
 export type TestApp = Awaited<ReturnType<typeof createTestApp>>;
 
-export async function createTestApp(opts: { env?: Record<string, string>; seed?: boolean; now?: string } = {}) {
+/** In-process requests have no socket: tests name the client in this header. */
+export const TEST_CLIENT_HEADER = "x-test-client";
+
+export async function createTestApp(
+  opts: { env?: Record<string, string>; seed?: boolean; now?: string; rateLimits?: (clock: ReturnType<typeof fixedClock>) => RateLimits } = {},
+) {
   const dir = mkdtempSync(path.join(tmpdir(), "teammark-test-"));
   const config: Config = loadConfig({ DATA_DIR: dir, SEED_ON_START: opts.seed === false ? "false" : "true", ...opts.env });
   const clock = fixedClock(opts.now ?? new Date().toISOString());
@@ -28,6 +34,9 @@ export async function createTestApp(opts: { env?: Record<string, string>; seed?:
     clock,
     logger,
     verifyToken: createTokenVerifier({ keys: issuer.keys, issuer: config.auth.issuer, audience: config.auth.audience, clock }),
+    // Unlimited unless a test asks for limits: suites that send thousands of requests are not about limits.
+    rateLimits: opts.rateLimits?.(clock) ?? noRateLimits,
+    clientAddress: (c) => c.req.header(TEST_CLIENT_HEADER),
   };
   const app = createApp(deps);
 

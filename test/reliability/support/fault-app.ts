@@ -17,6 +17,7 @@ import { loadOrCreateDevIssuer } from "../../../src/auth/dev-issuer.ts";
 import { createTokenVerifier } from "../../../src/auth/token-verifier.ts";
 import { systemClock } from "../../../src/platform/clock.ts";
 import { memoryLogger } from "../../../src/platform/logger.ts";
+import { noRateLimits } from "../../../src/ratelimit/limiter.ts";
 
 export type FaultApp = Awaited<ReturnType<typeof createFaultApp>>;
 
@@ -36,6 +37,8 @@ export async function createFaultApp(opts: { busyTimeoutMs?: number; wrapClient?
     clock: systemClock,
     logger,
     verifyToken: createTokenVerifier({ keys: issuer.keys, issuer: config.auth.issuer, audience: config.auth.audience, clock: systemClock }),
+    rateLimits: noRateLimits,
+    clientAddress: () => undefined,
   };
   const app = createApp(deps);
   const moderator = await issuer.mint({ sub: "fault-moderator", roles: ["moderator"], issuer: config.auth.issuer, audience: config.auth.audience, ttlSeconds: 3600 });
