@@ -1,0 +1,78 @@
+/// <reference types="@cloudflare/vitest-plugin/types" />
+// The Worker itself (src/worker.ts, as wrangler bundles it) inside workerd,
+// against a real libSQL server: seeded reads, the API description, and a
+// moderator write with its audit event, authenticated through a JWKS URL.
+import { SELF } from "cloudflare:test";
+import { inject, expect, test } from "vitest";
+import { SignJWT, generateKeyPair } from "jose";
+
+const BASE = "https://teammark.test";
+const moderator = { authorization: `Bearer ${inject("moderatorToken")}` };
+
+test("seeded registry reads come from the libSQL server", async () => {
+  const res = await SELF.fetch(`${BASE}/v1/accounts?limit=200`);
+  expect(res.status).toBe(200);
+  const page = (await res.json()) as { items: { handle: string }[] };
+  expect(page.items.map((a) => a.handle)).toContain("Fiverr-Care");
+  const one = await SELF.fetch(`${BASE}/v1/accounts/fiverr-care`);
+  expect(one.status).toBe(200);
+  expect(one.headers.get("etag")).toBeTruthy();
+  expect(((await one.json()) as { handle: string }).handle).toBe("Fiverr-Care");
+  const check = (await (await SELF.fetch(`${BASE}/v1/check?value=${encodeURIComponent("Fivеrr-Care")}`)).json()) as { verdict: string; target: string };
+  expect(check).toMatchObject({ verdict: "lookalike", target: "Fiverr-Care" });
+});
+
+test("/openapi.json describes the API", async () => {
+  const res = await SELF.fetch(`${BASE}/openapi.json`);
+  expect(res.status).toBe(200);
+  const doc = (await res.json()) as { openapi: string; paths: Record<string, unknown> };
+  expect(doc.openapi).toBe("3.1.0");
+  expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(["/v1/accounts", "/v1/accounts/{handle}", "/v1/check"]));
+});
+
+test("a moderator write is stored with its audit event; a bad token is refused", async () => {
+  const current = await SELF.fetch(`${BASE}/v1/accounts/Fiverr-Social`);
+  const etag = current.headers.get("etag")!;
+  const res = await SELF.fetch(`${BASE}/v1/accounts/Fiverr-Social`, {
+    method: "PATCH",
+    headers: { ...moderator, "content-type": "application/json", "if-match": etag },
+    body: JSON.stringify({ team: "Social EMEA", reason: "written from workerd" }),
+  });
+  expect(res.status).toBe(200);
+  expect(((await res.json()) as { team: string }).team).toBe("Social EMEA");
+  expect(((await (await SELF.fetch(`${BASE}/v1/accounts/Fiverr-Social`)).json()) as { team: string }).team).toBe("Social EMEA");
+
+  const audit = (await (await SELF.fetch(`${BASE}/v1/audit?limit=1`, { headers: moderator })).json()) as { items: { actor: string; action: string; reason: string }[] };
+  expect(audit.items[0]).toMatchObject({ actor: "workerd-moderator", action: "account.update", reason: "written from workerd" });
+  expect(await (await SELF.fetch(`${BASE}/v1/audit/verify`, { headers: moderator })).json()).toMatchObject({ intact: true });
+
+  // Same claims, signed by a key that is not in the JWKS.
+  const { privateKey } = await generateKeyPair("EdDSA");
+  const forgedToken = await new SignJWT({ roles: ["moderator"] })
+    .setProtectedHeader({ alg: "EdDSA" })
+    .setSubject("mallory")
+    .setIssuer(inject("authIssuer"))
+    .setAudience(inject("authAudience"))
+    .setExpirationTime("5m")
+    .sign(privateKey);
+  const forged = await SELF.fetch(`${BASE}/v1/accounts/Fiverr-Social`, {
+    method: "PATCH",
+    headers: { authorization: `Bearer ${forgedToken}`, "content-type": "application/json", "if-match": "*" },
+    body: JSON.stringify({ team: "Forged", reason: "no" }),
+  });
+  expect(forged.status).toBe(401);
+  expect(forged.headers.get("content-type")).toContain("application/problem+json");
+});
+
+test("failed moderator authentications are limited per client by the Workers rate-limit binding", async () => {
+  const statuses: number[] = [];
+  for (let i = 0; i < 11; i++) {
+    const res = await SELF.fetch(`${BASE}/v1/audit`, { headers: { authorization: "Bearer x.y.z", "cf-connecting-ip": "203.0.113.7" } });
+    statuses.push(res.status);
+  }
+  // wrangler.toml: AUTH_FAILURE_RATE_LIMITER allows 10 per 60 s.
+  expect(statuses.slice(0, 10).every((s) => s === 401)).toBe(true);
+  expect(statuses[10]).toBe(429);
+  const other = await SELF.fetch(`${BASE}/v1/audit`, { headers: { "cf-connecting-ip": "203.0.113.8" } });
+  expect(other.status).toBe(401);
+});
