@@ -6,6 +6,7 @@ import type { AppDeps } from "./deps.ts";
 import type { WriteQueue } from "./platform/write-queue.ts";
 import type { Db } from "./db/client.ts";
 import type { RegistryCache } from "./cache/registry-cache.ts";
+import type { BadgeCache } from "./badges/badge-cache.ts";
 
 export type AppContext = {
   deps: AppDeps;
@@ -14,4 +15,6 @@ export type AppContext = {
   writes: WriteQueue;
   /** Registry, lookalike and badge reads, keyed by the registry version. */
   cache: RegistryCache;
+  /** Badge answers and status list positions already worked out (cleared by registry writes). */
+  badges: BadgeCache;
 };

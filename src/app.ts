@@ -21,13 +21,19 @@ import { accountsRouter } from "./registry/accounts.routes.ts";
 import { channelsRouter } from "./registry/channels.routes.ts";
 import { auditRouter } from "./audit/routes.ts";
 import { checksRouter } from "./lookalike/routes.ts";
+import { badgesRouter, crossOriginReadable, BADGE_PUBLIC_PATHS } from "./badges/routes.ts";
+import { attestationsRouter } from "./badges/attestations.routes.ts";
+import { clearedByWrites, createBadgeCache } from "./badges/badge-cache.ts";
 
 /** Paths anyone may read from any origin (the messaging UI, the public checker). */
 export const PUBLIC_READ_PATHS = ["/v1/accounts", "/v1/accounts/*", "/v1/channels", "/v1/channels/*", "/v1/check", "/openapi.json"];
 
 export function createApp(deps: AppDeps) {
   const cache = createRegistryCache({ db: deps.db, clock: deps.clock, checkEveryMs: deps.config.cache.checkEveryMs });
-  const ctx: AppContext = { deps, db: deps.db, writes: createWriteQueue(), cache };
+  const badges = createBadgeCache();
+  // Badge answers follow the registry version like every other cached read.
+  cache.onChange(() => badges.invalidate());
+  const ctx: AppContext = { deps, db: deps.db, writes: clearedByWrites(createWriteQueue(), badges), cache, badges };
   const app = createRouter();
 
   app.use(requestId({ headerName: "X-Request-Id", limitLength: 128 }));
@@ -36,6 +42,7 @@ export function createApp(deps: AppDeps) {
     await next();
   });
   app.use(requestLog);
+  app.use(crossOriginReadable);
   app.use(secureHeaders({ crossOriginResourcePolicy: "same-origin" }));
   const publicCors = cors({ origin: "*", allowMethods: ["GET", "HEAD", "OPTIONS"], exposeHeaders: ["ETag", "X-Request-Id", "X-Teammark-Stale", "Retry-After"] });
   for (const path of PUBLIC_READ_PATHS) {
@@ -43,6 +50,9 @@ export function createApp(deps: AppDeps) {
     app.use(path, (c, next) => (["GET", "HEAD", "OPTIONS"].includes(c.req.method) ? publicCors(c, next) : next()));
   }
   app.use("/v1/*", limitPublicRequests);
+  // Badge lookups and verification change nothing, so their POSTs are cross-origin too.
+  const badgeCors = cors({ origin: "*", allowMethods: ["GET", "HEAD", "POST", "OPTIONS"], allowHeaders: ["Content-Type"], exposeHeaders: ["X-Request-Id"] });
+  for (const path of BADGE_PUBLIC_PATHS) app.use(path, badgeCors);
   app.use(
     bodyLimit({
       maxSize: deps.config.bodyLimitBytes,
@@ -59,7 +69,9 @@ export function createApp(deps: AppDeps) {
     .route("/", accountsRouter())
     .route("/", channelsRouter())
     .route("/", auditRouter())
-    .route("/", checksRouter());
+    .route("/", checksRouter())
+    .route("/", badgesRouter())
+    .route("/", attestationsRouter());
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearer", {
     type: "http",

@@ -36,6 +36,16 @@ export const EnvSchema = z.object({
   RATE_LIMIT_EXEMPT: z.string().default(""),
   /** Seed an empty database with the official registry shipped in src/data/. */
   SEED_ON_START: bool.default(true),
+  /** Algorithm of newly generated badge signing keys. */
+  BADGE_ALG: z.enum(["EdDSA", "ES256"]).default("EdDSA"),
+  /** `aud` of badge assertions and attestations; the frontend's verifier checks it. */
+  BADGE_AUDIENCE: z.string().min(1).max(200).default("teammark-badge"),
+  /** Lifetime of a badge assertion (offline verifiers honour a revocation at the latest after this). */
+  BADGE_TTL_SECONDS: z.coerce.number().int().min(60).max(3600).default(600),
+  /** How long a new signing key is published before it signs; at least the JWKS max-age (300 s). */
+  /** Lifetime of a message attestation; retired keys stay published at least this long. */
+  BADGE_ATTESTATION_TTL_SECONDS: z.coerce.number().int().min(60).max(30 * 24 * 3600).default(24 * 3600),
+  BADGE_KEY_PUBLISH_DELAY_SECONDS: z.coerce.number().int().min(300).max(7 * 24 * 3600).default(600),
 });
 
 export type Config = {
@@ -53,6 +63,7 @@ export type Config = {
   seedOnStart: boolean;
   cache: { checkEveryMs: number };
   rateLimits: { publicPerMinute: number; authFailuresPerMinute: number; exempt: string[] };
+  badges: { alg: "EdDSA" | "ES256"; audience: string; ttlSeconds: number; attestationTtlSeconds: number; publishDelaySeconds: number };
 };
 
 export class ConfigError extends Error {
@@ -86,5 +97,6 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       authFailuresPerMinute: e.RATE_LIMIT_AUTH_FAILURES_PER_MIN,
       exempt: e.RATE_LIMIT_EXEMPT.split(",").map((a) => a.trim()).filter(Boolean),
     },
+    badges: { alg: e.BADGE_ALG, audience: e.BADGE_AUDIENCE, ttlSeconds: e.BADGE_TTL_SECONDS, attestationTtlSeconds: e.BADGE_ATTESTATION_TTL_SECONDS, publishDelaySeconds: e.BADGE_KEY_PUBLISH_DELAY_SECONDS },
   };
 }

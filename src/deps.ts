@@ -7,6 +7,7 @@ import type { Logger } from "./platform/logger.ts";
 import type { TokenVerifier } from "./auth/token-verifier.ts";
 import type { RateLimits } from "./ratelimit/limiter.ts";
 import type { Context } from "hono";
+import type { BadgeKeyStore } from "./badges/key-store.ts";
 
 export type AppDeps = {
   db: Db;
@@ -19,4 +20,6 @@ export type AppDeps = {
   rateLimits: RateLimits;
   /** The client's address as this runtime knows it (socket on Node, CF-Connecting-IP on Workers). */
   clientAddress: (c: Context) => string | undefined;
+  /** Keys that sign badges, attestations and status lists (key file on Node, secret on Workers). */
+  badgeKeys: BadgeKeyStore;
 };

@@ -1,9 +1,10 @@
 // Cloudflare Workers entry. The registry lives in Turso / a libSQL server
 // (LIBSQL_URL + LIBSQL_AUTH_TOKEN); migrations are applied before deploy with
-// `teammark migrate`. Moderator tokens are checked against AUTH_JWKS_URL.
-// Per-client limits come from the [[ratelimits]] bindings in wrangler.toml
-// (shared across isolates in a Cloudflare location); without them, from
-// in-isolate token buckets sized by the RATE_LIMIT_* vars.
+// `teammark migrate`. Moderator tokens are checked against AUTH_JWKS_URL; badges
+// are signed with the key set in the BADGE_SIGNING_KEYS secret. Per-client
+// limits come from the [[ratelimits]] bindings in wrangler.toml (shared across
+// isolates in a Cloudflare location); without them, from in-isolate token
+// buckets sized by the RATE_LIMIT_* vars.
 import { createClient } from "@libsql/client/web";
 import { createRemoteJWKSet } from "jose";
 import type { Context } from "hono";
@@ -16,6 +17,8 @@ import { jsonLogger } from "./platform/logger.ts";
 import { memoryRateLimits } from "./ratelimit/from-config.ts";
 import { bindingLimiter, isRateLimitBinding } from "./ratelimit/workers-binding.ts";
 import type { RateLimits } from "./ratelimit/limiter.ts";
+import { createSecretKeyStore } from "./badges/secret-keys.ts";
+import { retainSecondsFor } from "./badges/key-store.ts";
 
 export type WorkerEnv = {
   LIBSQL_URL: string;
@@ -27,6 +30,8 @@ export type WorkerEnv = {
   /** [[ratelimits]] bindings (period 60 s in wrangler.toml). */
   PUBLIC_RATE_LIMITER?: unknown;
   AUTH_FAILURE_RATE_LIMITER?: unknown;
+  /** Secret: the badge signing key set, {"keys":[private JWK…]} (see src/badges/secret-keys.ts). */
+  BADGE_SIGNING_KEYS?: string;
   [binding: string]: unknown;
 };
 
@@ -59,6 +64,7 @@ export function buildWorkerApp(env: WorkerEnv): App {
     clock,
     logger: jsonLogger(),
     verifyToken,
+    badgeKeys: createSecretKeyStore(env.BADGE_SIGNING_KEYS, { retainSeconds: retainSecondsFor(config.badges) }),
     rateLimits: workerRateLimits(env, memoryRateLimits(config.rateLimits, clock)),
     clientAddress: cfClientAddress,
   });

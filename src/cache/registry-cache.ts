@@ -17,10 +17,14 @@ import { readRegistryVersion } from "./registry-version.ts";
 export type RegistryCache = {
   /** The answer cached under the current registry version, or load() it and keep it. */
   read<T>(key: string, load: () => Promise<T>): Promise<T>;
-  /** Before a write: checks the version if due and refuses (503) while the database is unreachable. */
-  assertWritable(): Promise<void>;
+  /** Checks the version if due (never throws for an unreachable database: that only sets `degraded`). */
+  refresh(): Promise<void>;
+  /** Before a write or an uncached read: refresh, then refuse (503) while the database is unreachable. */
+  assertAvailable(): Promise<void>;
   /** After a local write committed: drop every answer and check the version on the next read. */
   invalidate(): void;
+  /** Called whenever cached answers are dropped (version moved, or invalidate): for caches kept elsewhere (badges). */
+  onChange(listener: () => void): void;
   /** True since a version check failed because the database was unreachable, until one succeeds. */
   readonly degraded: boolean;
   readonly checkEveryMs: number;
@@ -46,6 +50,7 @@ export function createRegistryCache(opts: {
   // change cannot store its (old) answer after it.
   let generation = 0;
   let checking: Promise<void> | undefined;
+  const listeners: (() => void)[] = [];
   const retryAfter = String(Math.max(1, Math.ceil(opts.checkEveryMs / 1000)));
   const unavailable = () =>
     new ApiError("unavailable", "the registry database is unreachable; cached answers are served, this one is not cached", { headers: { "retry-after": retryAfter } });
@@ -53,6 +58,7 @@ export function createRegistryCache(opts: {
   function drop() {
     entries.clear();
     generation++;
+    for (const l of listeners) l();
   }
 
   async function check(): Promise<void> {
@@ -102,9 +108,13 @@ export function createRegistryCache(opts: {
       }
       return value;
     },
-    async assertWritable() {
+    refresh: check,
+    async assertAvailable() {
       await check();
       if (degraded) throw unavailable();
+    },
+    onChange(listener) {
+      listeners.push(listener);
     },
     invalidate() {
       drop();

@@ -81,8 +81,26 @@ export const registryVersion = sqliteTable("registry_version", {
   version: integer("version").notNull(),
 });
 
-export const schema = { accounts, channels, auditEvents, registryVersion };
+/**
+ * Positions in the badge Token Status List (draft-ietf-oauth-status-list): one
+ * per official account, allocated when its first badge is signed and never
+ * reused. `seq` maps to list 1 + floor(seq / list size), index seq % list size.
+ */
+export const badgeStatusEntries = sqliteTable(
+  "badge_status_entries",
+  {
+    accountId: text("account_id")
+      .primaryKey()
+      .references(() => accounts.id),
+    seq: integer("seq").notNull(),
+    createdAt: text("created_at").notNull(),
+  },
+  (t) => [uniqueIndex("badge_status_entries_seq_unique").on(t.seq)],
+);
+
+export const schema = { accounts, channels, auditEvents, registryVersion, badgeStatusEntries };
 export type AccountRow = typeof accounts.$inferSelect;
 export type ChannelRow = typeof channels.$inferSelect;
+export type BadgeStatusEntryRow = typeof badgeStatusEntries.$inferSelect;
 export type AuditEventRow = typeof auditEvents.$inferSelect;
 export { sql };

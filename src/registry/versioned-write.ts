@@ -34,7 +34,7 @@ export async function writeChange<T extends Versioned>(
 ): Promise<T> {
   // While the database is known to be unreachable, refuse at once (503) rather
   // than queue writes behind connection attempts.
-  await deps.cache?.assertWritable();
+  await deps.cache?.assertAvailable();
   return deps.writes(() =>
     deps.db
       .transaction(async (tx) => {

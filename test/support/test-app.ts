@@ -11,6 +11,8 @@ import { loadOrCreateDevIssuer } from "../../src/auth/dev-issuer.ts";
 import { createTokenVerifier } from "../../src/auth/token-verifier.ts";
 import { fixedClock } from "../../src/platform/clock.ts";
 import { memoryLogger } from "../../src/platform/logger.ts";
+import { createNodeKeyStore } from "../../src/badges/node-key-file.ts";
+import { retainSecondsFor } from "../../src/badges/key-store.ts";
 import type { Role } from "../../src/auth/roles.ts";
 import { noRateLimits, type RateLimits } from "../../src/ratelimit/limiter.ts";
 
@@ -37,6 +39,7 @@ export async function createTestApp(
     // Unlimited unless a test asks for limits: suites that send thousands of requests are not about limits.
     rateLimits: opts.rateLimits?.(clock) ?? noRateLimits,
     clientAddress: (c) => c.req.header(TEST_CLIENT_HEADER),
+    badgeKeys: await createNodeKeyStore(dir, { alg: config.badges.alg, retainSeconds: retainSecondsFor(config.badges), now: clock.now(), recheckMs: 0 }),
   };
   const app = createApp(deps);
 

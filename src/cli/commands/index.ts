@@ -4,10 +4,12 @@ import { migrateCommand } from "./migrate.ts";
 import { serveCommand } from "./serve.ts";
 import { tokenCommand } from "./token.ts";
 import { checkHandleCommand } from "./check-handle.ts";
+import { keysCommand } from "./keys.ts";
 
 export const commands: Record<string, Command> = {
   serve: serveCommand,
   migrate: migrateCommand,
   token: tokenCommand,
   "check-handle": checkHandleCommand,
+  keys: keysCommand,
 };

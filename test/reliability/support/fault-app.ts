@@ -18,6 +18,8 @@ import { createTokenVerifier } from "../../../src/auth/token-verifier.ts";
 import { systemClock } from "../../../src/platform/clock.ts";
 import { memoryLogger } from "../../../src/platform/logger.ts";
 import { noRateLimits } from "../../../src/ratelimit/limiter.ts";
+import { createNodeKeyStore } from "../../../src/badges/node-key-file.ts";
+import { retainSecondsFor } from "../../../src/badges/key-store.ts";
 
 export type FaultApp = Awaited<ReturnType<typeof createFaultApp>>;
 
@@ -39,6 +41,7 @@ export async function createFaultApp(opts: { busyTimeoutMs?: number; wrapClient?
     verifyToken: createTokenVerifier({ keys: issuer.keys, issuer: config.auth.issuer, audience: config.auth.audience, clock: systemClock }),
     rateLimits: noRateLimits,
     clientAddress: () => undefined,
+    badgeKeys: await createNodeKeyStore(dir, { alg: config.badges.alg, retainSeconds: retainSecondsFor(config.badges), now: systemClock.now() }),
   };
   const app = createApp(deps);
   const moderator = await issuer.mint({ sub: "fault-moderator", roles: ["moderator"], issuer: config.auth.issuer, audience: config.auth.audience, ttlSeconds: 3600 });
