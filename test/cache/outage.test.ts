@@ -1,11 +1,13 @@
 // A libSQL server (real sqld) going away under a running app and coming back on
-// the same port: cached registry and lookalike answers keep being served,
+// the same port: cached registry, lookalike and badge answers keep being served,
 // marked stale; uncached reads and writes are refused at once with 503
 // problem+json and Retry-After; nothing is half-written; service resumes when
 // the server is back and the check interval has passed.
 import type { Client, InStatement, Transaction } from "@libsql/client";
 import { afterAll, beforeAll, expect, test } from "vitest";
+import { createLocalJWKSet } from "jose";
 import { createApp } from "../../src/app.ts";
+import { verifyBadge } from "../../src/badges/client.ts";
 import { dbFromClient } from "../../src/db/client.ts";
 import { startSqld, type Sqld } from "../../scripts/sqld.ts";
 import { createTestApp, type TestApp } from "../support/test-app.ts";
@@ -21,7 +23,7 @@ afterAll(async () => {
   await sqld?.close();
 });
 
-const CACHED = ["/v1/accounts/Fiverr-Care", "/v1/accounts?limit=50", "/v1/channels", "/v1/check?value=Fiverr_Care"];
+const CACHED = ["/v1/accounts/Fiverr-Care", "/v1/accounts?limit=50", "/v1/channels", "/v1/check?value=Fiverr_Care", "/v1/badges/Fiverr-Care", "/v1/badges/Fiverr_Care"];
 
 function expectRefused(res: Awaited<ReturnType<TestApp["call"]>>) {
   expect(res.status).toBe(503);
@@ -34,6 +36,8 @@ test("database outage: stale cached answers, fast 503 for the rest, nothing half
   const moderator = await t.token("moderator");
   const viewer = await t.token("viewer");
   const fresh = new Map<string, unknown>();
+  // A sender's first badge also allocates its status list position (a write, which clears badge answers): ask twice.
+  for (const url of CACHED) await t.call("GET", url);
   for (const url of CACHED) {
     const res = await t.call("GET", url);
     expect(res.status, url).toBe(200);
@@ -54,7 +58,30 @@ test("database outage: stale cached answers, fast 503 for the rest, nothing half
     expect(res.headers.get("cache-control"), url).toBe("no-store");
   }
   expectRefused(await t.call("GET", "/v1/accounts/Fiverr-Social"));
+  expectRefused(await t.call("GET", "/v1/badges/Fiverr-Social"));
   expectRefused(await t.call("GET", "/readyz"));
+
+  // The cached badge still verifies where badges are verified: in the client, against the JWKS (no database needed).
+  const badge = await t.call("GET", "/v1/badges/Fiverr-Care");
+  expect(badge.json.official).toBe(true);
+  const jwks = await t.call("GET", "/.well-known/jwks.json");
+  expect(jwks.status).toBe(200);
+  const verdict = await verifyBadge(badge.json.assertion, badge.json.account.platformUserId, {
+    keys: createLocalJWKSet(jwks.json),
+    issuer: t.deps.config.publicUrl,
+    audience: t.deps.config.badges.audience,
+    algorithms: ["EdDSA", "ES256"],
+    clockToleranceSec: 5,
+    currentDate: t.clock.now(),
+  });
+  expect(verdict.valid).toBe(true);
+  // An inbox page of senders this instance answered before: served from the cache, marked stale.
+  const batch = await t.call("POST", "/v1/badges/batch", { body: { senders: ["Fiverr-Care", "Fiverr_Care"] } });
+  expect(batch.status).toBe(200);
+  expect(batch.headers.get("x-teammark-stale")).toBe("1");
+  expect(batch.json.items.map((i: { official: boolean }) => i.official)).toEqual([true, false]);
+  // Server-side verification reads the account fresh by design: refused, not guessed.
+  expectRefused(await t.call("POST", "/v1/badges/verify", { body: { assertion: badge.json.assertion, senderId: badge.json.account.platformUserId } }));
   const started = performance.now();
   const write = await t.call("PATCH", "/v1/accounts/Fiverr-Care", { token: moderator, headers: { "if-match": etag }, body: { team: "Written during the outage", reason: "outage" } });
   expectRefused(write);
@@ -105,6 +132,7 @@ function stopServerBeforeAuditInsert(client: Client, stop: () => Promise<void>):
 }
 
 test("the server dying between a change and its audit event leaves neither once it is back", async () => {
+  await sqld.start(); // no-op unless an earlier test left it stopped
   const moderator = await t.token("moderator");
   const viewer = await t.token("viewer");
   t.clock.advance(1000);
