@@ -19,6 +19,9 @@ export default defineConfig({
           AUTH_ISSUER: inject("authIssuer"),
           AUTH_AUDIENCE: inject("authAudience"),
           LOG_REQUESTS: "false",
+          // A secret in production (wrangler secret put BADGE_SIGNING_KEYS); a plain binding here.
+          BADGE_SIGNING_KEYS: inject("badgeSigningKeys"),
+          PUBLIC_URL: "https://teammark.test",
         },
       },
     })),

@@ -24,6 +24,7 @@ const vars = {
   AUTH_ISSUER: backends.auth.issuer,
   AUTH_AUDIENCE: backends.auth.audience,
   PUBLIC_URL: `http://127.0.0.1:${port}`,
+  BADGE_SIGNING_KEYS: backends.badgeSigningKeys,
 };
 const wrangler = spawn(
   process.execPath,

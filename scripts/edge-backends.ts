@@ -2,12 +2,16 @@
 // tests: a real libSQL server (sqld) migrated with the drizzle/ files and
 // seeded, and the dev moderator issuer's public key served as a JWKS on
 // loopback (the Worker only accepts moderator tokens from a JWKS URL), so
-// `npx teammark token` tokens work against the local Worker too.
+// `npx teammark token` tokens work against the local Worker too; and the badge
+// signing key set of $DATA_DIR (created on first use, rotated with
+// `npx teammark keys rotate`) as the BADGE_SIGNING_KEYS secret's value.
+import { readFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import path from "node:path";
 import { loadConfig } from "../src/config.ts";
 import { openRegistryDatabase } from "../src/runtime/node-deps.ts";
 import { loadOrCreateDevIssuer, type DevIssuer } from "../src/auth/dev-issuer.ts";
+import { badgeKeyFile, loadOrCreateKeyFile } from "../src/badges/node-key-file.ts";
 import { startSqld, type Sqld } from "./sqld.ts";
 
 export type EdgeBackends = {
@@ -15,6 +19,8 @@ export type EdgeBackends = {
   libsqlUrl: string;
   jwksUrl: string;
   issuer: DevIssuer;
+  /** The BADGE_SIGNING_KEYS secret: the {"keys":[…]} key set file of the data dir. */
+  badgeSigningKeys: string;
   /** The `iss` and `aud` the dev issuer's tokens carry. */
   auth: { issuer: string; audience: string };
   close(): Promise<void>;
@@ -28,6 +34,8 @@ export async function startEdgeBackends(opts: { dataDir: string; sqldPort?: numb
     const { db } = await openRegistryDatabase(config);
     db.$client.close();
     const issuer = await loadOrCreateDevIssuer(opts.dataDir);
+    await loadOrCreateKeyFile(opts.dataDir, config.badges.alg, new Date());
+    const badgeSigningKeys = readFileSync(badgeKeyFile(opts.dataDir), "utf8");
     const body = JSON.stringify({ keys: [issuer.publicJwk] });
     const server = createServer((req, res) => {
       if (req.method === "GET" && req.url === "/.well-known/jwks.json") res.writeHead(200, { "content-type": "application/json" }).end(body);
@@ -42,6 +50,7 @@ export async function startEdgeBackends(opts: { dataDir: string; sqldPort?: numb
       libsqlUrl: sqld.url,
       jwksUrl: `http://127.0.0.1:${port}/.well-known/jwks.json`,
       issuer,
+      badgeSigningKeys,
       auth: { issuer: config.auth.issuer, audience: config.auth.audience },
       async close() {
         await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -14,6 +14,7 @@ declare module "vitest" {
     authIssuer: string;
     authAudience: string;
     moderatorToken: string;
+    badgeSigningKeys: string;
   }
 }
 
@@ -26,6 +27,7 @@ export default async function setup(project: TestProject) {
   project.provide("authIssuer", backends.auth.issuer);
   project.provide("authAudience", backends.auth.audience);
   project.provide("moderatorToken", token);
+  project.provide("badgeSigningKeys", backends.badgeSigningKeys);
   return async () => {
     await backends.close();
     rmSync(dataDir, { recursive: true, force: true });

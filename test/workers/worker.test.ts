@@ -1,10 +1,12 @@
 /// <reference types="@cloudflare/vitest-plugin/types" />
 // The Worker itself (src/worker.ts, as wrangler bundles it) inside workerd,
-// against a real libSQL server: seeded reads, the API description, and a
-// moderator write with its audit event, authenticated through a JWKS URL.
+// against a real libSQL server: seeded reads, the API description, a
+// moderator write with its audit event (authenticated through a JWKS URL),
+// badges signed with the BADGE_SIGNING_KEYS binding, and the rate-limit binding.
 import { SELF } from "cloudflare:test";
 import { inject, expect, test } from "vitest";
 import { SignJWT, generateKeyPair } from "jose";
+import { createBadgeVerifier } from "../../src/badges/client.ts";
 
 const BASE = "https://teammark.test";
 const moderator = { authorization: `Bearer ${inject("moderatorToken")}` };
@@ -75,4 +77,33 @@ test("failed moderator authentications are limited per client by the Workers rat
   expect(statuses[10]).toBe(429);
   const other = await SELF.fetch(`${BASE}/v1/audit`, { headers: { "cf-connecting-ip": "203.0.113.8" } });
   expect(other.status).toBe(401);
+});
+
+test("badges: issued with the key set from the BADGE_SIGNING_KEYS binding, verified by the client library and by the server", async () => {
+  const res = await SELF.fetch(`${BASE}/v1/badges/Fiverr-Care`);
+  expect(res.status).toBe(200);
+  const badge = (await res.json()) as { official: boolean; assertion: string; account: { platformUserId: string } };
+  expect(badge.official).toBe(true);
+
+  const jwks = (await (await SELF.fetch(`${BASE}/.well-known/jwks.json`)).json()) as { keys: { kid: string; d?: string }[] };
+  const secretKids = (JSON.parse(inject("badgeSigningKeys")) as { keys: { kid: string }[] }).keys.map((k) => k.kid);
+  expect(jwks.keys.map((k) => k.kid)).toEqual(expect.arrayContaining(secretKids));
+  expect(jwks.keys.every((k) => k.d === undefined)).toBe(true);
+
+  // The browser-side verifier (src/badges/client.ts), fetching the JWKS from the Worker itself.
+  // It asks fetch for redirect: "error", which browsers and Node honour and workerd refuses; "manual" is the Workers equivalent.
+  const viaWorker = (input: RequestInfo | URL, init?: RequestInit) => SELF.fetch(input as string, { ...init, redirect: init?.redirect === "error" ? "manual" : init?.redirect });
+  const verifier = createBadgeVerifier({ jwksUrl: `${BASE}/.well-known/jwks.json`, issuer: BASE, audience: "teammark-badge", fetch: viaWorker as typeof fetch });
+  expect(await verifier.verify(badge.assertion, badge.account.platformUserId)).toMatchObject({ valid: true });
+  expect(await verifier.verify(badge.assertion, "someone-else")).toMatchObject({ valid: false, reason: "wrong_sender" });
+
+  const onServer = await SELF.fetch(`${BASE}/v1/badges/verify`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ assertion: badge.assertion, senderId: badge.account.platformUserId }),
+  });
+  expect(await onServer.json()).toMatchObject({ valid: true });
+
+  const impostor = (await (await SELF.fetch(`${BASE}/v1/badges/${encodeURIComponent("Fiverr_Care")}`)).json()) as { official: boolean; resembles?: { target: string } };
+  expect(impostor).toMatchObject({ official: false, resembles: { target: "Fiverr-Care" } });
 });
