@@ -8,6 +8,8 @@ import { cloudflareTest } from "@cloudflare/vitest-plugin";
 process.env.CLOUDFLARE_CF_FETCH_ENABLED ??= "false";
 process.env.WRANGLER_SEND_METRICS ??= "false";
 
+export const CHECK_MS = 100;
+
 export default defineConfig({
   plugins: [
     cloudflareTest(({ inject }) => ({
@@ -22,6 +24,8 @@ export default defineConfig({
           // A secret in production (wrangler secret put BADGE_SIGNING_KEYS); a plain binding here.
           BADGE_SIGNING_KEYS: inject("badgeSigningKeys"),
           PUBLIC_URL: "https://teammark.test",
+          // The staleness bound, short so the outage test need not wait a second.
+          REGISTRY_CACHE_CHECK_MS: String(CHECK_MS),
         },
       },
     })),

@@ -107,3 +107,46 @@ test("badges: issued with the key set from the BADGE_SIGNING_KEYS binding, verif
   const impostor = (await (await SELF.fetch(`${BASE}/v1/badges/${encodeURIComponent("Fiverr_Care")}`)).json()) as { official: boolean; resembles?: { target: string } };
   expect(impostor).toMatchObject({ official: false, resembles: { target: "Fiverr-Care" } });
 });
+
+// Last in the file: it takes the database away (and brings it back) for everything running in this isolate.
+test("database outage in workerd: cached registry and badge answers served stale, the rest 503 with Retry-After, recovery after restart", async () => {
+  const control = inject("sqldControlUrl");
+  const settle = () => new Promise((r) => setTimeout(r, 3 * 100)); // > REGISTRY_CACHE_CHECK_MS (vitest.workers.config.ts)
+  const cached = ["/v1/accounts/Fiverr-Care", "/v1/badges/Fiverr-Care", "/v1/check?value=Fiverr_Care"];
+  const before = new Map<string, unknown>();
+  for (const url of cached) await SELF.fetch(`${BASE}${url}`);
+  for (const url of cached) {
+    const res = await SELF.fetch(`${BASE}${url}`);
+    expect(res.headers.get("x-teammark-stale"), url).toBeNull();
+    before.set(url, await res.json());
+  }
+
+  expect((await fetch(`${control}/stop`, { method: "POST" })).status).toBe(204);
+  try {
+    await settle();
+    for (const url of cached) {
+      const res = await SELF.fetch(`${BASE}${url}`);
+      expect(res.status, url).toBe(200);
+      expect(res.headers.get("x-teammark-stale"), url).toBe("1");
+      expect(await res.json(), url).toEqual(before.get(url));
+    }
+    const uncached = await SELF.fetch(`${BASE}/v1/accounts/Fiverr-Updates`);
+    expect(uncached.status).toBe(503);
+    expect(uncached.headers.get("retry-after")).toBeTruthy();
+    expect(((await uncached.json()) as { type: string }).type).toBe("https://teammark.dev/problems/unavailable");
+    const write = await SELF.fetch(`${BASE}/v1/accounts/Fiverr-Care`, {
+      method: "PATCH",
+      headers: { ...moderator, "content-type": "application/json", "if-match": "*" },
+      body: JSON.stringify({ team: "During the outage", reason: "should be refused" }),
+    });
+    expect(write.status).toBe(503);
+    expect(write.headers.get("retry-after")).toBeTruthy();
+  } finally {
+    expect((await fetch(`${control}/start`, { method: "POST" })).status).toBe(204);
+  }
+  await settle();
+  const back = await SELF.fetch(`${BASE}/v1/accounts/Fiverr-Updates`);
+  expect(back.status).toBe(200);
+  expect(back.headers.get("x-teammark-stale")).toBeNull();
+  expect(((await (await SELF.fetch(`${BASE}/v1/accounts/Fiverr-Care`)).json()) as { team: string }).team).not.toBe("During the outage");
+});
