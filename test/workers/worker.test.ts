@@ -32,6 +32,15 @@ test("/openapi.json describes the API", async () => {
   expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(["/v1/accounts", "/v1/accounts/{handle}", "/v1/check"]));
 });
 
+test("validation errors carry zod's (English) messages in the bundled Worker", async () => {
+  const res = await SELF.fetch(`${BASE}/v1/accounts?limit=0`);
+  expect(res.status).toBe(400);
+  const problem = (await res.json()) as { type: string; errors: { path: string; message: string }[] };
+  expect(problem.type).toBe("https://teammark.dev/problems/validation-failed");
+  expect(problem.errors[0]).toMatchObject({ path: "limit" });
+  expect(problem.errors[0]!.message).toMatch(/too small|>=|at least/i);
+});
+
 test("a moderator write is stored with its audit event; a bad token is refused", async () => {
   const current = await SELF.fetch(`${BASE}/v1/accounts/Fiverr-Social`);
   const etag = current.headers.get("etag")!;
