@@ -3,7 +3,6 @@
 import { bodyLimit } from "hono/body-limit";
 import { cors } from "hono/cors";
 import { requestId } from "hono/request-id";
-import { secureHeaders } from "hono/secure-headers";
 import type { AppDeps } from "./deps.ts";
 import type { AppContext } from "./app-context.ts";
 import { createRouter } from "./http/router.ts";
@@ -11,6 +10,7 @@ import { ApiError, problemBody, problemResponse } from "./http/problem.ts";
 import { handleError } from "./http/error-handler.ts";
 import { requestLog } from "./http/middleware/request-log.ts";
 import { jsonBodiesOnly } from "./http/middleware/json-only.ts";
+import { securityHeaders } from "./http/middleware/security-headers.ts";
 import { renderDocsPage } from "./http/docs-page.ts";
 import { createWriteQueue } from "./platform/write-queue.ts";
 import { createRegistryCache } from "./cache/registry-cache.ts";
@@ -43,7 +43,7 @@ export function createApp(deps: AppDeps) {
   });
   app.use(requestLog);
   app.use(crossOriginReadable);
-  app.use(secureHeaders({ crossOriginResourcePolicy: "same-origin" }));
+  app.use(securityHeaders);
   const publicCors = cors({ origin: "*", allowMethods: ["GET", "HEAD", "OPTIONS"], exposeHeaders: ["ETag", "X-Request-Id", "X-Teammark-Stale", "Retry-After"] });
   for (const path of PUBLIC_READ_PATHS) {
     // Only reads are cross-origin; writes on the same paths get no CORS headers.
@@ -53,14 +53,14 @@ export function createApp(deps: AppDeps) {
   // Badge lookups and verification change nothing, so their POSTs are cross-origin too.
   const badgeCors = cors({ origin: "*", allowMethods: ["GET", "HEAD", "POST", "OPTIONS"], allowHeaders: ["Content-Type"], exposeHeaders: ["X-Request-Id"] });
   for (const path of BADGE_PUBLIC_PATHS) app.use(path, badgeCors);
-  app.use(
-    bodyLimit({
-      maxSize: deps.config.bodyLimitBytes,
-      onError: () => {
-        throw new ApiError("payload-too-large", `request bodies are limited to ${deps.config.bodyLimitBytes} bytes`);
-      },
-    }),
-  );
+  const limitBody = bodyLimit({
+    maxSize: deps.config.bodyLimitBytes,
+    onError: () => {
+      throw new ApiError("payload-too-large", `request bodies are limited to ${deps.config.bodyLimitBytes} bytes`);
+    },
+  });
+  // Reads carry no body; skipping them spares the Node adapter building a full Request.
+  app.use((c, next) => (c.req.method === "GET" || c.req.method === "HEAD" ? next() : limitBody(c, next)));
   app.use(jsonBodiesOnly);
   app.use("/v1/*", markStaleAnswers);
 
@@ -88,7 +88,11 @@ export function createApp(deps: AppDeps) {
     },
   };
   app.doc31("/openapi.json", docConfig);
-  app.get("/docs", (c) => c.html(renderDocsPage(app.getOpenAPI31Document(docConfig) as unknown as Parameters<typeof renderDocsPage>[0])));
+  app.get("/docs", (c) => {
+    // The reference page is static HTML with one inline stylesheet and no script.
+    c.header("content-security-policy", "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'");
+    return c.html(renderDocsPage(app.getOpenAPI31Document(docConfig) as unknown as Parameters<typeof renderDocsPage>[0]));
+  });
 
   app.notFound((c) => problemResponse(problemBody("not-found", `no route for ${c.req.method} ${c.req.path}`, c.var.requestId)));
   app.onError(handleError);

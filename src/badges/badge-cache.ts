@@ -11,6 +11,8 @@ export const MAX_CACHED_ANSWERS = 10_000;
 
 export type CachedAnswer = {
   answer: BadgeAnswer;
+  /** The answer serialised once: the hot path of a badge lookup sends these bytes as they are. */
+  json: string;
   /** Unix seconds after which the answer is worked out (and signed) again. */
   refreshAt: number;
   /** Signing key of the assertion in the answer, if any: a key change re-signs. */

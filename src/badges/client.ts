@@ -11,18 +11,71 @@
 // nbf (at most 60 s of clock tolerance) and requires `sub` to be the sender the
 // UI renders, so a badge cannot be replayed next to somebody else's name.
 import { createLocalJWKSet, errors, jwtVerify, type JSONWebKeySet, type JWTPayload, type JWTVerifyGetKey } from "jose";
-import {
-  ATTESTATION_TYP,
-  BADGE_TYP,
-  type AttestationClaims,
-  type AttestationRejection,
-  type BadgeAlgorithm,
-  type BadgeClaims,
-  type BadgeRejection,
-  type Verdict,
-} from "./claims.ts";
 
-export type { AttestationClaims, AttestationRejection, BadgeAlgorithm, BadgeClaims, BadgeRejection, LocalizedText } from "./claims.ts";
+// What a Team badge and a message attestation say: shared with the server that signs them,
+// kept in this file so the frontend needs nothing but this module and jose.
+
+/** JOSE `typ` of a badge assertion: a verifier refuses any other token presented as a badge. */
+export const BADGE_TYP = "team-badge+jwt";
+/** JOSE `typ` of a message attestation, so an attestation can never pass as a badge or the reverse. */
+export const ATTESTATION_TYP = "team-attestation+jwt";
+
+export const BADGE_ALGORITHMS = ["EdDSA", "ES256"] as const;
+export type BadgeAlgorithm = (typeof BADGE_ALGORITHMS)[number];
+
+/** Text per BCP 47 language tag, e.g. { en: "Fiverr Team", de: "Fiverr-Team" }. */
+export type LocalizedText = Record<string, string>;
+
+export type StatusReference = { status_list: { idx: number; uri: string } };
+
+export type BadgeClaims = {
+  iss: string;
+  /** The platform user id of the official account: what the UI compares with the sender it renders. */
+  sub: string;
+  aud: string;
+  iat: number;
+  nbf: number;
+  exp: number;
+  jti: string;
+  handle: string;
+  team: string;
+  purpose: LocalizedText;
+  /** The badge text to show, per language. */
+  label: LocalizedText;
+  status: StatusReference;
+};
+
+export type AttestationClaims = {
+  iss: string;
+  sub: string;
+  aud: string;
+  iat: number;
+  nbf: number;
+  exp: number;
+  jti: string;
+  conversationId: string;
+  messageId: string;
+  /** Hex SHA-256 of the message text as UTF-8. */
+  textSha256: string;
+};
+
+export type BadgeRejection =
+  | "malformed"
+  | "bad_signature"
+  | "unknown_kid"
+  | "wrong_typ"
+  | "wrong_alg"
+  | "expired"
+  | "not_yet_valid"
+  | "wrong_issuer"
+  | "wrong_audience"
+  | "wrong_sender"
+  /** Only from the server (POST /v1/badges/verify): the account is suspended or retired. */
+  | "revoked";
+
+export type AttestationRejection = BadgeRejection | "wrong_conversation" | "wrong_message" | "text_mismatch";
+
+export type Verdict<C, R> = { valid: true; claims: C } | { valid: false; reason: R };
 
 export const MAX_CLOCK_TOLERANCE_SEC = 60;
 
@@ -144,9 +197,7 @@ function rejectionOf(err: unknown): BadgeRejection | undefined {
     const byClaim: Record<string, BadgeRejection> = { typ: "wrong_typ", iss: "wrong_issuer", aud: "wrong_audience", nbf: "not_yet_valid" };
     return byClaim[err.claim] ?? "malformed";
   }
-  if (err instanceof errors.JWSInvalid || err instanceof errors.JWTInvalid || err instanceof errors.JOSEError) return "malformed";
-  if (err instanceof TypeError && !(err as { cause?: unknown }).cause && /base64|JSON|Invalid/i.test(err.message)) return "malformed";
-  if (err instanceof SyntaxError) return "malformed";
+  if (err instanceof errors.JOSEError) return "malformed";
   return undefined;
 }
 

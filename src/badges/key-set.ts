@@ -13,7 +13,7 @@
 //   drops out of the JWKS ("expired") and may be pruned from the set.
 import { calculateJwkThumbprint, exportJWK, generateKeyPair, type JWK } from "jose";
 import { z } from "zod";
-import { BADGE_ALGORITHMS, type BadgeAlgorithm } from "./claims.ts";
+import { BADGE_ALGORITHMS, type BadgeAlgorithm } from "./client.ts";
 
 /** Cache-Control max-age of the JWKS; the publish delay of a new key may not be shorter. */
 export const JWKS_MAX_AGE_SECONDS = 300;

@@ -3,7 +3,7 @@
 // file in DATA_DIR, re-read after `teammark keys rotate`) and Workers (a secret)
 // share the rotation rules in key-set.ts.
 import { importJWK } from "jose";
-import type { BadgeAlgorithm } from "./claims.ts";
+import type { BadgeAlgorithm } from "./client.ts";
 import { JWKS_MAX_AGE_SECONDS, keyPhases, type BadgeKey, type PhasedKey, type PublicJwk } from "./key-set.ts";
 
 export type SigningKey = { kid: string; alg: BadgeAlgorithm; key: CryptoKey };
@@ -30,19 +30,29 @@ export { JWKS_MAX_AGE_SECONDS };
  * re-read as it likes). Imported CryptoKeys are kept per kid.
  */
 export function createKeyStore(load: () => Promise<BadgeKey[]> | BadgeKey[], opts: { retainSeconds: number }): BadgeKeyStore {
-  const imported = new Map<string, Promise<CryptoKey>>();
-  const phased = async (now: Date) => keyPhases(await load(), Math.floor(now.getTime() / 1000), opts.retainSeconds);
+  const signers = new Map<string, Promise<SigningKey>>();
+  // Phases change only at a key's activation or unpublish time: reuse them until the next such moment.
+  let memo: { keys: BadgeKey[]; phases: PhasedKey[]; from: number; until: number } | undefined;
+  const phased = async (now: Date): Promise<PhasedKey[]> => {
+    const keys = await load();
+    const sec = Math.floor(now.getTime() / 1000);
+    if (memo && memo.keys === keys && sec >= memo.from && sec < memo.until) return memo.phases;
+    const phases = keyPhases(keys, sec, opts.retainSeconds);
+    const moments = phases.flatMap((k) => [k.activatesAt, k.publishedUntil ?? Infinity]);
+    memo = { keys, phases, from: Math.max(-Infinity, ...moments.filter((m) => m <= sec)), until: Math.min(Infinity, ...moments.filter((m) => m > sec)) };
+    return phases;
+  };
   return {
     retainSeconds: opts.retainSeconds,
     phases: phased,
     async signer(now) {
       const active = (await phased(now)).find((k) => k.phase === "active")!;
-      let key = imported.get(active.kid);
-      if (!key) {
-        key = importJWK(active.privateJwk, active.alg) as Promise<CryptoKey>;
-        imported.set(active.kid, key);
+      let signer = signers.get(active.kid);
+      if (!signer) {
+        signer = (importJWK(active.privateJwk, active.alg) as Promise<CryptoKey>).then((key) => ({ kid: active.kid, alg: active.alg, key }));
+        signers.set(active.kid, signer);
       }
-      return { kid: active.kid, alg: active.alg, key: await key };
+      return signer;
     },
     async jwks(now) {
       return { keys: (await phased(now)).filter((k) => k.phase !== "expired").map((k) => k.publicJwk) };

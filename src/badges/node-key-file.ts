@@ -4,7 +4,7 @@
 // within a second and publishes the next key without a restart.
 import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import type { BadgeAlgorithm } from "./claims.ts";
+import type { BadgeAlgorithm } from "./client.ts";
 import { generateBadgeKey, parseKeySet, serializeKeySet, type BadgeKey } from "./key-set.ts";
 import { createKeyStore, type BadgeKeyStore } from "./key-store.ts";
 

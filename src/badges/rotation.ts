@@ -1,7 +1,7 @@
 // Key rotation on a key set (Node key file or the Workers secret's JSON): add a
 // key that signs only after the publish delay, and drop keys whose signatures
 // have all expired. The phases themselves follow from the times (key-set.ts).
-import type { BadgeAlgorithm } from "./claims.ts";
+import type { BadgeAlgorithm } from "./client.ts";
 import { generateBadgeKey, JWKS_MAX_AGE_SECONDS, keyPhases, KeySetError, type BadgeKey } from "./key-set.ts";
 
 export type Rotation = { keys: BadgeKey[]; added: BadgeKey; pruned: string[] };

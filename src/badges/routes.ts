@@ -3,6 +3,8 @@
 // and the revocation status list.
 import { createRoute, z } from "@hono/zod-openapi";
 import { createMiddleware } from "hono/factory";
+import type { TypedResponse } from "hono";
+import type { JSONParsed } from "hono/utils/types";
 import { createRouter, type AppEnv } from "../http/router.ts";
 import { ApiError, problemResponses } from "../http/problem.ts";
 import { JWKS_MAX_AGE_SECONDS } from "./key-set.ts";
@@ -17,9 +19,10 @@ const tags = ["Badges"];
 export const BADGE_PUBLIC_PATHS = ["/.well-known/jwks.json", "/v1/badges/*", "/v1/status-lists/*", "/v1/attestations/verify"];
 
 /**
- * Cross-Origin-Resource-Policy: cross-origin on the public badge paths. It must
- * be registered before secureHeaders: that middleware writes its same-origin
- * CORP after the handler, and this one runs after it on the way out.
+ * Cross-Origin-Resource-Policy: cross-origin on the public badge paths, on every
+ * answer (errors and preflights too). Registered before the security headers,
+ * which write their same-origin default after the handler, so this runs after
+ * them on the way out and has the last word.
  */
 export const crossOriginReadable = createMiddleware<AppEnv>(async (c, next) => {
   await next();
@@ -92,6 +95,14 @@ const statusListRoute = createRoute({
   },
 });
 
+/**
+ * A 200 JSON response from bytes serialised when the answer was cached (the
+ * badge lookup's hot path skips JSON.stringify), typed as the route's schema.
+ */
+function cachedJson<T>(json: string, headers: Record<string, string>): TypedResponse<JSONParsed<T>, 200, "json"> {
+  return new Response(json, { status: 200, headers: { "Content-Type": "application/json", ...headers } }) as unknown as TypedResponse<JSONParsed<T>, 200, "json">;
+}
+
 export function badgesRouter() {
   return createRouter()
     .openapi(jwksRoute, async (c) => {
@@ -99,14 +110,12 @@ export function badgesRouter() {
       return c.json(await c.var.ctx.deps.badgeKeys.jwks(c.var.ctx.deps.clock.now()), 200);
     })
     .openapi(badgeRoute, async (c) => {
-      const { answer, maxAge } = await lookupBadge(c.var.ctx, c.req.valid("param").sender);
-      c.header("Cache-Control", `public, max-age=${maxAge}`);
-      return c.json(answer, 200);
+      const { json, maxAge } = await lookupBadge(c.var.ctx, c.req.valid("param").sender);
+      return cachedJson<z.infer<typeof BadgeAnswerSchema>>(json, { "Cache-Control": `public, max-age=${maxAge}` });
     })
     .openapi(batchRoute, async (c) => {
-      const { items, maxAge } = await lookupBadges(c.var.ctx, c.req.valid("json").senders);
-      c.header("Cache-Control", `private, max-age=${maxAge}`);
-      return c.json({ items }, 200);
+      const { json, maxAge } = await lookupBadges(c.var.ctx, c.req.valid("json").senders);
+      return cachedJson<z.infer<typeof BatchAnswerSchema>>(json, { "Cache-Control": `private, max-age=${maxAge}` });
     })
     .openapi(verifyRoute, async (c) => {
       const { assertion, senderId } = c.req.valid("json");

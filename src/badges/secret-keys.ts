@@ -10,7 +10,11 @@ export function createSecretKeyStore(secret: string | undefined, opts: { retainS
   return createKeyStore(() => {
     // Without keys the rest of the API still serves; badge routes answer 503 with the reason.
     if (!secret) throw new ApiError("unavailable", "no badge signing keys are configured (set the BADGE_SIGNING_KEYS secret)");
-    parsed ??= Promise.resolve().then(() => parseKeySet(JSON.parse(secret)));
+    parsed ??= Promise.resolve()
+      .then(() => parseKeySet(JSON.parse(secret)))
+      .catch((err: unknown) => {
+        throw new ApiError("unavailable", `BADGE_SIGNING_KEYS is not a usable key set: ${err instanceof Error ? err.message : String(err)}`);
+      });
     return parsed;
   }, opts);
 }

@@ -1,6 +1,6 @@
 // Signs badge assertions and message attestations with the active key.
 import { SignJWT } from "jose";
-import { ATTESTATION_TYP, BADGE_TYP, type AttestationClaims, type BadgeClaims } from "./claims.ts";
+import { ATTESTATION_TYP, BADGE_TYP, type AttestationClaims, type BadgeClaims } from "./client.ts";
 import type { SigningKey } from "./key-store.ts";
 
 type Payload<C> = Omit<C, "iss" | "sub" | "aud" | "iat" | "nbf" | "exp" | "jti">;

@@ -8,10 +8,11 @@ import { eq, and, gte, lt } from "drizzle-orm";
 import { base64url, SignJWT } from "jose";
 import { accounts, badgeStatusEntries } from "../db/schema.ts";
 import type { Db } from "../db/client.ts";
-import { STATUS_LIST_TYP } from "./claims.ts";
 import type { SigningKey } from "./key-store.ts";
 import { STATUS_LIST_SIZE } from "./status-index.ts";
 
+/** JOSE `typ` of a signed Token Status List. */
+export const STATUS_LIST_TYP = "statuslist+jwt";
 export const STATUS_INVALID = 1;
 
 /** The bit array of list `listId` ("1", "2", …), or undefined when no position in it was ever allocated. */

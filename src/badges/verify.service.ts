@@ -6,7 +6,7 @@ import { eq } from "drizzle-orm";
 import { accounts } from "../db/schema.ts";
 import type { AppContext } from "../app-context.ts";
 import { toAccount, type Account } from "../registry/accounts.service.ts";
-import { BADGE_ALGORITHMS, type AttestationRejection, type BadgeRejection } from "./claims.ts";
+import { BADGE_ALGORITHMS, type AttestationRejection, type BadgeRejection } from "./client.ts";
 import { verifyAttestation, verifyBadge, type AttestedMessage, type VerifyPolicy } from "./client.ts";
 
 export type ServerVerdict<R> = { valid: true; reason: null; account: Account } | { valid: false; reason: R };

@@ -68,6 +68,17 @@ describe("message attestations", () => {
     expect((await verifierFor(t).verifier.verifyAttestation(real, { ...message, text: "Send your password to fiverr-care.help" })).valid).toBe(true);
   });
 
+  test("a retired sender's attestation is revoked at the server, and it gets no new one", async () => {
+    const sender = seed.accounts.find((a) => a.handle === "editors_picks")!.platformUserId;
+    const msg = { ...message, senderId: sender };
+    const { attestation } = (await attest(msg)).json;
+    const moderator = await t.token("moderator");
+    const etag = (await t.call("GET", "/v1/accounts/editors_picks")).headers.get("etag")!;
+    expect((await t.call("DELETE", "/v1/accounts/editors_picks", { token: moderator, headers: { "if-match": etag }, body: { reason: "left the team" } })).status).toBe(200);
+    expect((await t.call("POST", "/v1/attestations/verify", { body: { attestation, ...msg } })).json).toEqual({ valid: false, reason: "revoked" });
+    expect((await attest(msg)).status).toBe(422);
+  });
+
   test("only for active official senders, only with the messaging role", async () => {
     const res = await attest({ ...message, senderId: "12345678" });
     expect(res.status).toBe(422);

@@ -76,6 +76,20 @@ describe("badge round trip", () => {
   });
 });
 
+describe("cross-origin use", () => {
+  test("a browser on another origin may POST a batch (preflight allows it); the messaging-only route gets no CORS", async () => {
+    const preflight = (path: string) =>
+      t.app.request(path, { method: "OPTIONS", headers: { origin: "https://inbox.example", "access-control-request-method": "POST", "access-control-request-headers": "content-type" } });
+    const batch = await preflight("/v1/badges/batch");
+    expect(batch.status).toBe(204);
+    expect(batch.headers.get("access-control-allow-origin")).toBe("*");
+    expect(batch.headers.get("access-control-allow-methods")).toContain("POST");
+    expect(batch.headers.get("cross-origin-resource-policy")).toBe("cross-origin");
+    const attest = await preflight("/v1/attestations");
+    expect(attest.headers.get("access-control-allow-origin")).toBeNull();
+  });
+});
+
 describe("batch lookups", () => {
   test("200 senders answered each on its own, in order, duplicates included", async () => {
     const senders = Array.from({ length: 200 }, (_, i) => (i % 10 === 0 ? "Fiverr-Care" : i % 10 === 1 ? "Fiverr_Support" : i % 10 === 2 ? care.platformUserId : `seller_${i}`));
@@ -91,6 +105,21 @@ describe("batch lookups", () => {
       } else expect(item.official).toBe(false);
     }
     expect(res.json.items[1].resembles?.verdict).toBe("brand_impersonation");
+  });
+
+  test("each batch entry is the answer the single lookup gives, however the sender is named", async () => {
+    const accountId = (await t.call("GET", "/v1/accounts/editors_picks")).json.id as string;
+    const senders = ["fiverr-care", accountId, care.platformUserId, "Fivеrr_Care", "FiverrSupport", "nobody_in_particular", "EDITORS_PICKS"];
+    const batch = (await t.call("POST", "/v1/badges/batch", { body: { senders } })).json.items;
+    for (const [i, sender] of senders.entries()) {
+      const single = (await t.call("GET", `/v1/badges/${encodeURIComponent(sender)}`)).json;
+      const { sender: asked, ...entry } = batch[i];
+      expect(asked).toBe(sender);
+      expect(entry.official, sender).toBe(single.official);
+      expect(entry.account?.id, sender).toBe(single.account?.id);
+      expect(entry.resembles, sender).toEqual(single.resembles);
+    }
+    expect(batch.map((e: { official: boolean }) => e.official)).toEqual([true, true, true, false, false, false, true]);
   });
 
   test("more than 200 senders, none, or non-strings are refused", async () => {

@@ -25,6 +25,15 @@ test("secure headers are set", async () => {
   const res = await t.app.request("/v1/accounts");
   expect(res.headers.get("x-content-type-options")).toBe("nosniff");
   expect(res.headers.get("strict-transport-security")).toContain("max-age");
+  expect(res.headers.get("content-security-policy")).toBe("default-src 'none'; frame-ancestors 'none'");
+  expect(res.headers.get("x-frame-options")).toBe("DENY");
+});
+
+test("the docs page keeps its own CSP: styles, no script", async () => {
+  const res = await t.app.request("/docs");
+  expect(res.headers.get("content-type")).toContain("text/html");
+  expect(res.headers.get("content-security-policy")).toContain("style-src 'unsafe-inline'");
+  expect(res.headers.get("content-security-policy")).not.toContain("script-src");
 });
 
 test("health and readiness", async () => {

@@ -5,7 +5,7 @@ import { z } from "zod";
 import type { Command } from "../command.ts";
 import { parseFlags } from "../args.ts";
 import { loadConfig } from "../../config.ts";
-import { BADGE_ALGORITHMS } from "../../badges/claims.ts";
+import { BADGE_ALGORITHMS } from "../../badges/client.ts";
 import { generateBadgeKey, keyPhases, type BadgeKey } from "../../badges/key-set.ts";
 import { retainSecondsFor } from "../../badges/key-store.ts";
 import { badgeKeyFile, readKeyFile, writeKeyFile } from "../../badges/node-key-file.ts";
@@ -66,7 +66,7 @@ plus 60 s), after which a later rotate removes it from the file.`,
     }
     io.stdout.write(`${"kid".padEnd(43)}  alg    phase     signs from            published until\n`);
     for (const k of keyPhases(keys, now, retainSeconds)) {
-      const until = k.publishedUntil !== undefined ? iso(k.publishedUntil) : k.phase === "expired" ? "-" : "(while it signs)";
+      const until = k.publishedUntil !== undefined ? iso(k.publishedUntil) : "(until a successor's signatures outlive it)";
       io.stdout.write(`${k.kid.padEnd(43)}  ${k.alg.padEnd(5)}  ${k.phase.padEnd(8)}  ${k.activatesAt ? iso(k.activatesAt) : "(start)".padEnd(20)}  ${until}\n`);
     }
     return 0;
