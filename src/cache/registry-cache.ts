@@ -32,14 +32,18 @@ export type RegistryCache = {
 };
 
 export const DEFAULT_MAX_ENTRIES = 10_000;
+/** A version check slower than this counts as "unreachable": a database that hangs must not hang every reader. */
+export const DEFAULT_CHECK_TIMEOUT_MS = 2000;
 
 export function createRegistryCache(opts: {
   db: Pick<Db, "select">;
   clock: Clock;
   checkEveryMs: number;
   maxEntries?: number;
+  checkTimeoutMs?: number;
   readVersion?: () => Promise<number>;
 }): RegistryCache {
+  const checkTimeoutMs = opts.checkTimeoutMs ?? DEFAULT_CHECK_TIMEOUT_MS;
   const maxEntries = opts.maxEntries ?? DEFAULT_MAX_ENTRIES;
   const readVersion = opts.readVersion ?? (() => readRegistryVersion(opts.db));
   const entries = new Map<string, { value: unknown }>();
@@ -67,7 +71,7 @@ export function createRegistryCache(opts: {
     // Concurrent readers share one version query.
     checking ??= (async () => {
       try {
-        const v = await readVersion();
+        const v = await withTimeout(readVersion(), checkTimeoutMs);
         if (v !== version) {
           drop();
           version = v;
@@ -130,4 +134,14 @@ export function createRegistryCache(opts: {
       return entries.size;
     },
   };
+}
+
+function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(Object.assign(new Error(`ETIMEDOUT: the registry version check took over ${ms} ms`), { code: "ETIMEDOUT" })), ms);
+  });
+  // The late answer (or failure) of a timed-out check is dropped.
+  work.catch(() => undefined);
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }

@@ -76,3 +76,28 @@ describe("registry cache", () => {
     expect(await readRegistryVersion(t.db)).toBe(v0 + 1);
   });
 });
+
+describe("registry cache on its own", () => {
+  test("a version check that hangs counts as an outage: cached answers are served, misses refused, recovery when it answers again", async () => {
+    const { createRegistryCache } = await import("../../src/cache/registry-cache.ts");
+    const { fixedClock } = await import("../../src/platform/clock.ts");
+    const clock = fixedClock("2026-01-01T00:00:00Z");
+    let answer: () => Promise<number> = async () => 7;
+    const cache = createRegistryCache({ db: undefined as never, clock, checkEveryMs: 1000, checkTimeoutMs: 50, readVersion: () => answer() });
+    let loads = 0;
+    const load = async () => ++loads;
+    expect(await cache.read("k", load)).toBe(1);
+    answer = () => new Promise<number>(() => {}); // the database stops answering without refusing
+    clock.advance(1000);
+    const started = performance.now();
+    expect(await cache.read("k", load)).toBe(1);
+    expect(performance.now() - started).toBeLessThan(1000);
+    expect(cache.degraded).toBe(true);
+    await expect(cache.read("other", load)).rejects.toMatchObject({ code: "unavailable" });
+    await expect(cache.assertAvailable()).rejects.toMatchObject({ code: "unavailable" });
+    answer = async () => 8;
+    clock.advance(1000);
+    expect(await cache.read("k", load)).toBe(2); // version moved while away: reloaded
+    expect(cache.degraded).toBe(false);
+  });
+});
