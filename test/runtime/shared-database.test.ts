@@ -10,6 +10,8 @@ import { silentLogger } from "../../src/platform/logger.ts";
 import { loadConfig } from "../../src/config.ts";
 import { loadOrCreateDevIssuer } from "../../src/auth/dev-issuer.ts";
 import { startSqld, type Sqld } from "../../scripts/sqld.ts";
+import { main } from "../../src/cli/main.ts";
+import { createClient } from "@libsql/client";
 
 let sqld: Sqld;
 let dataDir: string;
@@ -93,5 +95,25 @@ test("an embedded replica of the server reads locally, writes through, and sees 
     expect(seen).toBe("Via the primary");
   } finally {
     rmSync(replicaDir, { recursive: true, force: true });
+  }
+});
+
+test("`teammark migrate` prepares an empty libSQL server the way a deploy does: migrations, seed, once", async () => {
+  const fresh = await startSqld();
+  try {
+    let err = "";
+    const io = { stdin: (async function* () {})(), stdout: { write: () => {} }, stderr: { write: (t: string) => (err += t) }, env: { DATABASE_URL: fresh.url, DATA_DIR: dataDir } };
+    expect(await main(["migrate"], io)).toBe(0);
+    expect(err).toContain("seeded");
+    expect(await main(["migrate"], io)).toBe(0); // again: nothing to do
+    const client = createClient({ url: fresh.url });
+    const tables = (await client.execute("select name from sqlite_master where type = 'table'")).rows.map((r) => r.name);
+    expect(tables).toEqual(expect.arrayContaining(["accounts", "channels", "audit_events", "registry_version", "badge_status_entries"]));
+    expect((await client.execute("select count(*) as n from accounts")).rows[0]?.n).toBeGreaterThan(5);
+    // Seeding went through the audited write path, so the version counted every seeded row.
+    expect(Number((await client.execute("select version from registry_version")).rows[0]?.version)).toBeGreaterThan(10);
+    client.close();
+  } finally {
+    await fresh.close();
   }
 });
