@@ -10,7 +10,7 @@
 // It accepts only the configured algorithms and `typ`, checks iss, aud, exp and
 // nbf (at most 60 s of clock tolerance) and requires `sub` to be the sender the
 // UI renders, so a badge cannot be replayed next to somebody else's name.
-import { createLocalJWKSet, errors, jwtVerify, type JSONWebKeySet, type JWTPayload, type JWTVerifyGetKey } from "jose";
+import { base64url, createLocalJWKSet, errors, jwtVerify, type JSONWebKeySet, type JWTPayload, type JWTVerifyGetKey } from "jose";
 
 // What a Team badge and a message attestation say: shared with the server that signs them,
 // kept in this file so the frontend needs nothing but this module and jose.
@@ -108,6 +108,12 @@ export type BadgeVerifierOptions = {
   cacheMaxAgeMs?: number;
   /** Least time between two fetches triggered by an unknown kid; default 30 s. */
   cooldownMs?: number;
+  /**
+   * Also consult the badge's Token Status List (fetched once per list and then
+   * reused for the list's `ttl`): a suspended or retired account's badge is then
+   * `revoked` before it expires. Default false: offline checks, bounded by exp.
+   */
+  checkStatus?: boolean;
   /** The current time (tests); default the system clock. */
   now?: () => Date;
 };
@@ -129,8 +135,14 @@ export function createBadgeVerifier(opts: BadgeVerifierOptions): BadgeVerifier {
   const now = opts.now ?? (() => new Date());
   const keys = remoteKeySet(new URL(opts.jwksUrl), { fetch: opts.fetch ?? globalThis.fetch.bind(globalThis), cacheMaxAgeMs: opts.cacheMaxAgeMs ?? 300_000, cooldownMs: opts.cooldownMs ?? 30_000, now });
   const policy = () => ({ keys, issuer: opts.issuer, audience: opts.audience, algorithms, clockToleranceSec, currentDate: now() });
+  const statuses = opts.checkStatus ? statusLists(opts.fetch ?? globalThis.fetch.bind(globalThis), policy) : undefined;
   return {
-    verify: (assertion, senderId) => verifyBadge(assertion, senderId, policy()),
+    verify: async (assertion, senderId) => {
+      const r = await verifyBadge(assertion, senderId, policy());
+      if (!r.valid || !statuses) return r;
+      const status = await statuses(r.claims.status.status_list);
+      return status === "valid" ? r : { valid: false, reason: status };
+    },
     verifyAttestation: (attestation, message) => verifyAttestation(attestation, message, policy()),
   };
 }
@@ -253,4 +265,53 @@ function remoteKeySet(url: URL, opts: { fetch: typeof fetch; cacheMaxAgeMs: numb
       return local!(header, token);
     }
   };
+}
+
+/** Status of status-list entries, each list fetched, verified and decoded once per its `ttl`. */
+function statusLists(fetchImpl: typeof fetch, policy: () => VerifyPolicy) {
+  const lists = new Map<string, { bits: Promise<Uint8Array>; until: number }>();
+  const load = async (uri: string): Promise<{ bits: Uint8Array; until: number }> => {
+    const res = await fetchImpl(uri, { headers: { accept: "application/statuslist+jwt" }, redirect: "error", signal: AbortSignal.timeout(5000) });
+    if (!res.ok) throw new Error(`status list ${uri} answered ${res.status}`);
+    const p = policy();
+    const { payload } = await jwtVerify(await res.text(), p.keys, {
+      typ: "statuslist+jwt",
+      issuer: p.issuer,
+      subject: uri,
+      algorithms: [...p.algorithms],
+      clockTolerance: p.clockToleranceSec,
+      requiredClaims: ["exp", "iat"],
+      ...(p.currentDate ? { currentDate: p.currentDate } : {}),
+    });
+    const list = payload.status_list as { bits?: unknown; lst?: unknown } | undefined;
+    if (list?.bits !== 1 || typeof list.lst !== "string") throw new Error(`status list ${uri} is not a 1-bit list`);
+    const ttl = typeof payload.ttl === "number" && payload.ttl > 0 ? payload.ttl : 60;
+    const stream = new Blob([base64url.decode(list.lst) as BlobPart]).stream().pipeThrough(new DecompressionStream("deflate"));
+    const bits = new Uint8Array(await new Response(stream).arrayBuffer());
+    const nowSec = Math.floor((p.currentDate ?? new Date()).getTime() / 1000);
+    return { bits, until: Math.min(payload.exp!, nowSec + ttl) };
+  };
+  return async (ref: { idx: number; uri: string }): Promise<"valid" | "revoked" | "malformed"> => {
+    // Only lists published by the issuer count; a signed claim pointing elsewhere is a fault, not a status.
+    if (!sameOrigin(ref.uri, policy().issuer) || !Number.isInteger(ref.idx) || ref.idx < 0) return "malformed";
+    const nowSec = Math.floor((policy().currentDate ?? new Date()).getTime() / 1000);
+    let entry = lists.get(ref.uri);
+    if (!entry || nowSec >= entry.until) {
+      const loading = load(ref.uri);
+      entry = { bits: loading.then((l) => l.bits), until: Infinity };
+      lists.set(ref.uri, entry);
+      const cached = entry;
+      loading.then((l) => (cached.until = l.until), () => lists.delete(ref.uri));
+    }
+    const bits = await entry.bits;
+    return ((bits[ref.idx >> 3] ?? 0) >> (ref.idx & 7)) & 1 ? "revoked" : "valid";
+  };
+}
+
+function sameOrigin(uri: string, issuer: string): boolean {
+  try {
+    return new URL(uri).origin === new URL(issuer).origin;
+  } catch {
+    return false;
+  }
 }

@@ -37,6 +37,7 @@ describe("badge signing keys", () => {
     const store = await createNodeKeyStore(freshDir(), { alg: "ES256", retainSeconds: 3600, now });
     const [key] = (await store.jwks(now)).keys;
     expect(key).toMatchObject({ kty: "EC", crv: "P-256", alg: "ES256", use: "sig" });
+    expect(key).not.toHaveProperty("d");
   });
 
   test("Workers: the key set comes from a secret; a wrong kid or a missing secret is refused", async () => {

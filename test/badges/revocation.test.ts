@@ -64,6 +64,23 @@ describe("revocation", () => {
     expect((await verifierFor(t).verifier.verify(badge.assertion, userId("Fiverr-Care"))).valid).toBe(true);
   });
 
+  test("a client that checks the status list sees the revocation once its cached list is older than the list's ttl", async () => {
+    const badge = (await t.call("GET", "/v1/badges/Fiverr_365")).json;
+    const { verifier, fetches } = verifierFor(t, { checkStatus: true });
+    expect((await verifier.verify(badge.assertion, userId("Fiverr_365"))).valid).toBe(true);
+    const afterFirst = fetches();
+    await setStatus("Fiverr_365", "suspended");
+    // Within the ttl the list is not fetched again.
+    expect((await verifier.verify(badge.assertion, userId("Fiverr_365"))).valid).toBe(true);
+    expect(fetches()).toBe(afterFirst);
+    t.clock.advance(61_000);
+    expect(await verifier.verify(badge.assertion, userId("Fiverr_365"))).toEqual({ valid: false, reason: "revoked" });
+    // Other accounts on the same list stay valid.
+    const other = (await t.call("GET", "/v1/badges/editorial_video")).json;
+    expect((await verifier.verify(other.assertion, userId("editorial_video"))).valid).toBe(true);
+    await setStatus("Fiverr_365", "active");
+  });
+
   test("suspension revokes; reactivation restores the same status position", async () => {
     const badge = (await t.call("GET", "/v1/badges/pro_acquisition")).json;
     const { idx, uri } = decodePart(badge.assertion, 1).status.status_list;
