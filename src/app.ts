@@ -12,6 +12,7 @@ import { requestLog } from "./http/middleware/request-log.ts";
 import { jsonBodiesOnly } from "./http/middleware/json-only.ts";
 import { securityHeaders } from "./http/middleware/security-headers.ts";
 import { renderDocsPage } from "./http/docs-page.ts";
+import { documentSharedProblems } from "./http/shared-problems.ts";
 import { createWriteQueue } from "./platform/write-queue.ts";
 import { createRegistryCache } from "./cache/registry-cache.ts";
 import { markStaleAnswers } from "./cache/stale-marker.ts";
@@ -73,6 +74,7 @@ export function createApp(deps: AppDeps) {
     .route("/", badgesRouter())
     .route("/", attestationsRouter());
 
+  documentSharedProblems(app.openAPIRegistry);
   app.openAPIRegistry.registerComponent("securitySchemes", "bearer", {
     type: "http",
     scheme: "bearer",

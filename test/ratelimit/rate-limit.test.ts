@@ -89,3 +89,12 @@ test("the Node server limits by the socket's address", async () => {
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test("/openapi.json documents 429 and 503 on every /v1 operation, and not on /healthz", async () => {
+  const t = await limitedApp({ publicPerMinute: 0, authFailuresPerMinute: 0 });
+  const doc = (await t.call("GET", "/openapi.json")).json as { paths: Record<string, Record<string, { responses: Record<string, unknown> }>> };
+  const v1 = Object.entries(doc.paths).filter(([p]) => p.startsWith("/v1/"));
+  expect(v1.length).toBeGreaterThan(5);
+  for (const [p, ops] of v1) for (const [method, op] of Object.entries(ops)) expect(Object.keys(op.responses), `${method} ${p}`).toEqual(expect.arrayContaining(["429", "503"]));
+  expect(Object.keys(doc.paths["/healthz"]!.get!.responses)).not.toContain("429");
+});
