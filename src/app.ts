@@ -22,7 +22,8 @@ import { accountsRouter } from "./registry/accounts.routes.ts";
 import { channelsRouter } from "./registry/channels.routes.ts";
 import { auditRouter } from "./audit/routes.ts";
 import { checksRouter } from "./lookalike/routes.ts";
-import { badgesRouter, crossOriginReadable, BADGE_PUBLIC_PATHS } from "./badges/routes.ts";
+import { badgesRouter } from "./badges/routes.ts";
+import { badgeCrossOrigin, BADGE_PUBLIC_PATHS } from "./badges/cross-origin.ts";
 import { attestationsRouter } from "./badges/attestations.routes.ts";
 import { clearedByWrites, createBadgeCache } from "./badges/badge-cache.ts";
 
@@ -43,7 +44,8 @@ export function createApp(deps: AppDeps) {
     await next();
   });
   app.use(requestLog);
-  app.use(crossOriginReadable);
+  // Before the security headers, so its CORP: cross-origin has the last word (see badges/cross-origin.ts).
+  for (const path of BADGE_PUBLIC_PATHS) app.use(path, badgeCrossOrigin);
   app.use(securityHeaders);
   const publicCors = cors({ origin: "*", allowMethods: ["GET", "HEAD", "OPTIONS"], exposeHeaders: ["ETag", "X-Request-Id", "X-Teammark-Stale", "Retry-After"] });
   for (const path of PUBLIC_READ_PATHS) {
@@ -51,9 +53,6 @@ export function createApp(deps: AppDeps) {
     app.use(path, (c, next) => (["GET", "HEAD", "OPTIONS"].includes(c.req.method) ? publicCors(c, next) : next()));
   }
   app.use("/v1/*", limitPublicRequests);
-  // Badge lookups and verification change nothing, so their POSTs are cross-origin too.
-  const badgeCors = cors({ origin: "*", allowMethods: ["GET", "HEAD", "POST", "OPTIONS"], allowHeaders: ["Content-Type"], exposeHeaders: ["X-Request-Id"] });
-  for (const path of BADGE_PUBLIC_PATHS) app.use(path, badgeCors);
   const limitBody = bodyLimit({
     maxSize: deps.config.bodyLimitBytes,
     onError: () => {

@@ -42,9 +42,9 @@ export const EnvSchema = z.object({
   BADGE_AUDIENCE: z.string().min(1).max(200).default("teammark-badge"),
   /** Lifetime of a badge assertion (offline verifiers honour a revocation at the latest after this). */
   BADGE_TTL_SECONDS: z.coerce.number().int().min(60).max(3600).default(600),
-  /** How long a new signing key is published before it signs; at least the JWKS max-age (300 s). */
   /** Lifetime of a message attestation; retired keys stay published at least this long. */
   BADGE_ATTESTATION_TTL_SECONDS: z.coerce.number().int().min(60).max(30 * 24 * 3600).default(24 * 3600),
+  /** How long a new signing key is published before it signs; at least the JWKS max-age (300 s). */
   BADGE_KEY_PUBLISH_DELAY_SECONDS: z.coerce.number().int().min(300).max(7 * 24 * 3600).default(600),
 });
 

@@ -119,7 +119,7 @@ export type BadgeVerifierOptions = {
 };
 
 export type BadgeVerifier = {
-  /** Checks a badge assertion for the sender the UI renders. Rejects (throws) only when the JWKS cannot be fetched. */
+  /** Checks a badge assertion for the sender the UI renders. Throws only when no key set (or a needed status list) can be fetched. */
   verify(assertion: string, senderId: string): Promise<BadgeVerdict>;
   /** Checks a message attestation against the message as rendered (the text hash is recomputed). */
   verifyAttestation(attestation: string, message: AttestedMessage): Promise<AttestationVerdict>;
@@ -233,6 +233,9 @@ function isAttestationClaims(p: JWTPayload): p is JWTPayload & AttestationClaims
  * A JWKS fetched from `url` and cached for cacheMaxAgeMs. A kid it does not
  * know triggers one refetch (a key published since the last fetch), at most
  * once per cooldown, so a stream of forged kids cannot make it hammer the server.
+ * When a refresh fails, the keys fetched before stay in use (a retired key is
+ * published until its signatures expire anyway) and the next attempt waits for
+ * the cooldown; only a first fetch that fails makes verification throw.
  */
 function remoteKeySet(url: URL, opts: { fetch: typeof fetch; cacheMaxAgeMs: number; cooldownMs: number; now: () => Date }): JWTVerifyGetKey {
   let local: JWTVerifyGetKey | undefined;
@@ -250,6 +253,9 @@ function remoteKeySet(url: URL, opts: { fetch: typeof fetch; cacheMaxAgeMs: numb
         const keys = body.keys.filter((k) => typeof k === "object" && k !== null && !("d" in k));
         local = createLocalJWKSet({ keys });
         fetchedAt = opts.now().getTime();
+      } catch (err) {
+        if (!local) throw err;
+        fetchedAt = Math.max(fetchedAt, opts.now().getTime() - opts.cacheMaxAgeMs + opts.cooldownMs);
       } finally {
         inFlight = undefined;
       }

@@ -29,7 +29,8 @@ const StoredKeySchema = z
     x: b64url,
     y: b64url.optional(),
     d: b64url,
-    alg: z.enum(BADGE_ALGORITHMS),
+    /** Optional in the input: Ed25519 keys sign EdDSA, P-256 keys ES256. */
+    alg: z.enum(BADGE_ALGORITHMS).optional(),
     kid: z.string().max(100).optional(),
     use: z.literal("sig").optional(),
     /** Unix seconds from which the key signs (a teammark member, never published); absent means from the start. */
@@ -37,10 +38,11 @@ const StoredKeySchema = z
     /** Unix seconds when the key was added (informational). */
     created_at: z.number().int().nonnegative().optional(),
   })
+  .transform((k) => ({ ...k, alg: k.alg ?? (k.crv === "Ed25519" ? ("EdDSA" as const) : ("ES256" as const)) }))
   .refine((k) => (k.alg === "EdDSA" ? k.kty === "OKP" && k.crv === "Ed25519" && !k.y : k.kty === "EC" && k.crv === "P-256" && !!k.y), "alg EdDSA needs an OKP Ed25519 key, ES256 an EC P-256 key");
 
 export const KeySetFileSchema = z.object({ keys: z.array(StoredKeySchema).min(1).max(20) });
-export type StoredKey = z.infer<typeof StoredKeySchema>;
+export type StoredKey = z.output<typeof StoredKeySchema>;
 export type KeySetFile = z.infer<typeof KeySetFileSchema>;
 
 export type PublicJwk = { kty: string; crv: string; x: string; y?: string; kid: string; alg: BadgeAlgorithm; use: "sig" };

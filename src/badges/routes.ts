@@ -2,10 +2,9 @@
 // lookups for one sender or an inbox page of them, server-side verification
 // and the revocation status list.
 import { createRoute, z } from "@hono/zod-openapi";
-import { createMiddleware } from "hono/factory";
 import type { TypedResponse } from "hono";
 import type { JSONParsed } from "hono/utils/types";
-import { createRouter, type AppEnv } from "../http/router.ts";
+import { createRouter } from "../http/router.ts";
 import { ApiError, problemResponses } from "../http/problem.ts";
 import { JWKS_MAX_AGE_SECONDS } from "./key-set.ts";
 import { BadgeAnswerSchema, BatchAnswerSchema, BatchRequestSchema, SenderRefSchema, VerifyAnswerSchema, VerifyRequestSchema } from "./schemas.ts";
@@ -14,22 +13,6 @@ import { verifyBadgeOnServer } from "./verify.service.ts";
 import { STATUS_LIST_TTL_SECONDS, statusListToken } from "./status.service.ts";
 
 const tags = ["Badges"];
-
-/** Paths meant to be fetched from any origin: keys, badge answers, status lists, verification. */
-export const BADGE_PUBLIC_PATHS = ["/.well-known/jwks.json", "/v1/badges/*", "/v1/status-lists/*", "/v1/attestations/verify"];
-
-/**
- * Cross-Origin-Resource-Policy: cross-origin on the public badge paths, on every
- * answer (errors and preflights too). Registered before the security headers,
- * which write their same-origin default after the handler, so this runs after
- * them on the way out and has the last word.
- */
-export const crossOriginReadable = createMiddleware<AppEnv>(async (c, next) => {
-  await next();
-  if (BADGE_PUBLIC_PATHS.some((p) => (p.endsWith("/*") ? c.req.path.startsWith(p.slice(0, -1)) : c.req.path === p))) {
-    c.res.headers.set("Cross-Origin-Resource-Policy", "cross-origin");
-  }
-});
 
 const JwkSchema = z
   .object({ kty: z.string(), crv: z.string(), x: z.string(), y: z.string().optional(), kid: z.string(), alg: z.enum(["EdDSA", "ES256"]), use: z.literal("sig") })

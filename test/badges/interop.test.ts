@@ -1,6 +1,7 @@
 // Interoperability: an independent JOSE implementation (jwcrypto, Python)
 // verifies a badge fetched from a running Node server against the server's
-// JWKS, fetched over HTTP. jwcrypto is installed from Debian when missing; if
+// JWKS, fetched over HTTP, and reads its Token Status List (zlib from Python's
+// standard library). jwcrypto is installed from Debian when missing; if
 // that is impossible the test is reported as skipped, with the reason.
 import { execFileSync, spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -10,6 +11,7 @@ import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, test } from "vitest";
 import { startNodeServer, type RunningServer } from "../../src/node.ts";
 import { silentLogger } from "../../src/platform/logger.ts";
+import { main } from "../../src/cli/main.ts";
 import seed from "../../src/data/official-registry.json" with { type: "json" };
 
 const PYTHON = "/usr/bin/python3";
@@ -38,7 +40,7 @@ afterAll(async () => {
   for (const d of dirs) rmSync(d, { recursive: true, force: true });
 });
 
-function pythonVerify(input: Record<string, unknown>): { valid: boolean; header?: Record<string, unknown>; claims?: Record<string, any>; error?: string } {
+function pythonVerify(input: Record<string, unknown>): { valid: boolean; header?: Record<string, unknown>; claims?: Record<string, any>; status?: number; error?: string } {
   return JSON.parse(execFileSync(PYTHON, [SCRIPT], { input: JSON.stringify(input), encoding: "utf8", timeout: 30_000 }));
 }
 
@@ -54,7 +56,7 @@ describe.skipIf(!jwcrypto.ok)("jwcrypto verifies badges from a running server", 
       expect(badge.official).toBe(true);
       const jwks = await (await fetch(`${server.url}/.well-known/jwks.json`)).json();
       const sender = seed.accounts.find((a) => a.handle === "Fiverr-Care")!.platformUserId;
-      const base = { jwks, token: badge.assertion, issuer: "https://teammark.example", audience: "teammark-badge", sender, alg };
+      const base = { kind: "badge", jwks, token: badge.assertion, issuer: "https://teammark.example", audience: "teammark-badge", sender, alg };
 
       const ok = pythonVerify(base);
       expect(ok.error).toBeUndefined();
@@ -68,6 +70,24 @@ describe.skipIf(!jwcrypto.ok)("jwcrypto verifies badges from a running server", 
       expect(pythonVerify({ ...base, token: `${h}.${tampered}.${s}`, sender: "666" }).valid).toBe(false);
       expect(pythonVerify({ ...base, sender: "666" }).valid).toBe(false);
       expect(pythonVerify({ ...base, audience: "someone-else" }).valid).toBe(false);
+
+      // The status list: jwcrypto checks the statuslist+jwt, zlib inflates it; retiring the account sets its bit.
+      const { idx, uri } = ok.claims!.status.status_list as { idx: number; uri: string };
+      const statusOf = async () => {
+        const token = await (await fetch(`${server.url}${new URL(uri).pathname}`)).text();
+        return pythonVerify({ kind: "status_list", jwks, token, issuer: "https://teammark.example", uri, idx, alg });
+      };
+      const before = await statusOf();
+      expect(before.error).toBeUndefined();
+      expect(before).toMatchObject({ valid: true, status: 0, header: { typ: "statuslist+jwt" } });
+      let token = "";
+      const io = { stdin: (async function* () {})(), stdout: { write: (s: string) => (token += s) }, stderr: { write: () => {} }, env };
+      expect(await main(["token", "--role", "moderator", "--sub", "interop"], io)).toBe(0);
+      const auth = { authorization: `Bearer ${token.trim()}`, "content-type": "application/json" };
+      const etag = (await fetch(`${server.url}/v1/accounts/Fiverr-Care`)).headers.get("etag")!;
+      const retired = await fetch(`${server.url}/v1/accounts/Fiverr-Care`, { method: "DELETE", headers: { ...auth, "if-match": etag }, body: JSON.stringify({ reason: "interop retirement" }) });
+      expect(retired.status).toBe(200);
+      expect(await statusOf()).toMatchObject({ valid: true, status: 1 });
     });
   }
 });

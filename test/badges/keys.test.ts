@@ -49,6 +49,11 @@ describe("badge signing keys", () => {
     wrongKid.keys[0].kid = "chosen-by-hand";
     await expect(parseKeySet(wrongKid)).rejects.toThrow(/thumbprint/);
     await expect(createSecretKeyStore(undefined, { retainSeconds: 3600 }).signer(new Date())).rejects.toThrow(/BADGE_SIGNING_KEYS/);
+    // A plain private JWK set from another tool (no alg, no kid) is accepted: alg follows from the curve, kid is computed.
+    const { kty, crv, x, d } = key.privateJwk;
+    const plain = createSecretKeyStore(JSON.stringify({ keys: [{ kty, crv, x, d }] }), { retainSeconds: 3600 });
+    expect(await plain.signer(new Date())).toMatchObject({ kid: key.kid, alg: "EdDSA" });
+    await expect(createSecretKeyStore("{not json", { retainSeconds: 3600 }).signer(new Date())).rejects.toThrow(/not a usable key set/);
   });
 
   test("rotation phases: next is published before it signs, the old key stays until what it signed expired", async () => {

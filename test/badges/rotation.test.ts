@@ -98,4 +98,21 @@ describe("key rotation", () => {
     expect((await rotated.jwks(new Date())).keys).toHaveLength(2);
     expect((await rotated.signer(new Date())).kid).toBe(first.kid);
   });
+
+  test("a JWKS that cannot be refreshed: the keys fetched before stay in use; with none fetched yet, verify throws", async () => {
+    let down = false;
+    const { verifier } = verifierFor(t, {
+      fetch: (async (url: string | URL | Request) => {
+        if (down) throw new TypeError("fetch failed");
+        return t.app.request(new URL(url instanceof Request ? url.url : url).pathname);
+      }) as typeof fetch,
+    });
+    const good = await badge();
+    expect((await verifier.verify(good, care)).valid).toBe(true);
+    down = true;
+    t.clock.advance(301_000);
+    expect((await verifier.verify(await badge(), care)).valid).toBe(true);
+    const { verifier: fresh } = verifierFor(t, { fetch: (async () => Promise.reject(new TypeError("fetch failed"))) as typeof fetch });
+    await expect(fresh.verify(good, care)).rejects.toThrow(/fetch failed/);
+  });
 });
