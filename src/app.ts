@@ -32,10 +32,11 @@ export const PUBLIC_READ_PATHS = ["/v1/accounts", "/v1/accounts/*", "/v1/channel
 
 export function createApp(deps: AppDeps) {
   const cache = createRegistryCache({ db: deps.db, clock: deps.clock, checkEveryMs: deps.config.cache.checkEveryMs });
-  const badges = createBadgeCache();
+  const writes = createWriteQueue();
+  const badges = createBadgeCache(writes);
   // Badge answers follow the registry version like every other cached read.
   cache.onChange(() => badges.invalidate());
-  const ctx: AppContext = { deps, db: deps.db, writes: clearedByWrites(createWriteQueue(), badges), cache, badges };
+  const ctx: AppContext = { deps, db: deps.db, writes: clearedByWrites(writes, badges), cache, badges };
   const app = createRouter();
 
   app.use(requestId({ headerName: "X-Request-Id", limitLength: 128 }));

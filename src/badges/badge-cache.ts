@@ -31,11 +31,17 @@ export type BadgeCache = {
   invalidate(): void;
   get(ref: string): CachedAnswer | undefined;
   set(ref: string, value: CachedAnswer, generation: number): void;
+  /**
+   * The app's write queue without the clearing: for the badges' own
+   * bookkeeping (status list positions), which changes no answer.
+   */
+  bookkeepingWrites: WriteQueue;
 };
 
-export function createBadgeCache(): BadgeCache {
+export function createBadgeCache(writes: WriteQueue): BadgeCache {
   const cache: BadgeCache = {
     generation: 0,
+    bookkeepingWrites: writes,
     answers: new Map(),
     statusSeq: new Map(),
     statusLists: new Map(),

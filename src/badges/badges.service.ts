@@ -105,7 +105,7 @@ async function answerFor(ctx: AppContext, ref: string, now: Date, signer: Signin
     const { config } = ctx.deps;
     let seq = cache.statusSeq.get(row.id);
     if (seq === undefined) {
-      seq = await statusSeqFor(ctx, row.id, now.toISOString());
+      seq = await statusSeqFor({ db: ctx.db, writes: cache.bookkeepingWrites }, row.id, now.toISOString());
       cache.statusSeq.set(row.id, seq);
     }
     const { listId, idx } = positionOf(seq);
