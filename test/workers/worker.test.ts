@@ -100,8 +100,8 @@ test("badges: issued with the key set from the BADGE_SIGNING_KEYS binding, verif
   expect(jwks.keys.every((k) => k.d === undefined)).toBe(true);
 
   // The browser-side verifier (src/badges/client.ts), fetching the JWKS from the Worker itself.
-  // It asks fetch for redirect: "error", which browsers and Node honour and workerd refuses; "manual" is the Workers equivalent.
-  const viaWorker = (input: RequestInfo | URL, init?: RequestInit) => SELF.fetch(input as string, { ...init, redirect: init?.redirect === "error" ? "manual" : init?.redirect });
+  // Passed through unchanged: the client's own fetch options must be ones workerd accepts.
+  const viaWorker = (input: RequestInfo | URL, init?: RequestInit) => SELF.fetch(input as string, init);
   const verifier = createBadgeVerifier({ jwksUrl: `${BASE}/.well-known/jwks.json`, issuer: BASE, audience: "teammark-badge", fetch: viaWorker as typeof fetch });
   expect(await verifier.verify(badge.assertion, badge.account.platformUserId)).toMatchObject({ valid: true });
   expect(await verifier.verify(badge.assertion, "someone-else")).toMatchObject({ valid: false, reason: "wrong_sender" });
