@@ -12,7 +12,11 @@ import { requestLog } from "./http/middleware/request-log.ts";
 import { jsonBodiesOnly } from "./http/middleware/json-only.ts";
 import { securityHeaders } from "./http/middleware/security-headers.ts";
 import { renderDocsPage } from "./http/docs-page.ts";
+import { documentSharedProblems } from "./http/shared-problems.ts";
 import { createWriteQueue } from "./platform/write-queue.ts";
+import { createRegistryCache } from "./cache/registry-cache.ts";
+import { markStaleAnswers } from "./cache/stale-marker.ts";
+import { limitPublicRequests } from "./ratelimit/middleware.ts";
 import { healthRouter } from "./health/routes.ts";
 import { accountsRouter } from "./registry/accounts.routes.ts";
 import { channelsRouter } from "./registry/channels.routes.ts";
@@ -31,10 +35,13 @@ import { createScanner, type Scanner } from "./scan/scanner.ts";
 export const PUBLIC_READ_PATHS = ["/v1/accounts", "/v1/accounts/*", "/v1/channels", "/v1/channels/*", "/v1/check", "/openapi.json"];
 
 export function createApp(deps: AppDeps) {
+  const cache = createRegistryCache({ db: deps.db, clock: deps.clock, checkEveryMs: deps.config.cache.checkEveryMs });
   const writes = createWriteQueue();
   const badges = createBadgeCache(writes);
+  // Badge answers follow the registry version like every other cached read.
+  cache.onChange(() => badges.invalidate());
   let scanner: Scanner | undefined;
-  const ctx: AppContext = { deps, db: deps.db, writes: clearedByWrites(writes, badges), badges, scanner: () => (scanner ??= createScanner()) };
+  const ctx: AppContext = { deps, db: deps.db, writes: clearedByWrites(writes, badges), cache, badges, scanner: () => (scanner ??= createScanner()) };
   const app = createRouter();
 
   app.use(requestId({ headerName: "X-Request-Id", limitLength: 128 }));
@@ -46,11 +53,12 @@ export function createApp(deps: AppDeps) {
   // Before the security headers, so its CORP: cross-origin has the last word (see badges/cross-origin.ts).
   for (const path of BADGE_PUBLIC_PATHS) app.use(path, badgeCrossOrigin);
   app.use(securityHeaders);
-  const publicCors = cors({ origin: "*", allowMethods: ["GET", "HEAD", "OPTIONS"], exposeHeaders: ["ETag", "X-Request-Id"] });
+  const publicCors = cors({ origin: "*", allowMethods: ["GET", "HEAD", "OPTIONS"], exposeHeaders: ["ETag", "X-Request-Id", "X-Teammark-Stale", "Retry-After"] });
   for (const path of PUBLIC_READ_PATHS) {
     // Only reads are cross-origin; writes on the same paths get no CORS headers.
     app.use(path, (c, next) => (["GET", "HEAD", "OPTIONS"].includes(c.req.method) ? publicCors(c, next) : next()));
   }
+  app.use("/v1/*", limitPublicRequests);
   const limitBody = bodyLimit({
     maxSize: deps.config.bodyLimitBytes,
     onError: () => {
@@ -60,6 +68,7 @@ export function createApp(deps: AppDeps) {
   // Reads carry no body; skipping them spares the Node adapter building a full Request.
   app.use((c, next) => (c.req.method === "GET" || c.req.method === "HEAD" ? next() : limitBody(c, next)));
   app.use(jsonBodiesOnly);
+  app.use("/v1/*", markStaleAnswers);
 
   const routes = app
     .route("/", healthRouter())
@@ -73,6 +82,7 @@ export function createApp(deps: AppDeps) {
     .route("/", scanRouter())
     .route("/", webRouter());
 
+  documentSharedProblems(app.openAPIRegistry);
   app.openAPIRegistry.registerComponent("securitySchemes", "bearer", {
     type: "http",
     scheme: "bearer",

@@ -1,13 +1,13 @@
 // Per-app badge state (lives in the app context, one per createApp): answers
 // already worked out, per sender reference, and each account's status list
 // position. A registry write through this app clears the answers at once
-// (invalidate); writes by other instances sharing the database are noticed by
-// a cheap stamp query at most once a second.
+// (invalidate); writes by other instances sharing the database move the
+// registry version, which the registry cache (src/cache/) notices at most every
+// REGISTRY_CACHE_CHECK_MS and passes on here.
 import type { BadgeAnswer } from "./schemas.ts";
 import type { WriteQueue } from "../platform/write-queue.ts";
 
 export const MAX_CACHED_ANSWERS = 10_000;
-export const STAMP_RECHECK_MS = 1000;
 
 export type CachedAnswer = {
   answer: BadgeAnswer;
@@ -28,8 +28,6 @@ export type BadgeCache = {
   statusSeq: Map<string, number>;
   /** Signed status lists by list id, re-signed after a registry change or when half their lifetime is gone. */
   statusLists: Map<string, { token: string; refreshAt: number; kid: string }>;
-  stamp: string | undefined;
-  stampCheckedAt: number;
   invalidate(): void;
   get(ref: string): CachedAnswer | undefined;
   set(ref: string, value: CachedAnswer, generation: number): void;
@@ -47,8 +45,6 @@ export function createBadgeCache(writes: WriteQueue): BadgeCache {
     answers: new Map(),
     statusSeq: new Map(),
     statusLists: new Map(),
-    stamp: undefined,
-    stampCheckedAt: -Infinity,
     invalidate() {
       cache.generation++;
       cache.answers.clear();

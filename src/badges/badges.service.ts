@@ -1,7 +1,7 @@
 // Badge answers: is this sender an active official account, and if so a
 // freshly signed (or still fresh cached) assertion bound to its platform user
 // id; if not, which official account its handle imitates, if any.
-import { inArray, or, sql } from "drizzle-orm";
+import { inArray, or } from "drizzle-orm";
 import { accounts, type AccountRow } from "../db/schema.ts";
 import type { AppContext } from "../app-context.ts";
 import type { Config } from "../config.ts";
@@ -12,7 +12,7 @@ import { resemblesFor } from "../lookalike/service.ts";
 import type { SigningKey } from "./key-store.ts";
 import { signBadge } from "./sign.ts";
 import { positionOf, statusSeqFor } from "./status-index.ts";
-import { STAMP_RECHECK_MS, type CachedAnswer } from "./badge-cache.ts";
+import type { CachedAnswer } from "./badge-cache.ts";
 import type { BadgeAnswer } from "./schemas.ts";
 
 /** How long a "not official" answer is reused (a newly registered account shows its badge after at most this). */
@@ -41,7 +41,9 @@ export async function lookupBadges(ctx: AppContext, refs: string[]): Promise<{ j
   const distinct = [...new Set(refs)];
   const answers = new Map<string, CachedAnswer>();
   const nowSec = Math.floor(now.getTime() / 1000);
-  const misses = distinct.filter((ref) => !fresh(ctx.badges.get(ref), nowSec, signer));
+  const misses = distinct.filter((ref) => !servable(ctx, ctx.badges.get(ref), nowSec, signer));
+  // Database unreachable and a sender not answered before: 503 at once, not after a failed query.
+  if (misses.length) await ctx.cache.assertAvailable();
   // The accounts of every sender not answered from cache, in one query rather than one each.
   const generation = ctx.badges.generation;
   const rows = misses.length ? await accountsFor(ctx, misses) : new Map<string, AccountRow | undefined>();
@@ -59,8 +61,17 @@ function toLookup(entry: CachedAnswer, now: Date): BadgeLookup {
   return { answer: entry.answer, json: entry.json, maxAge: Math.max(0, Math.min(MAX_HTTP_MAX_AGE, maxAge)) };
 }
 
-function fresh(hit: CachedAnswer | undefined, nowSec: number, signer: SigningKey): hit is CachedAnswer {
-  return hit !== undefined && nowSec < hit.refreshAt && (hit.kid === undefined || hit.kid === signer.kid);
+function current(hit: CachedAnswer, nowSec: number, signer: SigningKey): boolean {
+  return nowSec < hit.refreshAt && (hit.kid === undefined || hit.kid === signer.kid);
+}
+
+/**
+ * Fresh, or — while the database is unreachable — the answer this app last
+ * gave, as long as its assertion is still valid (the HTTP layer marks it
+ * stale). An official answer is never re-signed from a row nobody can confirm.
+ */
+function servable(ctx: AppContext, hit: CachedAnswer | undefined, nowSec: number, signer: SigningKey): hit is CachedAnswer {
+  return hit !== undefined && (current(hit, nowSec, signer) || (ctx.cache.degraded && (hit.exp === undefined || nowSec < hit.exp)));
 }
 
 /** The account each ref names, with findAccount's rule: handle (any case), id or platform user id; the lowest handle wins a tie. */
@@ -83,7 +94,8 @@ async function answerFor(ctx: AppContext, ref: string, now: Date, signer: Signin
   const cache = ctx.badges;
   const nowSec = Math.floor(now.getTime() / 1000);
   const hit = cache.get(ref);
-  if (fresh(hit, nowSec, signer)) return hit;
+  if (servable(ctx, hit, nowSec, signer)) return hit;
+  await ctx.cache.assertAvailable();
 
   // The generation is taken before the read, so an answer read before a registry write is never cached after it.
   const generation = known ? known.generation : cache.generation;
@@ -108,7 +120,7 @@ async function answerFor(ctx: AppContext, ref: string, now: Date, signer: Signin
     const answer: BadgeAnswer = { official: true, account: toAccount(row), assertion, expiresAt: new Date(exp * 1000).toISOString() };
     entry = { answer, json: JSON.stringify(answer), refreshAt: nowSec + Math.floor(ttl / 2), kid: signer.kid, exp };
   } else {
-    const resembles = await resemblesFor(ctx.db, row?.handle ?? ref);
+    const resembles = await resemblesFor(ctx, row?.handle ?? ref);
     const answer: BadgeAnswer = resembles ? { official: false, resembles } : { official: false };
     entry = { answer, json: JSON.stringify(answer), refreshAt: nowSec + NO_BADGE_REUSE_SECONDS };
   }
@@ -116,16 +128,12 @@ async function answerFor(ctx: AppContext, ref: string, now: Date, signer: Signin
   return entry;
 }
 
-/** Another instance (or `teammark` on the same database) may have changed accounts: compare a stamp, at most once a second. */
+/**
+ * Another instance (or `teammark` on the same database) may have changed the
+ * registry: the registry cache compares the registry version at most every
+ * REGISTRY_CACHE_CHECK_MS and, when it moved, clears the badge answers too
+ * (createApp subscribes them). Never throws for an unreachable database.
+ */
 export async function noticeOtherWriters(ctx: AppContext): Promise<void> {
-  const cache = ctx.badges;
-  const t = performance.now();
-  if (t - cache.stampCheckedAt < STAMP_RECHECK_MS) return;
-  cache.stampCheckedAt = t;
-  const [row] = await ctx.db
-    .select({ n: sql<number>`count(*)`, last: sql<string | null>`max(${accounts.updatedAt})`, versions: sql<number>`coalesce(sum(${accounts.version}), 0)` })
-    .from(accounts);
-  const stamp = `${row?.n}|${row?.last}|${row?.versions}`;
-  if (cache.stamp !== undefined && cache.stamp !== stamp) cache.invalidate();
-  cache.stamp = stamp;
+  await ctx.cache.refresh();
 }

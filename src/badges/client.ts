@@ -245,7 +245,9 @@ function remoteKeySet(url: URL, opts: { fetch: typeof fetch; cacheMaxAgeMs: numb
   const reload = () =>
     (inFlight ??= (async () => {
       try {
-        const res = await opts.fetch(url, { headers: { accept: "application/json" }, redirect: "error", signal: AbortSignal.timeout(5000) });
+        // Keys are never taken from a redirect target: "manual" hands back the 3xx (or, in browsers, an
+        // opaque redirect) and the !res.ok check refuses it. ("error" would do the same, but workerd rejects it.)
+        const res = await opts.fetch(url, { headers: { accept: "application/json" }, redirect: "manual", signal: AbortSignal.timeout(5000) });
         if (!res.ok) throw new Error(`JWKS ${url.href} answered ${res.status}`);
         const body = (await res.json()) as JSONWebKeySet;
         if (!body || !Array.isArray(body.keys)) throw new Error(`JWKS ${url.href} has no keys array`);
@@ -277,7 +279,7 @@ function remoteKeySet(url: URL, opts: { fetch: typeof fetch; cacheMaxAgeMs: numb
 function statusLists(fetchImpl: typeof fetch, policy: () => VerifyPolicy) {
   const lists = new Map<string, { bits: Promise<Uint8Array>; until: number }>();
   const load = async (uri: string): Promise<{ bits: Uint8Array; until: number }> => {
-    const res = await fetchImpl(uri, { headers: { accept: "application/statuslist+jwt" }, redirect: "error", signal: AbortSignal.timeout(5000) });
+    const res = await fetchImpl(uri, { headers: { accept: "application/statuslist+jwt" }, redirect: "manual", signal: AbortSignal.timeout(5000) });
     if (!res.ok) throw new Error(`status list ${uri} answered ${res.status}`);
     const p = policy();
     const { payload } = await jwtVerify(await res.text(), p.keys, {

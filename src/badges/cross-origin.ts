@@ -29,6 +29,7 @@ export const badgeCrossOrigin = createMiddleware<AppEnv>(async (c, next) => {
   }
   const h = c.res.headers;
   h.set("Access-Control-Allow-Origin", "*");
-  h.set("Access-Control-Expose-Headers", "X-Request-Id");
+  // The stale marker and Retry-After (outages, rate limits: src/cache/, src/ratelimit/) are for the UI to read too.
+  h.set("Access-Control-Expose-Headers", "X-Request-Id, X-Teammark-Stale, Retry-After");
   h.set("Cross-Origin-Resource-Policy", "cross-origin");
 });

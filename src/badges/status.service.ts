@@ -16,6 +16,9 @@ export async function statusListToken(ctx: AppContext, listId: string): Promise<
   const signer = await ctx.deps.badgeKeys.signer(now);
   const hit = ctx.badges.statusLists.get(listId);
   if (hit && nowSec < hit.refreshAt && hit.kid === signer.kid) return hit.token;
+  // Database unreachable: the last signed list is served until its own lifetime ends.
+  if (hit && ctx.cache.degraded && nowSec < hit.refreshAt + STATUS_LIST_LIFETIME_SECONDS / 2) return hit.token;
+  await ctx.cache.assertAvailable();
   const generation = ctx.badges.generation;
   const bits = await statusBits(ctx.db, Number(listId));
   if (!bits) return undefined;

@@ -33,13 +33,15 @@ export function webRouter() {
   return new Hono<AppEnv>()
     .get("/", async (c) => {
       const { lang, chosen } = pageLanguage(c);
-      const db = c.var.ctx.deps.db;
+      const { ctx } = c.var;
+      const { db, cache } = ctx;
       const query = (c.req.query("q") ?? "").trim();
       const tooLong = query.length > MAX_CHECK_LENGTH;
+      // The lists go through the registry cache like the API's reads (refreshed when the registry version moves).
       const [accounts, channels, check] = await Promise.all([
-        listAccounts(db, { limit: LIST_LIMIT, status: "active" }),
-        listChannels(db, { limit: LIST_LIMIT, status: "active" }),
-        query && !tooLong ? checkValue(db, query) : undefined,
+        cache.read("web:checker:accounts", () => listAccounts(db, { limit: LIST_LIMIT, status: "active" })),
+        cache.read("web:checker:channels", () => listChannels(db, { limit: LIST_LIMIT, status: "active" })),
+        query && !tooLong ? checkValue(ctx, query) : undefined,
       ]);
       const switcher = (l: string) => `/?${new URLSearchParams({ lang: l, ...(query && !tooLong ? { q: query } : {}) })}`;
       return respondWithPage(
