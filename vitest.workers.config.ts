@@ -33,6 +33,8 @@ export default defineConfig({
   test: {
     include: ["test/workers/**/*.test.ts"],
     globalSetup: ["test/workers/global-setup.ts"],
+    // The files share one sqld, and the outage test stops it: one file at a time.
+    fileParallelism: false,
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },
