@@ -25,7 +25,7 @@ export function pageCsp(nonce: string): string {
   ].join("; ");
 }
 
-export async function respondWithPage(c: Context, lang: string, render: (nonce: string) => HtmlEscapedString | Promise<HtmlEscapedString>, status: 200 | 400 = 200) {
+export async function respondWithPage(c: Context, lang: string, render: (nonce: string) => HtmlEscapedString | Promise<HtmlEscapedString>, status: 200 | 400 | 429 = 200) {
   const nonce = newNonce();
   const body = await render(nonce);
   c.header("Content-Security-Policy", pageCsp(nonce));

@@ -13,6 +13,8 @@ import { renderChecker, MAX_CHECK_LENGTH } from "./pages/checker.ts";
 import { renderConsole } from "./pages/console.ts";
 import { renderDemo } from "./pages/demo.ts";
 import { serveAsset, serveBadgeScript } from "./assets.ts";
+import { limitPublicRequests } from "../ratelimit/middleware.ts";
+import { ApiError } from "../http/problem.ts";
 
 /** Paths of the web pages and their assets (not API operations). */
 export const WEB_PATHS = ["/", "/demo", "/console", "/badge.js", "/assets/:name"];
@@ -29,6 +31,17 @@ function pageLanguage(c: Context<AppEnv>): { lang: string; chosen?: string } {
   return { lang: negotiateLang({ query: chosen, cookie: getCookie(c, LANG_COOKIE), acceptLanguage: c.req.header("accept-language") }), ...(chosen ? { chosen } : {}) };
 }
 
+/** A check counts against the client's public limit like GET /v1/check; past it, the seconds to wait. */
+async function rateLimited(c: Context<AppEnv>): Promise<number | undefined> {
+  try {
+    await limitPublicRequests(c, async () => {});
+    return undefined;
+  } catch (err) {
+    if (err instanceof ApiError && err.code === "rate-limited") return Number(err.headers?.["retry-after"] ?? 60);
+    throw err;
+  }
+}
+
 export function webRouter() {
   return new Hono<AppEnv>()
     .get("/", async (c) => {
@@ -37,11 +50,14 @@ export function webRouter() {
       const { db, cache } = ctx;
       const query = (c.req.query("q") ?? "").trim();
       const tooLong = query.length > MAX_CHECK_LENGTH;
+      const retryAfter = query && !tooLong ? await rateLimited(c) : undefined;
+      if (retryAfter !== undefined) c.header("Retry-After", String(retryAfter));
+      const checked = query && !tooLong && retryAfter === undefined;
       // The lists go through the registry cache like the API's reads (refreshed when the registry version moves).
       const [accounts, channels, check] = await Promise.all([
         cache.read("web:checker:accounts", () => listAccounts(db, { limit: LIST_LIMIT, status: "active" })),
         cache.read("web:checker:channels", () => listChannels(db, { limit: LIST_LIMIT, status: "active" })),
-        query && !tooLong ? checkValue(ctx, query) : undefined,
+        checked ? checkValue(ctx, query) : undefined,
       ]);
       const switcher = (l: string) => `/?${new URLSearchParams({ lang: l, ...(query && !tooLong ? { q: query } : {}) })}`;
       return respondWithPage(
@@ -49,10 +65,10 @@ export function webRouter() {
         lang,
         (nonce) =>
           renderChecker(
-            { tr: translator(lang), nonce, accounts: accounts.items.map(toAccount), channels: channels.items, query: tooLong ? "" : query, ...(check ? { check } : {}), tooLong, ...(chosen ? { chosenLang: chosen } : {}) },
+            { tr: translator(lang), nonce, accounts: accounts.items.map(toAccount), channels: channels.items, query: tooLong ? "" : query, ...(check ? { check } : {}), tooLong, ...(retryAfter !== undefined ? { retryAfter } : {}), ...(chosen ? { chosenLang: chosen } : {}) },
             switcher,
           ),
-        tooLong ? 400 : 200,
+        tooLong ? 400 : retryAfter !== undefined ? 429 : 200,
       );
     })
     .get("/console", (c) => respondWithPage(c, "en", (nonce) => renderConsole({ tr: translator("en"), nonce })))

@@ -1,7 +1,8 @@
 // The public checker at / without JavaScript: the GET form's answers, the
 // official list, language choice and direction.
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { createTestApp, type TestApp } from "../support/test-app.ts";
+import { createTestApp, TEST_CLIENT_HEADER, type TestApp } from "../support/test-app.ts";
+import { memoryRateLimits } from "../../src/ratelimit/from-config.ts";
 
 let t: TestApp;
 beforeAll(async () => {
@@ -96,4 +97,24 @@ test("?lang= wins over Accept-Language and is remembered in a cookie", async () 
 test("the language switcher keeps the question", async () => {
   const { html } = await page(`/?q=Fiverr_Care`);
   expect(html).toContain('href="/?lang=ar&amp;q=Fiverr_Care"');
+});
+
+test("checks count against the client's public rate limit; past it the page says when to try again", async () => {
+  const limited = await createTestApp({ rateLimits: (clock) => memoryRateLimits({ publicPerMinute: 2, authFailuresPerMinute: 10, exempt: [] }, clock) });
+  try {
+    const ask = (client: string) => limited.app.request("/?q=Fiverr_Care&lang=de", { headers: { [TEST_CLIENT_HEADER]: client } });
+    for (let i = 0; i < 2; i++) expect((await ask("10.0.0.1")).status).toBe(200);
+    const refused = await ask("10.0.0.1");
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
+    const html = await refused.text();
+    expect(html).toContain('<html lang="de"');
+    expect(html).toMatch(/Zu viele Prüfungen.*Sekunden/);
+    expect(html).not.toContain("data-verdict=");
+    // The list itself is not limited, and other clients are unaffected.
+    expect((await limited.app.request("/", { headers: { [TEST_CLIENT_HEADER]: "10.0.0.1" } })).status).toBe(200);
+    expect((await ask("10.0.0.2")).status).toBe(200);
+  } finally {
+    limited.close();
+  }
 });

@@ -19,6 +19,8 @@ export type CheckerView = {
   query: string;
   check?: ValueCheck;
   tooLong?: boolean;
+  /** Over the client's rate limit: seconds until the next check. */
+  retryAfter?: number;
   /** The explicitly chosen language, kept in the form so the answer comes in it. */
   chosenLang?: string;
 };
@@ -94,6 +96,7 @@ export function renderChecker(v: CheckerView, switcher: (lang: string) => string
     <p id="q-hint" class="hint">${tr.t("check.hint", { a: ltr("Fiverr-Care"), b: ltr("support@fiverr.com"), c: ltr("+972 3 631 7882") })}</p>
   </form>
   ${v.tooLong ? html`<p class="result bad" role="alert">${tr.t("check.tooLong", { max: MAX_CHECK_LENGTH })}</p>` : ""}
+  ${v.retryAfter !== undefined ? html`<p class="result neutral" role="alert">${tr.t("check.rateLimited", { seconds: v.retryAfter })}</p>` : ""}
   ${v.check ? resultSection(tr, v.check) : ""}
   <section aria-labelledby="accounts-heading">
     <h2 id="accounts-heading">${tr.t("accounts.heading")}</h2>
