@@ -78,7 +78,6 @@ export function applyRules(input: RuleInput): RuleFinding[] {
   const together = (a: Span, b: Span, window = WINDOW) => gap(a, b) <= window && (sentenceOf(a.start) === sentenceOf(b.start) || gap(a, b) <= 25);
   const near = (x: Span, concept: string, window = WINDOW) => of(concept).find((c) => together(x, c, window));
   const inSentence = (x: Span, concept: string) => of(concept).find((c) => sentenceOf(c.start) === sentenceOf(x.start));
-  /** A negation in the same clause just before (or just after) x that is not part of x itself. */
   // A negation inside another phrase ("isn't enough", "no fiverr fee") is that phrase's, not a negator (decided once).
   let active: Cue[] | undefined;
   const negators = () =>
@@ -129,7 +128,7 @@ export function applyRules(input: RuleInput): RuleFinding[] {
   }
   const contactish = (x: Span) => near(x, "contact_verb") ?? near(x, "messenger") ?? near(x, "contact_detail") ?? near(x, "outside");
   for (const e of ents("email")) {
-    if (e.value.endsWith("@fiverr.com")) continue;
+    if (e.detail === "official") continue; // the platform's own addresses
     // A login being handed over (e-mail + password) is personal data, not an invitation.
     const credential = near(e, "secret", 40);
     if (credential && !near(e, "contact_verb")) continue;
