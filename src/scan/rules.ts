@@ -113,6 +113,8 @@ export function applyRules(input: RuleInput): RuleFinding[] {
   const reported = of("reported_scam").length > 0;
   const safe = (x: Span, ...evidence: Span[]) => !negated(x, ...evidence) && !quoted(x);
 
+  /** "the password field", "a PayPal button", "6-digit code screen": the thing is a feature being built. */
+  const feature = (x: Span) => of("feature_word").some((c) => !overlap(c, x) && sameClause(c, x) && (c.end <= x.start ? wordsBetween(c.end, x.start) : wordsBetween(x.end, c.start)) <= 2);
   const out: RuleFinding[] = [];
   const add = (label: ScanLabel, rule: string, score: number, spans: (Span & { flags?: number })[], normalized: string) =>
     out.push({ label, rule, score, spans: spans.map((s) => ({ start: s.start, end: s.end, flags: s.flags ?? 0 })), normalized });
@@ -136,7 +138,7 @@ export function applyRules(input: RuleInput): RuleFinding[] {
   for (const e of ents("phone")) {
     // A number that is not a valid phone number needs a contact word right next to it.
     const cue = e.detail === "strong" ? contactish(e) : (near(e, "contact_verb", 30) ?? near(e, "contact_detail", 30) ?? near(e, "messenger"));
-    if (e.detail === "strong" || (cue && safe(cue))) add("off_platform", "phone_number", e.detail === "strong" ? 0.85 : 0.7, cue ? [e, cue] : [e], e.value);
+    if (e.detail === "strong" || (cue && safe(cue))) add("off_platform", "phone_number", e.detail === "strong" ? 0.85 : 0.75, [e], e.value);
   }
   for (const m of of("messenger")) {
     // "the code that comes by SMS" names a code's source, not a channel to move to.
@@ -193,7 +195,7 @@ export function applyRules(input: RuleInput): RuleFinding[] {
       add("payment_request", "pay_method_off_platform", 0.65, [m, ...invite.spans], m.term);
       continue;
     }
-    if (inside(m) && !near(m, "pay_outside")) continue;
+    if ((inside(m) && !near(m, "pay_outside")) || feature(m)) continue;
     const verb = nearOther(m, "pay_verb") ?? nearOther(m, "ask_verb", 50);
     if (verb && !inside(verb) && safe(m, verb) && !(inSentence(m, "topic_build") && !near(m, "pay_verb", 30))) add("payment_request", "pay_method", 0.75, [m, verb], `${verb.term} ${m.term}`);
   }
@@ -205,7 +207,7 @@ export function applyRules(input: RuleInput): RuleFinding[] {
   // "you'll paste the token into the panel yourself": the owner keeps the secret.
   const selfService = (x: Span) => of("self_service").some((c) => sentenceOf(c.start) === sentenceOf(x.start));
   for (const s of of("secret")) {
-    if (!safe(s) || partial(s) || selfService(s)) continue;
+    if (!safe(s) || partial(s) || selfService(s) || feature(s)) continue;
     const ask = nearOther(s, "ask_verb");
     if (ask && safe(ask, s)) {
       add("personal_data", "secret_request", 0.85, [s, ask], `${ask.term} ${s.term}`);
@@ -270,6 +272,9 @@ export function applyRules(input: RuleInput): RuleFinding[] {
     for (const b of of("brand")) {
       const role = of("staff_role").find((r) => gap(r, b) <= 20);
       if (!role) continue;
+      // "Fiverr support told me…", "contact Fiverr support": talking about staff, not claiming to be them.
+      const claimSpan = { start: Math.min(b.start, role.start), end: Math.max(b.end, role.end) };
+      if (of("staff_reference").some((c) => !overlap(c, claimSpan) && sameClause(c, claimSpan) && (c.end <= claimSpan.start ? wordsBetween(c.end, claimSpan.start) <= 1 : wordsBetween(claimSpan.end, c.start) <= 1))) continue;
       const claim = near(b, "staff_claim", 40);
       const opening = Math.min(b.start, role.start) < 40;
       const stakes = threats.length > 0 || out.some((f) => f.label === "personal_data" || f.label === "suspicious_link" || f.label === "payment_request");
