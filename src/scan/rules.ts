@@ -58,10 +58,11 @@ function indexOf(bounds: number[], pos: number): number {
 
 export function applyRules(input: RuleInput): RuleFinding[] {
   const { text, cues, entities, links, context } = input;
-  const sentences = boundaries(text, SENTENCE_END);
-  const clauses = boundaries(text, CLAUSE_END);
-  const sentenceOf = (p: number) => indexOf(sentences, p);
-  const clauseOf = (p: number) => indexOf(clauses, p);
+  // Sentence and clause breaks, found on first use (many messages need neither).
+  let sentences: number[] | undefined;
+  let clauses: number[] | undefined;
+  const sentenceOf = (p: number) => indexOf((sentences ??= boundaries(text, SENTENCE_END)), p);
+  const clauseOf = (p: number) => indexOf((clauses ??= boundaries(text, CLAUSE_END)), p);
   const by = new Map<string, Cue[]>();
   const plausible = plausibleLanguages(cues);
   for (const c of cues) {
@@ -303,13 +304,17 @@ const PLAUSIBLE_SHARE = 0.34;
  */
 function plausibleLanguages(cues: Cue[]): Set<string> {
   const votes = new Map<string, number>();
-  const at = new Map<string, Set<string>>();
-  for (const c of cues) {
-    if (c.lang === "global" || c.lang === "platform") continue;
-    const key = `${c.start}:${c.end}`;
-    (at.get(key) ?? at.set(key, new Set()).get(key)!).add(c.lang);
+  // One term's outputs in every language arrive together: a run of cues with the same span is one vote.
+  for (let i = 0; i < cues.length; ) {
+    let j = i;
+    const langs = new Set<string>();
+    while (j < cues.length && cues[j]!.start === cues[i]!.start && cues[j]!.end === cues[i]!.end) {
+      if (cues[j]!.lang !== "global" && cues[j]!.lang !== "platform") langs.add(cues[j]!.lang);
+      j++;
+    }
+    for (const l of langs) votes.set(l, (votes.get(l) ?? 0) + 1 / langs.size);
+    i = j;
   }
-  for (const langs of at.values()) for (const l of langs) votes.set(l, (votes.get(l) ?? 0) + 1 / langs.size);
   const best = Math.max(0, ...votes.values());
   return new Set([...votes].filter(([, v]) => v >= best * PLAUSIBLE_SHARE).map(([l]) => l));
 }

@@ -79,26 +79,43 @@ export function createEntityDetector(opts: EntityOptions) {
   return function findEntities(a: Mapped, spelled: Mapped = a, words: { atWords?: boolean; dotWords?: boolean } = {}): Entity[] {
     const out: Entity[] = [];
     const text = a.text;
-    const dot = text.includes(".");
     const at = text.includes("@");
-    if (dot || text.includes(":")) findLinks(text, a, out);
+    if (MAY_HAVE_LINK.test(text)) findLinks(text, a, out);
     if (words.dotWords !== false || / \. /.test(text)) for (const m of capped(text, spelledHost)) addUrl(out, a, m.index, m[0].replace(spelledSepRe, "."), true, m[0].length);
     if (at || words.atWords !== false) findEmails(text, a, out, email, atRe, dotRe, bareAtRe, mailHosts);
     if (at) {
       findHandles(text, a, out);
       findPaymentIds(text, a, out);
     }
-    if (/\d/.test(spelled.text)) {
-      findIbans(spelled.text, spelled, out);
-      findCards(spelled.text, spelled, out);
-      findPhones(spelled.text, spelled, out);
-      findGovIds(spelled.text, spelled, out);
-      findDigitCodes(spelled.text, spelled, out);
+    const digits = spelled.text;
+    if (/\d\D{0,3}\d\D{0,3}\d/.test(digits)) {
+      // Each number detector only when its shape can be there at all (most messages have a price or a date, nothing more).
+      if (/[A-Za-z]\s?[A-Za-z]\s?\d\s?\d/.test(digits)) findIbans(digits, spelled, out);
+      if (/\d(?:[ \-]?\d){12}/.test(digits)) findCards(digits, spelled, out);
+      if (/(?:\+|00|\(?0)\s?\d(?:\D{0,3}\d){5}/.test(digits)) findPhones(digits, spelled, out);
+      if (/\d{3}-\d{2}-\d{4}|\d{6}-\d{5}/.test(digits)) findGovIds(digits, spelled, out);
+      if (/\d{3}/.test(digits)) findDigitCodes(digits, spelled, out);
     }
-    if (/[0-9A-Za-z]{25}/.test(text)) findCrypto(text, a, out);
-    if (dot) findExecutables(text, a, out);
+    if (hasAlnumRun(text, 25)) findCrypto(text, a, out);
+    if (MAY_HAVE_EXECUTABLE.test(text)) findExecutables(text, a, out);
     return out;
   };
+}
+
+/** Cheap pre-tests: a dot between word characters, a scheme or a defanged dot; an executable's extension. */
+const MAY_HAVE_LINK = /[\p{L}\p{N}](?:\.|\[\.\]|\(\.\)|\[dot\]|\(dot\))[\p{L}\p{N}]|:\/\//iu;
+const MAY_HAVE_EXECUTABLE = /\.(?:exe|msi|bat|cmd|ps1|vbs|vbe|scr|jar|apk|dmg|pkg|docm|xlsm|pptm|dotm|xlam|hta|lnk|reg|sh|run|appimage|deb|crx|xpi)(?![\p{L}\p{N}])/iu;
+
+/** A run of at least n ASCII letters and digits (wallet addresses are 25 or more). */
+function hasAlnumRun(text: string, n: number): boolean {
+  let run = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)) {
+      if (++run >= n) return true;
+    } else run = 0;
+  }
+  return false;
 }
 
 const overlaps = (out: Entity[], start: number, end: number, kinds: EntityKind[]) => out.some((e) => kinds.includes(e.kind) && e.start < end && start < e.end);
