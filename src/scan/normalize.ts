@@ -78,7 +78,10 @@ function asciiDigit(cp: number): string {
 }
 
 /** The entity view: NFKC, no ignorables or keycaps, ASCII digits; case and punctuation kept. */
-export function entityView(s: string): Mapped {
+/** Per-scanner memo of the entity view's work on one code point without marks (NFKC, digits, invisibles). */
+export type EntityCache = Map<string, { res: string; f: number }>;
+
+export function entityView(s: string, cache?: EntityCache): Mapped {
   if (PRINTABLE_ASCII.test(s)) return { text: s, start: null, end: null, flags: null };
   // Most non-ASCII chat is already in its final form: one native NFKC pass and one test prove it.
   if (!LONE_SURROGATE.test(s) && !NEEDS_WORK.test(s) && s.normalize("NFKC") === s) return { text: s, start: null, end: null, flags: null };
@@ -120,6 +123,13 @@ export function entityView(s: string): Mapped {
       if (++marks <= MAX_MARKS) keep = j;
     }
     const piece = s.slice(i, keep);
+    const hit = keep === j && j - i <= 2 ? cache?.get(piece) : undefined;
+    if (hit) {
+      if (hit.res === "") pending |= hit.f | T.ignorables;
+      else emit(hit.res, i, j, hit.f);
+      i = j;
+      continue;
+    }
     const nfkc = piece.normalize("NFKC");
     let f = nfkc !== piece ? T.nfkc : 0;
     if (keep < j) f |= T.ignorables;
@@ -138,6 +148,7 @@ export function entityView(s: string): Mapped {
       const sym = SYMBOLS[ch];
       res += sym ?? ch;
     }
+    if (cache && keep === j && j - i <= 2 && cache.size < MAX_CACHED_CHARS) cache.set(piece, { res, f });
     if (res === "") pending |= f | T.ignorables;
     else emit(res, i, j, f);
     i = j;
@@ -149,6 +160,7 @@ export function entityView(s: string): Mapped {
 
 /** Shared "nothing to undo" answer of unleet (never written to). */
 const NO_LEET: readonly boolean[] = [];
+const LEET_CODES = new Set([..."@!$|0134578"].map((c) => c.charCodeAt(0)));
 const LEET: Record<string, string> = { "@": "a", "!": "i", "$": "s", "|": "l", "0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t" };
 /** Letters that NFD does not take apart but readers see as the base letter. */
 const LETTER_FOLD: Record<string, string> = { ı: "i", ł: "l", ø: "o", đ: "d", ħ: "h", ß: "ss", æ: "ae", œ: "oe", þ: "th", ŀ: "l" };
@@ -212,9 +224,14 @@ function foldChar(ch: string): { out: string; f: number } {
   return { out: lower, f: 0 };
 }
 
+/** Non-ASCII white space (the \s of JavaScript), by code: the word view's hot loop asks for every character. */
+function isUnicodeSpace(c: number): boolean {
+  return c === 0x85 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
 function isSpaceAt(s: string, i: number): boolean {
   const c = s.charCodeAt(i);
-  return c === 32 || (c >= 9 && c <= 13) || (c >= 0x80 && /\s/u.test(s[i]!));
+  return c === 32 || (c >= 9 && c <= 13) || (c >= 0x80 && isUnicodeSpace(c));
 }
 
 function isAsciiLetter(ch: string | undefined): boolean {
@@ -276,7 +293,7 @@ export function wordView(a: Mapped, cache?: CharCache): Mapped {
   while (i < src.length) {
     // skip whitespace
     const c0 = src.charCodeAt(i);
-    if (c0 === 32 || (c0 >= 9 && c0 <= 13) || (c0 >= 0x80 && /\s/u.test(src[i]!))) {
+    if (c0 === 32 || (c0 >= 9 && c0 <= 13) || (c0 >= 0x80 && isUnicodeSpace(c0))) {
       units.push({ ch: " ", a0: i, a1: i + 1, f: 0 });
       i++;
       continue;
@@ -304,14 +321,14 @@ export function wordView(a: Mapped, cache?: CharCache): Mapped {
     const at: number[] = [];
     while (j < src.length) {
       const c = src.charCodeAt(j);
-      if (c === 32 || (c >= 9 && c <= 13) || (c >= 0x80 && /\s/u.test(src[j]!))) break;
+      if (c === 32 || (c >= 9 && c <= 13) || (c >= 0x80 && isUnicodeSpace(c))) break;
       const cp = src.codePointAt(j)!;
       const len = cp > 0xffff ? 2 : 1;
       tok.push(src.slice(j, j + len));
       at.push(j);
       j += len;
     }
-    const leet = tok.some((ch) => ch in LEET) ? unleet(tok) : (NO_LEET as boolean[]);
+    const leet = tok.some((ch) => ch.length === 1 && LEET_CODES.has(ch.charCodeAt(0))) ? unleet(tok) : (NO_LEET as boolean[]);
     // A lone leet symbol between spaced single letters (w h @ t s a p p) is a letter too.
     if (tok.length === 1 && tok[0]! in LEET && !/[0-9]/.test(tok[0]!) && isLetterCh(src[i - 2]) && (i < 3 || /\s/.test(src[i - 3]!)) && src[i - 1] === " " && src[j] === " " && isLetterCh(src[j + 1]) && (j + 2 >= src.length || /\s/.test(src[j + 2]!))) leet[0] = true;
     for (let k = 0; k < tok.length; k++) {
@@ -337,12 +354,17 @@ export function wordView(a: Mapped, cache?: CharCache): Mapped {
     }
     let e = k;
     let ascii = true;
+    let latin = false;
     while (e < units.length && cls(units[e]!.ch) === 1) {
-      if (units[e]!.ch.charCodeAt(0) >= 0x80) ascii = false;
+      const c = units[e]!.ch.charCodeAt(0);
+      if (c >= 0x80) {
+        ascii = false;
+        if (!latin && charInfo(units[e]!.ch, cache).latin) latin = true;
+      } else if (!latin && ((c >= 97 && c <= 122) || (c >= 65 && c <= 90))) latin = true;
       e++;
     }
     words.push({ from: k, to: e });
-    if (!ascii) foldConfusables(units, k, e, src, cache);
+    if (!ascii && latin) foldConfusables(units, k, e, src, cache);
     k = e;
   }
   // 3. runs of single letters with one separator between them are one word (w h a t s a p p, t.e.l.e.g.r.a.m).

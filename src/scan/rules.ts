@@ -236,6 +236,12 @@ export function applyRules(input: RuleInput): RuleFinding[] {
       add("personal_data", "code_request", 0.8, [c, source, ask], `${ask.term} ${c.term} ${source.term}`);
       continue;
     }
+    // "send the code" from someone who just claimed to be staff or threatened the account.
+    const pressure = of("account_threat").length > 0 || of("brand").some((b) => of("staff_role").some((r) => gap(r, b) <= 20));
+    if (!source && ask && pressure && safe(ask, c) && !feature(c)) {
+      add("personal_data", "code_request", 0.75, [c, ask], `${ask.term} ${c.term}`);
+      continue;
+    }
     const digits = entities.find((e) => e.kind === "digits" && e.start >= c.end && e.start - c.end <= 12 && sentenceOf(e.start) === sentenceOf(c.start));
     if (digits && (near(c, "secret", 120) || entities.some((e) => e.kind === "card"))) add("personal_data", "code_disclosure", 0.75, [c, digits], `${c.term} ${digits.value}`);
   }

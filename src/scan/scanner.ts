@@ -6,7 +6,7 @@ import { buildChannelIndex, type OfficialChannel } from "../channels/check.ts";
 import { defaultPlatform } from "../registry/seed-data.ts";
 import { lexiconFiles } from "./lexicons/index.ts";
 import { compileLexicons, findHits, type CompiledLexicon } from "./lexicon.ts";
-import { entityView, flagsOf, toOriginal, transformNames, wordView, type CharCache } from "./normalize.ts";
+import { entityView, flagsOf, toOriginal, transformNames, wordView, type CharCache, type EntityCache } from "./normalize.ts";
 import { createEntityDetector, type Entity } from "./detectors/entities.ts";
 import { MIN_SPELLED_RUN, spellNumbers } from "./detectors/spelled.ts";
 import { buildBrandKeys, classifyLink, type LinkContext, type LinkVerdict } from "./detectors/links.ts";
@@ -42,10 +42,12 @@ export function createScanner(options: ScannerOptions = {}): Scanner {
     brandKeys: buildBrandKeys(lex.hosts.brand_domain),
   };
 
+  // Per-scanner memos of per-character work (bounded; the scanner is per app, never global).
   const chars: CharCache = new Map();
+  const entityChars: EntityCache = new Map();
 
   function scan(text: string, context: ScanContext = {}): ScanResult {
-    const a = entityView(text);
+    const a = entityView(text, entityChars);
     const w = wordView(a, chars);
     const cues: Cue[] = [];
     let numberWords = 0;
@@ -75,7 +77,10 @@ export function createScanner(options: ScannerOptions = {}): Scanner {
       links.set(e, v);
       kept.push(e);
     }
-    const raw = applyRules({ text, cues, entities: kept, links, context });
+    // Words inside a link or an address ("fiverr.com/support/…") are part of it, not of the message's sentences.
+    const inLink = kept.filter((e) => e.kind === "url" || e.kind === "email");
+    const sentenceCues = inLink.length === 0 ? cues : cues.filter((c) => !inLink.some((e) => c.start >= e.start && c.end <= e.end));
+    const raw = applyRules({ text, cues: sentenceCues, entities: kept, links, context });
     const findings = toFindings(text, raw);
     const labels = SCAN_LABELS.filter((l) => findings.some((f) => f.label === l));
     return { risk: riskOf(findings), labels, findings, warning: warningFor(labels, context.readerLang) };

@@ -3,7 +3,7 @@
 // Every entity is validated (check digits, public suffixes, phone metadata) before it counts.
 import { parsePhoneNumberFromString } from "libphonenumber-js";
 import { parse as parseDomain } from "tldts";
-import { toOriginal, flagsOf, type Mapped } from "../normalize.ts";
+import { T, toOriginal, flagsOf, type Mapped } from "../normalize.ts";
 import { base58check, bech32Valid, ibanLength, ibanValid, latvianPersonalCodeValid, luhnValid, ssnShapeValid } from "./checksums.ts";
 
 export type EntityKind = "phone" | "email" | "url" | "handle" | "payment_id" | "card" | "iban" | "crypto" | "gov_id" | "digits" | "executable";
@@ -249,7 +249,16 @@ function findCards(text: string, v: Mapped, out: Entity[]): void {
 // ---- phones ----
 const INTL_PHONE = /(?<![\p{L}\p{N}#/])(?:\+|00)\s?\d(?:[\s().\/\-–]{0,3}\d){5,16}(?![\p{N}])/gu;
 const NATIONAL_PHONE = /(?<![\p{L}\p{N}#/.,\-])\(?0\d(?:[\s().\-]{0,2}\d){7,11}(?![\p{N}.,\-\/])/gu;
+/** A dictated number (all digits from number words) long enough to be a phone number, with no prefix. */
+const SPELLED_DIGITS = /(?<![\p{N}+])\d{7,15}(?![\p{N}])/gu;
 function findPhones(text: string, v: Mapped, out: Entity[]): void {
+  if (v.flags) {
+    for (const m of capped(text, SPELLED_DIGITS)) {
+      if (!(flagsOf(v, m.index, m.index + m[0].length) & T.spelled) || (m.index > 0 && text[m.index - 1] === "+")) continue;
+      const [s, e] = toOriginal(v, m.index, m.index + m[0].length);
+      if (!overlaps(out, s, e, ["iban", "card", "phone"])) push(out, v, m.index, m.index + m[0].length, "phone", m[0], { detail: "weak" });
+    }
+  }
   for (const re of [INTL_PHONE, NATIONAL_PHONE]) {
     for (const m of capped(text, re)) {
       const [s, e] = toOriginal(v, m.index, m.index + m[0].length);
