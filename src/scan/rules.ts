@@ -79,6 +79,10 @@ export function applyRules(input: RuleInput): RuleFinding[] {
   const near = (x: Span, concept: string, window = WINDOW) => of(concept).find((c) => together(x, c, window));
   const inSentence = (x: Span, concept: string) => of(concept).find((c) => sentenceOf(c.start) === sentenceOf(x.start));
   /** A negation in the same clause just before (or just after) x that is not part of x itself. */
+  // A negation inside another phrase ("isn't enough", "no fiverr fee") is that phrase's, not a negator (decided once).
+  let active: Cue[] | undefined;
+  const negators = () =>
+    (active ??= of("negation").filter((n) => !cues.some((c) => c.concept !== "negation" && c.start <= n.start && c.end >= n.end && c.end - c.start > n.end - n.start)));
   /** Words between two offsets (a run of Han/kana counts one word per two characters). */
   const wordsBetween = (a: number, b: number) => {
     if (b - a > 120) return Infinity;
@@ -92,9 +96,7 @@ export function applyRules(input: RuleInput): RuleFinding[] {
   const negated = (x: Span, ...evidence: Span[]) =>
     // "…blocked if you don't send…": a threat turns the negation into a condition.
     !of("account_threat").some((t) => sentenceOf(t.start) === sentenceOf(x.start)) &&
-    of("negation").some((n) => {
-      // A negation inside another phrase ("isn't enough", "no fiverr fee") is that phrase's, not a negator.
-      if (cues.some((c) => c.concept !== "negation" && c.start <= n.start && c.end >= n.end && c.end - c.start > n.end - n.start)) return false;
+    negators().some((n) => {
       const spans = [x, ...evidence];
       if (spans.some((e) => n.start >= e.start && n.end <= e.end)) return false;
       const target = spans.reduce((acc, e) => ({ start: Math.min(acc.start, e.start), end: Math.max(acc.end, e.end) }));

@@ -65,7 +65,8 @@ export function createEntityDetector(opts: EntityOptions) {
   // Hosts written with spelled or spaced dots: "discord . gg / x", "tinyurl נקודה com", "fiverr点com点x点cn".
   const unspaced = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
   const cjkDots = opts.dotWords.filter((w) => unspaced.test(w)).map(esc);
-  const hostLabel = "(?:(?![\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}\\p{Script=Hebrew}\\p{Script=Arabic}\\p{Script=Devanagari}])[\\p{L}\\p{N}\\-]){1,40}";
+  // Host labels in the scripts hosts are written in (an Arabic or Han word next to "نقطة"/"点" is not a label).
+  const hostLabel = "[\\p{Script=Latin}\\p{Script=Cyrillic}\\p{Script=Greek}\\p{N}\\-]{1,40}";
   const spelledSep = `(?:\\s+\\.\\s+${dotAlt}${cjkDots.length ? `|\\s*(?:${cjkDots.join("|")})\\s*` : ""})`;
   const spelledHost = new RegExp(`(?<![\\p{L}\\p{N}.\\-])${hostLabel}(?:${spelledSep}${hostLabel}){1,6}(?:\\s*\\/\\s*[\\p{L}\\p{N}_\\-]+)?`, "giu");
   const spelledSepRe = new RegExp(spelledSep, "giu");
@@ -159,7 +160,7 @@ function addUrl(out: Entity[], a: Mapped, s: number, raw: string, spaced = false
 
 function findLinks(text: string, a: Mapped, out: Entity[]): void {
   if (!/[.:]/.test(text)) return;
-  for (const m of capped(text, USERINFO_URL)) addUrl(out, a, m.index, m[0]);
+  if (text.includes("@")) for (const m of capped(text, USERINFO_URL)) addUrl(out, a, m.index, m[0]);
   for (const m of capped(text, URL_SCHEME)) addUrl(out, a, m.index, m[0]);
   for (const m of capped(text, BARE_HOST)) {
     // "name@host.tld" is an e-mail address, found below.
@@ -201,15 +202,21 @@ function findHandles(text: string, a: Mapped, out: Entity[]): void {
 }
 
 // ---- payment ids: UPI-style name@bank without a domain (rahul.design@okaxis) ----
-const PAYMENT_ID = /(?<![\p{L}\p{N}_.@])([\p{L}\p{N}][\p{L}\p{N}._\-]{1,40})@([a-z]{2,20})(?![\p{L}\p{N}.@])/giu;
+const PAYMENT_ID = /(?<![\p{L}\p{N}_.@])([\p{L}\p{N}][\p{L}\p{N}._\-]{1,40})@([a-z]{2,20})(?![\p{L}\p{N}.@])/giuy;
 function findPaymentIds(text: string, a: Mapped, out: Entity[]): void {
-  if (!text.includes("@")) return;
-  for (const m of capped(text, PAYMENT_ID)) {
+  // Anchored at each "@" (a regex would try every position of the text as a name's start).
+  for (let at = text.indexOf("@"), n = 0; at >= 0 && n < MAX_MATCHES; at = text.indexOf("@", at + 1), n++) {
+    let from = at;
+    while (from > 0 && from > at - 41 && ID_CHAR.test(text[from - 1]!)) from--;
+    PAYMENT_ID.lastIndex = from;
+    const m = PAYMENT_ID.exec(text);
+    if (!m || m.index !== from) continue;
     const [s, e] = toOriginal(a, m.index, m.index + m[0].length);
     if (overlaps(out, s, e, ["email", "url"])) continue;
     push(out, a, m.index, m.index + m[0].length, "payment_id", m[0].toLowerCase());
   }
 }
+const ID_CHAR = /^[\p{L}\p{N}._\-]$/u;
 
 // ---- IBAN ----
 const IBAN_START = /(?<![\p{L}\p{N}])([A-Za-z])\s?([A-Za-z])\s?(\d)\s?(\d)/gu;
