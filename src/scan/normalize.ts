@@ -376,7 +376,7 @@ export function wordView(a: Mapped, cache?: CharCache): Mapped {
     }
     let e = w + 1;
     const ascii = isAsciiLetter(units[words[w]!.from]!.ch);
-    while (e < words.length && isSingleLetter(units, words[e]!) && gapIsOneChar(units, words[e - 1]!, words[e]!) && isAsciiLetter(units[words[e]!.from]!.ch) === ascii) e++;
+    while (e < words.length && isSingleLetter(units, words[e]!) && gapIsOneChar(units, words[e - 1]!, words[e]!, src) && isAsciiLetter(units[words[e]!.from]!.ch) === ascii) e++;
     if (e - w >= MIN_JOINED) {
       for (let k = w; k < e - 1; k++) joinAfter.add(k);
       for (let k = words[w]!.from; k < words[e - 1]!.to; k++) units[k]!.f |= T.joined_letters;
@@ -416,8 +416,11 @@ function isSingleLetter(units: Unit[], w: { from: number; to: number }): boolean
   return w.to - w.from === 1 && isLetterCh(units[w.from]!.ch);
 }
 
-function gapIsOneChar(units: Unit[], a: { to: number }, b: { from: number }): boolean {
-  return units[b.from]!.a0 - units[a.to - 1]!.a1 <= 1;
+/** One separator between two spaced-out letters ("w h a", "t.e.l"), or two when both are spaces ("W  h  a"). */
+function gapIsOneChar(units: Unit[], a: { to: number }, b: { from: number }, src: string): boolean {
+  const from = units[a.to - 1]!.a1;
+  const gap = units[b.from]!.a0 - from;
+  return gap <= 1 || (gap === 2 && src[from] === " " && src[from + 1] === " ");
 }
 
 /** Folds other-script letters to Latin in a word that has Latin letters and only confusable others (Теlеgrаm, fіverr). */

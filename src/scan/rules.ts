@@ -73,12 +73,34 @@ export function applyRules(input: RuleInput): RuleFinding[] {
     if (!list) by.set(c.concept, [c]);
     else if (list.length < MAX_CUES) list.push(c);
   }
+  for (const list of by.values()) list.sort((x, y) => x.start - y.start);
   const of = (concept: string): Cue[] => by.get(concept) ?? [];
+  /** The cues of a concept that start in [from, to): a binary search in the sorted list keeps the pairings linear in practice. */
+  const around = (concept: string, from: number, to: number): Cue[] => {
+    const list = of(concept);
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (list[mid]!.start < from) lo = mid + 1;
+      else hi = mid;
+    }
+    let end = lo;
+    while (end < list.length && list[end]!.start < to) end++;
+    return lo === 0 && end === list.length ? list : list.slice(lo, end);
+  };
+  /** Longest cue (in characters) a window must reach back for. */
+  const REACH = 160;
   const ents = (kind: Entity["kind"]) => entities.filter((e) => e.kind === kind);
   const together = (a: Span, b: Span, window = WINDOW) => gap(a, b) <= window && (sentenceOf(a.start) === sentenceOf(b.start) || gap(a, b) <= 25);
-  const near = (x: Span, concept: string, window = WINDOW) => of(concept).find((c) => together(x, c, window));
-  const inSentence = (x: Span, concept: string) => of(concept).find((c) => sentenceOf(c.start) === sentenceOf(x.start));
-  /** A negation in the same clause just before (or just after) x that is not part of x itself. */
+  const near = (x: Span, concept: string, window = WINDOW) => around(concept, x.start - window - REACH, x.end + window).find((c) => together(x, c, window));
+  const inSentence = (x: Span, concept: string) => {
+    const k = sentenceOf(x.start);
+    const bounds = (sentences ??= boundaries(text, SENTENCE_END));
+    const from = k === 0 ? 0 : bounds[k - 1]!;
+    const to = k < bounds.length ? bounds[k]! : text.length;
+    return around(concept, from - REACH, to).find((c) => sentenceOf(c.start) === k);
+  };
   // A negation inside another phrase ("isn't enough", "no fiverr fee") is that phrase's, not a negator (decided once).
   let active: Cue[] | undefined;
   const negators = () =>
@@ -97,6 +119,8 @@ export function applyRules(input: RuleInput): RuleFinding[] {
     // "…blocked if you don't send…": a threat turns the negation into a condition.
     !of("account_threat").some((t) => sentenceOf(t.start) === sentenceOf(x.start)) &&
     negators().some((n) => {
+      if (n.end < x.start - 2 * REACH && evidence.every((e) => n.end < e.start - 2 * REACH)) return false;
+      if (n.start > x.end + 2 * REACH && evidence.every((e) => n.start > e.end + 2 * REACH)) return false;
       const spans = [x, ...evidence];
       if (spans.some((e) => n.start >= e.start && n.end <= e.end)) return false;
       const target = spans.reduce((acc, e) => ({ start: Math.min(acc.start, e.start), end: Math.max(acc.end, e.end) }));
@@ -112,7 +136,7 @@ export function applyRules(input: RuleInput): RuleFinding[] {
   const inside = (x: Span) => of("inside_platform").some((c) => sentenceOf(c.start) === sentenceOf(x.start) && !negated(c));
   const overlap = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
   /** A cue of `concept` near x that is a different piece of text than x. */
-  const nearOther = (x: Span, concept: string, window = WINDOW) => of(concept).find((c) => !overlap(c, x) && together(x, c, window));
+  const nearOther = (x: Span, concept: string, window = WINDOW) => around(concept, x.start - window - REACH, x.end + window).find((c) => !overlap(c, x) && together(x, c, window));
   const reported = of("reported_scam").length > 0;
   const safe = (x: Span, ...evidence: Span[]) => !negated(x, ...evidence) && !quoted(x);
 
@@ -129,7 +153,7 @@ export function applyRules(input: RuleInput): RuleFinding[] {
   }
   const contactish = (x: Span) => near(x, "contact_verb") ?? near(x, "messenger") ?? near(x, "contact_detail") ?? near(x, "outside");
   for (const e of ents("email")) {
-    if (e.value.endsWith("@fiverr.com")) continue;
+    if (e.detail === "official") continue; // the platform's own addresses
     // A login being handed over (e-mail + password) is personal data, not an invitation.
     const credential = near(e, "secret", 40);
     if (credential && !near(e, "contact_verb")) continue;

@@ -2,7 +2,7 @@
 // entity detectors → rules → findings, risk and a warning in the reader's language.
 // Pure (no I/O): the same code runs in the API, the CLI and the browser ("warn before you send").
 // createScanner compiles the lexicons once; keep the scanner in the app context, not in a global.
-import { buildChannelIndex, type OfficialChannel } from "../channels/check.ts";
+import { buildChannelIndex, checkChannel, type OfficialChannel } from "../channels/check.ts";
 import { defaultPlatform } from "../registry/seed-data.ts";
 import { lexiconFiles } from "./lexicons/index.ts";
 import { compileLexicons, findHits, type CompiledLexicon } from "./lexicon.ts";
@@ -67,6 +67,12 @@ export function createScanner(options: ScannerOptions = {}): Scanner {
     const links = new Map<Entity, LinkVerdict>();
     const kept: Entity[] = [];
     for (const e of entities) {
+      if (e.kind === "email") {
+        const verdict = checkChannel(linkContext.channels, e.value, "email");
+        const onOfficialDomain = verdict.reasons.some((r) => r.rule === "official_domain_unregistered_address");
+        kept.push(verdict.verdict === "official" || onOfficialDomain ? { ...e, detail: "official" } : e);
+        continue;
+      }
       if (e.kind !== "url") {
         kept.push(e);
         continue;
