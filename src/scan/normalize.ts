@@ -179,19 +179,29 @@ const TRAILING_PUNCT = new Set([...".,;:!?)\"'"].map((c) => c.charCodeAt(0)));
 
 /** What the word view needs to know about one code point; computed once per scanner (see CharCache). */
 type CharInfo = { out: string; f: number; cls: 0 | 1 | 2; letter: boolean; latin: boolean; asciiProto: string | null };
-/** Per-scanner memo of CharInfo by character (Unicode regex tests are the word view's main cost). */
-export type CharCache = Map<string, CharInfo>;
+/**
+ * Per-scanner memo of CharInfo (Unicode regex tests are the word view's main cost): BMP characters
+ * by code in an array, others in a bounded map. Create one with newCharCache().
+ */
+export type CharCache = { bmp: (CharInfo | undefined)[]; other: Map<string, CharInfo> };
 const MAX_CACHED_CHARS = 1 << 16;
 
+export function newCharCache(): CharCache {
+  return { bmp: new Array<CharInfo | undefined>(0x10000), other: new Map() };
+}
+
 function charInfo(ch: string, cache: CharCache | undefined): CharInfo {
-  let v = cache?.get(ch);
+  let v = ch.length === 1 ? cache?.bmp[ch.charCodeAt(0)] : cache?.other.get(ch);
   if (v) return v;
   const { out, f } = foldChar(ch);
   const letter = LETTER.test(ch);
   const latin = letter && LATIN.test(ch);
   const proto = letter && ch.charCodeAt(0) >= 0x80 ? prototypeOf(ch)?.toLowerCase() : undefined;
   v = { out, f, cls: classify(ch), letter, latin, asciiProto: proto && /^[a-z]$/.test(proto) ? proto : null };
-  if (cache && cache.size < MAX_CACHED_CHARS) cache.set(ch, v);
+  if (cache) {
+    if (ch.length === 1) cache.bmp[ch.charCodeAt(0)] = v;
+    else if (cache.other.size < MAX_CACHED_CHARS) cache.other.set(ch, v);
+  }
   return v;
 }
 

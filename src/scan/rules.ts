@@ -7,7 +7,8 @@ import type { LinkVerdict } from "./detectors/links.ts";
 import type { ScanContext, ScanLabel } from "./types.ts";
 
 /** A concept hit with its span in the original text. */
-export type Cue = { concept: string; lang: string; term: string; start: number; end: number; flags: number };
+/** langs: every lexicon that lists the term ("global" and "platform" for language-neutral ones). */
+export type Cue = { concept: string; langs: string[]; term: string; start: number; end: number; flags: number };
 
 export type RuleFinding = {
   label: ScanLabel;
@@ -68,7 +69,7 @@ export function applyRules(input: RuleInput): RuleFinding[] {
   for (const c of cues) {
     // "no" is a negation in English and Spanish but "in the" in Portuguese: a negator counts
     // only in a language the message is plausibly written in.
-    if (c.concept === "negation" && !plausible.has(c.lang)) continue;
+    if (c.concept === "negation" && !c.langs.some((l) => plausible.has(l))) continue;
     const list = by.get(c.concept);
     if (!list) by.set(c.concept, [c]);
     else if (list.length < MAX_CUES) list.push(c);
@@ -342,7 +343,7 @@ function plausibleLanguages(cues: Cue[]): Set<string> {
     let j = i;
     const langs = new Set<string>();
     while (j < cues.length && cues[j]!.start === cues[i]!.start && cues[j]!.end === cues[i]!.end) {
-      if (cues[j]!.lang !== "global" && cues[j]!.lang !== "platform") langs.add(cues[j]!.lang);
+      for (const l of cues[j]!.langs) if (l !== "global" && l !== "platform") langs.add(l);
       j++;
     }
     for (const l of langs) votes.set(l, (votes.get(l) ?? 0) + 1 / langs.size);
