@@ -179,19 +179,29 @@ const TRAILING_PUNCT = new Set([...".,;:!?)\"'"].map((c) => c.charCodeAt(0)));
 
 /** What the word view needs to know about one code point; computed once per scanner (see CharCache). */
 type CharInfo = { out: string; f: number; cls: 0 | 1 | 2; letter: boolean; latin: boolean; asciiProto: string | null };
-/** Per-scanner memo of CharInfo by character (Unicode regex tests are the word view's main cost). */
-export type CharCache = Map<string, CharInfo>;
+/**
+ * Per-scanner memo of CharInfo (Unicode regex tests are the word view's main cost): BMP characters
+ * by code in an array, others in a bounded map. Create one with newCharCache().
+ */
+export type CharCache = { bmp: (CharInfo | undefined)[]; other: Map<string, CharInfo> };
 const MAX_CACHED_CHARS = 1 << 16;
 
+export function newCharCache(): CharCache {
+  return { bmp: new Array<CharInfo | undefined>(0x10000), other: new Map() };
+}
+
 function charInfo(ch: string, cache: CharCache | undefined): CharInfo {
-  let v = cache?.get(ch);
+  let v = ch.length === 1 ? cache?.bmp[ch.charCodeAt(0)] : cache?.other.get(ch);
   if (v) return v;
   const { out, f } = foldChar(ch);
   const letter = LETTER.test(ch);
   const latin = letter && LATIN.test(ch);
   const proto = letter && ch.charCodeAt(0) >= 0x80 ? prototypeOf(ch)?.toLowerCase() : undefined;
   v = { out, f, cls: classify(ch), letter, latin, asciiProto: proto && /^[a-z]$/.test(proto) ? proto : null };
-  if (cache && cache.size < MAX_CACHED_CHARS) cache.set(ch, v);
+  if (cache) {
+    if (ch.length === 1) cache.bmp[ch.charCodeAt(0)] = v;
+    else if (cache.other.size < MAX_CACHED_CHARS) cache.other.set(ch, v);
+  }
   return v;
 }
 
@@ -376,7 +386,7 @@ export function wordView(a: Mapped, cache?: CharCache): Mapped {
     }
     let e = w + 1;
     const ascii = isAsciiLetter(units[words[w]!.from]!.ch);
-    while (e < words.length && isSingleLetter(units, words[e]!) && gapIsOneChar(units, words[e - 1]!, words[e]!) && isAsciiLetter(units[words[e]!.from]!.ch) === ascii) e++;
+    while (e < words.length && isSingleLetter(units, words[e]!) && gapIsOneChar(units, words[e - 1]!, words[e]!, src) && isAsciiLetter(units[words[e]!.from]!.ch) === ascii) e++;
     if (e - w >= MIN_JOINED) {
       for (let k = w; k < e - 1; k++) joinAfter.add(k);
       for (let k = words[w]!.from; k < words[e - 1]!.to; k++) units[k]!.f |= T.joined_letters;
@@ -416,8 +426,11 @@ function isSingleLetter(units: Unit[], w: { from: number; to: number }): boolean
   return w.to - w.from === 1 && isLetterCh(units[w.from]!.ch);
 }
 
-function gapIsOneChar(units: Unit[], a: { to: number }, b: { from: number }): boolean {
-  return units[b.from]!.a0 - units[a.to - 1]!.a1 <= 1;
+/** One separator between two spaced-out letters ("w h a", "t.e.l"), or two when both are spaces ("W  h  a"). */
+function gapIsOneChar(units: Unit[], a: { to: number }, b: { from: number }, src: string): boolean {
+  const from = units[a.to - 1]!.a1;
+  const gap = units[b.from]!.a0 - from;
+  return gap <= 1 || (gap === 2 && src[from] === " " && src[from + 1] === " ");
 }
 
 /** Folds other-script letters to Latin in a word that has Latin letters and only confusable others (Теlеgrаm, fіverr). */

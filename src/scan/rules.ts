@@ -7,7 +7,8 @@ import type { LinkVerdict } from "./detectors/links.ts";
 import type { ScanContext, ScanLabel } from "./types.ts";
 
 /** A concept hit with its span in the original text. */
-export type Cue = { concept: string; lang: string; term: string; start: number; end: number; flags: number };
+/** langs: every lexicon that lists the term ("global" and "platform" for language-neutral ones). */
+export type Cue = { concept: string; langs: string[]; term: string; start: number; end: number; flags: number };
 
 export type RuleFinding = {
   label: ScanLabel;
@@ -68,17 +69,39 @@ export function applyRules(input: RuleInput): RuleFinding[] {
   for (const c of cues) {
     // "no" is a negation in English and Spanish but "in the" in Portuguese: a negator counts
     // only in a language the message is plausibly written in.
-    if (c.concept === "negation" && !plausible.has(c.lang)) continue;
+    if (c.concept === "negation" && !c.langs.some((l) => plausible.has(l))) continue;
     const list = by.get(c.concept);
     if (!list) by.set(c.concept, [c]);
     else if (list.length < MAX_CUES) list.push(c);
   }
+  for (const list of by.values()) list.sort((x, y) => x.start - y.start);
   const of = (concept: string): Cue[] => by.get(concept) ?? [];
+  /** The cues of a concept that start in [from, to): a binary search in the sorted list keeps the pairings linear in practice. */
+  const around = (concept: string, from: number, to: number): Cue[] => {
+    const list = of(concept);
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (list[mid]!.start < from) lo = mid + 1;
+      else hi = mid;
+    }
+    let end = lo;
+    while (end < list.length && list[end]!.start < to) end++;
+    return lo === 0 && end === list.length ? list : list.slice(lo, end);
+  };
+  /** Longest cue (in characters) a window must reach back for. */
+  const REACH = 160;
   const ents = (kind: Entity["kind"]) => entities.filter((e) => e.kind === kind);
   const together = (a: Span, b: Span, window = WINDOW) => gap(a, b) <= window && (sentenceOf(a.start) === sentenceOf(b.start) || gap(a, b) <= 25);
-  const near = (x: Span, concept: string, window = WINDOW) => of(concept).find((c) => together(x, c, window));
-  const inSentence = (x: Span, concept: string) => of(concept).find((c) => sentenceOf(c.start) === sentenceOf(x.start));
-  /** A negation in the same clause just before (or just after) x that is not part of x itself. */
+  const near = (x: Span, concept: string, window = WINDOW) => around(concept, x.start - window - REACH, x.end + window).find((c) => together(x, c, window));
+  const inSentence = (x: Span, concept: string) => {
+    const k = sentenceOf(x.start);
+    const bounds = (sentences ??= boundaries(text, SENTENCE_END));
+    const from = k === 0 ? 0 : bounds[k - 1]!;
+    const to = k < bounds.length ? bounds[k]! : text.length;
+    return around(concept, from - REACH, to).find((c) => sentenceOf(c.start) === k);
+  };
   // A negation inside another phrase ("isn't enough", "no fiverr fee") is that phrase's, not a negator (decided once).
   let active: Cue[] | undefined;
   const negators = () =>
@@ -97,6 +120,8 @@ export function applyRules(input: RuleInput): RuleFinding[] {
     // "…blocked if you don't send…": a threat turns the negation into a condition.
     !of("account_threat").some((t) => sentenceOf(t.start) === sentenceOf(x.start)) &&
     negators().some((n) => {
+      if (n.end < x.start - 2 * REACH && evidence.every((e) => n.end < e.start - 2 * REACH)) return false;
+      if (n.start > x.end + 2 * REACH && evidence.every((e) => n.start > e.end + 2 * REACH)) return false;
       const spans = [x, ...evidence];
       if (spans.some((e) => n.start >= e.start && n.end <= e.end)) return false;
       const target = spans.reduce((acc, e) => ({ start: Math.min(acc.start, e.start), end: Math.max(acc.end, e.end) }));
@@ -112,7 +137,7 @@ export function applyRules(input: RuleInput): RuleFinding[] {
   const inside = (x: Span) => of("inside_platform").some((c) => sentenceOf(c.start) === sentenceOf(x.start) && !negated(c));
   const overlap = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
   /** A cue of `concept` near x that is a different piece of text than x. */
-  const nearOther = (x: Span, concept: string, window = WINDOW) => of(concept).find((c) => !overlap(c, x) && together(x, c, window));
+  const nearOther = (x: Span, concept: string, window = WINDOW) => around(concept, x.start - window - REACH, x.end + window).find((c) => !overlap(c, x) && together(x, c, window));
   const reported = of("reported_scam").length > 0;
   const safe = (x: Span, ...evidence: Span[]) => !negated(x, ...evidence) && !quoted(x);
 
@@ -129,7 +154,7 @@ export function applyRules(input: RuleInput): RuleFinding[] {
   }
   const contactish = (x: Span) => near(x, "contact_verb") ?? near(x, "messenger") ?? near(x, "contact_detail") ?? near(x, "outside");
   for (const e of ents("email")) {
-    if (e.value.endsWith("@fiverr.com")) continue;
+    if (e.detail === "official") continue; // the platform's own addresses
     // A login being handed over (e-mail + password) is personal data, not an invitation.
     const credential = near(e, "secret", 40);
     if (credential && !near(e, "contact_verb")) continue;
@@ -285,7 +310,8 @@ export function applyRules(input: RuleInput): RuleFinding[] {
       const claimSpan = { start: Math.min(b.start, role.start), end: Math.max(b.end, role.end) };
       if (of("staff_reference").some((c) => !overlap(c, claimSpan) && sameClause(c, claimSpan) && (c.end <= claimSpan.start ? wordsBetween(c.end, claimSpan.start) <= 1 : wordsBetween(claimSpan.end, c.start) <= 1))) continue;
       const claim = near(b, "staff_claim", 40);
-      const opening = Math.min(b.start, role.start) < 40;
+      // A letterhead: the message opens with the name, set off like a signature ("Fiverr Trust & Safety: …").
+      const opening = claimSpan.start < 40 && /^\s*(?:[:|\-–—,.!\n】\]()]|$)/u.test(text.slice(claimSpan.end, claimSpan.end + 4));
       const stakes = threats.length > 0 || out.some((f) => f.label === "personal_data" || f.label === "suspicious_link" || f.label === "payment_request");
       if ((claim || opening || stakes) && safe(role, b)) add("impersonation", "staff_claim", 0.85, [b, role], `${b.term} ${role.term}`);
     }
@@ -317,7 +343,7 @@ function plausibleLanguages(cues: Cue[]): Set<string> {
     let j = i;
     const langs = new Set<string>();
     while (j < cues.length && cues[j]!.start === cues[i]!.start && cues[j]!.end === cues[i]!.end) {
-      if (cues[j]!.lang !== "global" && cues[j]!.lang !== "platform") langs.add(cues[j]!.lang);
+      for (const l of cues[j]!.langs) if (l !== "global" && l !== "platform") langs.add(l);
       j++;
     }
     for (const l of langs) votes.set(l, (votes.get(l) ?? 0) + 1 / langs.size);

@@ -2,11 +2,11 @@
 // entity detectors → rules → findings, risk and a warning in the reader's language.
 // Pure (no I/O): the same code runs in the API, the CLI and the browser ("warn before you send").
 // createScanner compiles the lexicons once; keep the scanner in the app context, not in a global.
-import { buildChannelIndex, type OfficialChannel } from "../channels/check.ts";
+import { buildChannelIndex, checkChannel, type OfficialChannel } from "../channels/check.ts";
 import { defaultPlatform } from "../registry/seed-data.ts";
 import { lexiconFiles } from "./lexicons/index.ts";
 import { compileLexicons, findHits, type CompiledLexicon } from "./lexicon.ts";
-import { entityView, flagsOf, toOriginal, transformNames, wordView, type CharCache, type EntityCache } from "./normalize.ts";
+import { entityView, flagsOf, newCharCache, toOriginal, transformNames, wordView, type CharCache, type EntityCache } from "./normalize.ts";
 import { createEntityDetector, type Entity } from "./detectors/entities.ts";
 import { MIN_SPELLED_RUN, spellNumbers } from "./detectors/spelled.ts";
 import { buildBrandKeys, classifyLink, type LinkContext, type LinkVerdict } from "./detectors/links.ts";
@@ -43,7 +43,7 @@ export function createScanner(options: ScannerOptions = {}): Scanner {
   };
 
   // Per-scanner memos of per-character work (bounded; the scanner is per app, never global).
-  const chars: CharCache = new Map();
+  const chars: CharCache = newCharCache();
   const entityChars: EntityCache = new Map();
 
   function scan(text: string, context: ScanContext = {}): ScanResult {
@@ -59,7 +59,7 @@ export function createScanner(options: ScannerOptions = {}): Scanner {
       else if (h.concept === "dot_word") dotWords++;
       else {
         const [start, end] = toOriginal(w, h.start, h.end);
-        cues.push({ concept: h.concept, lang: h.lang, term: h.term, start, end, flags: flagsOf(w, h.start, h.end) });
+        cues.push({ concept: h.concept, langs: h.langs, term: h.term, start, end, flags: flagsOf(w, h.start, h.end) });
       }
     }
     const spelled = numberWords >= MIN_SPELLED_RUN ? spellNumbers(a, lex.numberWords) : a;
@@ -67,6 +67,12 @@ export function createScanner(options: ScannerOptions = {}): Scanner {
     const links = new Map<Entity, LinkVerdict>();
     const kept: Entity[] = [];
     for (const e of entities) {
+      if (e.kind === "email") {
+        const verdict = checkChannel(linkContext.channels, e.value, "email");
+        const onOfficialDomain = verdict.reasons.some((r) => r.rule === "official_domain_unregistered_address");
+        kept.push(verdict.verdict === "official" || onOfficialDomain ? { ...e, detail: "official" } : e);
+        continue;
+      }
       if (e.kind !== "url") {
         kept.push(e);
         continue;

@@ -16,7 +16,7 @@ export type Entity = {
   /** Canonical value (E.164, lower-case address, compact IBAN, host…). */
   value: string;
   flags: number;
-  /** phone: strong (valid number) | possible | weak; url: the host; crypto: btc | eth | tron; gov_id: ssn | lv_personal_code. */
+  /** phone: strong (valid number) | possible | weak; url: the host; email: "official" for the platform's own; crypto: btc | eth | tron; gov_id: ssn | lv_personal_code. */
   detail?: string;
   /** url: the URL's user-info part ("fiverr.com" in fiverr.com@evil.xyz/…). */
   userinfo?: string;
@@ -134,7 +134,8 @@ function capped(text: string, re: RegExp): RegExpExecArray[] {
 }
 
 // ---- links ----
-const URL_SCHEME = /\b(?:https?|ftp):\/\/[^\s<>"'`]+/giu;
+// Defanged schemes too (hxxps://, http[:]//): lure writers copy them from security advice to dodge link filters.
+const URL_SCHEME = /\b(?:https?|ftp|h[x*]{2}ps?)(?::|\[:\])\/\/[^\s<>"'`]+/giu;
 const USERINFO_URL = /(?<![\p{L}\p{N}_.\-])([\p{L}\p{N}.\-]{1,100}\.[\p{L}]{2,})@([\p{L}\p{N}](?:[\p{L}\p{N}.\-]{0,200}[\p{L}\p{N}])?\.[\p{L}]{2,})(\/[^\s<>"'`]*)/giu;
 const BARE_HOST = /(?<![\p{L}\p{N}_@.\/\-])((?:[\p{L}\p{N}](?:[\p{L}\p{N}\-]{0,62})?(?:\.|\[\.\]|\(\.\)|\[dot\]|\(dot\))){1,8}[\p{L}][\p{L}\p{N}\-]{1,62})(?::\d{2,5})?((?:[/?#])[^\s<>"'`]*)?/giu;
 const TRAILING = /[.,;:!?)\]}'"»”’]+$/u;
@@ -142,7 +143,11 @@ const TRAILING = /[.,;:!?)\]}'"»”’]+$/u;
 function addUrl(out: Entity[], a: Mapped, s: number, raw: string, spaced = false, rawLength?: number): void {
   const trimmed = raw.replace(TRAILING, "");
   const e = s + (rawLength ?? trimmed.length);
-  const clean = trimmed.replace(/\[\.\]|\(\.\)|\[dot\]|\(dot\)/giu, ".").replace(/\s+/g, "");
+  const clean = trimmed
+    .replace(/\[\.\]|\(\.\)|\[dot\]|\(dot\)/giu, ".")
+    .replace(/^h[x*]{2}p(s?)/i, "http$1")
+    .replace(/^([a-z]+)\[:\]/i, "$1:")
+    .replace(/\s+/g, "");
   let url: URL;
   try {
     url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(clean) ? clean : `http://${clean}`);
@@ -270,7 +275,8 @@ function findPhones(text: string, v: Mapped, out: Entity[]): void {
     for (const m of capped(text, re)) {
       const [s, e] = toOriginal(v, m.index, m.index + m[0].length);
       if (overlaps(out, s, e, ["iban", "card", "url", "email", "phone"])) continue;
-      let digits = m[0].replace(/\D/g, "");
+      // "+44 (0) 7700…": the bracketed trunk zero is not dialled from abroad.
+      let digits = m[0].replace(/\(\s?0\s?\)/, "").replace(/\D/g, "");
       const intl = re === INTL_PHONE;
       if (intl && m[0].startsWith("00")) digits = digits.slice(2);
       if (digits.length < 7 || digits.length > 15) continue;
