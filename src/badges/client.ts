@@ -28,7 +28,8 @@ export type LocalizedText = Record<string, string>;
 
 export type StatusReference = { status_list: { idx: number; uri: string } };
 
-export type BadgeClaims = {
+/** The registered claims every teammark assertion carries. */
+type SignedClaims = {
   iss: string;
   /** The platform user id of the official account: what the UI compares with the sender it renders. */
   sub: string;
@@ -37,6 +38,9 @@ export type BadgeClaims = {
   nbf: number;
   exp: number;
   jti: string;
+};
+
+export type BadgeClaims = SignedClaims & {
   handle: string;
   team: string;
   purpose: LocalizedText;
@@ -45,14 +49,7 @@ export type BadgeClaims = {
   status: StatusReference;
 };
 
-export type AttestationClaims = {
-  iss: string;
-  sub: string;
-  aud: string;
-  iat: number;
-  nbf: number;
-  exp: number;
-  jti: string;
+export type AttestationClaims = SignedClaims & {
   conversationId: string;
   messageId: string;
   /** Hex SHA-256 of the message text as UTF-8. */
