@@ -37,7 +37,9 @@ export function reasonSentences(tr: Translator, check: ValueCheck): (HtmlEscaped
   const target = check.target ? literal(check.target) : "";
   return (check.reasons as Reason[]).flatMap((r) => {
     if (r.rule === "confusable_characters" && r.chars?.length) return r.chars.map((c) => charSentence(tr, c));
-    const key = `reason.${r.rule}`;
+    // Channel reasons carry no distance or script list: a sentence that needs none.
+    const variant = r.rule === "edit_distance" && r.distance === undefined ? ".near" : r.rule === "mixed_script" && !r.scripts?.length ? ".any" : "";
+    const key = `reason.${r.rule}${variant}`;
     if (!has(key)) return [html`<span lang="en">${r.message}</span>`];
     return [tr.t(key, { target, distance: r.distance ?? "", affix: r.affix ? literal(r.affix) : "", scripts: (r.scripts ?? []).map((s) => scriptName(tr.lang, s)).join(", "), brand: r.brand ? literal(r.brand) : "", word: r.word ? literal(r.word) : "" })];
   });

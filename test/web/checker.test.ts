@@ -118,3 +118,14 @@ test("checks count against the client's public rate limit; past it the page says
     limited.close();
   }
 });
+
+test("channel reasons read as whole sentences in every language (no empty placeholders)", async () => {
+  for (const value of ["+97236317883", "support@fiverr.com.evil.io", "https://fiverr-help.com", "jobs@fiverr.com", "https://fіverr.com/login", "https://www.instagram.com/fiverr_official/"]) {
+    for (const lang of ["en", "de", "lv", "ar", "he"]) {
+      const html = (await page(`/?lang=${lang}&q=${encodeURIComponent(value)}`)).html;
+      const reasons = /<ul class="reasons">(.*?)<\/ul>/s.exec(html)?.[1] ?? "";
+      expect(reasons, `${lang} ${value}`).not.toMatch(/\{\w+\}|: \.|by  |um  |<li><\/li>/);
+      if (lang !== "en") expect(reasons, `${lang} ${value}`).not.toContain('lang="en"');
+    }
+  }
+});
