@@ -25,6 +25,8 @@ export type RuleInput = {
   entities: Entity[];
   links: Map<Entity, LinkVerdict>;
   context: ScanContext;
+  /** The sender's handle carries the platform's name (FiverrSupport) though the sender is not official. */
+  brandedHandle?: boolean;
 };
 
 /** Most hits of one concept the rules look at: the pairings are quadratic, chat messages have a few. */
@@ -58,7 +60,7 @@ function indexOf(bounds: number[], pos: number): number {
 }
 
 export function applyRules(input: RuleInput): RuleFinding[] {
-  const { text, cues, entities, links, context } = input;
+  const { text, cues, entities, links, context, brandedHandle = false } = input;
   // Sentence and clause breaks, found on first use (many messages need neither).
   let sentences: number[] | undefined;
   let clauses: number[] | undefined;
@@ -314,6 +316,16 @@ export function applyRules(input: RuleInput): RuleFinding[] {
       const opening = claimSpan.start < 40 && /^\s*(?:[:|\-–—,.!\n】\]()]|$)/u.test(text.slice(claimSpan.end, claimSpan.end + 4));
       const stakes = threats.length > 0 || out.some((f) => f.label === "personal_data" || f.label === "suspicious_link" || f.label === "payment_request");
       if ((claim || opening || stakes) && safe(role, b)) add("impersonation", "staff_claim", 0.85, [b, role], `${b.term} ${role.term}`);
+    }
+    // "This is the support team…" from a handle named after the platform: the name is the claim.
+    if (brandedHandle) {
+      for (const r of of("staff_role")) {
+        const claim = nearOther(r, "staff_claim", 30);
+        if (claim && safe(r, claim)) {
+          add("impersonation", "branded_sender_claim", 0.8, [claim, r], `${claim.term} ${r.term}`);
+          break;
+        }
+      }
     }
     for (const t of threats) {
       const official = firstBrand ?? of("staff_role")[0];

@@ -12,6 +12,7 @@ import { MIN_SPELLED_RUN, spellNumbers } from "./detectors/spelled.ts";
 import { buildBrandKeys, classifyLink, type LinkContext, type LinkVerdict } from "./detectors/links.ts";
 import { applyRules, type Cue, type RuleFinding } from "./rules.ts";
 import { warningFor } from "./warnings.ts";
+import { comparisonKey } from "../lookalike/key.ts";
 import type { Finding, Risk, ScanContext, ScanLabel, ScanResult } from "./types.ts";
 import { SCAN_LABELS } from "./types.ts";
 
@@ -44,6 +45,7 @@ export function createScanner(options: ScannerOptions = {}): Scanner {
 
   // Per-scanner memos of per-character work (bounded; the scanner is per app, never global).
   const chars: CharCache = newCharCache();
+  const brandKeys = platform.brandWords.map(comparisonKey).filter((k) => k.length >= 3);
   const entityChars: EntityCache = new Map();
 
   function scan(text: string, context: ScanContext = {}): ScanResult {
@@ -86,7 +88,8 @@ export function createScanner(options: ScannerOptions = {}): Scanner {
     // Words inside a link or an address ("fiverr.com/support/…") are part of it, not of the message's sentences.
     const inLink = kept.filter((e) => e.kind === "url" || e.kind === "email");
     const sentenceCues = inLink.length === 0 ? cues : cues.filter((c) => !inLink.some((e) => c.start >= e.start && c.end <= e.end));
-    const raw = applyRules({ text, cues: sentenceCues, entities: kept, links, context });
+    const brandedHandle = !context.senderOfficial && context.senderHandle !== undefined && brandKeys.some((b) => comparisonKey(context.senderHandle!).includes(b));
+    const raw = applyRules({ text, cues: sentenceCues, entities: kept, links, context, brandedHandle });
     const findings = toFindings(text, raw);
     const labels = SCAN_LABELS.filter((l) => findings.some((f) => f.label === l));
     return { risk: riskOf(findings), labels, findings, warning: warningFor(labels, context.readerLang) };
