@@ -85,14 +85,15 @@ export function entityView(s: string, cache?: EntityCache): Mapped {
   if (PRINTABLE_ASCII.test(s)) return { text: s, start: null, end: null, flags: null };
   // Most non-ASCII chat is already in its final form: one native NFKC pass and one test prove it.
   if (!LONE_SURROGATE.test(s) && !NEEDS_WORK.test(s) && s.normalize("NFKC") === s) return { text: s, start: null, end: null, flags: null };
-  let out = "";
+  // Pieces joined once at the end: a string grown by += is a rope, slow to read char by char afterwards.
+  const out: string[] = [];
   const start: number[] = [];
   const end: number[] = [];
   const flags: number[] = [];
   let pending = 0;
   const emit = (str: string, i: number, j: number, f: number) => {
     for (let k = 0; k < str.length; k++) {
-      out += str[k];
+      out.push(str[k]!);
       start.push(i);
       end.push(j);
       flags.push(f | pending);
@@ -153,7 +154,7 @@ export function entityView(s: string, cache?: EntityCache): Mapped {
     else emit(res, i, j, f);
     i = j;
   }
-  return { text: out, start, end, flags };
+  return { text: out.join(""), start, end, flags };
 }
 
 // ---- the word view ----
@@ -393,8 +394,8 @@ export function wordView(a: Mapped, cache?: CharCache): Mapped {
     }
     w = e;
   }
-  // 4. emit words separated by single spaces.
-  let out = "";
+  // 4. emit words separated by single spaces (pieces joined once: no rope for the automaton to walk).
+  const out: string[] = [];
   const start: number[] = [];
   const end: number[] = [];
   const flags: number[] = [];
@@ -408,7 +409,7 @@ export function wordView(a: Mapped, cache?: CharCache): Mapped {
       end.push(e0);
       flags.push(f0);
     }
-    out += ch;
+    out.push(ch);
   };
   for (let w = 0; w < words.length; w++) {
     const { from, to } = words[w]!;
@@ -419,7 +420,7 @@ export function wordView(a: Mapped, cache?: CharCache): Mapped {
     }
     for (let k = from; k < to; k++) push(units[k]!.ch, units[k]!.a0, units[k]!.a1, units[k]!.f);
   }
-  return { text: out, start, end, flags };
+  return { text: out.join(""), start, end, flags };
 }
 
 function isSingleLetter(units: Unit[], w: { from: number; to: number }): boolean {
