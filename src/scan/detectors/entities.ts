@@ -4,7 +4,7 @@
 import { parsePhoneNumberFromString } from "libphonenumber-js";
 import { parse as parseDomain } from "tldts";
 import { T, toOriginal, flagsOf, type Mapped } from "../normalize.ts";
-import { base58check, bech32Valid, ibanLength, ibanValid, latvianPersonalCodeValid, luhnValid, ssnShapeValid } from "./checksums.ts";
+import { base58check, bech32Valid, ibanLength, ibanValid, israeliIdValid, latvianPersonalCodeValid, luhnValid, ssnShapeValid } from "./checksums.ts";
 
 export type EntityKind = "phone" | "email" | "url" | "handle" | "payment_id" | "card" | "iban" | "crypto" | "gov_id" | "digits" | "executable";
 
@@ -93,8 +93,8 @@ export function createEntityDetector(opts: EntityOptions) {
       // Each number detector only when its shape can be there at all (most messages have a price or a date, nothing more).
       if (/[A-Za-z]\s?[A-Za-z]\s?\d\s?\d/.test(digits)) findIbans(digits, spelled, out);
       if (/\d(?:[ \-]?\d){12}/.test(digits)) findCards(digits, spelled, out);
+      if (/\d{3}-\d{2}-\d{4}|\d{6}-\d{5}|\d{9}/.test(digits)) findGovIds(digits, spelled, out);
       if (/(?:\+|00|\(?0)\s?\d(?:\D{0,3}\d){5}/.test(digits)) findPhones(digits, spelled, out);
-      if (/\d{3}-\d{2}-\d{4}|\d{6}-\d{5}/.test(digits)) findGovIds(digits, spelled, out);
       if (/\d{3}/.test(digits)) findDigitCodes(digits, spelled, out);
     }
     if (hasAlnumRun(text, 25)) findCrypto(text, a, out);
@@ -274,7 +274,7 @@ function findPhones(text: string, v: Mapped, out: Entity[]): void {
   for (const re of [INTL_PHONE, NATIONAL_PHONE]) {
     for (const m of capped(text, re)) {
       const [s, e] = toOriginal(v, m.index, m.index + m[0].length);
-      if (overlaps(out, s, e, ["iban", "card", "url", "email", "phone"])) continue;
+      if (overlaps(out, s, e, ["iban", "card", "url", "email", "phone", "gov_id"])) continue;
       // "+44 (0) 7700…": the bracketed trunk zero is not dialled from abroad.
       let digits = m[0].replace(/\(\s?0\s?\)/, "").replace(/\D/g, "");
       const intl = re === INTL_PHONE;
@@ -309,8 +309,11 @@ function findCrypto(text: string, a: Mapped, out: Entity[]): void {
 // ---- identity numbers ----
 const SSN = /(?<![\p{N}\-])\d{3}-\d{2}-\d{4}(?![\p{N}\-])/gu;
 const LV_CODE = /(?<![\p{N}\-])\d{6}-\d{5}(?![\p{N}\-])/gu;
+/** Israeli identity numbers are 9 plain digits: a tenth of random 9-digit numbers pass the check, so the rules want an ID word beside one. */
+const IL_ID = /(?<![\p{N}\-.,\/])\d{9}(?![\p{N}\-.,\/])/gu;
 function findGovIds(text: string, v: Mapped, out: Entity[]): void {
   for (const m of capped(text, SSN)) if (ssnShapeValid(m[0].replace(/\D/g, ""))) push(out, v, m.index, m.index + m[0].length, "gov_id", m[0], { detail: "ssn" });
+  for (const m of capped(text, IL_ID)) if (israeliIdValid(m[0])) push(out, v, m.index, m.index + m[0].length, "gov_id", m[0], { detail: "il_id" });
   for (const m of capped(text, LV_CODE)) {
     if (latvianPersonalCodeValid(m[0].replace(/\D/g, ""))) push(out, v, m.index, m.index + m[0].length, "gov_id", m[0], { detail: "lv_personal_code" });
   }
