@@ -9,7 +9,8 @@ import { numberWordKeys } from "./detectors/spelled.ts";
 export const HOST_CONCEPTS = ["shortener", "messenger_link", "file_host", "brand_domain", "mail_host"] as const;
 export type HostConcept = (typeof HOST_CONCEPTS)[number];
 
-type Output = { concept: string; lang: string; term: string };
+/** One concept of a pattern, with every language that lists the term (one hit, however many files share it). */
+type Output = { concept: string; langs: string[]; term: string };
 type Pattern = { outputs: Output[]; prefix: boolean; freeStart: boolean; freeEnd: boolean };
 
 export type CompiledLexicon = {
@@ -25,7 +26,7 @@ export type CompiledLexicon = {
 };
 
 /** A concept hit in the word view. */
-export type Hit = { concept: string; lang: string; term: string; start: number; end: number };
+export type Hit = { concept: string; langs: string[]; term: string; start: number; end: number };
 
 /** Scripts written without spaces between words: terms there match as plain substrings. */
 const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
@@ -74,7 +75,9 @@ export function compileLexicons(files: Record<string, unknown>, extra: { brandWo
       patterns.push({ outputs: [], prefix, freeStart: UNSPACED.test(norm[0]!), freeEnd: UNSPACED.test(norm[norm.length - 1]!) });
     }
     const p = patterns[id]!;
-    if (!p.outputs.some((o) => o.concept === concept && o.lang === lang)) p.outputs.push({ concept, lang, term });
+    const same = p.outputs.find((o) => o.concept === concept);
+    if (!same) p.outputs.push({ concept, langs: [lang], term });
+    else if (!same.langs.includes(lang)) same.langs.push(lang);
   };
   for (const file of parsed) {
     for (const [concept, terms] of Object.entries(file.concepts)) {
@@ -117,7 +120,7 @@ export function findHits(lex: CompiledLexicon, text: string): Hit[] {
     if (!p.prefix && !p.freeEnd && end < text.length && text.charCodeAt(end) !== 32 && !isUnspaced(text.charCodeAt(end))) return;
     let e = end;
     if (p.prefix) while (e < text.length && text.charCodeAt(e) !== 32 && !isUnspaced(text.charCodeAt(e))) e++; // the hit covers the whole inflected word
-    for (const o of p.outputs) hits.push({ concept: o.concept, lang: o.lang, term: o.term, start, end: e });
+    for (const o of p.outputs) hits.push({ concept: o.concept, langs: o.langs, term: o.term, start, end: e });
   });
   return hits;
 }

@@ -85,14 +85,15 @@ export function entityView(s: string, cache?: EntityCache): Mapped {
   if (PRINTABLE_ASCII.test(s)) return { text: s, start: null, end: null, flags: null };
   // Most non-ASCII chat is already in its final form: one native NFKC pass and one test prove it.
   if (!LONE_SURROGATE.test(s) && !NEEDS_WORK.test(s) && s.normalize("NFKC") === s) return { text: s, start: null, end: null, flags: null };
-  let out = "";
+  // Pieces joined once at the end: a string grown by += is a rope, slow to read char by char afterwards.
+  const out: string[] = [];
   const start: number[] = [];
   const end: number[] = [];
   const flags: number[] = [];
   let pending = 0;
   const emit = (str: string, i: number, j: number, f: number) => {
     for (let k = 0; k < str.length; k++) {
-      out += str[k];
+      out.push(str[k]!);
       start.push(i);
       end.push(j);
       flags.push(f | pending);
@@ -153,7 +154,7 @@ export function entityView(s: string, cache?: EntityCache): Mapped {
     else emit(res, i, j, f);
     i = j;
   }
-  return { text: out, start, end, flags };
+  return { text: out.join(""), start, end, flags };
 }
 
 // ---- the word view ----
@@ -179,19 +180,29 @@ const TRAILING_PUNCT = new Set([...".,;:!?)\"'"].map((c) => c.charCodeAt(0)));
 
 /** What the word view needs to know about one code point; computed once per scanner (see CharCache). */
 type CharInfo = { out: string; f: number; cls: 0 | 1 | 2; letter: boolean; latin: boolean; asciiProto: string | null };
-/** Per-scanner memo of CharInfo by character (Unicode regex tests are the word view's main cost). */
-export type CharCache = Map<string, CharInfo>;
+/**
+ * Per-scanner memo of CharInfo (Unicode regex tests are the word view's main cost): BMP characters
+ * by code in an array, others in a bounded map. Create one with newCharCache().
+ */
+export type CharCache = { bmp: (CharInfo | undefined)[]; other: Map<string, CharInfo> };
 const MAX_CACHED_CHARS = 1 << 16;
 
+export function newCharCache(): CharCache {
+  return { bmp: new Array<CharInfo | undefined>(0x10000), other: new Map() };
+}
+
 function charInfo(ch: string, cache: CharCache | undefined): CharInfo {
-  let v = cache?.get(ch);
+  let v = ch.length === 1 ? cache?.bmp[ch.charCodeAt(0)] : cache?.other.get(ch);
   if (v) return v;
   const { out, f } = foldChar(ch);
   const letter = LETTER.test(ch);
   const latin = letter && LATIN.test(ch);
   const proto = letter && ch.charCodeAt(0) >= 0x80 ? prototypeOf(ch)?.toLowerCase() : undefined;
   v = { out, f, cls: classify(ch), letter, latin, asciiProto: proto && /^[a-z]$/.test(proto) ? proto : null };
-  if (cache && cache.size < MAX_CACHED_CHARS) cache.set(ch, v);
+  if (cache) {
+    if (ch.length === 1) cache.bmp[ch.charCodeAt(0)] = v;
+    else if (cache.other.size < MAX_CACHED_CHARS) cache.other.set(ch, v);
+  }
   return v;
 }
 
@@ -383,8 +394,8 @@ export function wordView(a: Mapped, cache?: CharCache): Mapped {
     }
     w = e;
   }
-  // 4. emit words separated by single spaces.
-  let out = "";
+  // 4. emit words separated by single spaces (pieces joined once: no rope for the automaton to walk).
+  const out: string[] = [];
   const start: number[] = [];
   const end: number[] = [];
   const flags: number[] = [];
@@ -398,7 +409,7 @@ export function wordView(a: Mapped, cache?: CharCache): Mapped {
       end.push(e0);
       flags.push(f0);
     }
-    out += ch;
+    out.push(ch);
   };
   for (let w = 0; w < words.length; w++) {
     const { from, to } = words[w]!;
@@ -409,7 +420,7 @@ export function wordView(a: Mapped, cache?: CharCache): Mapped {
     }
     for (let k = from; k < to; k++) push(units[k]!.ch, units[k]!.a0, units[k]!.a1, units[k]!.f);
   }
-  return { text: out, start, end, flags };
+  return { text: out.join(""), start, end, flags };
 }
 
 function isSingleLetter(units: Unit[], w: { from: number; to: number }): boolean {

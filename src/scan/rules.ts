@@ -7,7 +7,8 @@ import type { LinkVerdict } from "./detectors/links.ts";
 import type { ScanContext, ScanLabel } from "./types.ts";
 
 /** A concept hit with its span in the original text. */
-export type Cue = { concept: string; lang: string; term: string; start: number; end: number; flags: number };
+/** langs: every lexicon that lists the term ("global" and "platform" for language-neutral ones). */
+export type Cue = { concept: string; langs: string[]; term: string; start: number; end: number; flags: number };
 
 export type RuleFinding = {
   label: ScanLabel;
@@ -24,6 +25,8 @@ export type RuleInput = {
   entities: Entity[];
   links: Map<Entity, LinkVerdict>;
   context: ScanContext;
+  /** The sender's handle carries the platform's name (FiverrSupport) though the sender is not official. */
+  brandedHandle?: boolean;
 };
 
 /** Most hits of one concept the rules look at: the pairings are quadratic, chat messages have a few. */
@@ -57,7 +60,7 @@ function indexOf(bounds: number[], pos: number): number {
 }
 
 export function applyRules(input: RuleInput): RuleFinding[] {
-  const { text, cues, entities, links, context } = input;
+  const { text, cues, entities, links, context, brandedHandle = false } = input;
   // Sentence and clause breaks, found on first use (many messages need neither).
   let sentences: number[] | undefined;
   let clauses: number[] | undefined;
@@ -68,7 +71,7 @@ export function applyRules(input: RuleInput): RuleFinding[] {
   for (const c of cues) {
     // "no" is a negation in English and Spanish but "in the" in Portuguese: a negator counts
     // only in a language the message is plausibly written in.
-    if (c.concept === "negation" && !plausible.has(c.lang)) continue;
+    if (c.concept === "negation" && !c.langs.some((l) => plausible.has(l))) continue;
     const list = by.get(c.concept);
     if (!list) by.set(c.concept, [c]);
     else if (list.length < MAX_CUES) list.push(c);
@@ -310,9 +313,19 @@ export function applyRules(input: RuleInput): RuleFinding[] {
       if (of("staff_reference").some((c) => !overlap(c, claimSpan) && sameClause(c, claimSpan) && (c.end <= claimSpan.start ? wordsBetween(c.end, claimSpan.start) <= 1 : wordsBetween(claimSpan.end, c.start) <= 1))) continue;
       const claim = near(b, "staff_claim", 40);
       // A letterhead: the message opens with the name, set off like a signature ("Fiverr Trust & Safety: …").
-      const opening = claimSpan.start < 40 && /^\s*(?:[:|\-–—,!\n】\]()]|$)/u.test(text.slice(claimSpan.end, claimSpan.end + 4));
+      const opening = claimSpan.start < 40 && /^\s*(?:[:|\-–—,.!\n】\]()]|$)/u.test(text.slice(claimSpan.end, claimSpan.end + 4));
       const stakes = threats.length > 0 || out.some((f) => f.label === "personal_data" || f.label === "suspicious_link" || f.label === "payment_request");
       if ((claim || opening || stakes) && safe(role, b)) add("impersonation", "staff_claim", 0.85, [b, role], `${b.term} ${role.term}`);
+    }
+    // "This is the support team…" from a handle named after the platform: the name is the claim.
+    if (brandedHandle) {
+      for (const r of of("staff_role")) {
+        const claim = nearOther(r, "staff_claim", 30);
+        if (claim && safe(r, claim)) {
+          add("impersonation", "branded_sender_claim", 0.8, [claim, r], `${claim.term} ${r.term}`);
+          break;
+        }
+      }
     }
     for (const t of threats) {
       const official = firstBrand ?? of("staff_role")[0];
@@ -342,7 +355,7 @@ function plausibleLanguages(cues: Cue[]): Set<string> {
     let j = i;
     const langs = new Set<string>();
     while (j < cues.length && cues[j]!.start === cues[i]!.start && cues[j]!.end === cues[i]!.end) {
-      if (cues[j]!.lang !== "global" && cues[j]!.lang !== "platform") langs.add(cues[j]!.lang);
+      for (const l of cues[j]!.langs) if (l !== "global" && l !== "platform") langs.add(l);
       j++;
     }
     for (const l of langs) votes.set(l, (votes.get(l) ?? 0) + 1 / langs.size);

@@ -6,12 +6,13 @@ import { buildChannelIndex, checkChannel, type OfficialChannel } from "../channe
 import { defaultPlatform } from "../registry/seed-data.ts";
 import { lexiconFiles } from "./lexicons/index.ts";
 import { compileLexicons, findHits, type CompiledLexicon } from "./lexicon.ts";
-import { entityView, flagsOf, toOriginal, transformNames, wordView, type CharCache, type EntityCache } from "./normalize.ts";
+import { entityView, flagsOf, newCharCache, toOriginal, transformNames, wordView, type CharCache, type EntityCache } from "./normalize.ts";
 import { createEntityDetector, type Entity } from "./detectors/entities.ts";
 import { MIN_SPELLED_RUN, spellNumbers } from "./detectors/spelled.ts";
 import { buildBrandKeys, classifyLink, type LinkContext, type LinkVerdict } from "./detectors/links.ts";
 import { applyRules, type Cue, type RuleFinding } from "./rules.ts";
 import { warningFor } from "./warnings.ts";
+import { comparisonKey } from "../lookalike/key.ts";
 import type { Finding, Risk, ScanContext, ScanLabel, ScanResult } from "./types.ts";
 import { SCAN_LABELS } from "./types.ts";
 
@@ -43,7 +44,8 @@ export function createScanner(options: ScannerOptions = {}): Scanner {
   };
 
   // Per-scanner memos of per-character work (bounded; the scanner is per app, never global).
-  const chars: CharCache = new Map();
+  const chars: CharCache = newCharCache();
+  const brandKeys = platform.brandWords.map(comparisonKey).filter((k) => k.length >= 3);
   const entityChars: EntityCache = new Map();
 
   function scan(text: string, context: ScanContext = {}): ScanResult {
@@ -59,7 +61,7 @@ export function createScanner(options: ScannerOptions = {}): Scanner {
       else if (h.concept === "dot_word") dotWords++;
       else {
         const [start, end] = toOriginal(w, h.start, h.end);
-        cues.push({ concept: h.concept, lang: h.lang, term: h.term, start, end, flags: flagsOf(w, h.start, h.end) });
+        cues.push({ concept: h.concept, langs: h.langs, term: h.term, start, end, flags: flagsOf(w, h.start, h.end) });
       }
     }
     const spelled = numberWords >= MIN_SPELLED_RUN ? spellNumbers(a, lex.numberWords) : a;
@@ -86,7 +88,8 @@ export function createScanner(options: ScannerOptions = {}): Scanner {
     // Words inside a link or an address ("fiverr.com/support/…") are part of it, not of the message's sentences.
     const inLink = kept.filter((e) => e.kind === "url" || e.kind === "email");
     const sentenceCues = inLink.length === 0 ? cues : cues.filter((c) => !inLink.some((e) => c.start >= e.start && c.end <= e.end));
-    const raw = applyRules({ text, cues: sentenceCues, entities: kept, links, context });
+    const brandedHandle = !context.senderOfficial && context.senderHandle !== undefined && brandKeys.some((b) => comparisonKey(context.senderHandle!).includes(b));
+    const raw = applyRules({ text, cues: sentenceCues, entities: kept, links, context, brandedHandle });
     const findings = toFindings(text, raw);
     const labels = SCAN_LABELS.filter((l) => findings.some((f) => f.label === l));
     return { risk: riskOf(findings), labels, findings, warning: warningFor(labels, context.readerLang) };
