@@ -399,10 +399,11 @@ export function wordView(a: Mapped, cache?: CharCache): Mapped {
   const start: number[] = [];
   const end: number[] = [];
   const flags: number[] = [];
+  const identity = a.start === null;
   const push = (ch: string, a0: number, a1: number, f: number) => {
-    const s0 = origStart(a, a0);
-    const e0 = origEnd(a, a1 - 1);
-    const f0 = f | flagsOf(a, a0, a1);
+    const s0 = identity ? a0 : origStart(a, a0);
+    const e0 = identity ? a1 : origEnd(a, a1 - 1);
+    const f0 = identity ? f : f | flagsOf(a, a0, a1);
     for (let k = 0; k < ch.length; k++) {
       // every code unit (both halves of an astral character) maps to the same span
       start.push(s0);

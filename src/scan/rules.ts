@@ -233,7 +233,11 @@ export function applyRules(input: RuleInput): RuleFinding[] {
   // ---------- personal_data ----------
   const partial = (x: Span) => near(x, "partial_digits", 40) && !near(x, "full_number", 60);
   for (const e of ents("card")) if (!negated(e) && !partial(e)) add("personal_data", "card_number", 0.9, [e], e.value);
-  for (const e of ents("gov_id")) if (!negated(e)) add("personal_data", e.detail ?? "gov_id", 0.85, [e], e.value);
+  for (const e of ents("gov_id")) {
+    // A bare 9-digit number is an Israeli ID only next to a word for one (ת.ז, teudat zehut, ID number).
+    if (e.detail === "il_id" && !near(e, "secret", 40)) continue;
+    if (!negated(e)) add("personal_data", e.detail ?? "gov_id", 0.85, [e], e.value);
+  }
   // "you'll paste the token into the panel yourself": the owner keeps the secret.
   const selfService = (x: Span) => of("self_service").some((c) => sentenceOf(c.start) === sentenceOf(x.start));
   for (const s of of("secret")) {
