@@ -231,6 +231,8 @@ export function applyRules(input: RuleInput): RuleFinding[] {
   }
 
   // ---------- personal_data ----------
+  /** A staff claim or an account threat in the message: the setting of most credential lures. */
+  const pressure = of("account_threat").length > 0 || of("brand").some((b) => of("staff_role").some((r) => gap(r, b) <= 20));
   const partial = (x: Span) => near(x, "partial_digits", 40) && !near(x, "full_number", 60);
   for (const e of ents("card")) if (!negated(e) && !partial(e)) add("personal_data", "card_number", 0.9, [e], e.value);
   for (const e of ents("gov_id")) {
@@ -242,7 +244,8 @@ export function applyRules(input: RuleInput): RuleFinding[] {
   const selfService = (x: Span) => of("self_service").some((c) => sentenceOf(c.start) === sentenceOf(x.start));
   for (const s of of("secret")) {
     if (!safe(s) || partial(s) || selfService(s) || feature(s)) continue;
-    const ask = nearOther(s, "ask_verb");
+    // Under a staff claim or an account threat, "send" in any sense ("schick den Code") is the request.
+    const ask = nearOther(s, "ask_verb") ?? (pressure ? nearOther(s, "pay_verb") : undefined);
     if (ask && safe(ask, s)) {
       add("personal_data", "secret_request", 0.85, [s, ask], `${ask.term} ${s.term}`);
       continue;
@@ -270,9 +273,9 @@ export function applyRules(input: RuleInput): RuleFinding[] {
       continue;
     }
     // "send the code" from someone who just claimed to be staff or threatened the account.
-    const pressure = of("account_threat").length > 0 || of("brand").some((b) => of("staff_role").some((r) => gap(r, b) <= 20));
-    if (!source && ask && pressure && safe(ask, c) && !feature(c)) {
-      add("personal_data", "code_request", 0.75, [c, ask], `${ask.term} ${c.term}`);
+    const pushy = ask ?? (pressure ? nearOther(c, "pay_verb", 60) : undefined);
+    if (!source && pushy && pressure && safe(pushy, c) && !feature(c)) {
+      add("personal_data", "code_request", 0.75, [c, pushy], `${pushy.term} ${c.term}`);
       continue;
     }
     const digits = entities.find((e) => e.kind === "digits" && e.start >= c.end && e.start - c.end <= 12 && sentenceOf(e.start) === sentenceOf(c.start));
