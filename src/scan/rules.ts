@@ -172,7 +172,9 @@ export function applyRules(input: RuleInput): RuleFinding[] {
   }
   for (const m of of("messenger")) {
     // "the code that comes by SMS" names a code's source, not a channel to move to.
-    if (!safe(m) || inside(m) || of("code_source").some((c) => overlap(c, m))) continue;
+    // "here on Fiverr it's too slow" after a comma is the reason to leave, not a promise to stay: same clause only.
+    const staying = of("inside_platform").some((c) => sameClause(c, m) && !negated(c));
+    if (!safe(m) || staying || of("code_source").some((c) => overlap(c, m))) continue;
     const topic = inSentence(m, "topic_build");
     // "whatsapp me" is a messenger and an invitation in one; a verb inside the name is not.
     const verb = of("contact_verb").find((c) => together(m, c) && !(c.start >= m.start && c.end <= m.end));
@@ -265,7 +267,8 @@ export function applyRules(input: RuleInput): RuleFinding[] {
     if (threat && condition && !quoted(s) && !partial(s)) add("personal_data", "threat_demand", 0.8, [threat, s], `${threat.term} ${s.term}`);
   }
   for (const c of of("code_word")) {
-    if (!safe(c)) continue;
+    // The code a remote tool shows is part of the remote-access request, not a secret of its own.
+    if (!safe(c) || near(c, "remote_tool", 80)) continue;
     const source = near(c, "code_source", 60);
     const ask = near(c, "ask_verb", 60);
     if (source && ask && safe(ask, c)) {
