@@ -52,11 +52,11 @@ export function createScanner(options: ScannerOptions = {}): Scanner {
     const a = entityView(text, entityChars);
     const w = wordView(a, chars);
     const cues: Cue[] = [];
-    let numberWords = 0;
+    const numberWords: number[] = []; // word-view starts of number-word hits
     let atWords = 0;
     let dotWords = 0;
     for (const h of findHits(lex, w.text)) {
-      if (h.concept === "number_word") numberWords++;
+      if (h.concept === "number_word") numberWords.push(h.start);
       else if (h.concept === "at_word") atWords++;
       else if (h.concept === "dot_word") dotWords++;
       else {
@@ -64,7 +64,7 @@ export function createScanner(options: ScannerOptions = {}): Scanner {
         cues.push({ concept: h.concept, langs: h.langs, term: h.term, start, end, flags: flagsOf(w, h.start, h.end) });
       }
     }
-    const spelled = numberWords >= MIN_SPELLED_RUN ? spellNumbers(a, lex.numberWords) : a;
+    const spelled = hasDictationRun(numberWords) ? spellNumbers(a, lex.numberWords) : a;
     const entities = findEntities(a, spelled, { atWords: atWords > 0, dotWords: dotWords > 0 });
     const links = new Map<Entity, LinkVerdict>();
     const kept: Entity[] = [];
@@ -96,6 +96,17 @@ export function createScanner(options: ScannerOptions = {}): Scanner {
   }
 
   return { scan, info: { languages: lex.languages, terms: lex.termCount, patterns: lex.patterns.length } };
+}
+
+/** Some MIN_SPELLED_RUN number words close together: only then is a dictated number worth looking for. */
+function hasDictationRun(starts: number[]): boolean {
+  if (starts.length < MIN_SPELLED_RUN) return false;
+  const sorted = [...new Set(starts)].sort((x, y) => x - y);
+  for (let i = 0; i + MIN_SPELLED_RUN - 1 < sorted.length; i++) {
+    // number words are short: four of them in a row fit in well under 15 characters each
+    if (sorted[i + MIN_SPELLED_RUN - 1]! - sorted[i]! <= 15 * MIN_SPELLED_RUN) return true;
+  }
+  return false;
 }
 
 /** One finding per label and place: overlapping findings of a label keep the strongest rule. */
