@@ -85,14 +85,15 @@ export function entityView(s: string, cache?: EntityCache): Mapped {
   if (PRINTABLE_ASCII.test(s)) return { text: s, start: null, end: null, flags: null };
   // Most non-ASCII chat is already in its final form: one native NFKC pass and one test prove it.
   if (!LONE_SURROGATE.test(s) && !NEEDS_WORK.test(s) && s.normalize("NFKC") === s) return { text: s, start: null, end: null, flags: null };
-  let out = "";
+  // Pieces joined once at the end: a string grown by += is a rope, slow to read char by char afterwards.
+  const out: string[] = [];
   const start: number[] = [];
   const end: number[] = [];
   const flags: number[] = [];
   let pending = 0;
   const emit = (str: string, i: number, j: number, f: number) => {
     for (let k = 0; k < str.length; k++) {
-      out += str[k];
+      out.push(str[k]!);
       start.push(i);
       end.push(j);
       flags.push(f | pending);
@@ -153,7 +154,7 @@ export function entityView(s: string, cache?: EntityCache): Mapped {
     else emit(res, i, j, f);
     i = j;
   }
-  return { text: out, start, end, flags };
+  return { text: out.join(""), start, end, flags };
 }
 
 // ---- the word view ----
@@ -174,7 +175,8 @@ function isDroppedMark(c: number): boolean {
   return (c >= 0x64b && c <= 0x65f) || c === 0x670 || c === 0x640 || (c >= 0x591 && c <= 0x5bd) || c === 0x5bf || c === 0x5c1 || c === 0x5c2 || c === 0x5c4 || c === 0x5c5 || c === 0x5c7;
 }
 
-type Unit = { ch: string; a0: number; a1: number; f: number };
+/** The word view's characters before the final pass, as parallel arrays (one object per character made the garbage collector the word view's main cost). */
+type Units = { ch: string[]; a0: number[]; a1: number[]; f: number[] };
 const TRAILING_PUNCT = new Set([...".,;:!?)\"'"].map((c) => c.charCodeAt(0)));
 
 /** What the word view needs to know about one code point; computed once per scanner (see CharCache). */
@@ -298,13 +300,19 @@ function unleet(tok: string[]): boolean[] {
 export function wordView(a: Mapped, cache?: CharCache): Mapped {
   const src = a.text;
   // 1. whitespace-delimited tokens; leet and folds per code point.
-  const units: Unit[] = [];
+  const units: Units = { ch: [], a0: [], a1: [], f: [] };
+  const add = (ch: string, a0: number, a1: number, f: number) => {
+    units.ch.push(ch);
+    units.a0.push(a0);
+    units.a1.push(a1);
+    units.f.push(f);
+  };
   let i = 0;
   while (i < src.length) {
     // skip whitespace
     const c0 = src.charCodeAt(i);
     if (c0 === 32 || (c0 >= 9 && c0 <= 13) || (c0 >= 0x80 && isUnicodeSpace(c0))) {
-      units.push({ ch: " ", a0: i, a1: i + 1, f: 0 });
+      add(" ", i, i + 1, 0);
       i++;
       continue;
     }
@@ -320,9 +328,9 @@ export function wordView(a: Mapped, cache?: CharCache): Mapped {
     if (j > i && (p === src.length || isSpaceAt(src, p))) {
       for (let k = i; k < j; k++) {
         const c = src.charCodeAt(k);
-        units.push({ ch: c <= 90 ? String.fromCharCode(c + 32) : src[k]!, a0: k, a1: k + 1, f: 0 });
+        add(c <= 90 ? String.fromCharCode(c + 32) : src[k]!, k, k + 1, 0);
       }
-      for (let k = j; k < p; k++) units.push({ ch: src[k]!, a0: k, a1: k + 1, f: 0 });
+      for (let k = j; k < p; k++) add(src[k]!, k, k + 1, 0);
       i = p;
       continue;
     }
@@ -345,11 +353,11 @@ export function wordView(a: Mapped, cache?: CharCache): Mapped {
       const a0 = at[k]!;
       const a1 = a0 + tok[k]!.length;
       if (leet[k]) {
-        units.push({ ch: LEET[tok[k]!]!, a0, a1, f: T.leet });
+        add(LEET[tok[k]!]!, a0, a1, T.leet);
         continue;
       }
       const { out, f } = tok[k]!.charCodeAt(0) < 0x80 ? foldChar(tok[k]!) : charInfo(tok[k]!, cache);
-      for (const ch of out) units.push({ ch, a0, a1, f });
+      for (const ch of out) add(ch, a0, a1, f);
     }
     i = j;
   }
@@ -357,19 +365,19 @@ export function wordView(a: Mapped, cache?: CharCache): Mapped {
   type Word = { from: number; to: number };
   const words: Word[] = [];
   const cls = (ch: string) => (ch.charCodeAt(0) < 0x80 ? classify(ch) : charInfo(ch, cache).cls);
-  for (let k = 0; k < units.length; ) {
-    if (cls(units[k]!.ch) !== 1) {
+  for (let k = 0; k < units.ch.length; ) {
+    if (cls(units.ch[k]!) !== 1) {
       k++;
       continue;
     }
     let e = k;
     let ascii = true;
     let latin = false;
-    while (e < units.length && cls(units[e]!.ch) === 1) {
-      const c = units[e]!.ch.charCodeAt(0);
+    while (e < units.ch.length && cls(units.ch[e]!) === 1) {
+      const c = units.ch[e]!.charCodeAt(0);
       if (c >= 0x80) {
         ascii = false;
-        if (!latin && charInfo(units[e]!.ch, cache).latin) latin = true;
+        if (!latin && charInfo(units.ch[e]!, cache).latin) latin = true;
       } else if (!latin && ((c >= 97 && c <= 122) || (c >= 65 && c <= 90))) latin = true;
       e++;
     }
@@ -385,65 +393,65 @@ export function wordView(a: Mapped, cache?: CharCache): Mapped {
       continue;
     }
     let e = w + 1;
-    const ascii = isAsciiLetter(units[words[w]!.from]!.ch);
-    while (e < words.length && isSingleLetter(units, words[e]!) && gapIsOneChar(units, words[e - 1]!, words[e]!, src) && isAsciiLetter(units[words[e]!.from]!.ch) === ascii) e++;
+    const ascii = isAsciiLetter(units.ch[words[w]!.from]!);
+    while (e < words.length && isSingleLetter(units, words[e]!) && gapIsOneChar(units, words[e - 1]!, words[e]!, src) && isAsciiLetter(units.ch[words[e]!.from]!) === ascii) e++;
     if (e - w >= MIN_JOINED) {
       for (let k = w; k < e - 1; k++) joinAfter.add(k);
-      for (let k = words[w]!.from; k < words[e - 1]!.to; k++) units[k]!.f |= T.joined_letters;
+      for (let k = words[w]!.from; k < words[e - 1]!.to; k++) units.f[k] = units.f[k]! | T.joined_letters;
     }
     w = e;
   }
-  // 4. emit words separated by single spaces.
-  let out = "";
+  // 4. emit words separated by single spaces (pieces joined once: no rope for the automaton to walk).
+  const out: string[] = [];
   const start: number[] = [];
   const end: number[] = [];
   const flags: number[] = [];
+  const identity = a.start === null;
   const push = (ch: string, a0: number, a1: number, f: number) => {
-    const s0 = origStart(a, a0);
-    const e0 = origEnd(a, a1 - 1);
-    const f0 = f | flagsOf(a, a0, a1);
+    const s0 = identity ? a0 : origStart(a, a0);
+    const e0 = identity ? a1 : origEnd(a, a1 - 1);
+    const f0 = identity ? f : f | flagsOf(a, a0, a1);
     for (let k = 0; k < ch.length; k++) {
       // every code unit (both halves of an astral character) maps to the same span
       start.push(s0);
       end.push(e0);
       flags.push(f0);
     }
-    out += ch;
+    out.push(ch);
   };
   for (let w = 0; w < words.length; w++) {
     const { from, to } = words[w]!;
     if (w > 0 && !joinAfter.has(w - 1)) {
-      const prev = units[words[w - 1]!.to - 1]!;
-      const next = units[from]!;
-      push(" ", prev.a1, Math.max(prev.a1 + 1, next.a0), 0);
+      const prevEnd = units.a1[words[w - 1]!.to - 1]!;
+      push(" ", prevEnd, Math.max(prevEnd + 1, units.a0[from]!), 0);
     }
-    for (let k = from; k < to; k++) push(units[k]!.ch, units[k]!.a0, units[k]!.a1, units[k]!.f);
+    for (let k = from; k < to; k++) push(units.ch[k]!, units.a0[k]!, units.a1[k]!, units.f[k]!);
   }
-  return { text: out, start, end, flags };
+  return { text: out.join(""), start, end, flags };
 }
 
-function isSingleLetter(units: Unit[], w: { from: number; to: number }): boolean {
-  return w.to - w.from === 1 && isLetterCh(units[w.from]!.ch);
+function isSingleLetter(units: Units, w: { from: number; to: number }): boolean {
+  return w.to - w.from === 1 && isLetterCh(units.ch[w.from]!);
 }
 
 /** One separator between two spaced-out letters ("w h a", "t.e.l"), or two when both are spaces ("W  h  a"). */
-function gapIsOneChar(units: Unit[], a: { to: number }, b: { from: number }, src: string): boolean {
-  const from = units[a.to - 1]!.a1;
-  const gap = units[b.from]!.a0 - from;
+function gapIsOneChar(units: Units, a: { to: number }, b: { from: number }, src: string): boolean {
+  const from = units.a1[a.to - 1]!;
+  const gap = units.a0[b.from]! - from;
   return gap <= 1 || (gap === 2 && src[from] === " " && src[from + 1] === " ");
 }
 
 /** Folds other-script letters to Latin in a word that has Latin letters and only confusable others (Теlеgrаm, fіverr). */
-function foldConfusables(units: Unit[], from: number, to: number, src: string, cache: CharCache | undefined): void {
+function foldConfusables(units: Units, from: number, to: number, src: string, cache: CharCache | undefined): void {
   let latin = 0;
   let foreign = 0;
   for (let k = from; k < to; k++) {
-    const c = units[k]!.ch.charCodeAt(0);
+    const c = units.ch[k]!.charCodeAt(0);
     if (c < 0x80) {
       if (c >= 97 && c <= 122) latin++;
       continue;
     }
-    const info = charInfo(units[k]!.ch, cache);
+    const info = charInfo(units.ch[k]!, cache);
     if (!info.letter) continue;
     if (info.latin && !info.asciiProto) latin++;
     else foreign++;
@@ -451,22 +459,22 @@ function foldConfusables(units: Unit[], from: number, to: number, src: string, c
   if (foreign === 0 || latin === 0) return;
   const folded: string[] = [];
   for (let k = from; k < to; k++) {
-    const u = units[k]!;
-    const info = u.ch.charCodeAt(0) < 0x80 ? undefined : charInfo(u.ch, cache);
+    const ch = units.ch[k]!;
+    const info = ch.charCodeAt(0) < 0x80 ? undefined : charInfo(ch, cache);
     if (!info || !info.letter || (info.latin && !info.asciiProto)) {
-      folded.push(u.ch);
+      folded.push(ch);
       continue;
     }
     // The prototype of the cased character (Cyrillic Т → T), then lower case.
-    const cased = src.slice(u.a0, u.a1);
-    const proto = (prototypeOf(cased) ?? prototypeOf(u.ch))?.toLowerCase();
+    const cased = src.slice(units.a0[k]!, units.a1[k]!);
+    const proto = (prototypeOf(cased) ?? prototypeOf(ch))?.toLowerCase();
     if (!proto || !/^[a-z]$/.test(proto)) return;
     folded.push(proto);
   }
   for (let k = from; k < to; k++) {
-    if (folded[k - from] !== units[k]!.ch) {
-      units[k]!.ch = folded[k - from]!;
-      units[k]!.f |= T.confusables;
+    if (folded[k - from] !== units.ch[k]!) {
+      units.ch[k] = folded[k - from]!;
+      units.f[k] = units.f[k]! | T.confusables;
     }
   }
 }

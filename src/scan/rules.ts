@@ -25,6 +25,8 @@ export type RuleInput = {
   entities: Entity[];
   links: Map<Entity, LinkVerdict>;
   context: ScanContext;
+  /** The sender's handle carries the platform's name (FiverrSupport) though the sender is not official. */
+  brandedHandle?: boolean;
 };
 
 /** Most hits of one concept the rules look at: the pairings are quadratic, chat messages have a few. */
@@ -58,7 +60,7 @@ function indexOf(bounds: number[], pos: number): number {
 }
 
 export function applyRules(input: RuleInput): RuleFinding[] {
-  const { text, cues, entities, links, context } = input;
+  const { text, cues, entities, links, context, brandedHandle = false } = input;
   // Sentence and clause breaks, found on first use (many messages need neither).
   let sentences: number[] | undefined;
   let clauses: number[] | undefined;
@@ -170,7 +172,9 @@ export function applyRules(input: RuleInput): RuleFinding[] {
   }
   for (const m of of("messenger")) {
     // "the code that comes by SMS" names a code's source, not a channel to move to.
-    if (!safe(m) || inside(m) || of("code_source").some((c) => overlap(c, m))) continue;
+    // "here on Fiverr it's too slow" after a comma is the reason to leave, not a promise to stay: same clause only.
+    const staying = of("inside_platform").some((c) => sameClause(c, m) && !negated(c));
+    if (!safe(m) || staying || of("code_source").some((c) => overlap(c, m))) continue;
     const topic = inSentence(m, "topic_build");
     // "whatsapp me" is a messenger and an invitation in one; a verb inside the name is not.
     const verb = of("contact_verb").find((c) => together(m, c) && !(c.start >= m.start && c.end <= m.end));
@@ -229,14 +233,21 @@ export function applyRules(input: RuleInput): RuleFinding[] {
   }
 
   // ---------- personal_data ----------
+  /** A staff claim or an account threat in the message: the setting of most credential lures. */
+  const pressure = of("account_threat").length > 0 || of("brand").some((b) => of("staff_role").some((r) => gap(r, b) <= 20));
   const partial = (x: Span) => near(x, "partial_digits", 40) && !near(x, "full_number", 60);
   for (const e of ents("card")) if (!negated(e) && !partial(e)) add("personal_data", "card_number", 0.9, [e], e.value);
-  for (const e of ents("gov_id")) if (!negated(e)) add("personal_data", e.detail ?? "gov_id", 0.85, [e], e.value);
+  for (const e of ents("gov_id")) {
+    // A bare 9-digit number is an Israeli ID only next to a word for one (ת.ז, teudat zehut, ID number).
+    if (e.detail === "il_id" && !near(e, "secret", 40)) continue;
+    if (!negated(e)) add("personal_data", e.detail ?? "gov_id", 0.85, [e], e.value);
+  }
   // "you'll paste the token into the panel yourself": the owner keeps the secret.
   const selfService = (x: Span) => of("self_service").some((c) => sentenceOf(c.start) === sentenceOf(x.start));
   for (const s of of("secret")) {
     if (!safe(s) || partial(s) || selfService(s) || feature(s)) continue;
-    const ask = nearOther(s, "ask_verb");
+    // Under a staff claim or an account threat, "send" in any sense ("schick den Code") is the request.
+    const ask = nearOther(s, "ask_verb") ?? (pressure ? nearOther(s, "pay_verb") : undefined);
     if (ask && safe(ask, s)) {
       add("personal_data", "secret_request", 0.85, [s, ask], `${ask.term} ${s.term}`);
       continue;
@@ -256,7 +267,8 @@ export function applyRules(input: RuleInput): RuleFinding[] {
     if (threat && condition && !quoted(s) && !partial(s)) add("personal_data", "threat_demand", 0.8, [threat, s], `${threat.term} ${s.term}`);
   }
   for (const c of of("code_word")) {
-    if (!safe(c)) continue;
+    // The code a remote tool shows is part of the remote-access request, not a secret of its own.
+    if (!safe(c) || near(c, "remote_tool", 80)) continue;
     const source = near(c, "code_source", 60);
     const ask = near(c, "ask_verb", 60);
     if (source && ask && safe(ask, c)) {
@@ -264,9 +276,9 @@ export function applyRules(input: RuleInput): RuleFinding[] {
       continue;
     }
     // "send the code" from someone who just claimed to be staff or threatened the account.
-    const pressure = of("account_threat").length > 0 || of("brand").some((b) => of("staff_role").some((r) => gap(r, b) <= 20));
-    if (!source && ask && pressure && safe(ask, c) && !feature(c)) {
-      add("personal_data", "code_request", 0.75, [c, ask], `${ask.term} ${c.term}`);
+    const pushy = ask ?? (pressure ? nearOther(c, "pay_verb", 60) : undefined);
+    if (!source && pushy && pressure && safe(pushy, c) && !feature(c)) {
+      add("personal_data", "code_request", 0.75, [c, pushy], `${pushy.term} ${c.term}`);
       continue;
     }
     const digits = entities.find((e) => e.kind === "digits" && e.start >= c.end && e.start - c.end <= 12 && sentenceOf(e.start) === sentenceOf(c.start));
@@ -314,6 +326,16 @@ export function applyRules(input: RuleInput): RuleFinding[] {
       const opening = claimSpan.start < 40 && /^\s*(?:[:|\-–—,.!\n】\]()]|$)/u.test(text.slice(claimSpan.end, claimSpan.end + 4));
       const stakes = threats.length > 0 || out.some((f) => f.label === "personal_data" || f.label === "suspicious_link" || f.label === "payment_request");
       if ((claim || opening || stakes) && safe(role, b)) add("impersonation", "staff_claim", 0.85, [b, role], `${b.term} ${role.term}`);
+    }
+    // "This is the support team…" from a handle named after the platform: the name is the claim.
+    if (brandedHandle) {
+      for (const r of of("staff_role")) {
+        const claim = nearOther(r, "staff_claim", 30);
+        if (claim && safe(r, claim)) {
+          add("impersonation", "branded_sender_claim", 0.8, [claim, r], `${claim.term} ${r.term}`);
+          break;
+        }
+      }
     }
     for (const t of threats) {
       const official = firstBrand ?? of("staff_role")[0];

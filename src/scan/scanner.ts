@@ -12,6 +12,7 @@ import { MIN_SPELLED_RUN, spellNumbers } from "./detectors/spelled.ts";
 import { buildBrandKeys, classifyLink, type LinkContext, type LinkVerdict } from "./detectors/links.ts";
 import { applyRules, type Cue, type RuleFinding } from "./rules.ts";
 import { warningFor } from "./warnings.ts";
+import { comparisonKey } from "../lookalike/key.ts";
 import type { Finding, Risk, ScanContext, ScanLabel, ScanResult } from "./types.ts";
 import { SCAN_LABELS } from "./types.ts";
 
@@ -44,17 +45,18 @@ export function createScanner(options: ScannerOptions = {}): Scanner {
 
   // Per-scanner memos of per-character work (bounded; the scanner is per app, never global).
   const chars: CharCache = newCharCache();
+  const brandKeys = platform.brandWords.map(comparisonKey).filter((k) => k.length >= 3);
   const entityChars: EntityCache = new Map();
 
   function scan(text: string, context: ScanContext = {}): ScanResult {
     const a = entityView(text, entityChars);
     const w = wordView(a, chars);
     const cues: Cue[] = [];
-    let numberWords = 0;
+    const numberWords: number[] = []; // word-view starts of number-word hits
     let atWords = 0;
     let dotWords = 0;
     for (const h of findHits(lex, w.text)) {
-      if (h.concept === "number_word") numberWords++;
+      if (h.concept === "number_word") numberWords.push(h.start);
       else if (h.concept === "at_word") atWords++;
       else if (h.concept === "dot_word") dotWords++;
       else {
@@ -62,7 +64,7 @@ export function createScanner(options: ScannerOptions = {}): Scanner {
         cues.push({ concept: h.concept, langs: h.langs, term: h.term, start, end, flags: flagsOf(w, h.start, h.end) });
       }
     }
-    const spelled = numberWords >= MIN_SPELLED_RUN ? spellNumbers(a, lex.numberWords) : a;
+    const spelled = hasDictationRun(numberWords) ? spellNumbers(a, lex.numberWords) : a;
     const entities = findEntities(a, spelled, { atWords: atWords > 0, dotWords: dotWords > 0 });
     const links = new Map<Entity, LinkVerdict>();
     const kept: Entity[] = [];
@@ -86,13 +88,25 @@ export function createScanner(options: ScannerOptions = {}): Scanner {
     // Words inside a link or an address ("fiverr.com/support/…") are part of it, not of the message's sentences.
     const inLink = kept.filter((e) => e.kind === "url" || e.kind === "email");
     const sentenceCues = inLink.length === 0 ? cues : cues.filter((c) => !inLink.some((e) => c.start >= e.start && c.end <= e.end));
-    const raw = applyRules({ text, cues: sentenceCues, entities: kept, links, context });
+    const brandedHandle = !context.senderOfficial && context.senderHandle !== undefined && brandKeys.some((b) => comparisonKey(context.senderHandle!).includes(b));
+    const raw = applyRules({ text, cues: sentenceCues, entities: kept, links, context, brandedHandle });
     const findings = toFindings(text, raw);
     const labels = SCAN_LABELS.filter((l) => findings.some((f) => f.label === l));
     return { risk: riskOf(findings), labels, findings, warning: warningFor(labels, context.readerLang) };
   }
 
   return { scan, info: { languages: lex.languages, terms: lex.termCount, patterns: lex.patterns.length } };
+}
+
+/** Some MIN_SPELLED_RUN number words close together: only then is a dictated number worth looking for. */
+function hasDictationRun(starts: number[]): boolean {
+  if (starts.length < MIN_SPELLED_RUN) return false;
+  const sorted = [...new Set(starts)].sort((x, y) => x - y);
+  for (let i = 0; i + MIN_SPELLED_RUN - 1 < sorted.length; i++) {
+    // number words are short: four of them in a row fit in well under 15 characters each
+    if (sorted[i + MIN_SPELLED_RUN - 1]! - sorted[i]! <= 15 * MIN_SPELLED_RUN) return true;
+  }
+  return false;
 }
 
 /** One finding per label and place: overlapping findings of a label keep the strongest rule. */

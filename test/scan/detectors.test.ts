@@ -96,6 +96,8 @@ describe("entity detectors", () => {
   it("identity numbers, handles, payment ids and executables", () => {
     expect(entities("SSN 123-45-6789", "gov_id")[0]?.detail).toBe("ssn");
     expect(entities("kods 321199-10021", "gov_id")[0]?.detail).toBe("lv_personal_code");
+    expect(entities("ת.ז 000000018", "gov_id")[0]?.detail).toBe("il_id");
+    expect(entities("ת.ז 000000019", "gov_id")).toEqual([]);
     expect(values("tg @kira_edits", "handle")).toEqual(["kira_edits"]);
     expect(values("UPI rahul.design@okaxis", "payment_id")).toEqual(["rahul.design@okaxis"]);
     expect(values("run FontFixer_setup.exe or open the .docm", "executable")).toEqual(["fontfixer_setup.exe", ".docm"]);

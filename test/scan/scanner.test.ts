@@ -67,3 +67,13 @@ describe("another platform", () => {
     expect(acme.scan("details at https://acmework.com/help").labels).toEqual([]);
   });
 });
+
+describe("sender handle", () => {
+  it("a staff claim that names no brand counts as impersonation from a handle named after the platform", () => {
+    const text = "Hello, this is the support team. Please reply to confirm your details.";
+    expect(labels(text, { senderHandle: "random_buyer" })).toEqual([]);
+    expect(labels(text, { senderHandle: "Fiverr_Helpdesk" })).toEqual(["impersonation"]);
+    expect(labels(text, { senderHandle: "Fіverr-Care" })).toEqual(["impersonation"]); // Cyrillic і
+    expect(labels(text, { senderHandle: "Fiverr_Helpdesk", senderOfficial: true })).toEqual([]);
+  });
+});

@@ -4,7 +4,7 @@
 import { parsePhoneNumberFromString } from "libphonenumber-js";
 import { parse as parseDomain } from "tldts";
 import { T, toOriginal, flagsOf, type Mapped } from "../normalize.ts";
-import { base58check, bech32Valid, ibanLength, ibanValid, latvianPersonalCodeValid, luhnValid, ssnShapeValid } from "./checksums.ts";
+import { base58check, bech32Valid, ibanLength, ibanValid, israeliIdValid, latvianPersonalCodeValid, luhnValid, ssnShapeValid } from "./checksums.ts";
 
 export type EntityKind = "phone" | "email" | "url" | "handle" | "payment_id" | "card" | "iban" | "crypto" | "gov_id" | "digits" | "executable";
 
@@ -36,9 +36,12 @@ const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 /** File extensions that are also top-level domains: a bare "fix.zip" is a file, not a link. */
 const FILE_TLDS = new Set(["zip", "mov", "sh", "py", "rs", "md", "pl", "ps", "cc", "exe", "sql", "php", "js"]);
 
-function push(out: Entity[], view: Mapped, s: number, e: number, kind: EntityKind, value: string, extra: Partial<Entity> = {}): void {
+function push(out: Found, view: Mapped, s: number, e: number, kind: EntityKind, value: string, extra: Partial<Entity> = {}): void {
   const [start, end] = toOriginal(view, s, e);
   out.push({ kind, start, end, value, flags: flagsOf(view, s, e), ...extra });
+  let c = out.cover.get(kind);
+  if (!c) out.cover.set(kind, (c = new Uint8Array(out.size)));
+  c.fill(1, start, end);
 }
 
 export function validHost(host: string): boolean {
@@ -78,7 +81,7 @@ export function createEntityDetector(opts: EntityOptions) {
    * pass; undefined = assume yes). Each detector is skipped when the characters it needs are absent.
    */
   return function findEntities(a: Mapped, spelled: Mapped = a, words: { atWords?: boolean; dotWords?: boolean } = {}): Entity[] {
-    const out: Entity[] = [];
+    const out = newFound(a.text.length === 0 ? 0 : toOriginal(a, a.text.length - 1, a.text.length)[1]);
     const text = a.text;
     const at = text.includes("@");
     if (MAY_HAVE_LINK.test(text)) findLinks(text, a, out);
@@ -93,8 +96,8 @@ export function createEntityDetector(opts: EntityOptions) {
       // Each number detector only when its shape can be there at all (most messages have a price or a date, nothing more).
       if (/[A-Za-z]\s?[A-Za-z]\s?\d\s?\d/.test(digits)) findIbans(digits, spelled, out);
       if (/\d(?:[ \-]?\d){12}/.test(digits)) findCards(digits, spelled, out);
+      if (/\d{3}-\d{2}-\d{4}|\d{6}-\d{5}|\d{9}/.test(digits)) findGovIds(digits, spelled, out);
       if (/(?:\+|00|\(?0)\s?\d(?:\D{0,3}\d){5}/.test(digits)) findPhones(digits, spelled, out);
-      if (/\d{3}-\d{2}-\d{4}|\d{6}-\d{5}/.test(digits)) findGovIds(digits, spelled, out);
       if (/\d{3}/.test(digits)) findDigitCodes(digits, spelled, out);
     }
     if (hasAlnumRun(text, 25)) findCrypto(text, a, out);
@@ -119,7 +122,24 @@ function hasAlnumRun(text: string, n: number): boolean {
   return false;
 }
 
-const overlaps = (out: Entity[], start: number, end: number, kinds: EntityKind[]) => out.some((e) => kinds.includes(e.kind) && e.start < end && start < e.end);
+/**
+ * The entities found so far, with the original-text positions each kind covers, so that "does a
+ * phone number overlap an IBAN here?" costs the span's length, not the number of entities.
+ */
+type Found = Entity[] & { cover: Map<EntityKind, Uint8Array>; size: number };
+
+function newFound(size: number): Found {
+  return Object.assign([] as Entity[], { cover: new Map<EntityKind, Uint8Array>(), size });
+}
+
+function overlaps(out: Found, start: number, end: number, kinds: EntityKind[]): boolean {
+  for (const k of kinds) {
+    const c = out.cover.get(k);
+    if (!c) continue;
+    for (let i = Math.max(0, start); i < end && i < c.length; i++) if (c[i]) return true;
+  }
+  return false;
+}
 
 /** Most matches one detector looks at in a message: chat messages have a handful; this bounds adversarial input. */
 const MAX_MATCHES = 200;
@@ -140,7 +160,7 @@ const USERINFO_URL = /(?<![\p{L}\p{N}_.\-])([\p{L}\p{N}.\-]{1,100}\.[\p{L}]{2,})
 const BARE_HOST = /(?<![\p{L}\p{N}_@.\/\-])((?:[\p{L}\p{N}](?:[\p{L}\p{N}\-]{0,62})?(?:\.|\[\.\]|\(\.\)|\[dot\]|\(dot\))){1,8}[\p{L}][\p{L}\p{N}\-]{1,62})(?::\d{2,5})?((?:[/?#])[^\s<>"'`]*)?/giu;
 const TRAILING = /[.,;:!?)\]}'"»”’]+$/u;
 
-function addUrl(out: Entity[], a: Mapped, s: number, raw: string, spaced = false, rawLength?: number): void {
+function addUrl(out: Found, a: Mapped, s: number, raw: string, spaced = false, rawLength?: number): void {
   const trimmed = raw.replace(TRAILING, "");
   const e = s + (rawLength ?? trimmed.length);
   const clean = trimmed
@@ -163,7 +183,7 @@ function addUrl(out: Entity[], a: Mapped, s: number, raw: string, spaced = false
   push(out, a, s, e, "url", clean, { detail: host, ...(url.username ? { userinfo: decodeURIComponent(url.username) } : {}), ...(spaced ? { spaced } : {}) });
 }
 
-function findLinks(text: string, a: Mapped, out: Entity[]): void {
+function findLinks(text: string, a: Mapped, out: Found): void {
   if (!/[.:]/.test(text)) return;
   if (text.includes("@")) for (const m of capped(text, USERINFO_URL)) addUrl(out, a, m.index, m[0]);
   for (const m of capped(text, URL_SCHEME)) addUrl(out, a, m.index, m[0]);
@@ -175,7 +195,7 @@ function findLinks(text: string, a: Mapped, out: Entity[]): void {
 }
 
 // ---- e-mail ----
-function findEmails(text: string, a: Mapped, out: Entity[], re: RegExp, atRe: RegExp, dotRe: RegExp, bareAtRe: RegExp, mailHosts: Set<string>): void {
+function findEmails(text: string, a: Mapped, out: Found, re: RegExp, atRe: RegExp, dotRe: RegExp, bareAtRe: RegExp, mailHosts: Set<string>): void {
   re.lastIndex = 0;
   for (const m of capped(text, re)) {
     const after = text[m.index + m[0].length];
@@ -197,7 +217,7 @@ function findEmails(text: string, a: Mapped, out: Entity[], re: RegExp, atRe: Re
 
 // ---- handles ----
 const HANDLE = /(?<![\p{L}\p{N}_.@])@\s?([\p{L}\p{N}_](?:[\p{L}\p{N}_.]{1,30}[\p{L}\p{N}_]))/gu;
-function findHandles(text: string, a: Mapped, out: Entity[]): void {
+function findHandles(text: string, a: Mapped, out: Found): void {
   if (!text.includes("@")) return;
   for (const m of capped(text, HANDLE)) {
     const [s, e] = toOriginal(a, m.index, m.index + m[0].length);
@@ -208,7 +228,7 @@ function findHandles(text: string, a: Mapped, out: Entity[]): void {
 
 // ---- payment ids: UPI-style name@bank without a domain (rahul.design@okaxis) ----
 const PAYMENT_ID = /(?<![\p{L}\p{N}_.@])([\p{L}\p{N}][\p{L}\p{N}._\-]{1,40})@([a-z]{2,20})(?![\p{L}\p{N}.@])/giuy;
-function findPaymentIds(text: string, a: Mapped, out: Entity[]): void {
+function findPaymentIds(text: string, a: Mapped, out: Found): void {
   // Anchored at each "@" (a regex would try every position of the text as a name's start).
   for (let at = text.indexOf("@"), n = 0; at >= 0 && n < MAX_MATCHES; at = text.indexOf("@", at + 1), n++) {
     let from = at;
@@ -225,7 +245,7 @@ const ID_CHAR = /^[\p{L}\p{N}._\-]$/u;
 
 // ---- IBAN ----
 const IBAN_START = /(?<![\p{L}\p{N}])([A-Za-z])\s?([A-Za-z])\s?(\d)\s?(\d)/gu;
-function findIbans(text: string, v: Mapped, out: Entity[]): void {
+function findIbans(text: string, v: Mapped, out: Found): void {
   for (const m of capped(text, IBAN_START)) {
     const country = (m[1]! + m[2]!).toUpperCase();
     const len = ibanLength(country);
@@ -248,7 +268,7 @@ function findIbans(text: string, v: Mapped, out: Entity[]): void {
 
 // ---- cards ----
 const CARD = /(?<![\p{N}\p{L}])\d(?:[ \-]?\d){12,18}(?![\p{N}])/gu;
-function findCards(text: string, v: Mapped, out: Entity[]): void {
+function findCards(text: string, v: Mapped, out: Found): void {
   for (const m of capped(text, CARD)) {
     const digits = m[0].replace(/\D/g, "");
     if (!"23456".includes(digits[0]!) || !luhnValid(digits) || /^(\d)\1+$/.test(digits)) continue;
@@ -263,7 +283,7 @@ const INTL_PHONE = /(?<![\p{L}\p{N}#/])(?:\+|00)\s?\d(?:[\s().\/\-–]{0,3}\d){5
 const NATIONAL_PHONE = /(?<![\p{L}\p{N}#/.,\-])\(?0\d(?:[\s().\-]{0,2}\d){7,11}(?![\p{N}.,\-\/])/gu;
 /** A dictated number (all digits from number words) long enough to be a phone number, with no prefix. */
 const SPELLED_DIGITS = /(?<![\p{N}+])\d{7,15}(?![\p{N}])/gu;
-function findPhones(text: string, v: Mapped, out: Entity[]): void {
+function findPhones(text: string, v: Mapped, out: Found): void {
   if (v.flags) {
     for (const m of capped(text, SPELLED_DIGITS)) {
       if (!(flagsOf(v, m.index, m.index + m[0].length) & T.spelled) || (m.index > 0 && text[m.index - 1] === "+")) continue;
@@ -274,7 +294,7 @@ function findPhones(text: string, v: Mapped, out: Entity[]): void {
   for (const re of [INTL_PHONE, NATIONAL_PHONE]) {
     for (const m of capped(text, re)) {
       const [s, e] = toOriginal(v, m.index, m.index + m[0].length);
-      if (overlaps(out, s, e, ["iban", "card", "url", "email", "phone"])) continue;
+      if (overlaps(out, s, e, ["iban", "card", "url", "email", "phone", "gov_id"])) continue;
       // "+44 (0) 7700…": the bracketed trunk zero is not dialled from abroad.
       let digits = m[0].replace(/\(\s?0\s?\)/, "").replace(/\D/g, "");
       const intl = re === INTL_PHONE;
@@ -294,7 +314,7 @@ function findPhones(text: string, v: Mapped, out: Entity[]): void {
 const BECH32_ADDR = /(?<![\p{L}\p{N}])(?:bc1|tb1|BC1)[02-9ac-hj-np-zAC-HJ-NP-Z]{11,71}(?![\p{L}\p{N}])/gu;
 const BASE58_ADDR = /(?<![\p{L}\p{N}])[13T][1-9A-HJ-NP-Za-km-z]{25,34}(?![\p{L}\p{N}])/gu;
 const ETH_ADDR = /(?<![\p{L}\p{N}])0x[0-9a-fA-F]{40}(?![\p{L}\p{N}])/gu;
-function findCrypto(text: string, a: Mapped, out: Entity[]): void {
+function findCrypto(text: string, a: Mapped, out: Found): void {
   for (const m of capped(text, BECH32_ADDR)) if (bech32Valid(m[0])) push(out, a, m.index, m.index + m[0].length, "crypto", m[0].toLowerCase(), { detail: "btc" });
   for (const m of capped(text, BASE58_ADDR)) {
     const payload = base58check(m[0]);
@@ -309,8 +329,11 @@ function findCrypto(text: string, a: Mapped, out: Entity[]): void {
 // ---- identity numbers ----
 const SSN = /(?<![\p{N}\-])\d{3}-\d{2}-\d{4}(?![\p{N}\-])/gu;
 const LV_CODE = /(?<![\p{N}\-])\d{6}-\d{5}(?![\p{N}\-])/gu;
-function findGovIds(text: string, v: Mapped, out: Entity[]): void {
+/** Israeli identity numbers are 9 plain digits: a tenth of random 9-digit numbers pass the check, so the rules want an ID word beside one. */
+const IL_ID = /(?<![\p{N}\-.,\/])\d{9}(?![\p{N}\-.,\/])/gu;
+function findGovIds(text: string, v: Mapped, out: Found): void {
   for (const m of capped(text, SSN)) if (ssnShapeValid(m[0].replace(/\D/g, ""))) push(out, v, m.index, m.index + m[0].length, "gov_id", m[0], { detail: "ssn" });
+  for (const m of capped(text, IL_ID)) if (israeliIdValid(m[0])) push(out, v, m.index, m.index + m[0].length, "gov_id", m[0], { detail: "il_id" });
   for (const m of capped(text, LV_CODE)) {
     if (latvianPersonalCodeValid(m[0].replace(/\D/g, ""))) push(out, v, m.index, m.index + m[0].length, "gov_id", m[0], { detail: "lv_personal_code" });
   }
@@ -318,7 +341,7 @@ function findGovIds(text: string, v: Mapped, out: Entity[]): void {
 
 // ---- short digit groups (codes, CVV, PINs): they only count next to a word saying what they are ----
 const DIGIT_GROUP = /(?<![\p{L}\p{N}.,\/])\d{3,8}(?:[\s\-]\d{3,4})?(?![\p{L}\p{N}%€$£]|[.,]\d)/gu;
-function findDigitCodes(text: string, v: Mapped, out: Entity[]): void {
+function findDigitCodes(text: string, v: Mapped, out: Found): void {
   for (const m of capped(text, DIGIT_GROUP)) {
     const [s, e] = toOriginal(v, m.index, m.index + m[0].length);
     if (overlaps(out, s, e, ["phone", "card", "iban", "gov_id", "url", "email"])) continue;
@@ -328,7 +351,7 @@ function findDigitCodes(text: string, v: Mapped, out: Entity[]): void {
 
 // ---- executables and macro documents ----
 const EXECUTABLE = /(?<![\p{L}\p{N}])(?:[\p{L}\p{N}_\-.]{1,100})?\.(?:exe|msi|bat|cmd|ps1|vbs|vbe|scr|jar|apk|dmg|pkg|docm|xlsm|pptm|dotm|xlam|hta|lnk|reg|sh|run|appimage|deb|crx|xpi)(?![\p{L}\p{N}])/giu;
-function findExecutables(text: string, a: Mapped, out: Entity[]): void {
+function findExecutables(text: string, a: Mapped, out: Found): void {
   if (!text.includes(".")) return;
   for (const m of capped(text, EXECUTABLE)) push(out, a, m.index, m.index + m[0].length, "executable", m[0].toLowerCase());
 }

@@ -68,14 +68,14 @@ export function spellNumbers(a: Mapped, words: Map<string, string>): Mapped {
     i = Math.max(j, i + 1);
   }
   if (runs.length === 0) return a;
-  let text = "";
+  const text: string[] = []; // joined once: regexes then run on a flat string
   const start: number[] = [];
   const end: number[] = [];
   const flags: number[] = [];
   let pos = 0;
   const copy = (from: number, to: number) => {
     for (let k = from; k < to; k++) {
-      text += a.text[k];
+      text.push(a.text[k]!);
       start.push(origStart(a, k));
       end.push(origEnd(a, k));
       flags.push(a.flags ? a.flags[k]! : 0);
@@ -85,7 +85,7 @@ export function spellNumbers(a: Mapped, words: Map<string, string>): Mapped {
     copy(pos, r.s);
     // Each digit maps to the whole dictated run: the words do not split digit by digit.
     for (const d of r.digits) {
-      text += d;
+      text.push(d);
       start.push(origStart(a, r.s));
       end.push(origEnd(a, r.e - 1));
       flags.push(T.spelled);
@@ -93,5 +93,5 @@ export function spellNumbers(a: Mapped, words: Map<string, string>): Mapped {
     pos = r.e;
   }
   copy(pos, a.text.length);
-  return { text, start, end, flags };
+  return { text: text.join(""), start, end, flags };
 }
