@@ -144,7 +144,9 @@ function unleet(tok: string[]): boolean[] {
       (leading ||
         (before && after && (!digits || letters >= 3)) ||
         // a trailing 0/1/3 after two letters at the end of a word part: pr0-invite, g00gle
-        (digits && twoBefore && !after && !(tok[j] ?? " ").match(/[0-9]/) && run.every((ch) => ch === "0" || ch === "1" || ch === "3") && run.length === 1 && letters >= 4));
+        (digits && twoBefore && !after && !(tok[j] ?? " ").match(/[0-9]/) && run.every((ch) => ch === "0" || ch === "1" || ch === "3") && run.length === 1 && letters >= 4) ||
+        // a trailing @ for a final a (s3nh@), when the token is no address
+        (run.length === 1 && run[0] === "@" && twoBefore && j === tok.length && !email));
     if (ok) for (let k = i; k < j; k++) fold[k] = true;
     i = j;
   }
@@ -251,8 +253,13 @@ export function wordView(a: Mapped, cache?: CharCache): Mapped {
     const ascii = isAsciiLetter(units.ch[words[w]!.from]!);
     while (e < words.length && isSingleLetter(units, words[e]!) && gapIsOneChar(units, words[e - 1]!, words[e]!, src) && isAsciiLetter(units.ch[words[e]!.from]!) === ascii) e++;
     if (e - w >= MIN_JOINED) {
-      for (let k = w; k < e - 1; k++) joinAfter.add(k);
-      for (let k = words[w]!.from; k < words[e - 1]!.to; k++) units.f[k] = units.f[k]! | T.joined_letters;
+      let first = w;
+      // In scripts that glue one-letter prefixes to words (Hebrew ה, Arabic ال), the split often
+      // starts after them: "הס י ס מ ה". A one- or two-letter word right before joins the run.
+      const before = words[w - 1];
+      if (!ascii && before && before.to - before.from <= 2 && !joinAfter.has(w - 2) && gapIsOneChar(units, before, words[w]!, src) && !isAsciiLetter(units.ch[before.from]!)) first = w - 1;
+      for (let k = first; k < e - 1; k++) joinAfter.add(k);
+      for (let k = words[first]!.from; k < words[e - 1]!.to; k++) units.f[k] = units.f[k]! | T.joined_letters;
     }
     w = e;
   }
@@ -296,6 +303,29 @@ function gapIsOneChar(units: Units, a: { to: number }, b: { from: number }, src:
   return gap <= 1 || (gap === 2 && src[from] === " " && src[from + 1] === " ");
 }
 
+/** Latin letters that look like Cyrillic ones, for the reverse trick: "пaроль" with a Latin a. */
+const LATIN_TO_CYRILLIC: Record<string, string> = { a: "а", c: "с", e: "е", o: "о", p: "р", x: "х", y: "у", k: "к", m: "м", t: "т", h: "н", b: "в", i: "і" };
+const CYRILLIC = /^\p{Script=Cyrillic}$/u;
+
+/** In a mainly Cyrillic word, Latin look-alike letters become the Cyrillic ones; false when the word is not such a case. */
+function foldLatinIntoCyrillic(units: Units, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) {
+    const ch = units.ch[k]!;
+    const c = ch.charCodeAt(0);
+    if (c < 0x80) {
+      if (((c >= 97 && c <= 122) && !LATIN_TO_CYRILLIC[ch]) ) return false;
+    } else if (LETTER.test(ch) && !CYRILLIC.test(ch)) return false;
+  }
+  for (let k = from; k < to; k++) {
+    const twin = LATIN_TO_CYRILLIC[units.ch[k]!];
+    if (twin) {
+      units.ch[k] = twin;
+      units.f[k] = units.f[k]! | T.confusables;
+    }
+  }
+  return true;
+}
+
 /** Folds other-script letters to Latin in a word that has Latin letters and only confusable others (Теlеgrаm, fіverr). */
 function foldConfusables(units: Units, from: number, to: number, src: string, cache: CharCache | undefined): void {
   let latin = 0;
@@ -312,6 +342,7 @@ function foldConfusables(units: Units, from: number, to: number, src: string, ca
     else foreign++;
   }
   if (foreign === 0 || latin === 0) return;
+  if (foreign > latin && foldLatinIntoCyrillic(units, from, to)) return;
   const folded: string[] = [];
   for (let k = from; k < to; k++) {
     const ch = units.ch[k]!;
