@@ -10,6 +10,8 @@ const WORD = /^[\p{L}\p{M}\p{N}]$/u;
 const MARK = /^\p{M}$/u;
 const LETTER = /^\p{L}$/u;
 const LATIN = /^\p{Script=Latin}$/u;
+/** Hebrew and Arabic one-letter proclitics. */
+const PREFIX_LETTERS = new Set([..."הובלמשכ", ..."وفبلك"]);
 /** Fewest single letters in a run that is read as one spaced-out word (p i x, O.T.P, w h a t s a p p). */
 const MIN_JOINED = 3;
 
@@ -254,10 +256,11 @@ export function wordView(a: Mapped, cache?: CharCache): Mapped {
     while (e < words.length && isSingleLetter(units, words[e]!) && gapIsOneChar(units, words[e - 1]!, words[e]!, src) && isAsciiLetter(units.ch[words[e]!.from]!) === ascii) e++;
     if (e - w >= MIN_JOINED) {
       let first = w;
-      // In scripts that glue one-letter prefixes to words (Hebrew ה, Arabic ال), the split often
-      // starts after them: "הס י ס מ ה". A one- or two-letter word right before joins the run.
+      // Hebrew and Arabic glue one-letter prefixes (ה "the", ו "and", ب "with"…) to words, and the
+      // split often starts after the first letter: "הס י ס מ ה". A two-letter word that starts
+      // with such a prefix, right before the run, joins it ("את ה ס י ס מ ה" keeps its "את").
       const before = words[w - 1];
-      if (!ascii && before && before.to - before.from <= 2 && !joinAfter.has(w - 2) && gapIsOneChar(units, before, words[w]!, src) && !isAsciiLetter(units.ch[before.from]!)) first = w - 1;
+      if (!ascii && before && before.to - before.from === 2 && PREFIX_LETTERS.has(units.ch[before.from]!) && gapIsOneChar(units, before, words[w]!, src)) first = w - 1;
       for (let k = first; k < e - 1; k++) joinAfter.add(k);
       for (let k = words[first]!.from; k < words[e - 1]!.to; k++) units.f[k] = units.f[k]! | T.joined_letters;
     }
