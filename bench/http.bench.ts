@@ -55,7 +55,7 @@ const fiftySenders = (handles: string[]) => Array.from({ length: 50 }, (_, i) =>
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 export async function bench(): Promise<Figure[]> {
-  const server = await startServerProcess({ bareRoute: true });
+  const server = await startServerProcess({ bareRoute: true, env: { RATE_LIMIT_EXEMPT: "127.0.0.1,::1" } }); // one loopback client, on purpose
   try {
     const doc = (await (await fetch(`${server.url}/openapi.json`)).json()) as OpenApi;
     const has = (method: string, p: string) => Boolean(doc.paths[p]?.[method]);
@@ -72,6 +72,9 @@ export async function bench(): Promise<Figure[]> {
       const text = "Hi, Fiverr Care here. Your account is limited; send the 6-digit code to wa.me/447700900123 or we close it today.";
       targets.push({ name: "POST /v1/scan (chat message)", method: "POST", path: "/v1/scan", body: { text, sender: { handle: "seller_42_studio" }, readerLang: "en" } });
     }
+    // The web pages: the server-rendered checker answering a lookalike, and the embeddable badge script.
+    targets.push({ name: "GET / (checker page, lookalike)", method: "GET", path: `/?lang=en&q=${encodeURIComponent("Fivеrr-Care")}` });
+    targets.push({ name: "GET /badge.js", method: "GET", path: "/badge.js" });
     for (const [label, present] of [["GET /v1/badges/{handle}", badgePath], ["POST /v1/badges/batch", has("post", "/v1/badges/batch")], ["POST /v1/scan", has("post", "/v1/scan")]] as const) {
       if (!present) process.stderr.write(`bench http: ${label} is not served yet; skipped\n`);
     }

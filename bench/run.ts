@@ -2,7 +2,7 @@
 // bench/results.json (machine, node version, date, each figure with its unit).
 // Suites live beside this file as bench/<name>.bench.ts and export
 // `bench(): Promise<Figure[]>`; medians over repeated runs are the suites' job.
-import { writeFileSync, readdirSync } from "node:fs";
+import { readFileSync, writeFileSync, readdirSync } from "node:fs";
 import os from "node:os";
 import { fileURLToPath } from "node:url";
 import path from "node:path";
@@ -30,10 +30,25 @@ for (const f of figures) {
   const v = Number.isInteger(f.value) ? String(f.value) : f.value.toPrecision(4);
   console.log(`${`${f.suite}: ${f.name}`.padEnd(width)}  ${v.padStart(12)}  ${f.unit}${f.note ? `  (${f.note})` : ""}`);
 }
+// A partial run (`npm run bench -- scan`) replaces only its suites' figures, so
+// results.json always holds one current figure per name; each suite says when it ran.
+const resultsPath = path.join(here, "results.json");
+const ranSuites = new Set(suites.map((f) => f.replace(/\.bench\.ts$/, "")));
+const previous = only.length > 0 ? readPrevious(resultsPath) : undefined;
+const now = new Date().toISOString();
 const results = {
-  date: new Date().toISOString(),
+  date: now,
   node: process.version,
   machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model ?? "unknown", memoryGiB: Math.round(os.totalmem() / 2 ** 30), platform: `${os.platform()} ${os.arch()}` },
-  figures,
+  suites: { ...previous?.suites, ...Object.fromEntries([...ranSuites].map((s) => [s, { date: now, node: process.version }])) },
+  figures: [...(previous?.figures ?? []).filter((f) => !ranSuites.has(f.suite ?? "")), ...figures],
 };
-if (only.length === 0) writeFileSync(path.join(here, "results.json"), JSON.stringify(results, null, 2) + "\n");
+writeFileSync(resultsPath, JSON.stringify(results, null, 2) + "\n");
+
+function readPrevious(file: string): { suites?: Record<string, unknown>; figures?: Figure[] } | undefined {
+  try {
+    return JSON.parse(readFileSync(file, "utf8"));
+  } catch {
+    return undefined;
+  }
+}

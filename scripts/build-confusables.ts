@@ -87,6 +87,10 @@ writeFileSync(
     generatedAt: new Date().toISOString().slice(0, 10),
     entries,
     map: table.map,
-  }) + "\n",
+  })
+    // U+2028/U+2029 as escapes: the same JSON, but module loaders that ship
+    // source through line-based channels (the Workers vitest pool) choke on
+    // the raw characters.
+    .replace(/[\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16)}`) + "\n",
 );
 console.error(`wrote ${entries} confusables from ${table.source}`);

@@ -6,6 +6,7 @@ import type { AppEnv } from "../http/router.ts";
 import { ApiError } from "../http/problem.ts";
 import { roleSatisfies, type Role } from "./roles.ts";
 import { TokenRejected } from "./token-verifier.ts";
+import { countFailedAuthentication } from "../ratelimit/middleware.ts";
 
 const BEARER = /^Bearer\s+([A-Za-z0-9_-]+\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*)\s*$/;
 
@@ -13,14 +14,19 @@ export function requireRole(role: Role) {
   return createMiddleware<AppEnv>(async (c, next) => {
     const header = c.req.header("authorization");
     const challenge = { "www-authenticate": 'Bearer realm="teammark"' };
-    if (!header) throw new ApiError("unauthenticated", "send a bearer token in the Authorization header", { headers: challenge });
+    // Every failure counts against the client's failed-authentication limit (429 past it).
+    const fail = async (detail: string) => {
+      await countFailedAuthentication(c);
+      return new ApiError("unauthenticated", detail, { headers: challenge });
+    };
+    if (!header) throw await fail("send a bearer token in the Authorization header");
     const match = BEARER.exec(header);
-    if (!match?.[1]) throw new ApiError("unauthenticated", "the Authorization header is not a bearer JWT", { headers: challenge });
+    if (!match?.[1]) throw await fail("the Authorization header is not a bearer JWT");
     let actor;
     try {
       actor = await c.var.ctx.deps.verifyToken(match[1]);
     } catch (err) {
-      if (err instanceof TokenRejected) throw new ApiError("unauthenticated", `token rejected: ${err.message}`, { headers: challenge });
+      if (err instanceof TokenRejected) throw await fail(`token rejected: ${err.message}`);
       throw err;
     }
     c.set("actor", actor);

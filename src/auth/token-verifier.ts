@@ -2,7 +2,7 @@
 // configured key set (remote JWKS or the local dev issuer's key), issuer,
 // audience, expiry, and a well-formed roles claim. Only asymmetric algorithms
 // are accepted, so a token "signed" with `alg: none` or HMAC never verifies.
-import { jwtVerify, type JWTVerifyGetKey } from "jose";
+import { decodeProtectedHeader, jwtVerify, type JWTVerifyGetKey } from "jose";
 import { z } from "zod";
 import { ROLES, type Actor } from "./roles.ts";
 import type { Clock } from "../platform/clock.ts";
@@ -24,6 +24,11 @@ export function createTokenVerifier(opts: { keys: JWTVerifyGetKey; issuer: strin
   return async (token) => {
     let payload: unknown;
     try {
+      // Header checks first, synchronously: jose rejects a malformed header or
+      // a refused alg from a promise it hands back without a handler for a
+      // few ticks, which workerd reports as an unhandled rejection.
+      const { alg } = decodeProtectedHeader(token);
+      if (!alg || !ACCEPTED_ALGORITHMS.includes(alg)) throw new TokenRejected(`alg ${String(alg)} is not accepted`);
       ({ payload } = await jwtVerify(token, opts.keys, {
         issuer: opts.issuer,
         audience: opts.audience,

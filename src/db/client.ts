@@ -11,9 +11,19 @@ export function dbFromClient(client: Client): Db {
   return drizzle(client, { schema }) as Db;
 }
 
-/** Node: embedded file or remote server, chosen by the URL scheme. */
-export async function openNodeDatabase(url: string, authToken?: string, opts: { busyTimeoutMs?: number } = {}): Promise<Db> {
+/**
+ * Node: embedded file or remote server, chosen by the URL scheme. With
+ * `syncUrl` the file is an embedded replica of that libSQL server: reads are
+ * local, writes go to the server, and the replica pulls changes every
+ * `syncIntervalS` seconds (and right after its own writes).
+ */
+export async function openNodeDatabase(
+  url: string,
+  authToken?: string,
+  opts: { busyTimeoutMs?: number; syncUrl?: string; syncIntervalS?: number } = {},
+): Promise<Db> {
   const { createClient } = await import("@libsql/client");
+  if (opts.syncUrl) return openEmbeddedReplica(createClient, url, opts.syncUrl, authToken, opts.syncIntervalS);
   const busyTimeoutMs = opts.busyTimeoutMs ?? 5000;
   const file = url.startsWith("file:") ? url.slice("file:".length) : undefined;
   if (file !== undefined) {
@@ -32,4 +42,21 @@ export async function openNodeDatabase(url: string, authToken?: string, opts: { 
   if (file === undefined || file === ":memory:") return dbFromClient(client);
   const { guardDatabaseFile } = await import("./file-guard.ts");
   return dbFromClient(guardDatabaseFile(client, file));
+}
+
+async function openEmbeddedReplica(
+  createClient: typeof import("@libsql/client").createClient,
+  url: string,
+  syncUrl: string,
+  authToken: string | undefined,
+  syncIntervalS = 1,
+): Promise<Db> {
+  if (!url.startsWith("file:")) throw new Error("an embedded replica needs a file: DATABASE_URL beside DATABASE_SYNC_URL");
+  const { mkdirSync } = await import("node:fs");
+  const path = await import("node:path");
+  mkdirSync(path.dirname(path.resolve(url.slice("file:".length))), { recursive: true });
+  // No WAL pragma and no file guard here: the replica's file and WAL belong to libSQL's sync machinery.
+  const client = createClient({ url, syncUrl, syncInterval: syncIntervalS, readYourWrites: true, ...(authToken ? { authToken } : {}) });
+  await client.sync();
+  return dbFromClient(client);
 }

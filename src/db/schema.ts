@@ -71,8 +71,36 @@ export const auditEvents = sqliteTable(
   (t) => [uniqueIndex("audit_events_id_unique").on(t.id), index("audit_events_entity_idx").on(t.entityType, t.entityId)],
 );
 
-export const schema = { accounts, channels, auditEvents };
+/**
+ * One row (id 1) counting registry changes. Every audited write bumps it in the
+ * same transaction, so a reader that sees the number unchanged knows its cached
+ * answers are still current (see src/cache/registry-cache.ts).
+ */
+export const registryVersion = sqliteTable("registry_version", {
+  id: integer("id").primaryKey(),
+  version: integer("version").notNull(),
+});
+
+/**
+ * Positions in the badge Token Status List (draft-ietf-oauth-status-list): one
+ * per official account, allocated when its first badge is signed and never
+ * reused. `seq` maps to list 1 + floor(seq / list size), index seq % list size.
+ */
+export const badgeStatusEntries = sqliteTable(
+  "badge_status_entries",
+  {
+    accountId: text("account_id")
+      .primaryKey()
+      .references(() => accounts.id),
+    seq: integer("seq").notNull(),
+    createdAt: text("created_at").notNull(),
+  },
+  (t) => [uniqueIndex("badge_status_entries_seq_unique").on(t.seq)],
+);
+
+export const schema = { accounts, channels, auditEvents, registryVersion, badgeStatusEntries };
 export type AccountRow = typeof accounts.$inferSelect;
 export type ChannelRow = typeof channels.$inferSelect;
+export type BadgeStatusEntryRow = typeof badgeStatusEntries.$inferSelect;
 export type AuditEventRow = typeof auditEvents.$inferSelect;
 export { sql };

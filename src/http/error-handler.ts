@@ -8,8 +8,9 @@ import { ApiError, problemBody, problemResponse, type ProblemCode } from "./prob
 import { errorText } from "../registry/versioned-write.ts";
 
 // libSQL/SQLite failures that mean "the database is not there right now"
-// (CLIENT_CLOSED: the pool was reopened under a call, see db/file-guard.ts).
-const UNAVAILABLE = /SQLITE_(BUSY|LOCKED|CANTOPEN|IOERR|READONLY|FULL)|CLIENT_CLOSED|ECONNREFUSED|ECONNRESET|ETIMEDOUT|fetch failed|SERVER_ERROR|HRANA_|WEBSOCKET|database is locked|unable to open database|readonly database|disk I\/O/i;
+// (CLIENT_CLOSED: the pool was reopened under a call, see db/file-guard.ts;
+// "Network connection lost": workerd's fetch when the libSQL server is gone).
+const UNAVAILABLE = /SQLITE_(BUSY|LOCKED|CANTOPEN|IOERR|READONLY|FULL)|CLIENT_CLOSED|ECONNREFUSED|ECONNRESET|ETIMEDOUT|fetch failed|Network connection lost|SERVER_ERROR|HRANA_|WEBSOCKET|database is locked|unable to open database|readonly database|disk I\/O/i;
 
 export function isDatabaseUnavailable(err: unknown): boolean {
   return UNAVAILABLE.test(errorText(err));

@@ -15,6 +15,7 @@ export const problemCodes = {
   "precondition-failed": { status: 412, title: "The resource changed since you read it" },
   "payload-too-large": { status: 413, title: "Request body too large" },
   "unsupported-media-type": { status: 415, title: "Unsupported media type" },
+  "not-official": { status: 422, title: "The sender is not an active official account" },
   "precondition-required": { status: 428, title: "If-Match header required" },
   "rate-limited": { status: 429, title: "Too many requests" },
   internal: { status: 500, title: "Internal error" },

@@ -82,6 +82,6 @@ const screenRoute = createRoute({
 
 export function checksRouter() {
   return createRouter()
-    .openapi(checkRoute, async (c) => c.json(await checkValue(c.var.ctx.deps.db, c.req.valid("query").value), 200))
-    .openapi(screenRoute, async (c) => c.json(await screenHandle(c.var.ctx.deps.db, c.req.valid("json").handle), 200));
+    .openapi(checkRoute, async (c) => c.json(await checkValue(c.var.ctx, c.req.valid("query").value), 200))
+    .openapi(screenRoute, async (c) => c.json(await screenHandle(c.var.ctx, c.req.valid("json").handle), 200));
 }

@@ -1,7 +1,7 @@
 // Checks against the registry: the lookalike index of active official accounts and
-// the official channels, each cached per database and rebuilt when the registry
-// changes. Used by the API routes, and by badge answers for non-official senders.
-import { eq, sql } from "drizzle-orm";
+// the official channels, kept in the per-app registry cache and rebuilt when the
+// registry version moves. Used by the API routes, and by badge answers for non-official senders.
+import { eq } from "drizzle-orm";
 import { accounts, channels, type AccountRow, type ChannelRow } from "../db/schema.ts";
 import type { Db } from "../db/client.ts";
 import { defaultPlatform, type PlatformProfile } from "../registry/seed-data.ts";
@@ -10,45 +10,33 @@ import { checkHandle } from "./check.ts";
 import type { HandleCheck, Reason } from "./types.ts";
 import { buildChannelIndex, checkChannel, detectValueKind, type ChannelCheck, type ChannelIndex, type CheckedKind } from "../channels/check.ts";
 import { handleKey, toAccount, type Account } from "../registry/accounts.service.ts";
+import type { RegistryCache } from "../cache/registry-cache.ts";
 
 type Reader = Pick<Db, "select">;
-type Cached<T> = { stamp: string; value: T };
-const accountIndexes = new WeakMap<object, Cached<LookalikeIndex>>();
-const channelIndexes = new WeakMap<object, Cached<{ index: ChannelIndex; rows: ChannelRow[] }>>();
+/** Where checks read the registry: the database, through the per-app cache keyed by the registry version. */
+export type RegistryReads = { db: Reader; cache: RegistryCache };
 
-async function stampOf(db: Reader, table: typeof accounts | typeof channels): Promise<string> {
-  const [row] = await db
-    .select({ n: sql<number>`count(*)`, last: sql<string | null>`max(${table.updatedAt})`, versions: sql<number>`coalesce(sum(${table.version}), 0)` })
-    .from(table)
-    .where(eq(table.status, "active"));
-  return `${row?.n}|${row?.last}|${row?.versions}`;
+/** The lookalike index of the active official accounts (rebuilt when the registry version moves). */
+export async function lookalikeIndexFor(reads: RegistryReads, platform: PlatformProfile = defaultPlatform): Promise<LookalikeIndex> {
+  return reads.cache.read(`lookalike:accounts:${platform.name}`, async () => {
+    const rows = await reads.db.select({ handle: accounts.handle }).from(accounts).where(eq(accounts.status, "active"));
+    return buildLookalikeIndex(rows.map((r) => r.handle), platform);
+  });
 }
 
-/** The lookalike index of the active official accounts (cached until the accounts change). */
-export async function lookalikeIndexFor(db: Reader, platform: PlatformProfile = defaultPlatform): Promise<LookalikeIndex> {
-  const stamp = await stampOf(db, accounts);
-  const hit = accountIndexes.get(db);
-  if (hit && hit.stamp === stamp) return hit.value;
-  const rows = await db.select({ handle: accounts.handle }).from(accounts).where(eq(accounts.status, "active"));
-  const value = buildLookalikeIndex(rows.map((r) => r.handle), platform);
-  accountIndexes.set(db, { stamp, value });
-  return value;
+async function channelIndexFor(reads: RegistryReads, platform: PlatformProfile = defaultPlatform): Promise<{ index: ChannelIndex; rows: ChannelRow[] }> {
+  return reads.cache.read(`lookalike:channels:${platform.name}`, async () => {
+    const rows = await reads.db.select().from(channels).where(eq(channels.status, "active"));
+    return { index: buildChannelIndex(rows.map((r) => ({ id: r.id, kind: r.kind, value: r.value, purpose: r.purpose })), platform), rows };
+  });
 }
 
-async function channelIndexFor(db: Reader, platform: PlatformProfile = defaultPlatform): Promise<{ index: ChannelIndex; rows: ChannelRow[] }> {
-  const stamp = await stampOf(db, channels);
-  const hit = channelIndexes.get(db);
-  if (hit && hit.stamp === stamp) return hit.value;
-  const rows = await db.select().from(channels).where(eq(channels.status, "active"));
-  const value = { index: buildChannelIndex(rows.map((r) => ({ id: r.id, kind: r.kind, value: r.value, purpose: r.purpose })), platform), rows };
-  channelIndexes.set(db, { stamp, value });
-  return value;
-}
-
-async function accountByHandle(db: Reader, handle: string | null): Promise<AccountRow | undefined> {
+async function accountByHandle(reads: RegistryReads, handle: string | null): Promise<AccountRow | undefined> {
   if (!handle) return undefined;
-  const [row] = await db.select().from(accounts).where(eq(accounts.handleKey, handleKey(handle))).limit(1);
-  return row;
+  return reads.cache.read(`lookalike:account:${handleKey(handle)}`, async () => {
+    const [row] = await reads.db.select().from(accounts).where(eq(accounts.handleKey, handleKey(handle))).limit(1);
+    return row;
+  });
 }
 
 export type ValueCheck = {
@@ -64,16 +52,16 @@ export type ValueCheck = {
 };
 
 /** GET /v1/check: handle, e-mail, phone, URL or domain, detected from the value. */
-export async function checkValue(db: Reader, value: string): Promise<ValueCheck> {
+export async function checkValue(reads: RegistryReads, value: string): Promise<ValueCheck> {
   const kind = detectValueKind(value);
   if (kind === "handle") {
     // People write handles as mentions: "@Fiverr-Care" asks about Fiverr-Care.
-    const r = checkHandle(await lookalikeIndexFor(db), value.trim().replace(/^@(?=.)/, ""));
-    const row = r.target ? await accountByHandle(db, r.target) : undefined;
+    const r = checkHandle(await lookalikeIndexFor(reads), value.trim().replace(/^@(?=.)/, ""));
+    const row = r.target ? await accountByHandle(reads, r.target) : undefined;
     const account = row ? toAccount(row) : null;
     return { value, kind, verdict: r.verdict, target: r.target, reasons: r.reasons, account, channel: null };
   }
-  const { index, rows } = await channelIndexFor(db);
+  const { index, rows } = await channelIndexFor(reads);
   const r = checkChannel(index, value, kind);
   const channel = r.channel?.id ? (rows.find((row) => row.id === r.channel!.id) ?? null) : null;
   // On the official domain without a registered channel: the domain is what was matched.
@@ -84,8 +72,8 @@ export async function checkValue(db: Reader, value: string): Promise<ValueCheck>
 export type ScreenResult = { handle: string; decision: "allow" | "deny"; verdict: HandleCheck["verdict"]; target: string | null; reasons: Reason[] };
 
 /** POST /v1/handles/screen: may a user take this handle at sign-up or rename? */
-export async function screenHandle(db: Reader, handle: string): Promise<ScreenResult> {
-  const r = checkHandle(await lookalikeIndexFor(db), handle);
+export async function screenHandle(reads: RegistryReads, handle: string): Promise<ScreenResult> {
+  const r = checkHandle(await lookalikeIndexFor(reads), handle);
   // Invisible and bidi characters have no place in a new handle even when it imitates nobody.
   const hidden = r.reasons.some((x) => x.rule === "bidi_control" || x.rule === "invisible_characters") || /[\p{Default_Ignorable_Code_Point}\p{Bidi_Control}]/u.test(handle);
   const deny = r.verdict !== "clean" || hidden;
@@ -97,8 +85,8 @@ export async function screenHandle(db: Reader, handle: string): Promise<ScreenRe
  * For badge answers about a sender who is not official: which official account the
  * sender's handle imitates, and why; null when it imitates none.
  */
-export async function resemblesFor(db: Reader, handle: string): Promise<{ verdict: "lookalike" | "brand_impersonation"; target: string | null; reasons: Reason[] } | null> {
-  const r = checkHandle(await lookalikeIndexFor(db), handle);
+export async function resemblesFor(reads: RegistryReads, handle: string): Promise<{ verdict: "lookalike" | "brand_impersonation"; target: string | null; reasons: Reason[] } | null> {
+  const r = checkHandle(await lookalikeIndexFor(reads), handle);
   if (r.verdict !== "lookalike" && r.verdict !== "brand_impersonation") return null;
   return { verdict: r.verdict, target: r.target, reasons: r.reasons };
 }

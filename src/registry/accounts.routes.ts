@@ -82,11 +82,15 @@ export function accountsRouter() {
   return createRouter()
     .openapi(listRoute, async (c) => {
       const q = c.req.valid("query");
-      const page = await listAccounts(c.var.ctx.deps.db, { ...q, after: decodeCursor<string>(q.cursor, "string") });
+      const query = { ...q, after: decodeCursor<string>(q.cursor, "string") };
+      const { db, cache } = c.var.ctx;
+      const page = await cache.read(`accounts:list:${JSON.stringify(query)}`, () => listAccounts(db, query));
       return c.json({ items: page.items.map(toAccount), ...(page.next ? { nextCursor: encodeCursor(page.next) } : {}) }, 200);
     })
     .openapi(getRoute, async (c) => {
-      const row = await findAccount(c.var.ctx.deps.db, c.req.valid("param").handle);
+      const { db, cache } = c.var.ctx;
+      const ref = c.req.valid("param").handle;
+      const row = await cache.read(`accounts:get:${ref}`, () => findAccount(db, ref));
       if (!row) throw new ApiError("not-found", `no official account '${c.req.valid("param").handle}'`);
       c.header("ETag", etagOf(row));
       return c.json(toAccount(row), 200);

@@ -77,11 +77,15 @@ export function channelsRouter() {
   return createRouter()
     .openapi(listRoute, async (c) => {
       const q = c.req.valid("query");
-      const page = await listChannels(c.var.ctx.deps.db, { ...q, after: decodeCursor<string>(q.cursor, "string") });
+      const query = { ...q, after: decodeCursor<string>(q.cursor, "string") };
+      const { db, cache } = c.var.ctx;
+      const page = await cache.read(`channels:list:${JSON.stringify(query)}`, () => listChannels(db, query));
       return c.json({ items: page.items, ...(page.next ? { nextCursor: encodeCursor(page.next) } : {}) }, 200);
     })
     .openapi(getRoute, async (c) => {
-      const row = await findChannel(c.var.ctx.deps.db, c.req.valid("param").id);
+      const { db, cache } = c.var.ctx;
+      const id = c.req.valid("param").id;
+      const row = await cache.read(`channels:get:${id}`, () => findChannel(db, id));
       if (!row) throw new ApiError("not-found", `no official channel '${c.req.valid("param").id}'`);
       c.header("ETag", etagOf(row));
       return c.json(row, 200);

@@ -1,11 +1,14 @@
 // The one way registry rows change: inside a write transaction, check the
 // caller's If-Match against the stored version, write the row with version+1,
-// and append the audit event. Either all of it commits or none of it does.
+// append the audit event and bump the registry version (which tells every
+// instance's cache that its answers are old). All of it commits or none does.
 import type { Db } from "../db/client.ts";
 import { appendAuditEvent, type DbOrTx } from "../audit/service.ts";
 import { ApiError } from "../http/problem.ts";
 import { assertMatches } from "../http/etag.ts";
 import type { WriteQueue } from "../platform/write-queue.ts";
+import type { RegistryCache } from "../cache/registry-cache.ts";
+import { bumpRegistryVersion } from "../cache/registry-version.ts";
 
 export type Versioned = { id: string; version: number };
 export type ChangeMeta = { actor: string; reason: string; at: string };
@@ -13,7 +16,7 @@ export type ChangeMeta = { actor: string; reason: string; at: string };
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
 export async function writeChange<T extends Versioned>(
-  deps: { db: Db; writes: WriteQueue },
+  deps: { db: Db; writes: WriteQueue; cache?: RegistryCache },
   change: {
     entityType: string;
     action: string;
@@ -29,6 +32,9 @@ export async function writeChange<T extends Versioned>(
     mustExist: boolean;
   },
 ): Promise<T> {
+  // While the database is known to be unreachable, refuse at once (503) rather
+  // than queue writes behind connection attempts.
+  await deps.cache?.assertAvailable();
   return deps.writes(() =>
     deps.db
       .transaction(async (tx) => {
@@ -47,11 +53,20 @@ export async function writeChange<T extends Versioned>(
           after: next,
           reason: change.meta.reason,
         });
+        await bumpRegistryVersion(tx as unknown as Db);
         return next;
       })
-      .catch((err: unknown) => {
-        throw translateDbError(err, change.label);
-      }),
+      .then(
+        (next) => {
+          deps.cache?.invalidate();
+          return next;
+        },
+        (err: unknown) => {
+          // A commit cut off by the network may still have landed: re-check.
+          deps.cache?.invalidate();
+          throw translateDbError(err, change.label);
+        },
+      ),
   );
 }
 

@@ -16,7 +16,7 @@ afterAll(() => t.close());
 describe("every protected route refuses bad credentials", () => {
   test("the registry's write and audit routes are in the matrix", () => {
     const names = ops.map((o) => `${o.method} ${o.path}`);
-    expect(names).toEqual(expect.arrayContaining(["POST /v1/accounts", "PATCH /v1/accounts/Fiverr-Care", "DELETE /v1/accounts/Fiverr-Care", "POST /v1/channels", "GET /v1/audit", "GET /v1/audit/verify"]));
+    expect(names).toEqual(expect.arrayContaining(["POST /v1/accounts", "PATCH /v1/accounts/Fiverr-Care", "DELETE /v1/accounts/Fiverr-Care", "POST /v1/channels", "GET /v1/audit", "GET /v1/audit/verify", "POST /v1/attestations"]));
   });
 
   test("anonymous, malformed and forged tokens get 401 problem+json; nothing changes", async () => {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { createTestApp, type TestApp } from "../support/test-app.ts";
+import { WEB_PATHS } from "../../src/web/routes.ts";
 
 let t: TestApp;
 beforeAll(async () => {
@@ -25,6 +26,15 @@ test("secure headers are set", async () => {
   const res = await t.app.request("/v1/accounts");
   expect(res.headers.get("x-content-type-options")).toBe("nosniff");
   expect(res.headers.get("strict-transport-security")).toContain("max-age");
+  expect(res.headers.get("content-security-policy")).toBe("default-src 'none'; frame-ancestors 'none'");
+  expect(res.headers.get("x-frame-options")).toBe("DENY");
+});
+
+test("the docs page keeps its own CSP: styles, no script", async () => {
+  const res = await t.app.request("/docs");
+  expect(res.headers.get("content-type")).toContain("text/html");
+  expect(res.headers.get("content-security-policy")).toContain("style-src 'unsafe-inline'");
+  expect(res.headers.get("content-security-policy")).not.toContain("script-src");
 });
 
 test("health and readiness", async () => {
@@ -47,7 +57,7 @@ test("/openapi.json describes every route the app serves, and /docs renders it",
   }
   // Routes registered on the app but not in the document would be invisible to clients.
   const served = t.app.routes
-    .filter((r) => r.method !== "ALL" && !["/openapi.json", "/docs"].includes(r.path) && !r.path.startsWith("/static") )
+    .filter((r) => r.method !== "ALL" && !["/openapi.json", "/docs", ...WEB_PATHS].includes(r.path) && !r.path.startsWith("/static") )
     .map((r) => `${r.method} ${r.path.replace(/:(\w+)/g, "{$1}")}`);
   const undocumented = [...new Set(served)].filter((s) => !ops.includes(s));
   expect(undocumented).toEqual([]);

@@ -48,14 +48,20 @@ async function expectChainIntact(f: FaultApp) {
 }
 
 describe("database file removed while the server runs", () => {
-  test("every database-backed answer is 503 while it is gone; restoring the file restores service and keeps new writes", async () => {
-    const f = await faultApp();
+  test("answers not cached and writes are 503 while it is gone, cached ones are served marked stale; restoring the file restores service and keeps new writes", async () => {
+    // Version checked on every read, so the outage is noticed by the first request.
+    const f = await faultApp({ env: { REGISTRY_CACHE_CHECK_MS: "0" } });
     const backup = path.join(f.dir, "backup.db");
     await f.db.$client.execute(`VACUUM INTO '${backup}'`);
-    expect((await f.call("GET", "/v1/accounts/Fiverr-Care")).status).toBe(200);
+    const fresh = await f.call("GET", "/v1/accounts/Fiverr-Care");
+    expect(fresh.status).toBe(200);
+    expect(fresh.headers.get("x-teammark-stale")).toBeNull();
 
     for (const suffix of ["", "-wal", "-shm"]) rmSync(f.file + suffix, { force: true });
-    expectUnavailable(await f.call("GET", "/v1/accounts/Fiverr-Care"), "read");
+    const cached = await f.call("GET", "/v1/accounts/Fiverr-Care");
+    expect(cached.status, "cached read").toBe(200);
+    expect(cached.json).toEqual(fresh.json);
+    expect(cached.headers.get("x-teammark-stale")).toBe("1");
     expectUnavailable(await f.call("GET", "/v1/accounts"), "list");
     expectUnavailable(await f.call("GET", "/readyz"), "readiness");
     expectUnavailable(await f.call("PATCH", "/v1/accounts/Fiverr-Care", { team: "Ghost", reason: "written while the file is gone" }, { "if-match": "*" }), "write");
@@ -73,7 +79,7 @@ describe("database file removed while the server runs", () => {
 });
 
 test("the real server process survives its database file being deleted and restored", async () => {
-  const server = await startServerProcess();
+  const server = await startServerProcess({ env: { REGISTRY_CACHE_CHECK_MS: "0" } });
   try {
     const file = path.join(server.dataDir, "teammark.db");
     const backup = path.join(server.dataDir, "backup.db");

@@ -11,11 +11,20 @@ import { loadOrCreateDevIssuer } from "../../src/auth/dev-issuer.ts";
 import { createTokenVerifier } from "../../src/auth/token-verifier.ts";
 import { fixedClock } from "../../src/platform/clock.ts";
 import { memoryLogger } from "../../src/platform/logger.ts";
+import { nodeKeyRotator } from "../../src/badges/key-rotator.ts";
+import { createNodeKeyStore } from "../../src/badges/node-key-file.ts";
+import { retainSecondsFor } from "../../src/badges/key-store.ts";
 import type { Role } from "../../src/auth/roles.ts";
+import { noRateLimits, type RateLimits } from "../../src/ratelimit/limiter.ts";
 
 export type TestApp = Awaited<ReturnType<typeof createTestApp>>;
 
-export async function createTestApp(opts: { env?: Record<string, string>; seed?: boolean; now?: string } = {}) {
+/** In-process requests have no socket: tests name the client in this header. */
+export const TEST_CLIENT_HEADER = "x-test-client";
+
+export async function createTestApp(
+  opts: { env?: Record<string, string>; seed?: boolean; now?: string; rateLimits?: (clock: ReturnType<typeof fixedClock>) => RateLimits } = {},
+) {
   const dir = mkdtempSync(path.join(tmpdir(), "teammark-test-"));
   const config: Config = loadConfig({ DATA_DIR: dir, SEED_ON_START: opts.seed === false ? "false" : "true", ...opts.env });
   const clock = fixedClock(opts.now ?? new Date().toISOString());
@@ -28,6 +37,11 @@ export async function createTestApp(opts: { env?: Record<string, string>; seed?:
     clock,
     logger,
     verifyToken: createTokenVerifier({ keys: issuer.keys, issuer: config.auth.issuer, audience: config.auth.audience, clock }),
+    // Unlimited unless a test asks for limits: suites that send thousands of requests are not about limits.
+    rateLimits: opts.rateLimits?.(clock) ?? noRateLimits,
+    clientAddress: (c) => c.req.header(TEST_CLIENT_HEADER),
+    badgeKeys: await createNodeKeyStore(dir, { alg: config.badges.alg, retainSeconds: retainSecondsFor(config.badges), now: clock.now(), recheckMs: 0 }),
+    rotateBadgeKeys: nodeKeyRotator(dir, config.badges),
   };
   const app = createApp(deps);
 

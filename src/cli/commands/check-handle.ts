@@ -6,6 +6,8 @@ import { loadConfig } from "../../config.ts";
 import { openRegistryDatabase } from "../../runtime/node-deps.ts";
 import { lookalikeIndexFor } from "../../lookalike/service.ts";
 import { checkHandle } from "../../lookalike/check.ts";
+import { createRegistryCache } from "../../cache/registry-cache.ts";
+import { systemClock } from "../../platform/clock.ts";
 
 export const checkHandleCommand: Command = {
   summary: "check handles (JSON lines on stdin) for lookalikes of official accounts and brand impersonation",
@@ -20,7 +22,7 @@ Uses the registry at DATABASE_URL (default: the seeded embedded database).`,
     const { db } = await openRegistryDatabase(config);
     let index;
     try {
-      index = await lookalikeIndexFor(db);
+      index = await lookalikeIndexFor({ db, cache: createRegistryCache({ db, clock: systemClock, checkEveryMs: config.cache.checkEveryMs }) });
     } finally {
       db.$client.close();
     }

@@ -4,6 +4,7 @@ import { migrateCommand } from "./migrate.ts";
 import { serveCommand } from "./serve.ts";
 import { tokenCommand } from "./token.ts";
 import { checkHandleCommand } from "./check-handle.ts";
+import { keysCommand } from "./keys.ts";
 import { scanCommand } from "./scan.ts";
 
 export const commands: Record<string, Command> = {
@@ -11,5 +12,6 @@ export const commands: Record<string, Command> = {
   migrate: migrateCommand,
   token: tokenCommand,
   "check-handle": checkHandleCommand,
+  keys: keysCommand,
   scan: scanCommand,
 };

@@ -17,13 +17,16 @@ import { loadOrCreateDevIssuer } from "../../../src/auth/dev-issuer.ts";
 import { createTokenVerifier } from "../../../src/auth/token-verifier.ts";
 import { systemClock } from "../../../src/platform/clock.ts";
 import { memoryLogger } from "../../../src/platform/logger.ts";
+import { noRateLimits } from "../../../src/ratelimit/limiter.ts";
+import { createNodeKeyStore } from "../../../src/badges/node-key-file.ts";
+import { retainSecondsFor } from "../../../src/badges/key-store.ts";
 
 export type FaultApp = Awaited<ReturnType<typeof createFaultApp>>;
 
-export async function createFaultApp(opts: { busyTimeoutMs?: number; wrapClient?: (c: Client) => Client; dir?: string } = {}) {
+export async function createFaultApp(opts: { busyTimeoutMs?: number; wrapClient?: (c: Client) => Client; dir?: string; env?: Record<string, string> } = {}) {
   const dir = opts.dir ?? mkdtempSync(path.join(tmpdir(), "teammark-fault-"));
   const file = path.join(dir, "teammark.db");
-  const config = loadConfig({ DATA_DIR: dir, LOG_REQUESTS: "false" });
+  const config = loadConfig({ DATA_DIR: dir, LOG_REQUESTS: "false", ...opts.env });
   const opened = await openNodeDatabase(`file:${file}`, undefined, { busyTimeoutMs: opts.busyTimeoutMs ?? 250 });
   await applyMigrations(opened);
   await seedIfEmpty({ db: opened, clock: systemClock });
@@ -36,6 +39,9 @@ export async function createFaultApp(opts: { busyTimeoutMs?: number; wrapClient?
     clock: systemClock,
     logger,
     verifyToken: createTokenVerifier({ keys: issuer.keys, issuer: config.auth.issuer, audience: config.auth.audience, clock: systemClock }),
+    rateLimits: noRateLimits,
+    clientAddress: () => undefined,
+    badgeKeys: await createNodeKeyStore(dir, { alg: config.badges.alg, retainSeconds: retainSecondsFor(config.badges), now: systemClock.now() }),
   };
   const app = createApp(deps);
   const moderator = await issuer.mint({ sub: "fault-moderator", roles: ["moderator"], issuer: config.auth.issuer, audience: config.auth.audience, ttlSeconds: 3600 });

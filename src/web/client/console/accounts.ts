@@ -1,0 +1,145 @@
+// Accounts panel: list and search, create, edit fields, suspend / retire /
+// reactivate through the status field; every write asks for a reason and
+// sends the ETag read when the editor opened.
+import { h, replaceChildren } from "../dom.ts";
+import { problemMessage, ApiProblem, type Api } from "./api.ts";
+import { changedFields, readAll, type Account } from "./records.ts";
+import { field, input, notify, purposeFields, select, textarea } from "./ui.ts";
+
+const STATUSES = ["active", "suspended", "retired"];
+
+export function accountsPanel(api: Api, root: HTMLElement) {
+  let accounts: Account[] = [];
+  const messages = h("div", { "aria-live": "polite" });
+  const search = h("input", { type: "search", id: "account-search", placeholder: "handle, team or user id", autocomplete: "off" });
+  const statusFilter = h("select", { id: "account-status" }, h("option", { value: "" }, "any status"), STATUSES.map((s) => h("option", { value: s }, s)));
+  const tbody = h("tbody");
+  const editor = h("div");
+
+  const matches = (a: Account) => {
+    const q = search.value.trim().toLowerCase();
+    return (!statusFilter.value || a.status === statusFilter.value) && (!q || [a.handle, a.team, a.platformUserId, a.displayName].some((v) => v.toLowerCase().includes(q)));
+  };
+
+  function renderRows() {
+    replaceChildren(
+      tbody,
+      accounts.filter(matches).map((a) =>
+        h(
+          "tr",
+          { "data-handle": a.handle },
+          h("th", { scope: "row" }, h("bdi", { class: "literal" }, a.handle)),
+          h("td", {}, a.team),
+          h("td", {}, h("span", { class: `status-${a.status}` }, a.status)),
+          h("td", { class: "mono" }, a.platformUserId),
+          h("td", {}, String(a.version)),
+          h("td", {}, h("button", { type: "button", class: "secondary", "aria-label": `Edit ${a.handle}`, onclick: () => void openEditor(a.id) }, "Edit")),
+        ),
+      ),
+    );
+  }
+
+  async function refresh() {
+    try {
+      accounts = await readAll<Account>(api, "/v1/accounts");
+      renderRows();
+    } catch (err) {
+      notify(messages, "error", problemMessage(err));
+    }
+  }
+
+  async function openEditor(id: string) {
+    let current: Account;
+    let etag: string;
+    try {
+      const answer = await api.get<Account>(`/v1/accounts/${encodeURIComponent(id)}`);
+      current = answer.body;
+      etag = answer.etag ?? "";
+    } catch (err) {
+      notify(messages, "error", problemMessage(err));
+      return;
+    }
+    const handle = input("handle", current.handle, { required: true });
+    const displayName = input("displayName", current.displayName);
+    const platformUserId = input("platformUserId", current.platformUserId, { required: true });
+    const team = input("team", current.team, { required: true });
+    const purpose = purposeFields(current.purpose);
+    const status = select("status", STATUSES, current.status);
+    const reason = textarea("reason", "", { required: true, minlength: "3" });
+    const form = h(
+      "form",
+      { class: "panel", "aria-label": `Edit ${current.handle}` },
+      h("h3", {}, "Edit ", h("bdi", {}, current.handle), " ", h("span", { class: "small" }, `version ${current.version}`)),
+      h(
+        "div",
+        { class: "editor-grid" },
+        h("div", { class: "fields" }, field("Handle", handle), field("Display name", displayName), field("Platform user id", platformUserId), field("Team", team), field("Status", status, "suspended: temporarily not official; retired: no longer official (kept in history)"), field("Reason", reason, "Why; kept in the audit log")),
+        h("div", { class: "fields" }, purpose.rows),
+      ),
+      h("div", { class: "toolbar" }, h("button", { type: "submit" }, "Save"), h("button", { type: "button", class: "secondary", onclick: () => replaceChildren(editor) }, "Cancel")),
+    );
+    form.addEventListener("submit", async (e) => {
+      e.preventDefault();
+      const patch = changedFields(current, { handle: handle.value.trim(), displayName: displayName.value.trim(), platformUserId: platformUserId.value.trim(), team: team.value.trim(), purpose: purpose.read(), status: status.value as Account["status"] });
+      if (!Object.keys(patch).length) return notify(messages, "error", "Nothing changed.");
+      try {
+        const saved = await api.patch<Account>(`/v1/accounts/${encodeURIComponent(current.id)}`, { ...patch, reason: reason.value.trim() }, etag);
+        notify(messages, "info", `Saved ${saved.body.handle} (version ${saved.body.version}).`);
+        replaceChildren(editor);
+        await refresh();
+      } catch (err) {
+        const reload = err instanceof ApiProblem && err.stale ? h("button", { type: "button", class: "secondary", onclick: () => void openEditor(current.id) }, "Reload record (discards your edits)") : null;
+        notify(messages, "error", problemMessage(err), " ", reload);
+      }
+    });
+    replaceChildren(editor, form);
+    handle.focus();
+  }
+
+  function openCreate() {
+    const handle = input("handle", "", { required: true });
+    const platformUserId = input("platformUserId", "", { required: true });
+    const team = input("team", "", { required: true });
+    const displayName = input("displayName");
+    const purpose = purposeFields({});
+    const reason = textarea("reason", "", { required: true, minlength: "3" });
+    const form = h(
+      "form",
+      { class: "panel", "aria-label": "New account" },
+      h("h3", {}, "New official account"),
+      h(
+        "div",
+        { class: "editor-grid" },
+        h("div", { class: "fields" }, field("Handle", handle), field("Platform user id", platformUserId), field("Team", team), field("Display name", displayName, "optional; defaults to the handle"), field("Reason", reason)),
+        h("div", { class: "fields" }, purpose.rows),
+      ),
+      h("div", { class: "toolbar" }, h("button", { type: "submit" }, "Create"), h("button", { type: "button", class: "secondary", onclick: () => replaceChildren(editor) }, "Cancel")),
+    );
+    form.addEventListener("submit", async (e) => {
+      e.preventDefault();
+      try {
+        const body = { handle: handle.value.trim(), platformUserId: platformUserId.value.trim(), team: team.value.trim(), purpose: purpose.read(), reason: reason.value.trim(), ...(displayName.value.trim() ? { displayName: displayName.value.trim() } : {}) };
+        const saved = await api.post<Account>("/v1/accounts", body);
+        notify(messages, "info", `Created ${saved.body.handle}.`);
+        replaceChildren(editor);
+        await refresh();
+      } catch (err) {
+        notify(messages, "error", problemMessage(err));
+      }
+    });
+    replaceChildren(editor, form);
+    handle.focus();
+  }
+
+  search.addEventListener("input", renderRows);
+  statusFilter.addEventListener("change", renderRows);
+  replaceChildren(
+    root,
+    h("h2", {}, "Accounts"),
+    h("div", { class: "toolbar" }, h("label", { for: search.id }, "Search"), search, h("label", { for: statusFilter.id }, "Status"), statusFilter, h("button", { type: "button", onclick: openCreate }, "New account")),
+    messages,
+    editor,
+    h("table", {}, h("thead", {}, h("tr", {}, ["Handle", "Team", "Status", "Platform user id", "Version", ""].map((c) => h("th", { scope: "col" }, c)))), tbody),
+  );
+  return { refresh };
+}

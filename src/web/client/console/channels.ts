@@ -1,0 +1,123 @@
+// Channels panel: the official e-mail addresses, phone numbers, sites and
+// profiles; create, edit and retire, each with a reason and the record's ETag.
+import { h, replaceChildren } from "../dom.ts";
+import { problemMessage, ApiProblem, type Api } from "./api.ts";
+import { changedFields, readAll, type Channel } from "./records.ts";
+import { field, input, notify, purposeFields, select, textarea } from "./ui.ts";
+
+const KINDS = ["email", "phone", "url", "domain", "social", "messenger"];
+const STATUSES = ["active", "retired"];
+
+export function channelsPanel(api: Api, root: HTMLElement) {
+  let channels: Channel[] = [];
+  const messages = h("div", { "aria-live": "polite" });
+  const search = h("input", { type: "search", id: "channel-search", placeholder: "address or purpose", autocomplete: "off" });
+  const tbody = h("tbody");
+  const editor = h("div");
+
+  function renderRows() {
+    const q = search.value.trim().toLowerCase();
+    const shown = channels.filter((c) => !q || [c.value, c.kind, ...Object.values(c.purpose)].some((v) => v.toLowerCase().includes(q)));
+    replaceChildren(
+      tbody,
+      shown.map((c) =>
+        h(
+          "tr",
+          {},
+          h("td", {}, c.kind),
+          h("th", { scope: "row" }, h("bdi", { class: "literal", dir: "ltr" }, c.value)),
+          h("td", {}, c.purpose.en ?? Object.values(c.purpose)[0] ?? ""),
+          h("td", {}, h("span", { class: `status-${c.status}` }, c.status)),
+          h("td", {}, h("button", { type: "button", class: "secondary", "aria-label": `Edit ${c.value}`, onclick: () => void openEditor(c.id) }, "Edit")),
+        ),
+      ),
+    );
+  }
+
+  async function refresh() {
+    try {
+      channels = await readAll<Channel>(api, "/v1/channels");
+      renderRows();
+    } catch (err) {
+      notify(messages, "error", problemMessage(err));
+    }
+  }
+
+  async function openEditor(id: string) {
+    let current: Channel;
+    let etag: string;
+    try {
+      const answer = await api.get<Channel>(`/v1/channels/${encodeURIComponent(id)}`);
+      current = answer.body;
+      etag = answer.etag ?? "";
+    } catch (err) {
+      notify(messages, "error", problemMessage(err));
+      return;
+    }
+    const value = input("value", current.value, { required: true, dir: "ltr" });
+    const purpose = purposeFields(current.purpose);
+    const status = select("status", STATUSES, current.status);
+    const reason = textarea("reason", "", { required: true, minlength: "3" });
+    const form = h(
+      "form",
+      { class: "panel", "aria-label": `Edit ${current.value}` },
+      h("h3", {}, `Edit ${current.kind} channel `, h("bdi", {}, current.value)),
+      h("div", { class: "editor-grid" }, h("div", { class: "fields" }, field("Address", value), field("Status", status), field("Reason", reason, "Why; kept in the audit log")), h("div", { class: "fields" }, purpose.rows)),
+      h("div", { class: "toolbar" }, h("button", { type: "submit" }, "Save"), h("button", { type: "button", class: "secondary", onclick: () => replaceChildren(editor) }, "Cancel")),
+    );
+    form.addEventListener("submit", async (e) => {
+      e.preventDefault();
+      const patch = changedFields(current, { value: value.value.trim(), purpose: purpose.read(), status: status.value as Channel["status"] });
+      if (!Object.keys(patch).length) return notify(messages, "error", "Nothing changed.");
+      try {
+        await api.patch<Channel>(`/v1/channels/${encodeURIComponent(current.id)}`, { ...patch, reason: reason.value.trim() }, etag);
+        notify(messages, "info", `Saved ${current.kind} channel.`);
+        replaceChildren(editor);
+        await refresh();
+      } catch (err) {
+        const reload = err instanceof ApiProblem && err.stale ? h("button", { type: "button", class: "secondary", onclick: () => void openEditor(current.id) }, "Reload record (discards your edits)") : null;
+        notify(messages, "error", problemMessage(err), " ", reload);
+      }
+    });
+    replaceChildren(editor, form);
+    value.focus();
+  }
+
+  function openCreate() {
+    const kind = select("kind", KINDS, "email");
+    const value = input("value", "", { required: true, dir: "ltr" });
+    const purpose = purposeFields({});
+    const reason = textarea("reason", "", { required: true, minlength: "3" });
+    const form = h(
+      "form",
+      { class: "panel", "aria-label": "New channel" },
+      h("h3", {}, "New official channel"),
+      h("div", { class: "editor-grid" }, h("div", { class: "fields" }, field("Kind", kind), field("Address", value), field("Reason", reason)), h("div", { class: "fields" }, purpose.rows)),
+      h("div", { class: "toolbar" }, h("button", { type: "submit" }, "Create"), h("button", { type: "button", class: "secondary", onclick: () => replaceChildren(editor) }, "Cancel")),
+    );
+    form.addEventListener("submit", async (e) => {
+      e.preventDefault();
+      try {
+        await api.post<Channel>("/v1/channels", { kind: kind.value, value: value.value.trim(), purpose: purpose.read(), reason: reason.value.trim() });
+        notify(messages, "info", "Channel created.");
+        replaceChildren(editor);
+        await refresh();
+      } catch (err) {
+        notify(messages, "error", problemMessage(err));
+      }
+    });
+    replaceChildren(editor, form);
+    kind.focus();
+  }
+
+  search.addEventListener("input", renderRows);
+  replaceChildren(
+    root,
+    h("h2", {}, "Channels"),
+    h("div", { class: "toolbar" }, h("label", { for: search.id }, "Search"), search, h("button", { type: "button", onclick: openCreate }, "New channel")),
+    messages,
+    editor,
+    h("table", {}, h("thead", {}, h("tr", {}, ["Kind", "Address", "Purpose", "Status", ""].map((c) => h("th", { scope: "col" }, c)))), tbody),
+  );
+  return { refresh };
+}
