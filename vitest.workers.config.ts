@@ -31,6 +31,7 @@ export default defineConfig({
     })),
   ],
   test: {
+    reporters: ["default", ["./test/support/summary-reporter.ts", { label: "workerd" }]],
     include: ["test/workers/**/*.test.ts"],
     globalSetup: ["test/workers/global-setup.ts"],
     // The files share one sqld, and the outage test stops it: one file at a time.

@@ -4,6 +4,7 @@ import { defineConfig } from "vitest/config";
 
 export default defineConfig({
   test: {
+    reporters: ["default", ["./test/support/summary-reporter.ts", { label: "browser" }]],
     root: new URL("../..", import.meta.url).pathname,
     include: ["test/e2e/**/*.e2e.test.ts"],
     testTimeout: 60_000,

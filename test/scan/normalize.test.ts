@@ -44,9 +44,15 @@ describe("word view", () => {
     expect(word("ватсап телеграм")).toBe("ватсап телеграм");
   });
 
+  it("folds Latin look-alikes into mainly Cyrillic words (пaроль with a Latin a)", () => {
+    expect(word("скинь пaроль")).toBe("скинь пароль");
+    expect(word("Telegram-бот")).toBe("telegram бот");
+  });
+
   it("undoes leetspeak but keeps e-mail addresses and numbers", () => {
     expect(word("wh@ts@pp")).toBe("whatsapp");
     expect(word("d1scord F!verr C0de")).toBe("discord fiverr code");
+    expect(word("s3nh@ max@gmail.com")).toBe("senha max gmail com");
     expect(word("order FO4412 v2 mp4")).toBe("order fo4412 v2 mp4");
   });
 
@@ -58,6 +64,7 @@ describe("word view", () => {
     expect(word("pague no p i x")).toBe("pague no pix");
     expect(word("plan a b")).toBe("plan a b");
     expect(word("ה-O.T.P")).toBe("ה otp"); // a run stays in one script
+    expect(word("הס י ס מ ה")).toBe("הסיסמה"); // a glued prefix before the run joins it
   });
 
   it("round-trips offsets: a normalised word maps to the text the reader sees", () => {

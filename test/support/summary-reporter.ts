@@ -3,6 +3,12 @@
 import type { Reporter, TestModule } from "vitest/node";
 
 export default class SummaryReporter implements Reporter {
+  /** One word naming the suite ("tests", "workerd", "browser"): each of npm test's runs closes with its own line. */
+  private readonly label: string;
+  constructor(options: { label?: string } = {}) {
+    this.label = options.label ?? "tests";
+  }
+
   onTestRunEnd(testModules: ReadonlyArray<TestModule>): void {
     let passed = 0;
     let failed = 0;
@@ -16,6 +22,6 @@ export default class SummaryReporter implements Reporter {
       }
       if (mod.state() === "failed" && [...mod.children.allTests()].length === 0) failed++;
     }
-    process.stdout.write(`\ntests: ${passed} passed, ${failed} failed, ${skipped} skipped\n`);
+    process.stdout.write(`\n${this.label}: ${passed} passed, ${failed} failed, ${skipped} skipped\n`);
   }
 }

@@ -20,10 +20,16 @@ export function numberWordKeys(w: string): string[] {
   return [...new Set([numberWordKey(w), lower, lower.normalize("NFD").replace(/\p{M}+/gu, "")])];
 }
 
+/** Longer tokens are no number word in any language ("dziewięćdziesiąt" has 16 letters). */
+const MAX_NUMBER_WORD = 20;
+/** Letters with a diacritic NFD can take off (Latin, Greek, Cyrillic й/ё, Arabic hamza forms). */
+const DECOMPOSABLE = /[\u00c0-\u024f\u0386-\u03ce\u0400-\u04ff\u0622-\u0626\u1e00-\u1eff]/;
+
 /** Looks a token up cheaply: as typed (lower case), then without diacritics or marks. */
 function lookup(words: Map<string, string>, t: string): string | undefined {
+  if (t.length > MAX_NUMBER_WORD) return undefined;
   const lower = t.toLowerCase();
-  return words.get(lower) ?? (/^[\x00-\x7f]*$/.test(lower) ? undefined : words.get(lower.normalize("NFD").replace(/\p{M}+/gu, "")));
+  return words.get(lower) ?? (DECOMPOSABLE.test(lower) ? words.get(lower.normalize("NFD").replace(/\p{M}+/gu, "")) : undefined);
 }
 
 type Tok = { s: number; e: number; value: string; word: boolean };

@@ -1,0 +1,72 @@
+// Text helpers of the rules: sentence and clause breaks, the languages a message is written in,
+// and the values written right after a messenger name or a secret word.
+import type { Entity } from "./detectors/entities.ts";
+import type { Cue } from "./rules.ts";
+
+type Span = { start: number; end: number };
+
+export const SENTENCE_END = /[.!?;\n。！？؟]+(?=\s|$)|\n|\s[–—]\s/gu;
+export const CLAUSE_END = /[.!?;\n。！？؟]+(?=\s|$)|\n|\s[–—-]\s|,\s|，|、|،|[()]|\s(?:but|aber|bet|но|но,|لكن|אבל|pero|mas|mais|ma|ama|ale|लेकिन|但是|でも|tapi|nhưng)\s/giu;
+
+export function boundaries(text: string, re: RegExp): number[] {
+  const out: number[] = [];
+  for (const m of text.matchAll(re)) out.push(m.index + m[0].length);
+  return out;
+}
+export function indexOf(bounds: number[], pos: number): number {
+  let lo = 0;
+  let hi = bounds.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (bounds[mid]! <= pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+
+/** Share of the best language's evidence a language needs before its negators count. */
+const PLAUSIBLE_SHARE = 0.34;
+
+/**
+ * The languages the message is written in, judged by the cues themselves: each cue gives its
+ * language one vote, split among all languages with the same term at the same place.
+ */
+export function plausibleLanguages(cues: Cue[]): Set<string> {
+  const votes = new Map<string, number>();
+  // One term's outputs in every language arrive together: a run of cues with the same span is one vote.
+  for (let i = 0; i < cues.length; ) {
+    let j = i;
+    const langs = new Set<string>();
+    while (j < cues.length && cues[j]!.start === cues[i]!.start && cues[j]!.end === cues[i]!.end) {
+      for (const l of cues[j]!.langs) if (l !== "global" && l !== "platform") langs.add(l);
+      j++;
+    }
+    for (const l of langs) votes.set(l, (votes.get(l) ?? 0) + 1 / langs.size);
+    i = j;
+  }
+  const best = Math.max(0, ...votes.values());
+  return new Set([...votes].filter(([, v]) => v >= best * PLAUSIBLE_SHARE).map(([l]) => l));
+}
+
+/** A handle-like token right after a messenger name ("tg: ieva_foto", "IG → lena.artz", "skype: jay.ux.art"). */
+export function handleAfter(text: string, from: number, entities: Entity[]): (Span & { value: string }) | undefined {
+  const m = /^[\s:：\-–—→>=,]{0,6}(?:(?:name|id|nick|user(?:name)?|ник|اسم|שם)\s*[:：]\s*)?@?([\p{L}\p{N}]+(?:[._][\p{L}\p{N}]+)+|[\p{L}]+[._]?\d{2,}|[\p{L}\p{N}]*_[\p{L}\p{N}_]+)/iu.exec(text.slice(from, from + 60));
+  if (!m) return undefined;
+  const value = m[1]!;
+  if (/^\d+([._]\d+)*$/.test(value) || /\.(com|net|org|de|lv|io)$/i.test(value)) return undefined;
+  const start = from + m[0].length - value.length;
+  // Part of an e-mail address: that entity speaks for itself.
+  if (entities.some((e) => e.kind === "email" && e.start <= start && e.end >= start + value.length)) return undefined;
+  return { start, end: start + value.length, value };
+}
+
+/** A password-like value right after a secret word ("pass Summer2024!", "parole: Rudens2024"). */
+export function credentialAfter(text: string, from: number): Span | undefined {
+  const m = /^\s*(?:[:=：]|is|ist|ir|est|es|é|è|это|הוא|هي|هو)?\s*[:=：]?\s*(\S{6,64})/iu.exec(text.slice(from, from + 80));
+  if (!m) return undefined;
+  const v = m[1]!.replace(/[.,;]$/, "");
+  if (!(/\p{L}/u.test(v) && /\p{N}/u.test(v)) && !/^[^\s\p{L}\p{N}]*\p{L}+[^\s\p{L}\p{N}]+/u.test(v)) return undefined;
+  const start = from + m[0].length - m[1]!.length;
+  return { start, end: start + v.length };
+}
