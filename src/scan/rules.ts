@@ -49,11 +49,14 @@ export function applyRules(input: RuleInput): RuleFinding[] {
   const sentenceOf = (p: number) => indexOf((sentences ??= boundaries(text, SENTENCE_END)), p);
   const clauseOf = (p: number) => indexOf((clauses ??= boundaries(text, CLAUSE_END)), p);
   const by = new Map<string, Cue[]>();
-  const plausible = plausibleLanguages(cues);
+  const { plausible, top } = plausibleLanguages(cues);
+  /** Negators of a plausible language that is not the message's main one: they count only right before what they negate. */
+  const weakNegators = new Set<Cue>();
   for (const c of cues) {
     // "no" is a negation in English and Spanish but "in the" in Portuguese: a negator counts
     // only in a language the message is plausibly written in.
     if (c.concept === "negation" && !c.langs.some((l) => plausible.has(l))) continue;
+    if (c.concept === "negation" && !c.langs.some((l) => top.has(l))) weakNegators.add(c);
     const list = by.get(c.concept);
     if (!list) by.set(c.concept, [c]);
     else if (list.length < MAX_CUES) list.push(c);
@@ -86,10 +89,14 @@ export function applyRules(input: RuleInput): RuleFinding[] {
     const to = k < bounds.length ? bounds[k]! : text.length;
     return around(concept, from - REACH, to).find((c) => sentenceOf(c.start) === k);
   };
+  // "sin pasar por Fiverr" (outside) contains "por Fiverr" (inside): a phrase inside a longer cue is that cue's.
+  const within = (c: Cue) => cues.some((o) => o.concept !== c.concept && o.start <= c.start && o.end >= c.end && o.end - o.start > c.end - c.start);
+  let staying: Cue[] | undefined;
+  const staysHere = () => (staying ??= of("inside_platform").filter((c) => !within(c)));
   // A negation inside another phrase ("isn't enough", "no fiverr fee") is that phrase's, not a negator (decided once).
   let active: Cue[] | undefined;
   const negators = () =>
-    (active ??= of("negation").filter((n) => !cues.some((c) => c.concept !== "negation" && c.start <= n.start && c.end >= n.end && c.end - c.start > n.end - n.start)));
+    (active ??= of("negation").filter((n) => !within(n)));
   /** Words between two offsets (a run of Han/kana counts one word per two characters). */
   const wordsBetween = (a: number, b: number) => {
     if (b - a > 120) return Infinity;
@@ -113,12 +120,12 @@ export function applyRules(input: RuleInput): RuleFinding[] {
       return spans.some(
         (e) =>
           sameClause(n, e) &&
-          (n.end <= e.start ? wordsBetween(n.end, e.start) <= NEG_WORDS_BEFORE : n.start >= e.end && wordsBetween(e.end, n.start) <= NEG_WORDS_AFTER),
+          (n.end <= e.start ? wordsBetween(n.end, e.start) <= (weakNegators.has(n) ? 0 : NEG_WORDS_BEFORE) : !weakNegators.has(n) && n.start >= e.end && wordsBetween(e.end, n.start) <= NEG_WORDS_AFTER),
       );
     });
   const quoted = (x: Span) => !!inSentence(x, "rule_quote");
   /** "through the order" in x's sentence, unless itself negated ("we don't pay through the platform"). */
-  const inside = (x: Span) => of("inside_platform").some((c) => sentenceOf(c.start) === sentenceOf(x.start) && !negated(c));
+  const inside = (x: Span) => staysHere().some((c) => sentenceOf(c.start) === sentenceOf(x.start) && !negated(c));
   const overlap = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
   /** A cue of `concept` near x that is a different piece of text than x. */
   const nearOther = (x: Span, concept: string, window = WINDOW) => around(concept, x.start - window - REACH, x.end + window).find((c) => !overlap(c, x) && together(x, c, window));
@@ -155,7 +162,7 @@ export function applyRules(input: RuleInput): RuleFinding[] {
   for (const m of of("messenger")) {
     // "the code that comes by SMS" names a code's source, not a channel to move to.
     // "here on Fiverr it's too slow" after a comma is the reason to leave, not a promise to stay: same clause only.
-    const staying = of("inside_platform").some((c) => sameClause(c, m) && !negated(c));
+    const staying = staysHere().some((c) => sameClause(c, m) && !negated(c));
     if (!safe(m) || staying || of("code_source").some((c) => overlap(c, m))) continue;
     const topic = inSentence(m, "topic_build");
     // "whatsapp me" is a messenger and an invitation in one; a verb inside the name is not.
@@ -211,7 +218,8 @@ export function applyRules(input: RuleInput): RuleFinding[] {
     }
     if ((inside(m) && !near(m, "pay_outside")) || feature(m)) continue;
     const verb = nearOther(m, "pay_verb") ?? nearOther(m, "ask_verb", 50);
-    if (verb && !inside(verb) && safe(m, verb) && !(inSentence(m, "topic_build") && !near(m, "pay_verb", 30))) add("payment_request", "pay_method", 0.75, [m, verb], `${verb.term} ${m.term}`);
+    // "your customers can pay by PayPal in the shop I build": the seller's product, unless paying around the fee.
+    if (verb && !inside(verb) && safe(m, verb) && !inSentence(m, "topic_build")) add("payment_request", "pay_method", 0.75, [m, verb], `${verb.term} ${m.term}`);
   }
 
   // ---------- personal_data ----------
@@ -263,8 +271,9 @@ export function applyRules(input: RuleInput): RuleFinding[] {
       add("personal_data", "code_request", 0.75, [c, pushy], `${pushy.term} ${c.term}`);
       continue;
     }
-    const digits = entities.find((e) => e.kind === "digits" && e.start >= c.end && e.start - c.end <= 12 && sentenceOf(e.start) === sentenceOf(c.start));
-    if (digits && (near(c, "secret", 120) || entities.some((e) => e.kind === "card"))) add("personal_data", "code_disclosure", 0.75, [c, digits], `${c.term} ${digits.value}`);
+    // "the code from the SMS: 482 913": a code with its source, then the digits, is the code itself.
+    const digits = entities.find((e) => e.kind === "digits" && e.start >= c.end && e.start - c.end <= (source ? 40 : 12) && sentenceOf(e.start) === sentenceOf(c.start));
+    if (digits && (source || near(c, "secret", 120) || entities.some((e) => e.kind === "card"))) add("personal_data", "code_disclosure", 0.75, [c, digits], `${c.term} ${digits.value}`);
   }
 
   // ---------- remote_access ----------

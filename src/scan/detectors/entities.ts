@@ -47,7 +47,8 @@ function push(out: Found, view: Mapped, s: number, e: number, kind: EntityKind, 
 export function validHost(host: string): boolean {
   const p = parseDomain(host, { allowPrivateDomains: true });
   if (p.isIp) return true;
-  return p.domain !== null && p.isIcann === true && !!p.domainWithoutSuffix;
+  // Private suffixes count too: "fiverr-help.ru.com" is a real, registrable host.
+  return p.domain !== null && (p.isIcann === true || p.isPrivate === true) && !!p.domainWithoutSuffix;
 }
 
 /** Builds the detector set once (the e-mail pattern includes every language's at/dot words). */
