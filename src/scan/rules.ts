@@ -154,7 +154,10 @@ export function applyRules(input: RuleInput): RuleFinding[] {
     const method = near(e, "pay_method", 60);
     if (method) add("payment_request", "payment_address", 0.75, [method, e], `${method.term} ${e.value}`);
   }
+  /** A 9-digit Israeli ID next to an ID word ("ID number 000000018") is that, not a phone number. */
+  const idNumber = (x: Span) => entities.some((e) => e.kind === "gov_id" && e.detail === "il_id" && overlap(e, x) && near(e, "secret", 40));
   for (const e of ents("phone")) {
+    if (e.detail !== "strong" && idNumber(e)) continue;
     // A number that is not a valid phone number needs a contact word right next to it.
     const cue = e.detail === "strong" ? contactish(e) : (near(e, "contact_verb", 30) ?? near(e, "contact_detail", 30) ?? near(e, "messenger"));
     if (e.detail === "strong" || (cue && safe(cue))) add("off_platform", "phone_number", e.detail === "strong" ? 0.85 : 0.75, [e], e.value);
@@ -206,7 +209,7 @@ export function applyRules(input: RuleInput): RuleFinding[] {
       continue;
     }
     const addr = entities.find((e) => (e.kind === "email" || e.kind === "phone" || e.kind === "handle" || e.kind === "payment_id") && together(e, m, 60));
-    if (addr && safe(m)) {
+    if (addr && safe(m) && !feature(m)) {
       add("payment_request", "pay_method_address", 0.75, [m, addr], `${m.term} ${addr.value}`);
       continue;
     }
