@@ -220,9 +220,13 @@ export function wordView(a: Mapped, cache?: CharCache): Mapped {
     const leet = tok.some((ch) => ch.length === 1 && LEET_CODES.has(ch.charCodeAt(0))) ? unleet(tok) : (NO_LEET as (string | null)[]);
     // A lone leet symbol or digit between spaced single letters (w h @ t s a p p, t 3 l 3 g r 4 m) is a letter too.
     if (tok.length === 1 && tok[0]! in LEET && isAsciiLetter(src[i - 2]) && (i < 3 || /\s/.test(src[i - 3]!)) && src[i - 1] === " " && src[j] === " " && (isAsciiLetter(src[j + 1]) || (src[j + 1] ?? "") in LEET) && (j + 2 >= src.length || /\s/.test(src[j + 2]!))) leet[0] = LEET[tok[0]!]!;
+    // Arabic ل + ال ("for the") is written لل, dropping the alef: restore it so that terms with ال
+    // match after the proclitic (للدفع → ل الدفع).
+    const lamAlef = tok.length > 3 && tok[0] === "ل" && tok[1] === "ل";
     for (let k = 0; k < tok.length; k++) {
       const a0 = at[k]!;
       const a1 = a0 + tok[k]!.length;
+      if (lamAlef && k === 1) add("ا", a0, a1, T.diacritics);
       const folded = leet[k];
       if (folded) {
         add(folded, a0, a1, T.leet);
