@@ -32,6 +32,8 @@ export type RuleInput = {
 
 /** Most hits of one concept the rules look at: the pairings are quadratic, chat messages have a few. */
 const MAX_CUES = 64;
+/** How far (characters) a report of someone else's scam reaches: "someone asked me to pay a deposit in USDT… ignored". */
+const REPORT_REACH = 160;
 /** Characters between two pieces of evidence that still make one request. */
 const WINDOW = 80;
 /** Reach of a negation, in words, before / after what it negates ("I won't pay through PayPal", "sūtīt nevajag"). */
@@ -337,10 +339,15 @@ export function applyRules(input: RuleInput): RuleFinding[] {
     }
   }
 
-  // Someone telling of a scam they received is not running one (unless hard evidence is in the message itself).
+  // Someone telling of a scam they received is not running one (unless hard evidence is in the message
+  // itself). The report covers what it tells about: its own sentence and the next couple of lines, not a
+  // lure further down a long message.
   if (reported) {
     const hard = new Set(["messenger_link", "email_address", "phone_number", "iban", "crypto_address", "card_number", "link_lookalike", "link_userinfo", "link_brand_imitation", "link_shortener"]);
-    return out.filter((f) => hard.has(f.rule));
+    const told = of("reported_scam");
+    const aboutReport = (f: RuleFinding) =>
+      f.spans.every((sp) => told.some((r) => sentenceOf(sp.start) === sentenceOf(r.start) || (sp.start >= r.start - REPORT_REACH && sp.start - r.end <= REPORT_REACH)));
+    return out.filter((f) => hard.has(f.rule) || !aboutReport(f));
   }
   return out;
 }
