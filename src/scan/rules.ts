@@ -32,6 +32,8 @@ export type RuleInput = {
 
 /** Most hits of one concept the rules look at: the pairings are quadratic, chat messages have a few. */
 const MAX_CUES = 64;
+/** How far (characters) a topic, a rule quote or a "stays here" phrase reaches within its sentence. */
+const TOPIC_REACH = 120;
 /** How far (characters) a report of someone else's scam reaches: "someone asked me to pay a deposit in USDT… ignored". */
 const REPORT_REACH = 160;
 /** Characters between two pieces of evidence that still make one request. */
@@ -125,9 +127,11 @@ export function applyRules(input: RuleInput): RuleFinding[] {
           (n.end <= e.start ? wordsBetween(n.end, e.start) <= (weakNegators.has(n) ? 0 : NEG_WORDS_BEFORE) : !weakNegators.has(n) && n.start >= e.end && wordsBetween(e.end, n.start) <= NEG_WORDS_AFTER),
       );
     });
-  const quoted = (x: Span) => !!inSentence(x, "rule_quote");
+  // Sentence-wide neutralisers reach at most TOPIC_REACH characters: a long run-on sentence is many sentences.
+  const quoted = (x: Span) => !!near(x, "rule_quote", TOPIC_REACH) && !!inSentence(x, "rule_quote");
+  const topicNear = (x: Span) => of("topic_build").some((c) => gap(c, x) <= TOPIC_REACH && sentenceOf(c.start) === sentenceOf(x.start));
   /** "through the order" in x's sentence, unless itself negated ("we don't pay through the platform"). */
-  const inside = (x: Span) => staysHere().some((c) => sentenceOf(c.start) === sentenceOf(x.start) && !negated(c));
+  const inside = (x: Span) => staysHere().some((c) => sentenceOf(c.start) === sentenceOf(x.start) && gap(c, x) <= TOPIC_REACH && !negated(c));
   const overlap = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
   /** A cue of `concept` near x that is a different piece of text than x. */
   const nearOther = (x: Span, concept: string, window = WINDOW) => around(concept, x.start - window - REACH, x.end + window).find((c) => !overlap(c, x) && together(x, c, window));
@@ -169,7 +173,7 @@ export function applyRules(input: RuleInput): RuleFinding[] {
     // "here on Fiverr it's too slow" after a comma is the reason to leave, not a promise to stay: same clause only.
     const staying = staysHere().some((c) => sameClause(c, m) && !negated(c));
     if (!safe(m) || staying || of("code_source").some((c) => overlap(c, m))) continue;
-    const topic = inSentence(m, "topic_build");
+    const topic = topicNear(m);
     // "whatsapp me" is a messenger and an invitation in one; a verb inside the name is not.
     const verb = of("contact_verb").find((c) => together(m, c) && !(c.start >= m.start && c.end <= m.end));
     if (verb && !topic && safe(verb, m)) {
@@ -224,7 +228,7 @@ export function applyRules(input: RuleInput): RuleFinding[] {
     if ((inside(m) && !near(m, "pay_outside")) || feature(m)) continue;
     const verb = nearOther(m, "pay_verb") ?? nearOther(m, "ask_verb", 50);
     // "your customers can pay by PayPal in the shop I build": the seller's product, unless paying around the fee.
-    if (verb && !inside(verb) && safe(m, verb) && !inSentence(m, "topic_build")) add("payment_request", "pay_method", 0.75, [m, verb], `${verb.term} ${m.term}`);
+    if (verb && !inside(verb) && safe(m, verb) && !topicNear(m)) add("payment_request", "pay_method", 0.75, [m, verb], `${verb.term} ${m.term}`);
   }
 
   // ---------- personal_data ----------
@@ -284,7 +288,7 @@ export function applyRules(input: RuleInput): RuleFinding[] {
   // ---------- remote_access ----------
   for (const r of of("remote_action")) if (safe(r)) add("remote_access", "remote_action", 0.85, [r], r.term);
   // A seller describing their own service ("I review how you use TeamViewer") names the tool after the topic.
-  const topicBefore = (x: Span) => of("topic_build").some((c) => c.end <= x.start && sentenceOf(c.start) === sentenceOf(x.start));
+  const topicBefore = (x: Span) => of("topic_build").some((c) => c.end <= x.start && x.start - c.end <= TOPIC_REACH && sentenceOf(c.start) === sentenceOf(x.start));
   for (const t of [...of("remote_tool"), ...of("script_cmd")]) {
     const verb = nearOther(t, "install_verb", 100) ?? (t.concept === "remote_tool" ? nearOther(t, "ask_verb", 60) : undefined);
     if (verb && safe(t, verb) && !topicBefore(t)) add("remote_access", t.concept === "remote_tool" ? "remote_tool" : "script_command", 0.85, [t, verb], `${verb.term} ${t.term}`);
