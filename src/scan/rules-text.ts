@@ -32,7 +32,7 @@ const PLAUSIBLE_SHARE = 0.34;
  * The languages the message is written in, judged by the cues themselves: each cue gives its
  * language one vote, split among all languages with the same term at the same place.
  */
-export function plausibleLanguages(cues: Cue[]): Set<string> {
+export function plausibleLanguages(cues: Cue[]): { plausible: Set<string>; top: Set<string> } {
   const votes = new Map<string, number>();
   // One term's outputs in every language arrive together: a run of cues with the same span is one vote.
   for (let i = 0; i < cues.length; ) {
@@ -46,7 +46,11 @@ export function plausibleLanguages(cues: Cue[]): Set<string> {
     i = j;
   }
   const best = Math.max(0, ...votes.values());
-  return new Set([...votes].filter(([, v]) => v >= best * PLAUSIBLE_SHARE).map(([l]) => l));
+  return {
+    plausible: new Set([...votes].filter(([, v]) => v >= best * PLAUSIBLE_SHARE).map(([l]) => l)),
+    // the main language(s): within a tenth of the best vote
+    top: new Set([...votes].filter(([, v]) => v >= best * 0.9).map(([l]) => l)),
+  };
 }
 
 /** A handle-like token right after a messenger name ("tg: ieva_foto", "IG → lena.artz", "skype: jay.ux.art"). */

@@ -32,6 +32,10 @@ export type RuleInput = {
 
 /** Most hits of one concept the rules look at: the pairings are quadratic, chat messages have a few. */
 const MAX_CUES = 64;
+/** How far (characters) a topic, a rule quote or a "stays here" phrase reaches within its sentence. */
+const TOPIC_REACH = 120;
+/** How far (characters) a report of someone else's scam reaches: "someone asked me to pay a deposit in USDT… ignored". */
+const REPORT_REACH = 160;
 /** Characters between two pieces of evidence that still make one request. */
 const WINDOW = 80;
 /** Reach of a negation, in words, before / after what it negates ("I won't pay through PayPal", "sūtīt nevajag"). */
@@ -49,11 +53,14 @@ export function applyRules(input: RuleInput): RuleFinding[] {
   const sentenceOf = (p: number) => indexOf((sentences ??= boundaries(text, SENTENCE_END)), p);
   const clauseOf = (p: number) => indexOf((clauses ??= boundaries(text, CLAUSE_END)), p);
   const by = new Map<string, Cue[]>();
-  const plausible = plausibleLanguages(cues);
+  const { plausible, top } = plausibleLanguages(cues);
+  /** Negators of a plausible language that is not the message's main one: they count only right before what they negate. */
+  const weakNegators = new Set<Cue>();
   for (const c of cues) {
     // "no" is a negation in English and Spanish but "in the" in Portuguese: a negator counts
     // only in a language the message is plausibly written in.
     if (c.concept === "negation" && !c.langs.some((l) => plausible.has(l))) continue;
+    if (c.concept === "negation" && !c.langs.some((l) => top.has(l))) weakNegators.add(c);
     const list = by.get(c.concept);
     if (!list) by.set(c.concept, [c]);
     else if (list.length < MAX_CUES) list.push(c);
@@ -86,10 +93,14 @@ export function applyRules(input: RuleInput): RuleFinding[] {
     const to = k < bounds.length ? bounds[k]! : text.length;
     return around(concept, from - REACH, to).find((c) => sentenceOf(c.start) === k);
   };
+  // "sin pasar por Fiverr" (outside) contains "por Fiverr" (inside): a phrase inside a longer cue is that cue's.
+  const within = (c: Cue) => cues.some((o) => o.concept !== c.concept && o.start <= c.start && o.end >= c.end && o.end - o.start > c.end - c.start);
+  let staying: Cue[] | undefined;
+  const staysHere = () => (staying ??= of("inside_platform").filter((c) => !within(c)));
   // A negation inside another phrase ("isn't enough", "no fiverr fee") is that phrase's, not a negator (decided once).
   let active: Cue[] | undefined;
   const negators = () =>
-    (active ??= of("negation").filter((n) => !cues.some((c) => c.concept !== "negation" && c.start <= n.start && c.end >= n.end && c.end - c.start > n.end - n.start)));
+    (active ??= of("negation").filter((n) => !within(n)));
   /** Words between two offsets (a run of Han/kana counts one word per two characters). */
   const wordsBetween = (a: number, b: number) => {
     if (b - a > 120) return Infinity;
@@ -113,12 +124,14 @@ export function applyRules(input: RuleInput): RuleFinding[] {
       return spans.some(
         (e) =>
           sameClause(n, e) &&
-          (n.end <= e.start ? wordsBetween(n.end, e.start) <= NEG_WORDS_BEFORE : n.start >= e.end && wordsBetween(e.end, n.start) <= NEG_WORDS_AFTER),
+          (n.end <= e.start ? wordsBetween(n.end, e.start) <= (weakNegators.has(n) ? 0 : NEG_WORDS_BEFORE) : !weakNegators.has(n) && n.start >= e.end && wordsBetween(e.end, n.start) <= NEG_WORDS_AFTER),
       );
     });
-  const quoted = (x: Span) => !!inSentence(x, "rule_quote");
+  // Sentence-wide neutralisers reach at most TOPIC_REACH characters: a long run-on sentence is many sentences.
+  const quoted = (x: Span) => !!near(x, "rule_quote", TOPIC_REACH) && !!inSentence(x, "rule_quote");
+  const topicNear = (x: Span) => of("topic_build").some((c) => gap(c, x) <= TOPIC_REACH && sentenceOf(c.start) === sentenceOf(x.start));
   /** "through the order" in x's sentence, unless itself negated ("we don't pay through the platform"). */
-  const inside = (x: Span) => of("inside_platform").some((c) => sentenceOf(c.start) === sentenceOf(x.start) && !negated(c));
+  const inside = (x: Span) => staysHere().some((c) => sentenceOf(c.start) === sentenceOf(x.start) && gap(c, x) <= TOPIC_REACH && !negated(c));
   const overlap = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
   /** A cue of `concept` near x that is a different piece of text than x. */
   const nearOther = (x: Span, concept: string, window = WINDOW) => around(concept, x.start - window - REACH, x.end + window).find((c) => !overlap(c, x) && together(x, c, window));
@@ -147,7 +160,10 @@ export function applyRules(input: RuleInput): RuleFinding[] {
     const method = near(e, "pay_method", 60);
     if (method) add("payment_request", "payment_address", 0.75, [method, e], `${method.term} ${e.value}`);
   }
+  /** A 9-digit Israeli ID next to an ID word ("ID number 000000018") is that, not a phone number. */
+  const idNumber = (x: Span) => entities.some((e) => e.kind === "gov_id" && e.detail === "il_id" && overlap(e, x) && near(e, "secret", 40));
   for (const e of ents("phone")) {
+    if (e.detail !== "strong" && idNumber(e)) continue;
     // A number that is not a valid phone number needs a contact word right next to it.
     const cue = e.detail === "strong" ? contactish(e) : (near(e, "contact_verb", 30) ?? near(e, "contact_detail", 30) ?? near(e, "messenger"));
     if (e.detail === "strong" || (cue && safe(cue))) add("off_platform", "phone_number", e.detail === "strong" ? 0.85 : 0.75, [e], e.value);
@@ -155,9 +171,9 @@ export function applyRules(input: RuleInput): RuleFinding[] {
   for (const m of of("messenger")) {
     // "the code that comes by SMS" names a code's source, not a channel to move to.
     // "here on Fiverr it's too slow" after a comma is the reason to leave, not a promise to stay: same clause only.
-    const staying = of("inside_platform").some((c) => sameClause(c, m) && !negated(c));
+    const staying = staysHere().some((c) => sameClause(c, m) && !negated(c));
     if (!safe(m) || staying || of("code_source").some((c) => overlap(c, m))) continue;
-    const topic = inSentence(m, "topic_build");
+    const topic = topicNear(m);
     // "whatsapp me" is a messenger and an invitation in one; a verb inside the name is not.
     const verb = of("contact_verb").find((c) => together(m, c) && !(c.start >= m.start && c.end <= m.end));
     if (verb && !topic && safe(verb, m)) {
@@ -199,7 +215,7 @@ export function applyRules(input: RuleInput): RuleFinding[] {
       continue;
     }
     const addr = entities.find((e) => (e.kind === "email" || e.kind === "phone" || e.kind === "handle" || e.kind === "payment_id") && together(e, m, 60));
-    if (addr && safe(m)) {
+    if (addr && safe(m) && !feature(m)) {
       add("payment_request", "pay_method_address", 0.75, [m, addr], `${m.term} ${addr.value}`);
       continue;
     }
@@ -211,7 +227,8 @@ export function applyRules(input: RuleInput): RuleFinding[] {
     }
     if ((inside(m) && !near(m, "pay_outside")) || feature(m)) continue;
     const verb = nearOther(m, "pay_verb") ?? nearOther(m, "ask_verb", 50);
-    if (verb && !inside(verb) && safe(m, verb) && !(inSentence(m, "topic_build") && !near(m, "pay_verb", 30))) add("payment_request", "pay_method", 0.75, [m, verb], `${verb.term} ${m.term}`);
+    // "your customers can pay by PayPal in the shop I build": the seller's product, unless paying around the fee.
+    if (verb && !inside(verb) && safe(m, verb) && !topicNear(m)) add("payment_request", "pay_method", 0.75, [m, verb], `${verb.term} ${m.term}`);
   }
 
   // ---------- personal_data ----------
@@ -263,14 +280,15 @@ export function applyRules(input: RuleInput): RuleFinding[] {
       add("personal_data", "code_request", 0.75, [c, pushy], `${pushy.term} ${c.term}`);
       continue;
     }
-    const digits = entities.find((e) => e.kind === "digits" && e.start >= c.end && e.start - c.end <= 12 && sentenceOf(e.start) === sentenceOf(c.start));
-    if (digits && (near(c, "secret", 120) || entities.some((e) => e.kind === "card"))) add("personal_data", "code_disclosure", 0.75, [c, digits], `${c.term} ${digits.value}`);
+    // "the code from the SMS: 482 913": a code with its source, then the digits, is the code itself.
+    const digits = entities.find((e) => e.kind === "digits" && e.start >= c.end && e.start - c.end <= (source ? 40 : 12) && sentenceOf(e.start) === sentenceOf(c.start));
+    if (digits && (source || near(c, "secret", 120) || entities.some((e) => e.kind === "card"))) add("personal_data", "code_disclosure", 0.75, [c, digits], `${c.term} ${digits.value}`);
   }
 
   // ---------- remote_access ----------
   for (const r of of("remote_action")) if (safe(r)) add("remote_access", "remote_action", 0.85, [r], r.term);
   // A seller describing their own service ("I review how you use TeamViewer") names the tool after the topic.
-  const topicBefore = (x: Span) => of("topic_build").some((c) => c.end <= x.start && sentenceOf(c.start) === sentenceOf(x.start));
+  const topicBefore = (x: Span) => of("topic_build").some((c) => c.end <= x.start && x.start - c.end <= TOPIC_REACH && sentenceOf(c.start) === sentenceOf(x.start));
   for (const t of [...of("remote_tool"), ...of("script_cmd")]) {
     const verb = nearOther(t, "install_verb", 100) ?? (t.concept === "remote_tool" ? nearOther(t, "ask_verb", 60) : undefined);
     if (verb && safe(t, verb) && !topicBefore(t)) add("remote_access", t.concept === "remote_tool" ? "remote_tool" : "script_command", 0.85, [t, verb], `${verb.term} ${t.term}`);
@@ -325,10 +343,15 @@ export function applyRules(input: RuleInput): RuleFinding[] {
     }
   }
 
-  // Someone telling of a scam they received is not running one (unless hard evidence is in the message itself).
+  // Someone telling of a scam they received is not running one (unless hard evidence is in the message
+  // itself). The report covers what it tells about: its own sentence and the next couple of lines, not a
+  // lure further down a long message.
   if (reported) {
     const hard = new Set(["messenger_link", "email_address", "phone_number", "iban", "crypto_address", "card_number", "link_lookalike", "link_userinfo", "link_brand_imitation", "link_shortener"]);
-    return out.filter((f) => hard.has(f.rule));
+    const told = of("reported_scam");
+    const aboutReport = (f: RuleFinding) =>
+      f.spans.every((sp) => told.some((r) => sentenceOf(sp.start) === sentenceOf(r.start) || (sp.start >= r.start - REPORT_REACH && sp.start - r.end <= REPORT_REACH)));
+    return out.filter((f) => hard.has(f.rule) || !aboutReport(f));
   }
   return out;
 }

@@ -18,8 +18,14 @@ const MIN_JOINED = 3;
 // ---- the word view ----
 
 /** Shared "nothing to undo" answer of unleet (never written to). */
-const NO_LEET: readonly boolean[] = [];
+const NO_LEET: readonly (string | null)[] = [];
 const LEET_CODES = new Set([..."@!$|0134578"].map((c) => c.charCodeAt(0)));
+/** Digits and @ standing for Cyrillic letters inside Cyrillic words. */
+const CYRILLIC_LEET: Record<string, string> = { "0": "о", "3": "з", "4": "ч", "6": "б", "@": "а" };
+const CYRILLIC_LETTER = /^\p{Script=Cyrillic}$/u;
+function isCyrillic(ch: string | undefined): boolean {
+  return ch !== undefined && ch.charCodeAt(0) >= 0x400 && CYRILLIC_LETTER.test(ch);
+}
 const LEET: Record<string, string> = { "@": "a", "!": "i", "$": "s", "|": "l", "0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t" };
 /** Letters that NFD does not take apart but readers see as the base letter. */
 const LETTER_FOLD: Record<string, string> = { ı: "i", ł: "l", ø: "o", đ: "d", ħ: "h", ß: "ss", æ: "ae", œ: "oe", þ: "th", ŀ: "l" };
@@ -117,8 +123,8 @@ function isLetterCh(ch: string | undefined): boolean {
 }
 
 /** Undoes leetspeak inside one whitespace-delimited token of the entity view (wh@ts@pp, d1scord, F!verr, C0de). */
-function unleet(tok: string[]): boolean[] {
-  const fold = new Array<boolean>(tok.length).fill(false);
+function unleet(tok: string[]): (string | null)[] {
+  const fold = new Array<string | null>(tok.length).fill(null);
   let letters = 0;
   for (const ch of tok) if (isLetterCh(ch)) letters++;
   if (letters < 2) return fold;
@@ -135,6 +141,12 @@ function unleet(tok: string[]): boolean[] {
     const run = tok.slice(i, j);
     const digits = run.every((ch) => ch >= "0" && ch <= "9");
     const mixed = !digits && run.some((ch) => ch >= "0" && ch <= "9");
+    // Cyrillic leet ("пар0ль"): digits between Cyrillic letters stand for Cyrillic ones.
+    if (isCyrillic(tok[i - 1]) && isCyrillic(tok[j]) && run.every((ch) => ch in CYRILLIC_LEET)) {
+      for (let k = i; k < j; k++) fold[k] = CYRILLIC_LEET[tok[k]!]!;
+      i = j;
+      continue;
+    }
     // Leetspeak hides Latin words: the neighbours must be a-z (so "IDは！" keeps its "!").
     const before = isAsciiLetter(tok[i - 1]);
     const after = isAsciiLetter(tok[j]);
@@ -144,12 +156,12 @@ function unleet(tok: string[]): boolean[] {
     const ok =
       !mixed &&
       (leading ||
-        (before && after && (!digits || letters >= 3)) ||
-        // a trailing 0/1/3 after two letters at the end of a word part: pr0-invite, g00gle
-        (digits && twoBefore && !after && !(tok[j] ?? " ").match(/[0-9]/) && run.every((ch) => ch === "0" || ch === "1" || ch === "3") && run.length === 1 && letters >= 4) ||
+        (before && after && (!digits || letters >= 2)) ||
+        // a trailing 0/1/3/4 after two letters at the end of a word part: pr0-invite, s3nh4
+        (digits && twoBefore && !after && !(tok[j] ?? " ").match(/[0-9]/) && run.every((ch) => ch === "0" || ch === "1" || ch === "3" || ch === "4") && run.length === 1 && letters >= 3) ||
         // a trailing @ for a final a (s3nh@), when the token is no address
         (run.length === 1 && run[0] === "@" && twoBefore && j === tok.length && !email));
-    if (ok) for (let k = i; k < j; k++) fold[k] = true;
+    if (ok) for (let k = i; k < j; k++) fold[k] = LEET[tok[k]!]!;
     i = j;
   }
   return fold;
@@ -205,14 +217,19 @@ export function wordView(a: Mapped, cache?: CharCache): Mapped {
       at.push(j);
       j += len;
     }
-    const leet = tok.some((ch) => ch.length === 1 && LEET_CODES.has(ch.charCodeAt(0))) ? unleet(tok) : (NO_LEET as boolean[]);
-    // A lone leet symbol between spaced single letters (w h @ t s a p p) is a letter too.
-    if (tok.length === 1 && tok[0]! in LEET && !/[0-9]/.test(tok[0]!) && isLetterCh(src[i - 2]) && (i < 3 || /\s/.test(src[i - 3]!)) && src[i - 1] === " " && src[j] === " " && isLetterCh(src[j + 1]) && (j + 2 >= src.length || /\s/.test(src[j + 2]!))) leet[0] = true;
+    const leet = tok.some((ch) => ch.length === 1 && LEET_CODES.has(ch.charCodeAt(0))) ? unleet(tok) : (NO_LEET as (string | null)[]);
+    // A lone leet symbol or digit between spaced single letters (w h @ t s a p p, t 3 l 3 g r 4 m) is a letter too.
+    if (tok.length === 1 && tok[0]! in LEET && isAsciiLetter(src[i - 2]) && (i < 3 || /\s/.test(src[i - 3]!)) && src[i - 1] === " " && src[j] === " " && (isAsciiLetter(src[j + 1]) || (src[j + 1] ?? "") in LEET) && (j + 2 >= src.length || /\s/.test(src[j + 2]!))) leet[0] = LEET[tok[0]!]!;
+    // Arabic ل + ال ("for the") is written لل, dropping the alef: restore it so that terms with ال
+    // match after the proclitic (للدفع → ل الدفع).
+    const lamAlef = tok.length > 3 && tok[0] === "ل" && tok[1] === "ل";
     for (let k = 0; k < tok.length; k++) {
       const a0 = at[k]!;
       const a1 = a0 + tok[k]!.length;
-      if (leet[k]) {
-        add(LEET[tok[k]!]!, a0, a1, T.leet);
+      if (lamAlef && k === 1) add("ا", a0, a1, T.diacritics);
+      const folded = leet[k];
+      if (folded) {
+        add(folded, a0, a1, T.leet);
         continue;
       }
       const { out, f } = tok[k]!.charCodeAt(0) < 0x80 ? foldChar(tok[k]!) : charInfo(tok[k]!, cache);

@@ -49,6 +49,16 @@ describe("check digits", () => {
   });
 });
 
+describe("dictated numbers", () => {
+  it("reads runs of number words as digits, tens and units together", () => {
+    const words = new Map(Object.entries({ zéro: "0", six: "6", douze: "12", trente: "30", quatre: "4", cinquante: "50", soixante: "60", dix: "10", huit: "8", plus: "+", double: "x2", one: "1", two: "2", seven: "7" }));
+    expect(spellNumbers(entityView("zéro six, douze, trente-quatre, cinquante-six, soixante-dix-huit"), words).text).toBe("0612345678");
+    expect(spellNumbers(entityView("plus one double seven two"), words).text).toBe("+1772");
+    const plain = entityView("one two and six");
+    expect(spellNumbers(plain, words)).toBe(plain); // fewer than four number words in a row: left alone
+  });
+});
+
 describe("entity detectors", () => {
   it("phones: international numbers in any digits and separators, dictated numbers, not order numbers or dates", () => {
     expect(values("call +44 7700 900123 now", "phone")).toEqual(["+447700900123"]);

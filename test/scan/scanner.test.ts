@@ -28,6 +28,17 @@ describe("context", () => {
     expect(labels("I won't pay through PayPal; send me a custom offer here on Fiverr.")).toEqual([]);
   });
 
+  it("a report of someone else's scam covers what it tells about, not a lure further down a long message", () => {
+    const filler = "The layout is almost done, the colours work well and the icons are consistent across the set. ".repeat(3);
+    expect(labels(`Someone sent me a fake link yesterday, I ignored it. ${filler}Anyway, to finish the setup please send me your password here.`)).toEqual(["personal_data"]);
+    expect(labels("Someone asked me for my password yesterday, I ignored and reported it.")).toEqual([]);
+  });
+
+  it("a topic or a rule quote early in a long run-on sentence does not cover a request far later in it", () => {
+    const text = "so in my gig I design templates for restaurants, usually with a menu, a hero image, a gallery, opening hours, a map, a booking form and a contact section, and for this one we also add a wine list and a small shop page, and for the payment just send it by PayPal to me directly";
+    expect(labels(text)).toContain("payment_request");
+  });
+
   it("the platform's own inbox, order numbers, dates and prices stay quiet", () => {
     expect(labels("I'll start the Zoom call from the Fiverr inbox at 15:00.")).toEqual([]);
     expect(labels("Order FO1234 5678 9012 is due 14.06.2025, total $149.00, size 3000x3000.")).toEqual([]);

@@ -47,7 +47,8 @@ function push(out: Found, view: Mapped, s: number, e: number, kind: EntityKind, 
 export function validHost(host: string): boolean {
   const p = parseDomain(host, { allowPrivateDomains: true });
   if (p.isIp) return true;
-  return p.domain !== null && p.isIcann === true && !!p.domainWithoutSuffix;
+  // Private suffixes count too: "fiverr-help.ru.com" is a real, registrable host.
+  return p.domain !== null && (p.isIcann === true || p.isPrivate === true) && !!p.domainWithoutSuffix;
 }
 
 /** Builds the detector set once (the e-mail pattern includes every language's at/dot words). */
@@ -97,7 +98,9 @@ export function createEntityDetector(opts: EntityOptions) {
       if (/[A-Za-z]\s?[A-Za-z]\s?\d\s?\d/.test(digits)) findIbans(digits, spelled, out);
       if (/\d(?:[ \-]?\d){12}/.test(digits)) findCards(digits, spelled, out);
       if (/\d{3}-\d{2}-\d{4}|\d{6}-\d{5}|\d{9}/.test(digits)) findGovIds(digits, spelled, out);
-      if (/(?:\+|00|\(?0)\s?\d(?:\D{0,3}\d){5}/.test(digits)) findPhones(digits, spelled, out);
+      if (spelled !== a || /(?:\+|00|\(?0)\s?\d(?:\D{0,3}\d){5}/.test(digits)) findPhones(digits, spelled, out);
+      // Israeli IDs last: a tenth of all 9-digit numbers pass their check, so they must not hide a phone number.
+      if (/\d{9}/.test(digits)) findIsraeliIds(digits, spelled, out);
       if (/\d{3}/.test(digits)) findDigitCodes(digits, spelled, out);
     }
     if (hasAlnumRun(text, 25)) findCrypto(text, a, out);
@@ -299,7 +302,8 @@ function findPhones(text: string, v: Mapped, out: Found): void {
       let digits = m[0].replace(/\(\s?0\s?\)/, "").replace(/\D/g, "");
       const intl = re === INTL_PHONE;
       if (intl && m[0].startsWith("00")) digits = digits.slice(2);
-      if (digits.length < 7 || digits.length > 15) continue;
+      // "00 0000 0000 …" in a template is no number: a real one uses several different digits.
+      if (digits.length < 7 || digits.length > 15 || new Set(digits).size < 3) continue;
       let detail = "weak";
       if (intl) {
         const p = parsePhoneNumberFromString(`+${digits}`);
@@ -331,9 +335,17 @@ const SSN = /(?<![\p{N}\-])\d{3}-\d{2}-\d{4}(?![\p{N}\-])/gu;
 const LV_CODE = /(?<![\p{N}\-])\d{6}-\d{5}(?![\p{N}\-])/gu;
 /** Israeli identity numbers are 9 plain digits: a tenth of random 9-digit numbers pass the check, so the rules want an ID word beside one. */
 const IL_ID = /(?<![\p{N}\-.,\/])\d{9}(?![\p{N}\-.,\/])/gu;
+function findIsraeliIds(text: string, v: Mapped, out: Found): void {
+  for (const m of capped(text, IL_ID)) {
+    if (!israeliIdValid(m[0])) continue;
+    const [s, e] = toOriginal(v, m.index, m.index + m[0].length);
+    // It may overlap a national phone number: the rules decide by the words around it.
+    if (!overlaps(out, s, e, ["card", "iban", "gov_id"])) push(out, v, m.index, m.index + m[0].length, "gov_id", m[0], { detail: "il_id" });
+  }
+}
+
 function findGovIds(text: string, v: Mapped, out: Found): void {
   for (const m of capped(text, SSN)) if (ssnShapeValid(m[0].replace(/\D/g, ""))) push(out, v, m.index, m.index + m[0].length, "gov_id", m[0], { detail: "ssn" });
-  for (const m of capped(text, IL_ID)) if (israeliIdValid(m[0])) push(out, v, m.index, m.index + m[0].length, "gov_id", m[0], { detail: "il_id" });
   for (const m of capped(text, LV_CODE)) {
     if (latvianPersonalCodeValid(m[0].replace(/\D/g, ""))) push(out, v, m.index, m.index + m[0].length, "gov_id", m[0], { detail: "lv_personal_code" });
   }

@@ -4,6 +4,7 @@
 import { parse as parseDomain } from "tldts";
 import { checkChannel, type ChannelIndex } from "../../channels/check.ts";
 import { comparisonKey } from "../../lookalike/key.ts";
+import { withinOneEdit } from "../../lookalike/distance.ts";
 import type { HostConcept } from "../lexicon.ts";
 import type { Entity } from "./entities.ts";
 
@@ -51,6 +52,13 @@ export function classifyLink(ctx: LinkContext, e: Entity): LinkVerdict {
   const p = parseDomain(host);
   const label = p.domainWithoutSuffix ?? "";
   const sub = p.subdomain ?? "";
+  // A misspelt platform name as one part of the name: fivverr-support.com, help.fiverrr.co.
+  for (const part of `${sub}.${label}`.split(/[.\-_]+/)) {
+    const key = comparisonKey(part);
+    if (key.length < 5) continue;
+    const brand = ctx.channels.brandKeys.find((b) => b.length >= 5 && key !== b && withinOneEdit(key, b));
+    if (brand) return { kind: "lookalike", reason: `${host} spells "${part}" like the platform's name` };
+  }
   for (const b of ctx.brandKeys) {
     // The brand as a subdomain of a foreign domain (drive-google.com.fileshare-docs.net), or
     // glued to other words with a hyphen (paypal-verify.com).

@@ -62,12 +62,18 @@ export function spellNumbers(a: Mapped, words: Map<string, string>): Mapped {
       let digits = "";
       let repeat = 1;
       for (let k = i; k < j; k++) {
-        const v = toks[k]!.value;
-        if (v === "x2" || v === "x3") repeat = v === "x2" ? 2 : 3;
-        else {
-          digits += v.repeat(v === "+" ? 1 : repeat);
-          repeat = 1;
+        let v = toks[k]!.value;
+        if (v === "x2" || v === "x3") {
+          repeat = v === "x2" ? 2 : 3;
+          continue;
         }
+        // Tens then units are one number ("trente-quatre" 34, "soixante-dix-huit" 78, "twenty one" 21).
+        while (/^[2-9]0$/.test(v) && k + 1 < j && toks[k + 1]!.word && /^(\d|1\d)$/.test(toks[k + 1]!.value) && Number(v.slice(0, 1)) * 10 + Number(toks[k + 1]!.value) < 100) {
+          v = String(Number(v) + Number(toks[k + 1]!.value));
+          k++;
+        }
+        digits += v.repeat(v === "+" ? 1 : repeat);
+        repeat = 1;
       }
       runs.push({ s: toks[i]!.s, e: toks[j - 1]!.e, digits });
     }
