@@ -3,7 +3,7 @@
 // sends the ETag read when the editor opened.
 import { h, replaceChildren } from "../dom.ts";
 import { problemMessage, ApiProblem, type Api } from "./api.ts";
-import { changedFields, readAll, type Account } from "./records.ts";
+import { changedFields, readAll, readForEdit, type Account } from "./records.ts";
 import { field, input, notify, purposeFields, select, textarea } from "./ui.ts";
 
 const STATUSES = ["active", "suspended", "retired"];
@@ -49,16 +49,9 @@ export function accountsPanel(api: Api, root: HTMLElement) {
   }
 
   async function openEditor(id: string) {
-    let current: Account;
-    let etag: string;
-    try {
-      const answer = await api.get<Account>(`/v1/accounts/${encodeURIComponent(id)}`);
-      current = answer.body;
-      etag = answer.etag ?? "";
-    } catch (err) {
-      notify(messages, "error", problemMessage(err));
-      return;
-    }
+    const read = await readForEdit<Account>(api, `/v1/accounts/${encodeURIComponent(id)}`, messages);
+    if (!read) return;
+    const { current, etag } = read;
     const handle = input("handle", current.handle, { required: true });
     const displayName = input("displayName", current.displayName);
     const platformUserId = input("platformUserId", current.platformUserId, { required: true });

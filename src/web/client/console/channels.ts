@@ -2,7 +2,7 @@
 // profiles; create, edit and retire, each with a reason and the record's ETag.
 import { h, replaceChildren } from "../dom.ts";
 import { problemMessage, ApiProblem, type Api } from "./api.ts";
-import { changedFields, readAll, type Channel } from "./records.ts";
+import { changedFields, readAll, readForEdit, type Channel } from "./records.ts";
 import { field, input, notify, purposeFields, select, textarea } from "./ui.ts";
 
 const KINDS = ["email", "phone", "url", "domain", "social", "messenger"];
@@ -44,16 +44,9 @@ export function channelsPanel(api: Api, root: HTMLElement) {
   }
 
   async function openEditor(id: string) {
-    let current: Channel;
-    let etag: string;
-    try {
-      const answer = await api.get<Channel>(`/v1/channels/${encodeURIComponent(id)}`);
-      current = answer.body;
-      etag = answer.etag ?? "";
-    } catch (err) {
-      notify(messages, "error", problemMessage(err));
-      return;
-    }
+    const read = await readForEdit<Channel>(api, `/v1/channels/${encodeURIComponent(id)}`, messages);
+    if (!read) return;
+    const { current, etag } = read;
     const value = input("value", current.value, { required: true, dir: "ltr" });
     const purpose = purposeFields(current.purpose);
     const status = select("status", STATUSES, current.status);

@@ -1,5 +1,7 @@
-// The records the console edits, and a paged read of a whole list.
-import type { Api } from "./api.ts";
+// The records the console edits, a paged read of a whole list, and the reads
+// an editor starts from (the record and the ETag its write must send back).
+import { problemMessage, type Api } from "./api.ts";
+import { notify } from "./ui.ts";
 
 export type Account = { id: string; platformUserId: string; handle: string; displayName: string; team: string; purpose: Record<string, string>; status: "active" | "suspended" | "retired"; version: number; updatedAt: string };
 export type Channel = { id: string; kind: string; value: string; purpose: Record<string, string>; status: "active" | "retired"; version: number; updatedAt: string };
@@ -25,4 +27,15 @@ export function changedFields<T extends Record<string, unknown>>(current: T, nex
     if (JSON.stringify(current[key]) !== JSON.stringify(value)) out[key] = value;
   }
   return out;
+}
+
+/** One record and its ETag for an editor; a failed read is reported in `messages` and gives undefined. */
+export async function readForEdit<T>(api: Api, path: string, messages: HTMLElement): Promise<{ current: T; etag: string } | undefined> {
+  try {
+    const answer = await api.get<T>(path);
+    return { current: answer.body, etag: answer.etag ?? "" };
+  } catch (err) {
+    notify(messages, "error", problemMessage(err));
+    return undefined;
+  }
 }
