@@ -19,7 +19,9 @@ const MIN_JOINED = 3;
 
 /** Shared "nothing to undo" answer of unleet (never written to). */
 const NO_LEET: readonly (string | null)[] = [];
-const LEET_CODES = new Set([..."@!$|0134578"].map((c) => c.charCodeAt(0)));
+const IS_LEET_CODE = new Uint8Array(0x80);
+for (const c of "@!$|0134578") IS_LEET_CODE[c.charCodeAt(0)] = 1;
+const LAM = "ل".charCodeAt(0);
 /** Digits and @ standing for Cyrillic letters inside Cyrillic words. */
 const CYRILLIC_LEET: Record<string, string> = { "0": "о", "3": "з", "4": "ч", "6": "б", "@": "а" };
 const CYRILLIC_LETTER = /^\p{Script=Cyrillic}$/u;
@@ -70,6 +72,11 @@ function charInfo(ch: string, cache: CharCache | undefined): CharInfo {
   return v;
 }
 
+/** charInfo of the BMP character at src[i], without making a string when the memo has it. */
+function bmpCharInfo(src: string, i: number, cache: CharCache | undefined): CharInfo {
+  return cache?.bmp[src.charCodeAt(i)] ?? charInfo(src[i]!, cache);
+}
+
 function classify(ch: string): 0 | 1 | 2 {
   // 0 space, 1 word character, 2 other (punctuation, symbols)
   const c = ch.charCodeAt(0);
@@ -98,6 +105,9 @@ function foldChar(ch: string): { out: string; f: number } {
   if (c >= 0x300 && MARK.test(ch) && LATIN.test(ch)) return { out: "", f: T.diacritics };
   return { out: lower, f: 0 };
 }
+
+/** foldChar of every ASCII character, made once (the word view asks for one per character). */
+const ASCII_FOLD: readonly { readonly out: string; readonly f: number }[] = Array.from({ length: 0x80 }, (_, c) => Object.freeze(foldChar(String.fromCharCode(c))));
 
 /** Non-ASCII white space (the \s of JavaScript), by code: the word view's hot loop asks for every character. */
 function isUnicodeSpace(c: number): boolean {
@@ -206,34 +216,41 @@ export function wordView(a: Mapped, cache?: CharCache): Mapped {
       continue;
     }
     j = i;
-    const tok: string[] = [];
+    // Code points as offsets only: a string per character is built just for the rare token with leet symbols.
     const at: number[] = [];
+    let leetSymbols = false;
     while (j < src.length) {
       const c = src.charCodeAt(j);
       if (c === 32 || (c >= 9 && c <= 13) || (c >= 0x80 && isUnicodeSpace(c))) break;
-      const cp = src.codePointAt(j)!;
-      const len = cp > 0xffff ? 2 : 1;
-      tok.push(src.slice(j, j + len));
+      if (c < 0x80 && IS_LEET_CODE[c]) leetSymbols = true;
       at.push(j);
-      j += len;
+      j += src.codePointAt(j)! > 0xffff ? 2 : 1;
     }
-    const leet = tok.some((ch) => ch.length === 1 && LEET_CODES.has(ch.charCodeAt(0))) ? unleet(tok) : (NO_LEET as (string | null)[]);
-    // A lone leet symbol or digit between spaced single letters (w h @ t s a p p, t 3 l 3 g r 4 m) is a letter too.
-    if (tok.length === 1 && tok[0]! in LEET && isAsciiLetter(src[i - 2]) && (i < 3 || /\s/.test(src[i - 3]!)) && src[i - 1] === " " && src[j] === " " && (isAsciiLetter(src[j + 1]) || (src[j + 1] ?? "") in LEET) && (j + 2 >= src.length || /\s/.test(src[j + 2]!))) leet[0] = LEET[tok[0]!]!;
+    at.push(j);
+    const n = at.length - 1;
+    let leet = NO_LEET as (string | null)[];
+    if (leetSymbols) {
+      const tok = Array.from({ length: n }, (_, k) => src.slice(at[k]!, at[k + 1]!));
+      leet = unleet(tok);
+      // A lone leet symbol or digit between spaced single letters (w h @ t s a p p, t 3 l 3 g r 4 m) is a letter too.
+      if (tok.length === 1 && tok[0]! in LEET && isAsciiLetter(src[i - 2]) && (i < 3 || /\s/.test(src[i - 3]!)) && src[i - 1] === " " && src[j] === " " && (isAsciiLetter(src[j + 1]) || (src[j + 1] ?? "") in LEET) && (j + 2 >= src.length || /\s/.test(src[j + 2]!))) leet[0] = LEET[tok[0]!]!;
+    }
     // Arabic ل + ال ("for the") is written لل, dropping the alef: restore it so that terms with ال
     // match after the proclitic (للدفع → ل الدفع).
-    const lamAlef = tok.length > 3 && tok[0] === "ل" && tok[1] === "ل";
-    for (let k = 0; k < tok.length; k++) {
+    const lamAlef = n > 3 && src.charCodeAt(i) === LAM && src.charCodeAt(i + 1) === LAM;
+    for (let k = 0; k < n; k++) {
       const a0 = at[k]!;
-      const a1 = a0 + tok[k]!.length;
+      const a1 = at[k + 1]!;
       if (lamAlef && k === 1) add("ا", a0, a1, T.diacritics);
       const folded = leet[k];
       if (folded) {
         add(folded, a0, a1, T.leet);
         continue;
       }
-      const { out, f } = tok[k]!.charCodeAt(0) < 0x80 ? foldChar(tok[k]!) : charInfo(tok[k]!, cache);
-      for (const ch of out) add(ch, a0, a1, f);
+      const c = src.charCodeAt(a0);
+      const { out, f } = c < 0x80 ? ASCII_FOLD[c]! : a1 - a0 === 1 ? bmpCharInfo(src, a0, cache) : charInfo(src.slice(a0, a1), cache);
+      if (out.length === 1) add(out, a0, a1, f);
+      else for (const ch of out) add(ch, a0, a1, f);
     }
     i = j;
   }
@@ -309,7 +326,20 @@ export function wordView(a: Mapped, cache?: CharCache): Mapped {
     }
     for (let k = from; k < to; k++) push(units.ch[k]!, units.a0[k]!, units.a1[k]!, units.f[k]!);
   }
-  return { text: out.join(""), start, end, flags };
+  return { text: joinUnits(out), start, end, flags };
+}
+
+/** Joins one- or two-unit strings through their char codes: join("") of thousands of tiny strings was a fifth of the word view's own time. */
+function joinUnits(parts: string[]): string {
+  let n = 0;
+  for (const p of parts) n += p.length;
+  const codes = new Uint16Array(n);
+  n = 0;
+  for (const p of parts) for (let k = 0; k < p.length; k++) codes[n++] = p.charCodeAt(k);
+  let text = "";
+  const CHUNK = 4096; // below every engine's argument-count limit
+  for (let k = 0; k < n; k += CHUNK) text += String.fromCharCode.apply(null, codes.subarray(k, Math.min(n, k + CHUNK)) as unknown as number[]);
+  return text;
 }
 
 function isSingleLetter(units: Units, w: { from: number; to: number }): boolean {
