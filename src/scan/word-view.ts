@@ -326,20 +326,7 @@ export function wordView(a: Mapped, cache?: CharCache): Mapped {
     }
     for (let k = from; k < to; k++) push(units.ch[k]!, units.a0[k]!, units.a1[k]!, units.f[k]!);
   }
-  return { text: joinUnits(out), start, end, flags };
-}
-
-/** Joins one- or two-unit strings through their char codes: join("") of thousands of tiny strings was a fifth of the word view's own time. */
-function joinUnits(parts: string[]): string {
-  let n = 0;
-  for (const p of parts) n += p.length;
-  const codes = new Uint16Array(n);
-  n = 0;
-  for (const p of parts) for (let k = 0; k < p.length; k++) codes[n++] = p.charCodeAt(k);
-  let text = "";
-  const CHUNK = 4096; // below every engine's argument-count limit
-  for (let k = 0; k < n; k += CHUNK) text += String.fromCharCode.apply(null, codes.subarray(k, Math.min(n, k + CHUNK)) as unknown as number[]);
-  return text;
+  return { text: out.join(""), start, end, flags };
 }
 
 function isSingleLetter(units: Units, w: { from: number; to: number }): boolean {
