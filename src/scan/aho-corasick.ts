@@ -12,7 +12,7 @@ export type Automaton = {
   /** Pattern ids ending exactly at a state, by the state's `ends` index. */
   ends: number[][];
   /** Length in code units of each pattern id. */
-  lengths: number[];
+  lengths: Int32Array;
   /** The root's edges as a dense table (symbol → state, 0: none): most steps start at the root. */
   root: Int32Array;
   /**
@@ -113,7 +113,7 @@ export function buildAutomaton(patterns: string[]): Automaton {
       nodes[b + HEADER + 2 * k + 1] = next;
     });
   }
-  return { alphabet, symbols, states, ends: endsList, lengths: patterns.map((p) => p.length), root, nodes };
+  return { alphabet, symbols, states, ends: endsList, lengths: Int32Array.from(patterns, (p) => p.length), root, nodes };
 }
 
 /** The state reached from s (not the root) on sym, or 0 when s has no such edge. */
