@@ -9,8 +9,8 @@ export type Automaton = {
   symbols: number;
   /** Number of states (the root included). */
   states: number;
-  /** Pattern ids ending exactly at a state, by the state's `ends` index. */
-  ends: number[][];
+  /** Pattern ids ending exactly at a state, from the state's ends index on: [count, id…] (flat: no heap object to chase per match). */
+  ends: Int32Array;
   /** Length in code units of each pattern id. */
   lengths: Int32Array;
   /** The root's edges as a dense table (symbol → state, 0: none): most steps start at the root. */
@@ -96,7 +96,7 @@ export function buildAutomaton(patterns: string[]): Automaton {
   const root = new Int32Array(symbols);
   for (let k = 0; k < kids0.length; k += 2) root[kids0[k + 1]!] = offset[kids0[k]!]!;
   const nodes = new Int32Array(size);
-  const endsList: number[][] = [];
+  const endsList: number[] = [];
   for (const old of order) {
     const b = offset[old]!;
     const kids = children[old]!;
@@ -107,13 +107,13 @@ export function buildAutomaton(patterns: string[]): Automaton {
     nodes[b + 1] = offset[fail[old]!]!;
     nodes[b + 2] = outLink[old]! < 0 ? -1 : offset[outLink[old]!]!;
     const e = ends[old];
-    nodes[b + 3] = e ? endsList.push(e) - 1 : -1;
+    nodes[b + 3] = e ? endsList.push(e.length, ...e) - e.length - 1 : -1;
     sorted.forEach(([sym, next], k) => {
       nodes[b + HEADER + 2 * k] = sym;
       nodes[b + HEADER + 2 * k + 1] = next;
     });
   }
-  return { alphabet, symbols, states, ends: endsList, lengths: Int32Array.from(patterns, (p) => p.length), root, nodes };
+  return { alphabet, symbols, states, ends: Int32Array.from(endsList), lengths: Int32Array.from(patterns, (p) => p.length), root, nodes };
 }
 
 /** The state reached from s (not the root) on sym, or 0 when s has no such edge. */
@@ -150,7 +150,8 @@ export function searchAutomaton(a: Automaton, text: string, onMatch: (id: number
     s = s === 0 ? root[sym]! : next;
     if (s === 0) continue;
     for (let o = nodes[s + 2]!; o > 0; o = nodes[nodes[o + 1]! + 2]!) {
-      for (const id of ends[nodes[o + 3]!]!) onMatch(id, i + 1 - lengths[id]!, i + 1);
+      const at = nodes[o + 3]!;
+      for (let k = at + 1, last = at + ends[at]!; k <= last; k++) onMatch(ends[k]!, i + 1 - lengths[ends[k]!]!, i + 1);
     }
   }
 }
