@@ -3,7 +3,7 @@
 // runs of single spaced or dotted letters joined, and every run of spaces and punctuation turned into
 // one space. Lexicon terms pass through the same two steps, so both sides are compared in one form.
 import { prototypeOf } from "../text/confusables.ts";
-import { MAX_CACHED_CHARS, T, flagsOf, origEnd, origStart, type Mapped } from "./mapped.ts";
+import { MAX_CACHED_CHARS, T, flagsOf, fromCodes, origEnd, origStart, type Mapped } from "./mapped.ts";
 import { entityView } from "./entity-view.ts";
 
 const WORD = /^[\p{L}\p{M}\p{N}]$/u;
@@ -230,7 +230,8 @@ export function wordView(a: Mapped, cache?: CharCache): Mapped {
     const n = at.length - 1;
     let leet = NO_LEET as (string | null)[];
     if (leetSymbols) {
-      const tok = Array.from({ length: n }, (_, k) => src.slice(at[k]!, at[k + 1]!));
+      const tok: string[] = [];
+      for (let k = 0; k < n; k++) tok.push(src.slice(at[k]!, at[k + 1]!));
       leet = unleet(tok);
       // A lone leet symbol or digit between spaced single letters (w h @ t s a p p, t 3 l 3 g r 4 m) is a letter too.
       if (tok.length === 1 && tok[0]! in LEET && isAsciiLetter(src[i - 2]) && (i < 3 || /\s/.test(src[i - 3]!)) && src[i - 1] === " " && src[j] === " " && (isAsciiLetter(src[j + 1]) || (src[j + 1] ?? "") in LEET) && (j + 2 >= src.length || /\s/.test(src[j + 2]!))) leet[0] = LEET[tok[0]!]!;
@@ -300,8 +301,9 @@ export function wordView(a: Mapped, cache?: CharCache): Mapped {
     }
     w = e;
   }
-  // 4. emit words separated by single spaces (pieces joined once: no rope for the automaton to walk).
-  const out: string[] = [];
+  // 4. emit words separated by single spaces, as char codes made into one flat string at the end
+  // (no rope for the automaton to walk; fromCharCode of a number array is ~10× join("") of tiny strings).
+  const codes: number[] = [];
   const start: number[] = [];
   const end: number[] = [];
   const flags: number[] = [];
@@ -315,8 +317,8 @@ export function wordView(a: Mapped, cache?: CharCache): Mapped {
       start.push(s0);
       end.push(e0);
       flags.push(f0);
+      codes.push(ch.charCodeAt(k));
     }
-    out.push(ch);
   };
   for (let w = 0; w < words.length; w++) {
     const { from, to } = words[w]!;
@@ -326,7 +328,7 @@ export function wordView(a: Mapped, cache?: CharCache): Mapped {
     }
     for (let k = from; k < to; k++) push(units.ch[k]!, units.a0[k]!, units.a1[k]!, units.f[k]!);
   }
-  return { text: out.join(""), start, end, flags };
+  return { text: fromCodes(codes), start, end, flags };
 }
 
 function isSingleLetter(units: Units, w: { from: number; to: number }): boolean {
