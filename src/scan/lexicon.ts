@@ -2,7 +2,7 @@
 // word tables the normaliser and detectors use. Built once per scanner (see scanner.ts).
 import { buildAutomaton, searchAutomaton, type Automaton } from "./aho-corasick.ts";
 import { parseLexicon, type LexiconFile } from "./lexicon-schema.ts";
-import { normalizeTerm } from "./normalize.ts";
+import { newTermMemo, normalizeTerm } from "./normalize.ts";
 import { numberWordKeys } from "./detectors/spelled.ts";
 
 /** Concepts whose entries are host names, matched against the hosts of links rather than in the text. */
@@ -69,10 +69,11 @@ export function compileLexicons(files: Record<string, unknown>, extra: { brandWo
   const atWords = new Set<string>();
   const dotWords = new Set<string>();
   let termCount = 0;
+  const memo = newTermMemo();
   const add = (concept: string, lang: string, term: string) => {
     const prefix = term.endsWith("*");
     const body = prefix ? term.slice(0, -1) : term;
-    const norm = normalizeTerm(body).trim();
+    const norm = normalizeTerm(body, memo).trim();
     if (norm === "") return;
     termCount++;
     const key = `${prefix ? "*" : "="}${norm}`;
