@@ -58,35 +58,14 @@ export function buildAutomaton(patterns: string[]): Automaton {
     }
     (ends[s] ??= []).push(id);
   });
-  const fail = new Int32Array(states);
-  const outLink = new Int32Array(states).fill(-1);
-  // Breadth-first: a state's failure is the longest proper suffix that is also a trie path.
-  const queue: number[] = [];
-  const kids0 = children[0]!;
-  for (let k = 0; k < kids0.length; k += 2) {
-    fail[kids0[k]!] = 0;
-    queue.push(kids0[k]!);
-  }
-  for (let q = 0; q < queue.length; q++) {
-    const s = queue[q]!;
-    outLink[s] = ends[s] ? s : outLink[fail[s]!]!;
-    const kids = children[s]!;
-    for (let k = 0; k < kids.length; k += 2) {
-      const child = kids[k]!;
-      const sym = kids[k + 1]!;
-      let f = fail[s]!;
-      let target = edges.get(f * symbols + sym);
-      while (target === undefined && f !== 0) {
-        f = fail[f]!;
-        target = edges.get(f * symbols + sym);
-      }
-      fail[child] = target !== undefined && target !== child ? target : 0;
-      queue.push(child);
-    }
-  }
-  // Lay the states out breadth-first: the shallow states most steps visit sit together in memory.
+  // Lay the states out breadth-first (the shallow states most steps visit sit together in memory),
+  // then compute the failures on the packed table itself: no hash lookups along failure chains.
   // The root keeps its edges in the dense table only.
-  const order = [0, ...queue];
+  const order = [0];
+  for (let q = 0; q < order.length; q++) {
+    const kids = children[order[q]!]!;
+    for (let k = 0; k < kids.length; k += 2) order.push(kids[k]!);
+  }
   const offset = new Int32Array(states);
   let size = HEADER;
   for (let i = 1; i < order.length; i++) {
@@ -94,24 +73,43 @@ export function buildAutomaton(patterns: string[]): Automaton {
     size += HEADER + children[order[i]!]!.length;
   }
   const root = new Int32Array(symbols);
+  const kids0 = children[0]!;
   for (let k = 0; k < kids0.length; k += 2) root[kids0[k + 1]!] = offset[kids0[k]!]!;
   const nodes = new Int32Array(size);
   const endsList: number[] = [];
-  for (const old of order) {
+  nodes[2] = -1;
+  for (let i = 0; i < order.length; i++) {
+    const old = order[i]!;
     const b = offset[old]!;
     const kids = children[old]!;
     const sorted: [number, number][] = [];
     if (old !== 0) for (let k = 0; k < kids.length; k += 2) sorted.push([kids[k + 1]!, offset[kids[k]!]!]);
     sorted.sort((x, y) => x[0] - y[0]);
     nodes[b] = sorted.length;
-    nodes[b + 1] = offset[fail[old]!]!;
-    nodes[b + 2] = outLink[old]! < 0 ? -1 : offset[outLink[old]!]!;
     const e = ends[old];
     nodes[b + 3] = e ? endsList.push(e.length, ...e) - e.length - 1 : -1;
     sorted.forEach(([sym, next], k) => {
       nodes[b + HEADER + 2 * k] = sym;
       nodes[b + HEADER + 2 * k + 1] = next;
     });
+  }
+  // Breadth-first: a state's failure is the longest proper suffix that is also a trie path; its
+  // output link the nearest state on that chain (itself included) that ends a pattern.
+  for (let i = 1; i < order.length; i++) {
+    const b = offset[order[i]!]!;
+    const f = nodes[b + 1]!; // set by the parent (depth 1: the root, 0)
+    nodes[b + 2] = nodes[b + 3]! >= 0 ? b : f === 0 ? -1 : nodes[f + 2]!;
+    for (let k = 0, n = nodes[b]!; k < n; k++) {
+      const sym = nodes[b + HEADER + 2 * k]!;
+      const child = nodes[b + HEADER + 2 * k + 1]!;
+      let g = f;
+      let target = g === 0 ? root[sym]! : step(nodes, g, sym);
+      while (target === 0 && g !== 0) {
+        g = nodes[g + 1]!;
+        target = g === 0 ? root[sym]! : step(nodes, g, sym);
+      }
+      nodes[child + 1] = target !== child ? target : 0;
+    }
   }
   return { alphabet, symbols, states, ends: Int32Array.from(endsList), lengths: Int32Array.from(patterns, (p) => p.length), root, nodes };
 }
