@@ -38,21 +38,25 @@ export function buildAutomaton(patterns: string[]): Automaton {
     }
   }
   if (symbols > 65535) throw new Error("lexicon alphabet too large");
-  const edges = new Map<number, number>();
   const ends: (number[] | undefined)[] = [undefined];
+  // The trie: per state its (child, symbol) pairs in insertion order; the root's children also by symbol.
   const children: number[][] = [[]];
+  const rootChild = new Int32Array(symbols);
   let states = 1;
   patterns.forEach((p, id) => {
     let s = 0;
     for (let i = 0; i < p.length; i++) {
-      const key = s * symbols + alphabet[p.charCodeAt(i)]!;
-      let next = edges.get(key);
-      if (next === undefined) {
+      const sym = alphabet[p.charCodeAt(i)]!;
+      const kids = children[s]!;
+      let next = 0;
+      if (s === 0) next = rootChild[sym]!;
+      else for (let k = 0; k < kids.length; k += 2) if (kids[k + 1] === sym) next = kids[k]!;
+      if (next === 0) {
         next = states++;
-        edges.set(key, next);
+        if (s === 0) rootChild[sym] = next;
         ends.push(undefined);
         children.push([]);
-        children[s]!.push(next, alphabet[p.charCodeAt(i)]!);
+        kids.push(next, sym);
       }
       s = next;
     }
