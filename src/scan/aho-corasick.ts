@@ -7,22 +7,26 @@ export type Automaton = {
   /** code unit → symbol (0: in no pattern). */
   alphabet: Uint16Array;
   symbols: number;
-  fail: Int32Array;
-  /** Nearest state on the failure chain (itself included) that ends a pattern; -1 when none. */
-  outLink: Int32Array;
-  /** Pattern ids ending exactly at a state. */
-  ends: (number[] | undefined)[];
+  /** Number of states (the root included). */
+  states: number;
+  /** Pattern ids ending exactly at a state, from the state's ends index on: [count, id…] (flat: no heap object to chase per match). */
+  ends: Int32Array;
   /** Length in code units of each pattern id. */
-  lengths: number[];
+  lengths: Int32Array;
   /** The root's edges as a dense table (symbol → state, 0: none): most steps start at the root. */
   root: Int32Array;
   /**
-   * Per state, side by side so one step touches one cache line: [first edge, edge count, failure,
-   * output link]. Edges are (symbol, next state) pairs in `edges`, sorted by symbol.
+   * Every state as one record, named by its offset: [edge count, failure, output link, ends index,
+   * then (symbol, next state) pairs sorted by symbol]. A state's header and its edges share a cache
+   * line, so a step costs one miss, not three (the scan is bound by cache misses: the table is
+   * megabytes, and the rest of the scan evicts it between messages). The output link is the
+   * nearest state on the failure chain (itself included) that ends a pattern, -1 when none; the
+   * ends index is -1 when no pattern ends at the state.
    */
-  state: Int32Array;
-  edges: Int32Array;
+  nodes: Int32Array;
 };
+
+const HEADER = 4;
 
 export function buildAutomaton(patterns: string[]): Automaton {
   const alphabet = new Uint16Array(65536);
@@ -34,98 +38,99 @@ export function buildAutomaton(patterns: string[]): Automaton {
     }
   }
   if (symbols > 65535) throw new Error("lexicon alphabet too large");
-  const edges = new Map<number, number>();
   const ends: (number[] | undefined)[] = [undefined];
+  // The trie: per state its (child, symbol) pairs in insertion order; the root's children also by symbol.
   const children: number[][] = [[]];
+  const rootChild = new Int32Array(symbols);
   let states = 1;
   patterns.forEach((p, id) => {
     let s = 0;
     for (let i = 0; i < p.length; i++) {
-      const key = s * symbols + alphabet[p.charCodeAt(i)]!;
-      let next = edges.get(key);
-      if (next === undefined) {
+      const sym = alphabet[p.charCodeAt(i)]!;
+      const kids = children[s]!;
+      let next = 0;
+      if (s === 0) next = rootChild[sym]!;
+      else for (let k = 0; k < kids.length; k += 2) if (kids[k + 1] === sym) next = kids[k]!;
+      if (next === 0) {
         next = states++;
-        edges.set(key, next);
+        if (s === 0) rootChild[sym] = next;
         ends.push(undefined);
         children.push([]);
-        children[s]!.push(next, alphabet[p.charCodeAt(i)]!);
+        kids.push(next, sym);
       }
       s = next;
     }
     (ends[s] ??= []).push(id);
   });
-  const fail = new Int32Array(states);
-  const outLink = new Int32Array(states).fill(-1);
-  // Breadth-first: a state's failure is the longest proper suffix that is also a trie path.
-  const queue: number[] = [];
-  const kids0 = children[0]!;
-  for (let k = 0; k < kids0.length; k += 2) {
-    fail[kids0[k]!] = 0;
-    queue.push(kids0[k]!);
+  // Lay the states out breadth-first (the shallow states most steps visit sit together in memory),
+  // then compute the failures on the packed table itself: no hash lookups along failure chains.
+  // The root keeps its edges in the dense table only.
+  const order = [0];
+  for (let q = 0; q < order.length; q++) {
+    const kids = children[order[q]!]!;
+    for (let k = 0; k < kids.length; k += 2) order.push(kids[k]!);
   }
-  for (let q = 0; q < queue.length; q++) {
-    const s = queue[q]!;
-    outLink[s] = ends[s] ? s : outLink[fail[s]!]!;
-    const kids = children[s]!;
-    for (let k = 0; k < kids.length; k += 2) {
-      const child = kids[k]!;
-      const sym = kids[k + 1]!;
-      let f = fail[s]!;
-      let target = edges.get(f * symbols + sym);
-      while (target === undefined && f !== 0) {
-        f = fail[f]!;
-        target = edges.get(f * symbols + sym);
-      }
-      fail[child] = target !== undefined && target !== child ? target : 0;
-      queue.push(child);
-    }
+  const offset = new Int32Array(states);
+  let size = HEADER;
+  for (let i = 1; i < order.length; i++) {
+    offset[order[i]!] = size;
+    size += HEADER + children[order[i]!]!.length;
   }
-  // Renumber the states breadth-first: the shallow states most steps visit sit together in memory
-  // (the automaton is megabytes; a scan is bound by cache misses, not by instructions).
-  const order = [0, ...queue];
-  const renum = new Int32Array(states);
-  order.forEach((old, i) => (renum[old] = i));
   const root = new Int32Array(symbols);
-  for (let k = 0; k < kids0.length; k += 2) root[kids0[k + 1]!] = renum[kids0[k]!]!;
-  const state = new Int32Array(states * 4);
-  const packed = new Int32Array(edges.size * 2);
-  const failN = new Int32Array(states);
-  const outN = new Int32Array(states).fill(-1);
-  const endsN: (number[] | undefined)[] = new Array(states);
-  let e = 0;
-  order.forEach((old, st) => {
-    failN[st] = renum[fail[old]!]!;
-    outN[st] = outLink[old]! < 0 ? -1 : renum[outLink[old]!]!;
-    endsN[st] = ends[old];
+  const kids0 = children[0]!;
+  for (let k = 0; k < kids0.length; k += 2) root[kids0[k + 1]!] = offset[kids0[k]!]!;
+  const nodes = new Int32Array(size);
+  const endsList: number[] = [];
+  nodes[2] = -1;
+  for (let i = 0; i < order.length; i++) {
+    const old = order[i]!;
+    const b = offset[old]!;
     const kids = children[old]!;
     const sorted: [number, number][] = [];
-    for (let k = 0; k < kids.length; k += 2) sorted.push([kids[k + 1]!, renum[kids[k]!]!]);
+    if (old !== 0) for (let k = 0; k < kids.length; k += 2) sorted.push([kids[k + 1]!, offset[kids[k]!]!]);
     sorted.sort((x, y) => x[0] - y[0]);
-    state[st * 4] = e;
-    state[st * 4 + 1] = sorted.length;
-    state[st * 4 + 2] = failN[st]!;
-    state[st * 4 + 3] = outN[st]!;
-    for (const [sym, next] of sorted) {
-      packed[e * 2] = sym;
-      packed[e * 2 + 1] = next;
-      e++;
+    nodes[b] = sorted.length;
+    const e = ends[old];
+    nodes[b + 3] = e ? endsList.push(e.length, ...e) - e.length - 1 : -1;
+    sorted.forEach(([sym, next], k) => {
+      nodes[b + HEADER + 2 * k] = sym;
+      nodes[b + HEADER + 2 * k + 1] = next;
+    });
+  }
+  // Breadth-first: a state's failure is the longest proper suffix that is also a trie path; its
+  // output link the nearest state on that chain (itself included) that ends a pattern.
+  for (let i = 1; i < order.length; i++) {
+    const b = offset[order[i]!]!;
+    const f = nodes[b + 1]!; // set by the parent (depth 1: the root, 0)
+    nodes[b + 2] = nodes[b + 3]! >= 0 ? b : f === 0 ? -1 : nodes[f + 2]!;
+    for (let k = 0, n = nodes[b]!; k < n; k++) {
+      const sym = nodes[b + HEADER + 2 * k]!;
+      const child = nodes[b + HEADER + 2 * k + 1]!;
+      let g = f;
+      let target = g === 0 ? root[sym]! : step(nodes, g, sym);
+      while (target === 0 && g !== 0) {
+        g = nodes[g + 1]!;
+        target = g === 0 ? root[sym]! : step(nodes, g, sym);
+      }
+      nodes[child + 1] = target !== child ? target : 0;
     }
-  });
-  return { alphabet, symbols, fail: failN, outLink: outN, ends: endsN, lengths: patterns.map((p) => p.length), root, state, edges: packed };
+  }
+  return { alphabet, symbols, states, ends: Int32Array.from(endsList), lengths: Int32Array.from(patterns, (p) => p.length), root, nodes };
 }
 
 /** The state reached from s (not the root) on sym, or 0 when s has no such edge. */
-function step(edges: Int32Array, state: Int32Array, s: number, sym: number): number {
-  let lo = state[s * 4]!;
-  let hi = lo + state[s * 4 + 1]!;
-  if (hi - lo <= 8) {
-    for (; lo < hi; lo++) if (edges[lo * 2] === sym) return edges[lo * 2 + 1]!;
+function step(nodes: Int32Array, s: number, sym: number): number {
+  let lo = 0;
+  let hi = nodes[s]!;
+  const base = s + HEADER;
+  if (hi <= 8) {
+    for (; lo < hi; lo++) if (nodes[base + 2 * lo] === sym) return nodes[base + 2 * lo + 1]!;
     return 0;
   }
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    const v = edges[mid * 2]!;
-    if (v === sym) return edges[mid * 2 + 1]!;
+    const v = nodes[base + 2 * mid]!;
+    if (v === sym) return nodes[base + 2 * mid + 1]!;
     if (v < sym) lo = mid + 1;
     else hi = mid;
   }
@@ -134,7 +139,7 @@ function step(edges: Int32Array, state: Int32Array, s: number, sym: number): num
 
 /** Calls onMatch(patternId, start, end) for every occurrence of every pattern in text. */
 export function searchAutomaton(a: Automaton, text: string, onMatch: (id: number, start: number, end: number) => void): void {
-  const { alphabet, ends, lengths, root, state, edges } = a;
+  const { alphabet, ends, lengths, root, nodes } = a;
   let s = 0;
   for (let i = 0; i < text.length; i++) {
     const sym = alphabet[text.charCodeAt(i)]!;
@@ -143,11 +148,12 @@ export function searchAutomaton(a: Automaton, text: string, onMatch: (id: number
       continue;
     }
     let next = 0;
-    while (s !== 0 && (next = step(edges, state, s, sym)) === 0) s = state[s * 4 + 2]!;
+    while (s !== 0 && (next = step(nodes, s, sym)) === 0) s = nodes[s + 1]!;
     s = s === 0 ? root[sym]! : next;
     if (s === 0) continue;
-    for (let o = state[s * 4 + 3]!; o > 0; o = state[state[o * 4 + 2]! * 4 + 3]!) {
-      for (const id of ends[o]!) onMatch(id, i + 1 - lengths[id]!, i + 1);
+    for (let o = nodes[s + 2]!; o > 0; o = nodes[nodes[o + 1]! + 2]!) {
+      const at = nodes[o + 3]!;
+      for (let k = at + 1, last = at + ends[at]!; k <= last; k++) onMatch(ends[k]!, i + 1 - lengths[ends[k]!]!, i + 1);
     }
   }
 }

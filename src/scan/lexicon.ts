@@ -2,7 +2,7 @@
 // word tables the normaliser and detectors use. Built once per scanner (see scanner.ts).
 import { buildAutomaton, searchAutomaton, type Automaton } from "./aho-corasick.ts";
 import { parseLexicon, type LexiconFile } from "./lexicon-schema.ts";
-import { normalizeTerm } from "./normalize.ts";
+import { newTermMemo, normalizeTerm } from "./normalize.ts";
 import { numberWordKeys } from "./detectors/spelled.ts";
 
 /** Concepts whose entries are host names, matched against the hosts of links rather than in the text. */
@@ -16,6 +16,11 @@ type Pattern = { outputs: Output[]; prefix: boolean; freeStart: boolean; freeEnd
 export type CompiledLexicon = {
   automaton: Automaton;
   patterns: Pattern[];
+  /**
+   * Per pattern id, its PREFIX/FREE_START/FREE_END bits: most raw matches fail the word-boundary test,
+   * and a byte table answers it without touching the pattern object (a cache miss per match).
+   */
+  patternBits: Uint8Array;
   hosts: Record<HostConcept, Set<string>>;
   /** Number word (word-view form) → digits, "+", "x2" or "x3". */
   numberWords: Map<string, string>;
@@ -50,6 +55,10 @@ function afterProclitic(text: string, start: number): boolean {
   return start - 1 === 0 || text.charCodeAt(start - 2) === 32 || (PROCLITICS.has(text.charCodeAt(start - 2)) && (start - 2 === 0 || text.charCodeAt(start - 3) === 32));
 }
 
+const PREFIX = 1;
+const FREE_START = 2;
+const FREE_END = 4;
+
 export function compileLexicons(files: Record<string, unknown>, extra: { brandWords?: string[] } = {}): CompiledLexicon {
   const parsed: LexiconFile[] = Object.entries(files).map(([name, raw]) => parseLexicon(name, raw));
   const byKey = new Map<string, number>();
@@ -60,10 +69,11 @@ export function compileLexicons(files: Record<string, unknown>, extra: { brandWo
   const atWords = new Set<string>();
   const dotWords = new Set<string>();
   let termCount = 0;
+  const memo = newTermMemo();
   const add = (concept: string, lang: string, term: string) => {
     const prefix = term.endsWith("*");
     const body = prefix ? term.slice(0, -1) : term;
-    const norm = normalizeTerm(body).trim();
+    const norm = normalizeTerm(body, memo).trim();
     if (norm === "") return;
     termCount++;
     const key = `${prefix ? "*" : "="}${norm}`;
@@ -101,6 +111,7 @@ export function compileLexicons(files: Record<string, unknown>, extra: { brandWo
   return {
     automaton: buildAutomaton(keys),
     patterns,
+    patternBits: Uint8Array.from(patterns, (p) => (p.prefix ? PREFIX : 0) | (p.freeStart ? FREE_START : 0) | (p.freeEnd ? FREE_END : 0)),
     hosts,
     numberWords,
     atWords: [...atWords],
@@ -113,11 +124,13 @@ export function compileLexicons(files: Record<string, unknown>, extra: { brandWo
 /** Every concept hit in a word-view text, with word boundaries enforced for spaced scripts. */
 export function findHits(lex: CompiledLexicon, text: string): Hit[] {
   const hits: Hit[] = [];
+  const bits = lex.patternBits;
   searchAutomaton(lex.automaton, text, (id, start, end) => {
-    const p = lex.patterns[id]!;
+    const b = bits[id]!;
     // A word boundary is a space, the text's edge, or a switch to a script written without spaces (LINEで).
-    if (!p.freeStart && start > 0 && text.charCodeAt(start - 1) !== 32 && !isUnspaced(text.charCodeAt(start - 1)) && !afterProclitic(text, start)) return;
-    if (!p.prefix && !p.freeEnd && end < text.length && text.charCodeAt(end) !== 32 && !isUnspaced(text.charCodeAt(end))) return;
+    if (!(b & FREE_START) && start > 0 && text.charCodeAt(start - 1) !== 32 && !isUnspaced(text.charCodeAt(start - 1)) && !afterProclitic(text, start)) return;
+    if (!(b & (PREFIX | FREE_END)) && end < text.length && text.charCodeAt(end) !== 32 && !isUnspaced(text.charCodeAt(end))) return;
+    const p = lex.patterns[id]!;
     let e = end;
     if (p.prefix) while (e < text.length && text.charCodeAt(e) !== 32 && !isUnspaced(text.charCodeAt(e))) e++; // the hit covers the whole inflected word
     for (const o of p.outputs) hits.push({ concept: o.concept, langs: o.langs, term: o.term, start, end: e });

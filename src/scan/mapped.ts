@@ -40,3 +40,14 @@ export function flagsOf(m: Mapped, s: number, e: number): number {
 export function transformNames(flags: number): string[] {
   return (Object.keys(T) as TransformName[]).filter((k) => flags & T[k]);
 }
+
+/** Most arguments passed to one String.fromCharCode call (engines cap the argument count). */
+const CODES_PER_CALL = 8192;
+
+/** The string of these UTF-16 code units. */
+export function fromCodes(codes: number[]): string {
+  if (codes.length <= CODES_PER_CALL) return String.fromCharCode(...codes);
+  let text = "";
+  for (let k = 0; k < codes.length; k += CODES_PER_CALL) text += String.fromCharCode(...codes.slice(k, k + CODES_PER_CALL));
+  return text;
+}

@@ -3,8 +3,8 @@
 // runs of single spaced or dotted letters joined, and every run of spaces and punctuation turned into
 // one space. Lexicon terms pass through the same two steps, so both sides are compared in one form.
 import { prototypeOf } from "../text/confusables.ts";
-import { MAX_CACHED_CHARS, T, flagsOf, origEnd, origStart, type Mapped } from "./mapped.ts";
-import { entityView } from "./entity-view.ts";
+import { MAX_CACHED_CHARS, T, flagsOf, fromCodes, origEnd, origStart, type Mapped } from "./mapped.ts";
+import { entityView, type EntityCache } from "./entity-view.ts";
 
 const WORD = /^[\p{L}\p{M}\p{N}]$/u;
 const MARK = /^\p{M}$/u;
@@ -19,7 +19,9 @@ const MIN_JOINED = 3;
 
 /** Shared "nothing to undo" answer of unleet (never written to). */
 const NO_LEET: readonly (string | null)[] = [];
-const LEET_CODES = new Set([..."@!$|0134578"].map((c) => c.charCodeAt(0)));
+const IS_LEET_CODE = new Uint8Array(0x80);
+for (const c of "@!$|0134578") IS_LEET_CODE[c.charCodeAt(0)] = 1;
+const LAM = "ل".charCodeAt(0);
 /** Digits and @ standing for Cyrillic letters inside Cyrillic words. */
 const CYRILLIC_LEET: Record<string, string> = { "0": "о", "3": "з", "4": "ч", "6": "б", "@": "а" };
 const CYRILLIC_LETTER = /^\p{Script=Cyrillic}$/u;
@@ -70,6 +72,11 @@ function charInfo(ch: string, cache: CharCache | undefined): CharInfo {
   return v;
 }
 
+/** charInfo of the BMP character at src[i], without making a string when the memo has it. */
+function bmpCharInfo(src: string, i: number, cache: CharCache | undefined): CharInfo {
+  return cache?.bmp[src.charCodeAt(i)] ?? charInfo(src[i]!, cache);
+}
+
 function classify(ch: string): 0 | 1 | 2 {
   // 0 space, 1 word character, 2 other (punctuation, symbols)
   const c = ch.charCodeAt(0);
@@ -98,6 +105,9 @@ function foldChar(ch: string): { out: string; f: number } {
   if (c >= 0x300 && MARK.test(ch) && LATIN.test(ch)) return { out: "", f: T.diacritics };
   return { out: lower, f: 0 };
 }
+
+/** foldChar of every ASCII character, made once (the word view asks for one per character). */
+const ASCII_FOLD: readonly { readonly out: string; readonly f: number }[] = Array.from({ length: 0x80 }, (_, c) => Object.freeze(foldChar(String.fromCharCode(c))));
 
 /** Non-ASCII white space (the \s of JavaScript), by code: the word view's hot loop asks for every character. */
 function isUnicodeSpace(c: number): boolean {
@@ -206,34 +216,42 @@ export function wordView(a: Mapped, cache?: CharCache): Mapped {
       continue;
     }
     j = i;
-    const tok: string[] = [];
+    // Code points as offsets only: a string per character is built just for the rare token with leet symbols.
     const at: number[] = [];
+    let leetSymbols = false;
     while (j < src.length) {
       const c = src.charCodeAt(j);
       if (c === 32 || (c >= 9 && c <= 13) || (c >= 0x80 && isUnicodeSpace(c))) break;
-      const cp = src.codePointAt(j)!;
-      const len = cp > 0xffff ? 2 : 1;
-      tok.push(src.slice(j, j + len));
+      if (c < 0x80 && IS_LEET_CODE[c]) leetSymbols = true;
       at.push(j);
-      j += len;
+      j += src.codePointAt(j)! > 0xffff ? 2 : 1;
     }
-    const leet = tok.some((ch) => ch.length === 1 && LEET_CODES.has(ch.charCodeAt(0))) ? unleet(tok) : (NO_LEET as (string | null)[]);
-    // A lone leet symbol or digit between spaced single letters (w h @ t s a p p, t 3 l 3 g r 4 m) is a letter too.
-    if (tok.length === 1 && tok[0]! in LEET && isAsciiLetter(src[i - 2]) && (i < 3 || /\s/.test(src[i - 3]!)) && src[i - 1] === " " && src[j] === " " && (isAsciiLetter(src[j + 1]) || (src[j + 1] ?? "") in LEET) && (j + 2 >= src.length || /\s/.test(src[j + 2]!))) leet[0] = LEET[tok[0]!]!;
+    at.push(j);
+    const n = at.length - 1;
+    let leet = NO_LEET as (string | null)[];
+    if (leetSymbols) {
+      const tok: string[] = [];
+      for (let k = 0; k < n; k++) tok.push(src.slice(at[k]!, at[k + 1]!));
+      leet = unleet(tok);
+      // A lone leet symbol or digit between spaced single letters (w h @ t s a p p, t 3 l 3 g r 4 m) is a letter too.
+      if (tok.length === 1 && tok[0]! in LEET && isAsciiLetter(src[i - 2]) && (i < 3 || /\s/.test(src[i - 3]!)) && src[i - 1] === " " && src[j] === " " && (isAsciiLetter(src[j + 1]) || (src[j + 1] ?? "") in LEET) && (j + 2 >= src.length || /\s/.test(src[j + 2]!))) leet[0] = LEET[tok[0]!]!;
+    }
     // Arabic ل + ال ("for the") is written لل, dropping the alef: restore it so that terms with ال
     // match after the proclitic (للدفع → ل الدفع).
-    const lamAlef = tok.length > 3 && tok[0] === "ل" && tok[1] === "ل";
-    for (let k = 0; k < tok.length; k++) {
+    const lamAlef = n > 3 && src.charCodeAt(i) === LAM && src.charCodeAt(i + 1) === LAM;
+    for (let k = 0; k < n; k++) {
       const a0 = at[k]!;
-      const a1 = a0 + tok[k]!.length;
+      const a1 = at[k + 1]!;
       if (lamAlef && k === 1) add("ا", a0, a1, T.diacritics);
       const folded = leet[k];
       if (folded) {
         add(folded, a0, a1, T.leet);
         continue;
       }
-      const { out, f } = tok[k]!.charCodeAt(0) < 0x80 ? foldChar(tok[k]!) : charInfo(tok[k]!, cache);
-      for (const ch of out) add(ch, a0, a1, f);
+      const c = src.charCodeAt(a0);
+      const { out, f } = c < 0x80 ? ASCII_FOLD[c]! : a1 - a0 === 1 ? bmpCharInfo(src, a0, cache) : charInfo(src.slice(a0, a1), cache);
+      if (out.length === 1) add(out, a0, a1, f);
+      else for (const ch of out) add(ch, a0, a1, f);
     }
     i = j;
   }
@@ -283,8 +301,9 @@ export function wordView(a: Mapped, cache?: CharCache): Mapped {
     }
     w = e;
   }
-  // 4. emit words separated by single spaces (pieces joined once: no rope for the automaton to walk).
-  const out: string[] = [];
+  // 4. emit words separated by single spaces, as char codes made into one flat string at the end
+  // (no rope for the automaton to walk; fromCharCode of a number array is ~10× join("") of tiny strings).
+  const codes: number[] = [];
   const start: number[] = [];
   const end: number[] = [];
   const flags: number[] = [];
@@ -298,8 +317,8 @@ export function wordView(a: Mapped, cache?: CharCache): Mapped {
       start.push(s0);
       end.push(e0);
       flags.push(f0);
+      codes.push(ch.charCodeAt(k));
     }
-    out.push(ch);
   };
   for (let w = 0; w < words.length; w++) {
     const { from, to } = words[w]!;
@@ -309,7 +328,7 @@ export function wordView(a: Mapped, cache?: CharCache): Mapped {
     }
     for (let k = from; k < to; k++) push(units.ch[k]!, units.a0[k]!, units.a1[k]!, units.f[k]!);
   }
-  return { text: out.join(""), start, end, flags };
+  return { text: fromCodes(codes), start, end, flags };
 }
 
 function isSingleLetter(units: Units, w: { from: number; to: number }): boolean {
@@ -386,6 +405,13 @@ function foldConfusables(units: Units, from: number, to: number, src: string, ca
 }
 
 /** A lexicon term in the form the word view gives message text. */
-export function normalizeTerm(term: string): string {
-  return wordView(entityView(term)).text;
+export function normalizeTerm(term: string, memo?: TermMemo): string {
+  return wordView(entityView(term, memo?.entity), memo?.chars).text;
+}
+
+/** Character memos for normalising many terms in a row (a lexicon build: without them, Unicode tests per character were a quarter of it). */
+export type TermMemo = { chars: CharCache; entity: EntityCache };
+
+export function newTermMemo(): TermMemo {
+  return { chars: newCharCache(), entity: new Map() };
 }
