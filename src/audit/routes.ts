@@ -6,6 +6,7 @@ import { PageQuery, decodeCursor, encodeCursor } from "../http/pagination.ts";
 import { problemResponses } from "../http/problem.ts";
 import { protectedRoute } from "../auth/middleware.ts";
 import { listAuditEvents, verifyAuditChain } from "./service.ts";
+import { jsonAnswer } from "../http/openapi.ts";
 
 const tags = ["Audit"];
 const viewerOnly = protectedRoute("viewer");
@@ -56,7 +57,7 @@ const verifyRoute = createRoute({
   summary: "Recompute the audit hash chain and report the first broken event (viewer)",
   ...viewerOnly,
   responses: {
-    200: { description: "Verification result", content: { "application/json": { schema: VerifySchema } } },
+    200: jsonAnswer("Verification result", VerifySchema),
     ...problemResponses("unauthenticated", "forbidden"),
   },
 });

@@ -8,6 +8,7 @@ import { AccountSchema } from "../registry/schemas.ts";
 import { ATTESTATION_REJECTIONS, SenderRefSchema } from "./schemas.ts";
 import { attest } from "./attestations.service.ts";
 import { verifyAttestationOnServer } from "./verify.service.ts";
+import { BODY_PROBLEMS, jsonBody, jsonAnswer } from "../http/openapi.ts";
 
 const tags = ["Badges"];
 const MessageSchema = z.object({
@@ -36,9 +37,9 @@ const attestRoute = createRoute({
   tags,
   summary: "Sign a message of an active official sender (messaging service)",
   ...protectedRoute("messaging"),
-  request: { body: { required: true, content: { "application/json": { schema: AttestRequestSchema } } } },
+  request: { body: jsonBody(AttestRequestSchema) },
   responses: {
-    201: { description: "The attestation", content: { "application/json": { schema: AttestationSchema } } },
+    201: jsonAnswer("The attestation", AttestationSchema),
     ...problemResponses("validation-failed", "unauthenticated", "forbidden", "not-official", "payload-too-large", "unsupported-media-type"),
   },
 });
@@ -48,10 +49,10 @@ const verifyRoute = createRoute({
   path: "/v1/attestations/verify",
   tags,
   summary: "Verify an attestation against the message as shown (the text hash is recomputed)",
-  request: { body: { required: true, content: { "application/json": { schema: VerifyRequestSchema } } } },
+  request: { body: jsonBody(VerifyRequestSchema) },
   responses: {
-    200: { description: "valid, or the reason it is not", content: { "application/json": { schema: VerifyAnswerSchema } } },
-    ...problemResponses("validation-failed", "payload-too-large", "unsupported-media-type"),
+    200: jsonAnswer("valid, or the reason it is not", VerifyAnswerSchema),
+    ...problemResponses(...BODY_PROBLEMS),
   },
 });
 

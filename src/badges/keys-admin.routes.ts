@@ -7,6 +7,7 @@ import { protectedRoute } from "../auth/middleware.ts";
 import { appendAuditEvent, type DbOrTx } from "../audit/service.ts";
 import { ReasonSchema } from "../registry/schemas.ts";
 import { KeySetError, keyPhases, type PhasedKey } from "./key-set.ts";
+import { jsonAnswer } from "../http/openapi.ts";
 
 const tags = ["Badges"];
 const adminOnly = protectedRoute("admin");
@@ -32,7 +33,7 @@ const listRoute = createRoute({
   tags,
   summary: "Badge signing keys and their phases (admin)",
   ...adminOnly,
-  responses: { 200: { description: "Every key in the set", content: { "application/json": { schema: KeyListSchema } } }, ...problemResponses("unauthenticated", "forbidden") },
+  responses: { 200: jsonAnswer("Every key in the set", KeyListSchema), ...problemResponses("unauthenticated", "forbidden") },
 });
 
 const rotateRoute = createRoute({
@@ -43,7 +44,7 @@ const rotateRoute = createRoute({
   ...adminOnly,
   request: { body: { required: true, content: { "application/json": { schema: z.object({ reason: ReasonSchema }).strict().openapi("BadgeKeyRotate") } } } },
   responses: {
-    200: { description: "The key added, keys removed as expired, and the set now", content: { "application/json": { schema: RotationSchema } } },
+    200: jsonAnswer("The key added, keys removed as expired, and the set now", RotationSchema),
     ...problemResponses("validation-failed", "unauthenticated", "forbidden", "conflict", "payload-too-large", "unsupported-media-type"),
   },
 });

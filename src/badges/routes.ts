@@ -11,6 +11,7 @@ import { BadgeAnswerSchema, BatchAnswerSchema, BatchRequestSchema, SenderRefSche
 import { lookupBadge, lookupBadges } from "./badges.service.ts";
 import { verifyBadgeOnServer } from "./verify.service.ts";
 import { STATUS_LIST_TTL_SECONDS, statusListToken } from "./status.service.ts";
+import { BODY_PROBLEMS, jsonBody, jsonAnswer } from "../http/openapi.ts";
 
 const tags = ["Badges"];
 
@@ -25,7 +26,7 @@ const jwksRoute = createRoute({
   tags,
   summary: "Public keys that sign badges, attestations and status lists",
   description: `Public members only. Cache for at most ${JWKS_MAX_AGE_SECONDS} s; a new key is listed here before it signs, and a retired key stays until everything it signed has expired.`,
-  responses: { 200: { description: "The JWK set", content: { "application/json": { schema: JwksSchema } } } },
+  responses: { 200: jsonAnswer("The JWK set", JwksSchema) },
 });
 
 const badgeRoute = createRoute({
@@ -35,7 +36,7 @@ const badgeRoute = createRoute({
   summary: "Is this sender official? A signed Team badge, or why not",
   request: { params: z.object({ sender: SenderRefSchema.openapi({ param: { name: "sender", in: "path" }, description: "Platform user id, handle (any case) or account id" }) }) },
   responses: {
-    200: { description: "official: true with a signed assertion bound to the account's platform user id; or official: false", content: { "application/json": { schema: BadgeAnswerSchema } } },
+    200: jsonAnswer("official: true with a signed assertion bound to the account's platform user id; or official: false", BadgeAnswerSchema),
     ...problemResponses("validation-failed"),
   },
 });
@@ -45,10 +46,10 @@ const batchRoute = createRoute({
   path: "/v1/badges/batch",
   tags,
   summary: "Badge answers for up to 200 senders (an inbox page) in one request",
-  request: { body: { required: true, content: { "application/json": { schema: BatchRequestSchema } } } },
+  request: { body: jsonBody(BatchRequestSchema) },
   responses: {
-    200: { description: "One answer per sender, in the order asked", content: { "application/json": { schema: BatchAnswerSchema } } },
-    ...problemResponses("validation-failed", "payload-too-large", "unsupported-media-type"),
+    200: jsonAnswer("One answer per sender, in the order asked", BatchAnswerSchema),
+    ...problemResponses(...BODY_PROBLEMS),
   },
 });
 
@@ -58,10 +59,10 @@ const verifyRoute = createRoute({
   tags,
   summary: "Verify a badge assertion for a sender (for backends without jose)",
   description: "Checks signature, typ, alg, iss, aud, exp/nbf and that sub is the sender, then that the account is still active: a suspended or retired account's assertions answer `revoked` at once.",
-  request: { body: { required: true, content: { "application/json": { schema: VerifyRequestSchema } } } },
+  request: { body: jsonBody(VerifyRequestSchema) },
   responses: {
-    200: { description: "valid, or the reason it is not", content: { "application/json": { schema: VerifyAnswerSchema } } },
-    ...problemResponses("validation-failed", "payload-too-large", "unsupported-media-type"),
+    200: jsonAnswer("valid, or the reason it is not", VerifyAnswerSchema),
+    ...problemResponses(...BODY_PROBLEMS),
   },
 });
 

@@ -3,6 +3,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { sql } from "drizzle-orm";
 import { createRouter } from "../http/router.ts";
 import { problemResponses, ApiError } from "../http/problem.ts";
+import { jsonAnswer } from "../http/openapi.ts";
 
 const tags = ["Operations"];
 const Status = z.object({ status: z.literal("ok") }).openapi("Status");
@@ -12,7 +13,7 @@ const healthRoute = createRoute({
   path: "/healthz",
   tags,
   summary: "Liveness",
-  responses: { 200: { description: "The process is up", content: { "application/json": { schema: Status } } } },
+  responses: { 200: jsonAnswer("The process is up", Status) },
 });
 
 const readyRoute = createRoute({
@@ -20,7 +21,7 @@ const readyRoute = createRoute({
   path: "/readyz",
   tags,
   summary: "Readiness: the database answers",
-  responses: { 200: { description: "Ready", content: { "application/json": { schema: Status } } }, ...problemResponses("unavailable") },
+  responses: { 200: jsonAnswer("Ready", Status), ...problemResponses("unavailable") },
 });
 
 export function healthRouter() {

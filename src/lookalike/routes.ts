@@ -5,6 +5,7 @@ import { createRouter } from "../http/router.ts";
 import { problemResponses } from "../http/problem.ts";
 import { AccountSchema, ChannelSchema } from "../registry/schemas.ts";
 import { checkValue, screenHandle } from "./service.ts";
+import { BODY_PROBLEMS, jsonBody, jsonAnswer } from "../http/openapi.ts";
 
 const tags = ["Checks"];
 
@@ -64,7 +65,7 @@ const checkRoute = createRoute({
   tags,
   summary: "Is this handle, e-mail address, phone number, URL or domain official?",
   request: { query: z.object({ value: z.string().min(1).max(2048).openapi({ example: "Fіverr-Care", description: "A handle, e-mail, phone number (any digits), URL or domain" }) }) },
-  responses: { 200: { description: "The verdict with its reasons", content: { "application/json": { schema: CheckResultSchema } } }, ...problemResponses("validation-failed") },
+  responses: { 200: jsonAnswer("The verdict with its reasons", CheckResultSchema), ...problemResponses("validation-failed") },
 });
 
 const screenRoute = createRoute({
@@ -73,10 +74,10 @@ const screenRoute = createRoute({
   tags,
   summary: "Screen a handle at sign-up or rename: allow, or deny with reasons",
   description: "Public like GET /v1/check, which answers the same question for any value; this adds the sign-up policy (impostor verdicts and invisible or bidi characters are denied).",
-  request: { body: { required: true, content: { "application/json": { schema: ScreenRequestSchema } } } },
+  request: { body: jsonBody(ScreenRequestSchema) },
   responses: {
-    200: { description: "allow, or deny with the reasons", content: { "application/json": { schema: ScreenResultSchema } } },
-    ...problemResponses("validation-failed", "payload-too-large", "unsupported-media-type"),
+    200: jsonAnswer("allow, or deny with the reasons", ScreenResultSchema),
+    ...problemResponses(...BODY_PROBLEMS),
   },
 });
 

@@ -8,6 +8,7 @@ import { protectedRoute } from "../auth/middleware.ts";
 import { AccountCreateSchema, AccountSchema, AccountStatusSchema, AccountUpdateSchema, RetireSchema } from "./schemas.ts";
 import { createAccount, findAccount, listAccounts, toAccount, updateAccount } from "./accounts.service.ts";
 import { changeMeta } from "./change-meta.ts";
+import { jsonBody, jsonAnswer } from "../http/openapi.ts";
 
 const tags = ["Registry"];
 const moderatorOnly = protectedRoute("moderator");
@@ -24,7 +25,7 @@ const listRoute = createRoute({
   tags,
   summary: "List official accounts",
   request: { query: PageQuery.extend({ team: z.string().max(100).optional(), status: AccountStatusSchema.optional() }) },
-  responses: { 200: { description: "A page of accounts, ordered by handle", content: { "application/json": { schema: AccountPage } } }, ...problemResponses("validation-failed") },
+  responses: { 200: jsonAnswer("A page of accounts, ordered by handle", AccountPage), ...problemResponses("validation-failed") },
 });
 
 const getRoute = createRoute({
@@ -45,7 +46,7 @@ const createAccountRoute = createRoute({
   tags,
   summary: "Register an official account (moderator)",
   ...moderatorOnly,
-  request: { body: { required: true, content: { "application/json": { schema: AccountCreateSchema } } } },
+  request: { body: jsonBody(AccountCreateSchema) },
   responses: {
     201: { description: "Created", headers: etagHeader, content: { "application/json": { schema: AccountSchema } } },
     ...problemResponses("validation-failed", "unauthenticated", "forbidden", "conflict", "payload-too-large"),
@@ -58,7 +59,7 @@ const updateRoute = createRoute({
   tags,
   summary: "Change an account: fields or status active|suspended|retired (moderator)",
   ...moderatorOnly,
-  request: { params: HandleParam, headers: IfMatchHeader, body: { required: true, content: { "application/json": { schema: AccountUpdateSchema } } } },
+  request: { params: HandleParam, headers: IfMatchHeader, body: jsonBody(AccountUpdateSchema) },
   responses: {
     200: { description: "Updated", headers: etagHeader, content: { "application/json": { schema: AccountSchema } } },
     ...problemResponses("validation-failed", "unauthenticated", "forbidden", "not-found", "conflict", "precondition-failed", "precondition-required"),
@@ -71,7 +72,7 @@ const retireRoute = createRoute({
   tags,
   summary: "Retire an account (moderator); the record and its history stay",
   ...moderatorOnly,
-  request: { params: HandleParam, headers: IfMatchHeader, body: { required: true, content: { "application/json": { schema: RetireSchema } } } },
+  request: { params: HandleParam, headers: IfMatchHeader, body: jsonBody(RetireSchema) },
   responses: {
     200: { description: "Retired", headers: etagHeader, content: { "application/json": { schema: AccountSchema } } },
     ...problemResponses("validation-failed", "unauthenticated", "forbidden", "not-found", "precondition-failed", "precondition-required"),

@@ -8,6 +8,7 @@ import { protectedRoute } from "../auth/middleware.ts";
 import { ChannelCreateSchema, ChannelKindSchema, ChannelSchema, ChannelStatusSchema, ChannelUpdateSchema, RetireSchema } from "./schemas.ts";
 import { createChannel, findChannel, listChannels, updateChannel } from "./channels.service.ts";
 import { changeMeta } from "./change-meta.ts";
+import { jsonBody, jsonAnswer } from "../http/openapi.ts";
 
 const tags = ["Registry"];
 const IdParam = z.object({ id: z.string().min(1).max(100).openapi({ param: { name: "id", in: "path" }, example: "chn_0123456789abcdef01234567" }) });
@@ -22,7 +23,7 @@ const listRoute = createRoute({
   tags,
   summary: "List official contact channels",
   request: { query: PageQuery.extend({ kind: ChannelKindSchema.optional(), status: ChannelStatusSchema.optional() }) },
-  responses: { 200: { description: "A page of channels", content: { "application/json": { schema: ChannelPage } } }, ...problemResponses("validation-failed") },
+  responses: { 200: jsonAnswer("A page of channels", ChannelPage), ...problemResponses("validation-failed") },
 });
 
 const getRoute = createRoute({
@@ -40,7 +41,7 @@ const createChannelRoute = createRoute({
   tags,
   summary: "Register an official channel (moderator)",
   ...moderatorOnly,
-  request: { body: { required: true, content: { "application/json": { schema: ChannelCreateSchema } } } },
+  request: { body: jsonBody(ChannelCreateSchema) },
   responses: {
     201: { description: "Created", headers: etagHeader, content: { "application/json": { schema: ChannelSchema } } },
     ...problemResponses("validation-failed", "unauthenticated", "forbidden", "conflict"),
@@ -53,7 +54,7 @@ const updateRoute = createRoute({
   tags,
   summary: "Change a channel (moderator)",
   ...moderatorOnly,
-  request: { params: IdParam, headers: IfMatchHeader, body: { required: true, content: { "application/json": { schema: ChannelUpdateSchema } } } },
+  request: { params: IdParam, headers: IfMatchHeader, body: jsonBody(ChannelUpdateSchema) },
   responses: {
     200: { description: "Updated", headers: etagHeader, content: { "application/json": { schema: ChannelSchema } } },
     ...problemResponses("validation-failed", "unauthenticated", "forbidden", "not-found", "conflict", "precondition-failed", "precondition-required"),
@@ -66,7 +67,7 @@ const retireRoute = createRoute({
   tags,
   summary: "Retire a channel (moderator)",
   ...moderatorOnly,
-  request: { params: IdParam, headers: IfMatchHeader, body: { required: true, content: { "application/json": { schema: RetireSchema } } } },
+  request: { params: IdParam, headers: IfMatchHeader, body: jsonBody(RetireSchema) },
   responses: {
     200: { description: "Retired", headers: etagHeader, content: { "application/json": { schema: ChannelSchema } } },
     ...problemResponses("validation-failed", "unauthenticated", "forbidden", "not-found", "precondition-failed", "precondition-required"),

@@ -8,6 +8,7 @@ import { problemResponses } from "../http/problem.ts";
 import { SCAN_LABELS } from "./types.ts";
 import { MAX_SCAN_BATCH, MAX_SCAN_TEXT_BYTES } from "./limits.ts";
 import { checkTextSize, scanMessage } from "./service.ts";
+import { BODY_PROBLEMS, jsonBody, jsonAnswer } from "../http/openapi.ts";
 
 const tags = ["Scanning"];
 
@@ -73,10 +74,10 @@ const scanRoute = createRoute({
   tags,
   summary: "Scan one message",
   description: `The sender's official status comes from the registry (userId or handle of an active official account). Texts over ${MAX_SCAN_TEXT_BYTES} bytes get 413.`,
-  request: { body: { required: true, content: { "application/json": { schema: ScanRequestSchema } } } },
+  request: { body: jsonBody(ScanRequestSchema) },
   responses: {
-    200: { description: "Labels, findings with spans in the original text, risk and the reader's warning", content: { "application/json": { schema: ScanResultSchema } } },
-    ...problemResponses("validation-failed", "payload-too-large", "unsupported-media-type"),
+    200: jsonAnswer("Labels, findings with spans in the original text, risk and the reader's warning", ScanResultSchema),
+    ...problemResponses(...BODY_PROBLEMS),
   },
 });
 
@@ -85,10 +86,10 @@ const batchRoute = createRoute({
   path: "/v1/scan/batch",
   tags,
   summary: `Scan up to ${MAX_SCAN_BATCH} messages`,
-  request: { body: { required: true, content: { "application/json": { schema: BatchRequestSchema } } } },
+  request: { body: jsonBody(BatchRequestSchema) },
   responses: {
-    200: { description: "One result per message, in order", content: { "application/json": { schema: BatchResultSchema } } },
-    ...problemResponses("validation-failed", "payload-too-large", "unsupported-media-type"),
+    200: jsonAnswer("One result per message, in order", BatchResultSchema),
+    ...problemResponses(...BODY_PROBLEMS),
   },
 });
 
