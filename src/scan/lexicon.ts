@@ -2,7 +2,7 @@
 // word tables the normaliser and detectors use. Built once per scanner (see scanner.ts).
 import { buildAutomaton, searchAutomaton, type Automaton } from "./aho-corasick.ts";
 import { parseLexicon, type LexiconFile } from "./lexicon-schema.ts";
-import { newTermMemo, normalizeTerm } from "./normalize.ts";
+import { T, newTermMemo, normalizeTerm } from "./normalize.ts";
 import { numberWordKeys } from "./detectors/spelled.ts";
 
 /** Concepts whose entries are host names, matched against the hosts of links rather than in the text. */
@@ -121,15 +121,28 @@ export function compileLexicons(files: Record<string, unknown>, extra: { brandWo
   };
 }
 
-/** Every concept hit in a word-view text, with word boundaries enforced for spaced scripts. */
-export function findHits(lex: CompiledLexicon, text: string): Hit[] {
+/**
+ * A term may start (or end) after the first letter of a joined run of spaced letters: "в т е л е г р а м"
+ * is joined to "втелеграм", and its first letter may be a one-letter word before the name ("in", "on"),
+ * which also ends a phrase ("пиши в").
+ */
+function afterJoinedLetter(text: string, start: number, flags: ArrayLike<number> | null | undefined): boolean {
+  if (!flags || !(flags[start]! & T.joined_letters) || !(flags[start - 1]! & T.joined_letters)) return false;
+  return start - 1 === 0 || text.charCodeAt(start - 2) === 32;
+}
+
+/**
+ * Every concept hit in a word-view text, with word boundaries enforced for spaced scripts.
+ * flags: the word view's transform bits (optional), for terms inside joined runs of letters.
+ */
+export function findHits(lex: CompiledLexicon, text: string, flags?: ArrayLike<number> | null): Hit[] {
   const hits: Hit[] = [];
   const bits = lex.patternBits;
   searchAutomaton(lex.automaton, text, (id, start, end) => {
     const b = bits[id]!;
     // A word boundary is a space, the text's edge, or a switch to a script written without spaces (LINEで).
-    if (!(b & FREE_START) && start > 0 && text.charCodeAt(start - 1) !== 32 && !isUnspaced(text.charCodeAt(start - 1)) && !afterProclitic(text, start)) return;
-    if (!(b & (PREFIX | FREE_END)) && end < text.length && text.charCodeAt(end) !== 32 && !isUnspaced(text.charCodeAt(end))) return;
+    if (!(b & FREE_START) && start > 0 && text.charCodeAt(start - 1) !== 32 && !isUnspaced(text.charCodeAt(start - 1)) && !afterProclitic(text, start) && !afterJoinedLetter(text, start, flags)) return;
+    if (!(b & (PREFIX | FREE_END)) && end < text.length && text.charCodeAt(end) !== 32 && !isUnspaced(text.charCodeAt(end)) && !afterJoinedLetter(text, end, flags)) return;
     const p = lex.patterns[id]!;
     let e = end;
     if (p.prefix) while (e < text.length && text.charCodeAt(e) !== 32 && !isUnspaced(text.charCodeAt(e))) e++; // the hit covers the whole inflected word

@@ -70,7 +70,11 @@ export function credentialAfter(text: string, from: number): Span | undefined {
   const m = /^\s*(?:[:=：]|is|ist|ir|est|es|é|è|это|הוא|هي|هو)?\s*[:=：]?\s*(\S{6,64})/iu.exec(text.slice(from, from + 80));
   if (!m) return undefined;
   const v = m[1]!.replace(/[.,;]$/, "");
-  if (!(/\p{L}/u.test(v) && /\p{N}/u.test(v)) && !/^[^\s\p{L}\p{N}]*\p{L}+[^\s\p{L}\p{N}]+/u.test(v)) return undefined;
+  // Without ":" or "is" before it, a word with the sentence's own punctuation ("hasło działa?", "parole
+  // strādā!") is a question or a remark, not a value ("password: Qwerty!!" still is one).
+  const announced = /[:=：]|\p{L}/u.test(m[0].slice(0, m[0].length - m[1]!.length));
+  const body = announced ? v : v.replace(/[.,;:!?…]+$/u, "");
+  if (!(/\p{L}/u.test(body) && /\p{N}/u.test(body)) && !/^[^\s\p{L}\p{N}]*\p{L}+[^\s\p{L}\p{N}]+/u.test(body)) return undefined;
   const start = from + m[0].length - m[1]!.length;
   return { start, end: start + v.length };
 }

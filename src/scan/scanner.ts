@@ -55,7 +55,7 @@ export function createScanner(options: ScannerOptions = {}): Scanner {
     const numberWords: number[] = []; // word-view starts of number-word hits
     let atWords = 0;
     let dotWords = 0;
-    for (const h of findHits(lex, w.text)) {
+    for (const h of findHits(lex, w.text, w.flags)) {
       if (h.concept === "number_word") numberWords.push(h.start);
       else if (h.concept === "at_word") atWords++;
       else if (h.concept === "dot_word") dotWords++;
