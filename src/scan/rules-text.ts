@@ -55,7 +55,10 @@ export function plausibleLanguages(cues: Cue[]): { plausible: Set<string>; top: 
 
 /** A handle-like token right after a messenger name ("tg: ieva_foto", "IG → lena.artz", "skype: jay.ux.art"). */
 export function handleAfter(text: string, from: number, entities: Entity[]): (Span & { value: string }) | undefined {
-  const m = /^[\s:：\-–—→>=,]{0,6}(?:(?:name|id|nick|user(?:name)?|ник|اسم|שם)\s*[:：]\s*)?@?([\p{L}\p{N}]+(?:[._][\p{L}\p{N}]+)+|[\p{L}]+[._]?\d{2,}|[\p{L}\p{N}]*_[\p{L}\p{N}_]+)/iu.exec(text.slice(from, from + 60));
+  // Full-width forms ("：ｌｉｎ＿ｄｅｓｉｇｎ８８") read as ASCII; only when NFKC keeps every offset in place.
+  const raw = text.slice(from, from + 60);
+  const nfkc = raw.normalize("NFKC");
+  const m = /^[\s:：\-–—→>=,]{0,6}(?:(?:name|id|nick|user(?:name)?|ник|اسم|שם)\s*[:：]\s*)?@?([\p{L}\p{N}]+(?:[._][\p{L}\p{N}]+)+|[\p{L}]+[._]?\d{2,}|[\p{L}\p{N}]*_[\p{L}\p{N}_]+)/iu.exec(nfkc.length === raw.length ? nfkc : raw);
   if (!m) return undefined;
   const value = m[1]!;
   if (/^\d+([._]\d+)*$/.test(value) || /\.(com|net|org|de|lv|io)$/i.test(value)) return undefined;

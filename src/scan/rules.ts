@@ -36,6 +36,7 @@ const MAX_CUES = 64;
 const TOPIC_REACH = 120;
 /** How far (characters) a report of someone else's scam reaches: "someone asked me to pay a deposit in USDT… ignored". */
 const REPORT_REACH = 160;
+const WORD_CHAR = /^[\p{L}\p{M}\p{N}]$/u;
 /** Characters between two pieces of evidence that still make one request. */
 const WINDOW = 80;
 /** Reach of a negation, in words, before / after what it negates ("I won't pay through PayPal", "sūtīt nevajag"). */
@@ -109,6 +110,11 @@ export function applyRules(input: RuleInput): RuleFinding[] {
     const cjk = slice.match(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu)?.length ?? 0;
     return Math.max(runs, Math.ceil(cjk / 2));
   };
+  /** The start of the word p is in: a term after a proclitic ("ה|סיסמה", "ו|תשלח") starts with its word. */
+  const wordStart = (p: number) => {
+    while (p > 0 && WORD_CHAR.test(text[p - 1]!) && p < text.length && WORD_CHAR.test(text[p]!)) p--;
+    return p;
+  };
   const sameClause = (a: Span, b: Span) => clauseOf(a.start) === clauseOf(b.start) || clauseOf(a.start) === clauseOf(Math.max(b.start, b.end - 1));
   /** A negation in the same clause just before (or just after) a piece of the evidence, and not part of it. */
   const negated = (x: Span, ...evidence: Span[]) =>
@@ -124,7 +130,7 @@ export function applyRules(input: RuleInput): RuleFinding[] {
       return spans.some(
         (e) =>
           sameClause(n, e) &&
-          (n.end <= e.start ? wordsBetween(n.end, e.start) <= (weakNegators.has(n) ? 0 : NEG_WORDS_BEFORE) : !weakNegators.has(n) && n.start >= e.end && wordsBetween(e.end, n.start) <= NEG_WORDS_AFTER),
+          (n.end <= e.start ? wordsBetween(n.end, wordStart(e.start)) <= (weakNegators.has(n) ? 0 : NEG_WORDS_BEFORE) : !weakNegators.has(n) && n.start >= e.end && wordsBetween(e.end, n.start) <= NEG_WORDS_AFTER),
       );
     });
   // Sentence-wide neutralisers reach at most TOPIC_REACH characters: a long run-on sentence is many sentences.
@@ -169,11 +175,14 @@ export function applyRules(input: RuleInput): RuleFinding[] {
     const cue = e.detail === "strong" ? contactish(e) : (near(e, "contact_verb", 30) ?? near(e, "contact_detail", 30) ?? near(e, "messenger"));
     if (e.detail === "strong" || (cue && safe(cue))) add("off_platform", "phone_number", e.detail === "strong" ? 0.85 : 0.75, [e], e.value);
   }
+  /** "the password of my Instagram", "my Instagram password": the account a secret belongs to, not a channel to move to. */
+  const secretOf = (m: Span) =>
+    of("secret").some((c) => !overlap(c, m) && sameClause(c, m) && (c.end <= m.start ? wordsBetween(c.end, m.start) <= 3 : wordsBetween(m.end, c.start) <= 1));
   for (const m of of("messenger")) {
     // "the code that comes by SMS" names a code's source, not a channel to move to.
     // "here on Fiverr it's too slow" after a comma is the reason to leave, not a promise to stay: same clause only.
     const staying = staysHere().some((c) => sameClause(c, m) && !negated(c));
-    if (!safe(m) || staying || of("code_source").some((c) => overlap(c, m))) continue;
+    if (!safe(m) || staying || of("code_source").some((c) => overlap(c, m)) || secretOf(m)) continue;
     const topic = topicNear(m);
     // "whatsapp me" is a messenger and an invitation in one; a verb inside the name is not.
     const verb = of("contact_verb").find((c) => together(m, c) && !(c.start >= m.start && c.end <= m.end));
@@ -192,7 +201,7 @@ export function applyRules(input: RuleInput): RuleFinding[] {
   }
   for (const v of of("contact_verb")) {
     const o = nearOther(v, "outside", 60);
-    if (o && safe(v, o) && !inside(v)) add("off_platform", "contact_outside", 0.7, [v, o], `${v.term} ${o.term}`);
+    if (o && safe(v, o) && !inside(v) && !secretOf(o)) add("off_platform", "contact_outside", 0.7, [v, o], `${v.term} ${o.term}`);
   }
   for (const h of ents("handle")) {
     const v = near(h, "contact_verb", 40);
@@ -210,6 +219,8 @@ export function applyRules(input: RuleInput): RuleFinding[] {
   for (const e of ents("crypto")) if (!negated(e)) add("payment_request", "crypto_address", 0.85, [e], e.value);
   for (const p of of("pay_outside")) if (safe(p)) add("payment_request", "pay_outside", 0.8, [p], p.term);
   for (const m of of("pay_method")) {
+    // "银行卡号", "card number": a rail named inside a secret's term is that secret (personal data, below).
+    if (of("secret").some((c) => c.start <= m.start && c.end >= m.end && c.end - c.start > m.end - m.start)) continue;
     const timing = near(m, "pay_timing", 40);
     if (timing && safe(m, timing)) {
       add("payment_request", "pay_in_advance", 0.8, [m, timing], `${timing.term} ${m.term}`);
@@ -236,7 +247,8 @@ export function applyRules(input: RuleInput): RuleFinding[] {
   /** A staff claim or an account threat in the message: the setting of most credential lures. */
   const pressure = of("account_threat").length > 0 || of("brand").some((b) => of("staff_role").some((r) => gap(r, b) <= 20));
   const partial = (x: Span) => near(x, "partial_digits", 40) && !near(x, "full_number", 60);
-  for (const e of ents("card")) if (!negated(e) && !partial(e)) add("personal_data", "card_number", 0.9, [e], e.value);
+  // A full, valid card number written out is disclosed whatever the sentence says around it ("it doesn't go through: 4242…").
+  for (const e of ents("card")) if (!quoted(e) && !partial(e)) add("personal_data", "card_number", 0.9, [e], e.value);
   for (const e of ents("gov_id")) {
     // A bare 9-digit number is an Israeli ID only next to a word for one (ת.ז, teudat zehut, ID number).
     if (e.detail === "il_id" && !near(e, "secret", 40)) continue;
@@ -246,8 +258,12 @@ export function applyRules(input: RuleInput): RuleFinding[] {
   const selfService = (x: Span) => of("self_service").some((c) => sentenceOf(c.start) === sentenceOf(x.start));
   for (const s of of("secret")) {
     if (!safe(s) || partial(s) || selfService(s) || feature(s)) continue;
+    // "I won't give you my password. Please send a collaborator request instead": a sentence that refuses the
+    // secret takes no request verb from another sentence.
+    const refused = negators().some((n) => n.end <= s.start && sentenceOf(n.start) === sentenceOf(s.start));
+    const sameSentence = (c: Cue) => !refused || sentenceOf(c.start) === sentenceOf(s.start);
     // Under a staff claim or an account threat, "send" in any sense ("schick den Code") is the request.
-    const ask = nearOther(s, "ask_verb") ?? (pressure ? nearOther(s, "pay_verb") : undefined);
+    const ask = nearOther(s, "ask_verb", WINDOW, sameSentence) ?? (pressure ? nearOther(s, "pay_verb", WINDOW, sameSentence) : undefined);
     if (ask && safe(ask, s)) {
       add("personal_data", "secret_request", 0.85, [s, ask], `${ask.term} ${s.term}`);
       continue;

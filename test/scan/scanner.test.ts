@@ -39,6 +39,19 @@ describe("context", () => {
     expect(labels(text)).toContain("payment_request");
   });
 
+  it("what a secret belongs to is not a channel or a payment rail, and a refusal takes no verb from the next sentence", () => {
+    expect(labels("I won't give you the password of my Instagram. Add me as a collaborator instead.")).toEqual([]);
+    expect(labels("请把你的银行卡号发给我")).toEqual(["personal_data"]);
+    expect(labels("请用银行卡转账给我")).toEqual(["payment_request"]);
+    expect(labels("I'm not comfortable sharing my password. Please send an access request.")).toEqual([]);
+    expect(labels("I'm on it. Please send your password.")).toEqual(["personal_data"]);
+  });
+
+  it("the speaker telling what they installed is no request, a request beside it still is", () => {
+    expect(labels("I've installed AnyDesk on my own laptop to reach my office PC.")).toEqual([]);
+    expect(labels("I installed AnyDesk already, now you install it too.")).toEqual(["remote_access"]);
+  });
+
   it("the platform's own inbox, order numbers, dates and prices stay quiet", () => {
     expect(labels("I'll start the Zoom call from the Fiverr inbox at 15:00.")).toEqual([]);
     expect(labels("Order FO1234 5678 9012 is due 14.06.2025, total $149.00, size 3000x3000.")).toEqual([]);
