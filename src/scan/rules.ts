@@ -177,7 +177,7 @@ export function applyRules(input: RuleInput): RuleFinding[] {
   }
   /** "the password of my Instagram", "my Instagram password": the account a secret belongs to, not a channel to move to. */
   const secretOf = (m: Span) =>
-    of("secret").some((c) => !overlap(c, m) && sameClause(c, m) && (c.end <= m.start ? wordsBetween(c.end, m.start) <= 3 : wordsBetween(m.end, c.start) <= 1));
+    of("secret").some((c) => !overlap(c, m) && sameClause(c, m) && (c.end <= m.start ? wordsBetween(c.end, m.start) <= 2 : wordsBetween(m.end, c.start) <= 1));
   for (const m of of("messenger")) {
     // "the code that comes by SMS" names a code's source, not a channel to move to.
     // "here on Fiverr it's too slow" after a comma is the reason to leave, not a promise to stay: same clause only.
