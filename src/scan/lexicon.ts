@@ -4,6 +4,7 @@ import { buildAutomaton, searchAutomaton, type Automaton } from "./aho-corasick.
 import { parseLexicon, type LexiconFile } from "./lexicon-schema.ts";
 import { T, newTermMemo, normalizeTerm } from "./normalize.ts";
 import { numberWordKeys } from "./detectors/spelled.ts";
+import { splitForms, typoForms } from "./term-variants.ts";
 
 /** Concepts whose entries are host names, matched against the hosts of links rather than in the text. */
 export const HOST_CONCEPTS = ["shortener", "messenger_link", "file_host", "brand_domain", "mail_host"] as const;
@@ -55,6 +56,14 @@ function afterProclitic(text: string, start: number): boolean {
   return start - 1 === 0 || text.charCodeAt(start - 2) === 32 || (PROCLITICS.has(text.charCodeAt(start - 2)) && (start - 2 === 0 || text.charCodeAt(start - 3) === 32));
 }
 
+/** Concepts whose names also match broken up or mistyped (see term-variants.ts). */
+const VARIANT_CONCEPTS: [string, { split: boolean; typos: boolean }][] = [
+  ["messenger", { split: true, typos: true }],
+  // Remote tools are not split: their common two-word forms are listed, and others split into phrases ("get screen").
+  ["remote_tool", { split: false, typos: true }],
+  ["pay_method", { split: true, typos: false }],
+];
+
 const PREFIX = 1;
 const FREE_START = 2;
 const FREE_END = 4;
@@ -70,12 +79,13 @@ export function compileLexicons(files: Record<string, unknown>, extra: { brandWo
   const dotWords = new Set<string>();
   let termCount = 0;
   const memo = newTermMemo();
-  const add = (concept: string, lang: string, term: string) => {
+  /** canonical: the listed term a generated form stands for (reported in findings; not counted as a term). */
+  const add = (concept: string, lang: string, term: string, canonical?: string) => {
     const prefix = term.endsWith("*");
     const body = prefix ? term.slice(0, -1) : term;
     const norm = normalizeTerm(body, memo).trim();
     if (norm === "") return;
-    termCount++;
+    if (canonical === undefined) termCount++;
     const key = `${prefix ? "*" : "="}${norm}`;
     let id = byKey.get(key);
     if (id === undefined) {
@@ -86,7 +96,7 @@ export function compileLexicons(files: Record<string, unknown>, extra: { brandWo
     }
     const p = patterns[id]!;
     const same = p.outputs.find((o) => o.concept === concept);
-    if (!same) p.outputs.push({ concept, langs: [lang], term });
+    if (!same) p.outputs.push({ concept, langs: [lang], term: canonical ?? term });
     else if (!same.langs.includes(lang)) same.langs.push(lang);
   };
   for (const file of parsed) {
@@ -108,6 +118,17 @@ export function compileLexicons(files: Record<string, unknown>, extra: { brandWo
     for (const w of file.dotWords ?? []) add("dot_word", file.lang, w);
   }
   for (const b of extra.brandWords ?? []) add("brand", "platform", b.toLowerCase());
+  // Broken-up and mistyped product names ("wha tsapp", "pay pal", "whatsaap"): extra patterns for the same
+  // output, unless the form is already a term of its own. Splits only for the language-neutral names of
+  // global.json: the local words of the language files ("fernwartung", "videollamada") split into ordinary words.
+  for (const [concept, variants] of VARIANT_CONCEPTS) {
+    for (const file of parsed) {
+      for (const term of file.concepts[concept] ?? []) {
+        const forms = [...(variants.split && file.lang === "global" ? splitForms(term) : []), ...(variants.typos ? typoForms(term) : [])];
+        for (const form of forms) if (!byKey.has(`=${normalizeTerm(form, memo).trim()}`)) add(concept, file.lang, form, term);
+      }
+    }
+  }
   return {
     automaton: buildAutomaton(keys),
     patterns,

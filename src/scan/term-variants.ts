@@ -1,0 +1,36 @@
+// How people mistype or break up a product name in chat: "wha tsapp", "pay pal", "whatsaap", "telgram".
+// The lexicon compiler adds these forms of the names of messengers, remote tools and payment rails as
+// extra patterns, so one Aho-Corasick pass still finds them (no fuzzy search at scan time).
+
+/** Names shorter than this are not split: "sky pe" or "zo om" would match ordinary word pairs. */
+const MIN_SPLIT_LENGTH = 6;
+/** Each piece of a split name has at least this many letters ("wha tsapp", not "w hatsapp": joined letters cover that). */
+const MIN_PIECE = 3;
+/** Names shorter than this get no typo forms: one letter off a short name is often another word ("skype" → "sky pe", "viber" → "vier"). */
+const MIN_TYPO_LENGTH = 7;
+
+const PLAIN_WORD = /^[a-z]+$/;
+
+/** The name with one space inside it, each piece at least MIN_PIECE letters. */
+export function splitForms(name: string): string[] {
+  if (!PLAIN_WORD.test(name) || name.length < MIN_SPLIT_LENGTH) return [];
+  const out: string[] = [];
+  for (let k = MIN_PIECE; k <= name.length - MIN_PIECE; k++) out.push(`${name.slice(0, k)} ${name.slice(k)}`);
+  return out;
+}
+
+/**
+ * One slip of the keyboard inside the name: a letter dropped, doubled, or two neighbours swapped. The
+ * first letter stays (people rarely miss it, and it keeps the forms from becoming other words).
+ */
+export function typoForms(name: string): string[] {
+  if (!PLAIN_WORD.test(name) || name.length < MIN_TYPO_LENGTH) return [];
+  const out = new Set<string>();
+  for (let k = 1; k < name.length; k++) {
+    out.add(name.slice(0, k) + name.slice(k + 1));
+    out.add(name.slice(0, k) + name[k] + name.slice(k));
+    if (k + 1 < name.length) out.add(name.slice(0, k) + name[k + 1] + name[k] + name.slice(k + 2));
+  }
+  out.delete(name);
+  return [...out];
+}
