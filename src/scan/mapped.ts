@@ -66,9 +66,17 @@ function hasLoneSurrogate(codes: Uint16Array): boolean {
 /**
  * Decodes code units to one flat string: from ~100 units on, several times faster than fromCharCode.
  * Stateless between calls (no streaming), so one instance serves every scanner. It would turn a lone
- * surrogate into U+FFFD, hence MappedBuilder's fallback.
+ * surrogate into U+FFFD, hence MappedBuilder's fallback; so is a runtime that lacks UTF-16.
  */
-const UTF16 = new TextDecoder("utf-16le", { ignoreBOM: true });
+const UTF16 = utf16Decoder();
+
+function utf16Decoder(): TextDecoder | undefined {
+  try {
+    return new TextDecoder("utf-16le", { ignoreBOM: true });
+  } catch {
+    return undefined;
+  }
+}
 
 /**
  * A growable workspace of parallel typed arrays in which a view is built unit by unit, reused from
@@ -113,7 +121,7 @@ export class MappedBuilder {
   build(): Mapped {
     const n = this.length;
     const codes = this.codes.subarray(0, n);
-    const text = n === 0 ? "" : hasLoneSurrogate(codes) ? fromCodes(codes) : UTF16.decode(codes);
+    const text = n === 0 ? "" : UTF16 && !hasLoneSurrogate(codes) ? UTF16.decode(codes) : fromCodes(codes);
     return { text, start: this.start.subarray(0, n), end: this.end.subarray(0, n), flags: this.flags.subarray(0, n) };
   }
 

@@ -48,7 +48,7 @@ type CharInfo = {
   /** The code point of out when it is one, NO_OUT when out is empty, SEVERAL_OUT when longer. */
   outCp: number;
   f: number;
-  /** classOf and isLatinOf of outCp (when it is one code point), kept here to save the look-ups. */
+  /** The class of outCp and whether it is a Latin letter (when out is one code point): saves two look-ups per character. */
   outClass: number;
   outLatin: boolean;
   cls: 0 | 1 | 2;
