@@ -1,23 +1,108 @@
 // The entity view: NFKC, default-ignorables and keycap marks removed, digits of every script in
 // ASCII; case and punctuation kept. Phone numbers, e-mails, URLs, IBANs, cards and wallets are
 // found here (IBAN and base58 need the case).
-import { MAX_CACHED_CHARS, T, fromCodes, type Mapped } from "./mapped.ts";
+import { MAX_CACHED_CHARS, MappedBuilder, T, type Mapped } from "./mapped.ts";
 
 /** Most combining marks kept on one base character; a flood beyond is dropped (it only hides letters). */
 const MAX_MARKS = 8;
 const MARK = /^\p{M}$/u;
 const ND = /^\p{Nd}$/u;
 const IGNORABLE = /^\p{Default_Ignorable_Code_Point}$/u;
-const PRINTABLE_ASCII = /^[\x20-\x7e\t\n\r]*$/;
 const KEYCAP = 0x20e3;
 /** Symbols NFKC leaves alone but people use as ASCII ("➕44…"). */
 const SYMBOLS: Record<string, string> = { "➕": "+", "➖": "-", "✚": "+", "‐": "-", "‑": "-", "‒": "-", "−": "-", "⁃": "-", "∙": ".", "•": ".", "・": ".", "。": ". ", "＂": '"' };
-const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
-/** What the entity view changes besides NFKC: digits of other scripts, invisibles, keycaps, mapped symbols, control characters, mark floods. */
-const NEEDS_WORK = /(?![0-9])\p{Nd}|\p{Default_Ignorable_Code_Point}|[\u20e3➕➖✚‐‑‒−⁃∙•・。＂]|[\x00-\x08\x0b-\x1f\x7f]|\p{M}{9}/u;
 
-function isMarkCp(cp: number): boolean {
-  return cp >= 0x300 && MARK.test(String.fromCodePoint(cp));
+// What one code point is to the view, as bits (KNOWN so that 0 means "not looked at yet").
+const KNOWN = 1;
+/** A combining mark (\p{M}): it stays with the character before it. */
+const IS_MARK = 2;
+/**
+ * The view changes it even when NFKC does not: a digit of another script, an invisible, a keycap,
+ * a mapped symbol, a control character other than tab and line feed.
+ */
+const NEEDS_WORK = 4;
+/** Alone (no marks after it), the view gives it back unchanged and without transform flags. */
+const PLAIN = 8;
+/** More marks in a row than this make a flood the view trims. */
+const MARK_FLOOD = 9;
+
+function kindOfCodePoint(cp: number): number {
+  if (cp < 0x80) return KNOWN | PLAIN | (cp === 0x7f || (cp < 0x20 && cp !== 9 && cp !== 10) ? NEEDS_WORK : 0);
+  if (cp >= 0xd800 && cp <= 0xdfff) return KNOWN; // a lone surrogate (the view makes it a space)
+  const ch = String.fromCodePoint(cp);
+  const digit = ND.test(ch);
+  const invisible = cp === KEYCAP || IGNORABLE.test(ch);
+  const symbol = SYMBOLS[ch] !== undefined;
+  let kind = KNOWN;
+  if (cp >= 0x300 && MARK.test(ch)) kind |= IS_MARK;
+  if (digit || invisible || symbol) kind |= NEEDS_WORK;
+  else if (ch.normalize("NFKC") === ch) kind |= PLAIN;
+  return kind;
+}
+
+/** Per-scanner memo and workspace of the entity view (create one with newEntityCache). */
+export type EntityCache = {
+  /** Kind bits of each BMP code point, 0 until first seen. */
+  kinds: Uint8Array;
+  /** Kind bits of the other code points seen (bounded). */
+  astralKinds: Map<number, number>;
+  /** The view of one character with its marks, when it is not PLAIN (NFKC, digits, invisibles). */
+  pieces: Map<string, { res: string; f: number }>;
+  /** Where the view is built: the Mapped returned reads it until the next call with this memo. */
+  out: MappedBuilder;
+};
+
+export function newEntityCache(): EntityCache {
+  return { kinds: new Uint8Array(0x10000), astralKinds: new Map(), pieces: new Map(), out: new MappedBuilder() };
+}
+
+function kindOf(cp: number, cache: EntityCache | undefined): number {
+  if (!cache) return kindOfCodePoint(cp);
+  if (cp < 0x10000) {
+    const known = cache.kinds[cp]!;
+    return known !== 0 ? known : (cache.kinds[cp] = kindOfCodePoint(cp));
+  }
+  let kind = cache.astralKinds.get(cp);
+  if (kind === undefined) {
+    kind = kindOfCodePoint(cp);
+    if (cache.astralKinds.size < MAX_CACHED_CHARS) cache.astralKinds.set(cp, kind);
+  }
+  return kind;
+}
+
+/**
+ * The text needs no work: printable ASCII (tab and line breaks allowed), or text without lone
+ * surrogates, NEEDS_WORK characters or mark floods that NFKC leaves as it is. One pass over the
+ * char codes with the memo replaces three Unicode regex tests (most non-ASCII chat is already in
+ * its final form, so this is the view's usual cost).
+ */
+function isFinalForm(s: string, cache: EntityCache | undefined): boolean {
+  const n = s.length;
+  let i = 0;
+  let carriageReturn = false;
+  for (; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x7f || (c < 0x20 && c !== 9 && c !== 10 && c !== 13)) break;
+    if (c === 13) carriageReturn = true;
+  }
+  if (i === n) return true;
+  // Beyond printable ASCII, a carriage return reads as a space like other control characters.
+  if (carriageReturn) return false;
+  let marks = 0;
+  for (; i < n; i++) {
+    let cp = s.charCodeAt(i);
+    if ((cp & 0xfc00) === 0xd800) {
+      const low = s.charCodeAt(i + 1);
+      if ((low & 0xfc00) !== 0xdc00) return false;
+      cp = 0x10000 + ((cp - 0xd800) << 10) + (low - 0xdc00);
+      i++;
+    } else if ((cp & 0xfc00) === 0xdc00) return false;
+    const kind = kindOf(cp, cache);
+    if (kind & NEEDS_WORK) return false;
+    marks = kind & IS_MARK ? marks + 1 : 0;
+    if (marks >= MARK_FLOOD) return false;
+  }
+  return s.normalize("NFKC") === s;
 }
 
 /** Digit of any script → ASCII digit (Unicode assigns Nd digits in runs of ten starting at zero). */
@@ -27,42 +112,50 @@ function asciiDigit(cp: number): string {
   return String(k % 10);
 }
 
-/** Per-scanner memo of the entity view's work on one code point without marks (NFKC, digits, invisibles). */
-export type EntityCache = Map<string, { res: string; f: number }>;
+/** The view of one character with its kept marks: NFKC, then invisibles dropped, digits and symbols mapped. */
+function viewOfPiece(piece: string, trimmedMarks: boolean): { res: string; f: number } {
+  const nfkc = piece.normalize("NFKC");
+  let f = nfkc !== piece ? T.nfkc : 0;
+  if (trimmedMarks) f |= T.ignorables;
+  let res = "";
+  for (const ch of nfkc) {
+    const p = ch.codePointAt(0)!;
+    if (p === KEYCAP || (p >= 0x80 && IGNORABLE.test(ch))) {
+      f |= T.ignorables;
+      continue;
+    }
+    if (p >= 0x80 && ND.test(ch)) {
+      res += asciiDigit(p);
+      f |= T.digits;
+      continue;
+    }
+    const sym = SYMBOLS[ch];
+    res += sym ?? ch;
+  }
+  return { res, f };
+}
 
 /** The entity view: NFKC, no ignorables or keycaps, ASCII digits; case and punctuation kept. */
 export function entityView(s: string, cache?: EntityCache): Mapped {
-  if (PRINTABLE_ASCII.test(s)) return { text: s, start: null, end: null, flags: null };
-  // Most non-ASCII chat is already in its final form: one native NFKC pass and one test prove it.
-  if (!LONE_SURROGATE.test(s) && !NEEDS_WORK.test(s) && s.normalize("NFKC") === s) return { text: s, start: null, end: null, flags: null };
-  // Char codes made into one flat string at the end: a string grown by += is a rope, slow to read
-  // char by char afterwards, and join("") of one-character strings is ~10× slower than fromCharCode.
-  const codes: number[] = [];
-  const start: number[] = [];
-  const end: number[] = [];
-  const flags: number[] = [];
+  if (isFinalForm(s, cache)) return { text: s, start: null, end: null, flags: null };
+  const out = cache?.out ?? new MappedBuilder(s.length + 16);
+  out.clear();
+  // Flags of dropped characters, given to the next unit out.
   let pending = 0;
-  const emit = (str: string, i: number, j: number, f: number) => {
-    for (let k = 0; k < str.length; k++) {
-      codes.push(str.charCodeAt(k));
-      start.push(i);
-      end.push(j);
-      flags.push(f | pending);
-      pending = 0;
-    }
-  };
   for (let i = 0; i < s.length; ) {
     const c = s.charCodeAt(i);
     if (c < 0x80 && !(i + 1 < s.length && s.charCodeAt(i + 1) >= 0x300)) {
       // Control characters other than line breaks read as spaces.
-      emit(c < 0x20 && c !== 10 ? " " : s[i]!, i, i + 1, 0);
+      out.push(c < 0x20 && c !== 10 ? 32 : c, i, i + 1, pending);
+      pending = 0;
       i++;
       continue;
     }
     const cp = s.codePointAt(i)!;
     let j = i + (cp > 0xffff ? 2 : 1);
     if (cp >= 0xd800 && cp <= 0xdfff) {
-      emit(" ", i, j, 0); // a lone surrogate is no character at all
+      out.push(32, i, j, pending); // a lone surrogate is no character at all
+      pending = 0;
       i = j;
       continue;
     }
@@ -70,40 +163,31 @@ export function entityView(s: string, cache?: EntityCache): Mapped {
     let marks = 0;
     while (j < s.length) {
       const m = s.codePointAt(j)!;
-      if (!isMarkCp(m) || (m >= 0xd800 && m <= 0xdfff)) break;
+      if (!(kindOf(m, cache) & IS_MARK)) break;
       j += m > 0xffff ? 2 : 1;
       if (++marks <= MAX_MARKS) keep = j;
     }
-    const piece = s.slice(i, keep);
-    const hit = keep === j && j - i <= 2 ? cache?.get(piece) : undefined;
-    if (hit) {
-      if (hit.res === "") pending |= hit.f | T.ignorables;
-      else emit(hit.res, i, j, hit.f);
+    if (marks === 0 && kindOf(cp, cache) & PLAIN) {
+      // The usual character of a text that needs work somewhere else: copied as it is.
+      out.push(c, i, j, pending);
+      if (j - i === 2) out.push(s.charCodeAt(i + 1), i, j, 0);
+      pending = 0;
       i = j;
       continue;
     }
-    const nfkc = piece.normalize("NFKC");
-    let f = nfkc !== piece ? T.nfkc : 0;
-    if (keep < j) f |= T.ignorables;
-    let res = "";
-    for (const ch of nfkc) {
-      const p = ch.codePointAt(0)!;
-      if (p === KEYCAP || (p >= 0x80 && IGNORABLE.test(ch))) {
-        f |= T.ignorables;
-        continue;
-      }
-      if (p >= 0x80 && ND.test(ch)) {
-        res += asciiDigit(p);
-        f |= T.digits;
-        continue;
-      }
-      const sym = SYMBOLS[ch];
-      res += sym ?? ch;
+    const piece = s.slice(i, keep);
+    const memo = keep === j && j - i <= 2;
+    let v = memo ? cache?.pieces.get(piece) : undefined;
+    if (!v) {
+      v = viewOfPiece(piece, keep < j);
+      if (cache && memo && cache.pieces.size < MAX_CACHED_CHARS) cache.pieces.set(piece, v);
     }
-    if (cache && keep === j && j - i <= 2 && cache.size < MAX_CACHED_CHARS) cache.set(piece, { res, f });
-    if (res === "") pending |= f | T.ignorables;
-    else emit(res, i, j, f);
+    if (v.res === "") pending |= v.f | T.ignorables;
+    else {
+      for (let k = 0; k < v.res.length; k++) out.push(v.res.charCodeAt(k), i, j, k === 0 ? v.f | pending : v.f);
+      pending = 0;
+    }
     i = j;
   }
-  return { text: fromCodes(codes), start, end, flags };
+  return out.build();
 }

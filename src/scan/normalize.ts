@@ -13,5 +13,5 @@
 //
 // The pieces: mapped.ts (offset maps), entity-view.ts, word-view.ts.
 export * from "./mapped.ts";
-export { entityView, type EntityCache } from "./entity-view.ts";
+export { entityView, newEntityCache, type EntityCache } from "./entity-view.ts";
 export { wordView, newCharCache, normalizeTerm, newTermMemo, type CharCache, type TermMemo } from "./word-view.ts";

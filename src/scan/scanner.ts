@@ -6,7 +6,7 @@ import { buildChannelIndex, checkChannel, type OfficialChannel } from "../channe
 import { defaultPlatform } from "../registry/seed-data.ts";
 import { lexiconFiles } from "./lexicons/index.ts";
 import { compileLexicons, findHits, type CompiledLexicon } from "./lexicon.ts";
-import { entityView, flagsOf, newCharCache, toOriginal, transformNames, wordView, type CharCache, type EntityCache } from "./normalize.ts";
+import { entityView, flagsOf, newCharCache, newEntityCache, toOriginal, transformNames, wordView, type CharCache, type EntityCache } from "./normalize.ts";
 import { createEntityDetector, type Entity } from "./detectors/entities.ts";
 import { MIN_SPELLED_RUN, spellNumbers } from "./detectors/spelled.ts";
 import { buildBrandKeys, classifyLink, type LinkContext, type LinkVerdict } from "./detectors/links.ts";
@@ -46,7 +46,7 @@ export function createScanner(options: ScannerOptions = {}): Scanner {
   // Per-scanner memos of per-character work (bounded; the scanner is per app, never global).
   const chars: CharCache = newCharCache();
   const brandKeys = platform.brandWords.map(comparisonKey).filter((k) => k.length >= 3);
-  const entityChars: EntityCache = new Map();
+  const entityChars: EntityCache = newEntityCache();
 
   function scan(text: string, context: ScanContext = {}): ScanResult {
     const a = entityView(text, entityChars);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { entityView, toOriginal, wordView, transformNames, flagsOf } from "../../src/scan/normalize.ts";
+import { MappedBuilder, entityView, flagsOf, newCharCache, newEntityCache, toOriginal, transformNames, wordView, type Mapped } from "../../src/scan/normalize.ts";
 
 const word = (s: string) => wordView(entityView(s)).text;
 
@@ -79,5 +79,71 @@ describe("word view", () => {
     expect(transformNames(flagsOf(w, 0, w.text.length))).toContain("confusables");
     const l = wordView(entityView("wh@ts@pp"));
     expect(transformNames(flagsOf(l, 0, l.text.length))).toContain("leet");
+  });
+});
+
+describe("MappedBuilder", () => {
+  it("grows past its capacity and keeps every unit", () => {
+    const b = new MappedBuilder(2);
+    for (let i = 0; i < 1000; i++) b.push(97 + (i % 26), i, i + 1, i % 3);
+    const m = b.build();
+    expect(m.text).toHaveLength(1000);
+    expect(m.text.slice(0, 3)).toBe("abc");
+    expect(Array.from(m.start!).slice(998)).toEqual([998, 999]);
+    expect(Array.from(m.end!).slice(0, 2)).toEqual([1, 2]);
+    expect(Array.from(m.flags!).slice(0, 4)).toEqual([0, 1, 2, 0]);
+  });
+
+  it("makes room ahead with reserve() and starts over with clear()", () => {
+    const b = new MappedBuilder(1);
+    b.reserve(50);
+    expect(b.codes.length).toBeGreaterThanOrEqual(50);
+    b.push(120, 0, 1, 0);
+    b.clear();
+    b.push(121, 5, 6, 8);
+    const m = b.build();
+    expect(m.text).toBe("y");
+    expect([m.start![0], m.end![0], m.flags![0]]).toEqual([5, 6, 8]);
+  });
+
+  it("gives the code units exactly: a byte-order mark, surrogate pairs and lone surrogates", () => {
+    for (const s of ["\ufeffhi", "a🙂b", "x\ud800y", "\udc00", "🙂\ud83d"]) {
+      const b = new MappedBuilder();
+      for (let i = 0; i < s.length; i++) b.push(s.charCodeAt(i), i, i + 1, 0);
+      expect(b.build().text).toBe(s);
+    }
+    expect(new MappedBuilder().build().text).toBe("");
+  });
+});
+
+describe("views with the scanner's memos", () => {
+  const snapshot = (m: Mapped) => ({ text: m.text, start: m.start && Array.from(m.start), end: m.end && Array.from(m.end), flags: m.flags && Array.from(m.flags) });
+  const texts = [
+    "Schreib mir auf Теlеgrаm! wh@ts@pp, ok",
+    "pay\u200bpal ➕44 ٣٣ 1️⃣ ﬁverr e\u0301 x\ud800",
+    "للدفع ה-O.T.P הס י ס מ ה пaроль пар0ль",
+    // longer than every initial workspace: units, words, a leet token
+    Array.from({ length: 300 }, (_, i) => (i % 7 === 0 ? "w h a t s" : i % 5 === 0 ? "Fіverr" : `wörd${i % 10}`)).join(" ") + " " + "h4x0r".repeat(40),
+  ];
+
+  it("give what the bare calls give, call after call on the same memos", () => {
+    const entity = newEntityCache();
+    const chars = newCharCache();
+    for (let round = 0; round < 2; round++) {
+      for (const t of texts) {
+        const a = entityView(t, entity);
+        expect(snapshot(a)).toEqual(snapshot(entityView(t)));
+        expect(snapshot(wordView(a, chars))).toEqual(snapshot(wordView(entityView(t))));
+      }
+    }
+  });
+
+  it("build each bare call in its own arrays", () => {
+    const a = entityView("ﬁ one");
+    const b = entityView("ﬁ two");
+    expect(a.text).toBe("fi one");
+    expect(Array.from(a.end!)).toEqual([1, 1, 2, 3, 4, 5]);
+    expect(wordView(a).text).toBe("fi one");
+    expect(wordView(b).text).toBe("fi two");
   });
 });
