@@ -16,6 +16,8 @@ export const LexiconFileSchema = z
     numberWords: z.record(z.string().min(1), z.string().regex(/^(\d{1,2}|\+|x2|x3)$/)).optional(),
     atWords: z.array(z.string().min(1)).optional(),
     dotWords: z.array(z.string().min(1)).optional(),
+    /** Host names and domain endings as people spell them in the language's script → the ASCII label ("яндекс" → "yandex", "קום" → "com"). */
+    hostWords: z.record(z.string().min(1), z.string().regex(/^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/)).optional(),
   })
   .strict();
 

@@ -27,6 +27,8 @@ export type CompiledLexicon = {
   numberWords: Map<string, string>;
   atWords: string[];
   dotWords: string[];
+  /** Spelled host labels (lower case, as written) → ASCII label, from every file's hostWords. */
+  hostWords: Map<string, string>;
   languages: string[];
   termCount: number;
 };
@@ -77,6 +79,7 @@ export function compileLexicons(files: Record<string, unknown>, extra: { brandWo
   const numberWords = new Map<string, string>();
   const atWords = new Set<string>();
   const dotWords = new Set<string>();
+  const hostWords = new Map<string, string>();
   let termCount = 0;
   const memo = newTermMemo();
   /** canonical: the listed term a generated form stands for (reported in findings; not counted as a term). */
@@ -112,6 +115,7 @@ export function compileLexicons(files: Record<string, unknown>, extra: { brandWo
     }
     for (const w of file.atWords ?? []) atWords.add(w.toLowerCase());
     for (const w of file.dotWords ?? []) dotWords.add(w.toLowerCase());
+    for (const [w, label] of Object.entries(file.hostWords ?? {})) if (!hostWords.has(w.toLowerCase())) hostWords.set(w.toLowerCase(), label);
     // The word tables are matched too, so the scanner knows cheaply when a spelled number or address may be there.
     for (const w of Object.keys(file.numberWords ?? {})) add("number_word", file.lang, w);
     for (const w of file.atWords ?? []) add("at_word", file.lang, w);
@@ -137,6 +141,7 @@ export function compileLexicons(files: Record<string, unknown>, extra: { brandWo
     numberWords,
     atWords: [...atWords],
     dotWords: [...dotWords],
+    hostWords,
     languages: parsed.map((f) => f.lang),
     termCount,
   };
