@@ -148,6 +148,10 @@ describe("detector pre-scans and anchors", () => {
     expect(found).toEqual(["AT", "СОБАКА", "アット"]);
     const longS = newWordMatcher(["arobaſe"]); // long s folds to "s": ASCII tokens go to the regex
     expect(isWordAt(longS, "AROBASE", 0, 7)).toBe(true);
+    const umlaut = newWordMatcher(["ät", "παπάκι"]);
+    expect(isWordAt(umlaut, "ÄT", 0, 2)).toBe(true); // the first letter folds too
+    expect(isWordAt(umlaut, "ΠΑΠΆΚΙ", 0, 6)).toBe(true);
+    expect(isWordAt(umlaut, "bt", 0, 2)).toBe(false);
   });
 
   it("the digit and text shapes say exactly what the regex pre-tests said", () => {
@@ -160,6 +164,7 @@ describe("detector pre-scans and anchors", () => {
         expect(d.longestRun >= 9).toBe(/\d{9}/.test(t));
         expect(d.cardRun >= 13).toBe(/\d(?:[ \-]?\d){12}/.test(t));
         expect(d.closePair).toBe(/\d\s?\d/.test(t));
+        expect(d.pairs).toEqual([...t].flatMap((c, q) => (/\d/.test(c) && /^\s?\d/.test(t.slice(q + 1)) ? [q] : [])));
         if (/(?:\+|00|\(?0)\s?\d(?:\D{0,3}\d){5}/.test(t)) expect(d.chain).toBeGreaterThanOrEqual(6);
         const s = textShape(t);
         expect({ ...s, separators: undefined, openBrackets: undefined }).toEqual({ ...d, separators: undefined, openBrackets: undefined, at: t.includes("@"), spacedDot: t.includes(" . "), slashes: t.includes("//"), scheme: t.includes("://"), longAlnumRun: /[A-Za-z0-9]{25}/.test(t) });

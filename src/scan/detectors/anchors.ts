@@ -139,13 +139,26 @@ export function skipSpacesBefore(text: string, i: number): number {
 /**
  * Tells whether a token is one of a list of words exactly as `^(?:w1|w2|…)$` with flags iu would:
  * ASCII tokens by a lower-case set, others by that regex once per distinct token (memoised).
+ * A token whose first character starts none of the words (under the same rules) is out at once.
  */
-export type WordMatcher = { ascii: Set<string>; exact: RegExp; minLength: number; maxLength: number; seen: Map<string, boolean>; asciiByRegex: boolean };
+export type WordMatcher = {
+  ascii: Set<string>;
+  exact: RegExp;
+  minLength: number;
+  maxLength: number;
+  seen: Map<string, boolean>;
+  asciiByRegex: boolean;
+  /** ^(?:first characters of the words), flags iu. */
+  first: RegExp;
+  /** Per BMP code unit: 0 not yet tested, 1 starts a word, 2 starts none. */
+  firstSeen: Uint8Array;
+};
 
 const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 export function newWordMatcher(words: string[]): WordMatcher {
   const lengths = words.map((w) => w.length);
+  const firsts = [...new Set(words.map((w) => String.fromCodePoint(w.codePointAt(0)!)))];
   return {
     ascii: new Set(words.filter((w) => /^[\x00-\x7f]*$/.test(w)).map((w) => w.toLowerCase())),
     exact: words.length ? new RegExp(`^(?:${words.map(esc).join("|")})$`, "iu") : /(?!)/,
@@ -154,6 +167,8 @@ export function newWordMatcher(words: string[]): WordMatcher {
     seen: new Map(),
     // Long s and the Kelvin sign fold to ASCII letters: with them in a word, ASCII tokens need the regex too.
     asciiByRegex: words.some((w) => /[\u017f\u212a]/.test(w)),
+    first: firsts.length ? new RegExp(`^(?:${firsts.map(esc).join("|")})`, "iu") : /(?!)/,
+    firstSeen: new Uint8Array(0x10000),
   };
 }
 
@@ -161,6 +176,11 @@ export function newWordMatcher(words: string[]): WordMatcher {
 export function isWordAt(m: WordMatcher, text: string, s: number, e: number): boolean {
   // Simple case folding maps BMP to BMP and astral to astral code points: a match has the word's UTF-16 length.
   if (e - s < m.minLength || e - s > m.maxLength) return false;
+  const c = text.charCodeAt(s);
+  if (c < 0xd800 || c > 0xdbff) {
+    const known = m.firstSeen[c] || (m.firstSeen[c] = m.first.test(text[s]!) ? 1 : 2);
+    if (known === 2) return false;
+  }
   let ascii = true;
   for (let i = s; i < e; i++) if (text.charCodeAt(i) >= 0x80) { ascii = false; break; }
   const token = text.slice(s, e);

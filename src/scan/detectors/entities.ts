@@ -89,6 +89,7 @@ export function createEntityDetector(opts: EntityOptions) {
     phones: new Map(),
     wallets: new Map(),
     base58: new Map(),
+    urls: new Map(),
     atWords: newWordMatcher(atWordList),
     dotWords: newWordMatcher(dotWordList),
     cjkDots: cjkDotList,
@@ -118,22 +119,21 @@ export function createEntityDetector(opts: EntityOptions) {
     const d = spelled === a ? shape : digitShape(digits);
     if (d.threeClose) {
       // Each number detector only when its shape can be there at all (most messages have a price or a date, nothing more).
-      if (d.closePair && IBAN_SHAPE.test(digits)) findIbans(digits, spelled, out);
+      if (d.closePair) findIbans(digits, spelled, out, d.pairs);
       if (d.cardRun >= 13) findCards(digits, spelled, out);
-      if (d.longestRun >= 9 || (d.longestRun >= 3 && DASHED_ID_SHAPE.test(digits))) findGovIds(digits, spelled, out);
+      if (d.longestRun >= 9 || (d.longestRun >= 3 && digits.includes("-") && DASHED_ID_SHAPE.test(digits))) findGovIds(digits, spelled, out);
       if (spelled !== a || (d.chain >= 6 && PHONE_SHAPE.test(digits))) findPhones(digits, spelled, out, ctx);
       // Israeli IDs last: a tenth of all 9-digit numbers pass their check, so they must not hide a phone number.
       if (d.longestRun >= 9) findIsraeliIds(digits, spelled, out);
       if (d.longestRun >= 3) findDigitCodes(digits, spelled, out);
     }
     if (shape.longAlnumRun) findCrypto(text, a, out, ctx);
-    if (shape.separators.length > 0) findExecutables(text, a, out, ctx.cls);
+    if (shape.separators.length > 0) findExecutables(text, a, out, shape.separators, ctx.cls);
     return out.entities;
   };
 }
 
-/** Number shapes worth a closer look, past what the digit shape tells (letters, dashes, prefixes). */
-const IBAN_SHAPE = /[A-Za-z]\s?[A-Za-z]\s?\d\s?\d/;
+/** Number shapes worth a closer look, past what the digit shape tells (dashes, prefixes). */
 const DASHED_ID_SHAPE = /\d{3}-\d{2}-\d{4}|\d{6}-\d{5}/;
 const PHONE_SHAPE = /(?:\+|00|\(?0)\s?\d(?:\D{0,3}\d){5}/;
 
@@ -147,6 +147,8 @@ type DetectorContext = {
   /** bech32 checksum answers and base58 networks by address (checksums cost two SHA-256s). */
   wallets: Map<string, boolean>;
   base58: Map<string, string>;
+  /** What the WHATWG parser made of links plainUrl cannot read (non-ASCII hosts, ports, queries…). */
+  urls: Map<string, UrlParts | null>;
   atWords: WordMatcher;
   dotWords: WordMatcher;
   cjkDots: string[];
@@ -278,31 +280,27 @@ function addUrl(out: Found, a: Mapped, ctx: DetectorContext, s: number, raw: str
   const e = s + (rawLength ?? trimmed.length);
   const clean = cleanUrl(trimmed);
   const hasScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(clean);
-  const plain = plainUrl(clean);
-  let hostname: string;
-  let rootPath: boolean;
-  let username = "";
-  if (plain) {
-    hostname = plain.hostname;
-    rootPath = plain.pathname === "/";
-  }
-  else {
-    let url: URL;
-    try {
-      url = new URL(hasScheme ? clean : `http://${clean}`);
-    } catch {
-      return;
-    }
-    hostname = url.hostname;
-    rootPath = url.pathname === "/";
-    username = url.username;
-  }
+  const parsed: UrlParts | null = plainUrl(clean) ?? memoised(ctx.urls, hasScheme ? clean : `http://${clean}`, parseUrlParts);
+  if (!parsed) return;
+  const { hostname, pathname, username = "" } = parsed;
+  const rootPath = pathname === "/";
   const host = hostname.toLowerCase().replace(/\.$/, "");
   if (!host || !validHostMemo(ctx, host)) return;
   const tld = host.slice(host.lastIndexOf(".") + 1);
   if (!hasScheme && FILE_TLDS.has(tld) && rootPath && !username) return;
   if (overlaps(out, ...toOriginal(a, s, e), LINKS)) return;
   push(out, a, s, e, "url", clean, { detail: host, ...(username ? { userinfo: decodeURIComponent(username) } : {}), ...(spaced ? { spaced } : {}) });
+}
+
+/** The parts of a URL the detectors use, null when the WHATWG parser rejects it. */
+type UrlParts = { hostname: string; pathname: string; username?: string };
+function parseUrlParts(href: string): UrlParts | null {
+  try {
+    const url = new URL(href);
+    return { hostname: url.hostname, pathname: url.pathname, username: url.username };
+  } catch {
+    return null;
+  }
 }
 
 /** A link as written, made parseable: defanged dots and schemes undone, spaces dropped (each step only when it can apply). */
@@ -463,20 +461,18 @@ const ID_CHAR = /^[\p{L}\p{N}._\-]$/u;
 // ---- IBAN ----
 const IBAN_START = /(?<![\p{L}\p{N}])([A-Za-z])\s?([A-Za-z])\s?(\d)\s?(\d)/uy;
 
-/** Where an IBAN can start: two to four characters before each pair of check digits (digits together or one space apart). */
-function ibanStarts(text: string): number[] {
+/** Where an IBAN can start: a letter two to four characters before a pair of check digits (together or one space apart). */
+function ibanStarts(text: string, pairs: number[]): number[] {
   const out: number[] = [];
-  for (let q = 0; q + 1 < text.length; q++) {
-    if (!isDigit(text.charCodeAt(q))) continue;
-    if (!isDigit(text.charCodeAt(q + 1)) && !(isSpace(text.charCodeAt(q + 1)) && isDigit(text.charCodeAt(q + 2)))) continue;
-    for (let s = Math.max(0, q - 4), last = out.length ? out[out.length - 1]! : -1; s <= q - 2; s++) if (s > last) out.push(s);
+  for (const q of pairs) {
+    for (let s = Math.max(0, q - 4), last = out.length ? out[out.length - 1]! : -1; s <= q - 2; s++) if (s > last && isAsciiLetter(text.charCodeAt(s))) out.push(s);
   }
   return out;
 }
-const isDigit = (c: number) => c >= 48 && c <= 57;
+const isAsciiLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 
-function findIbans(text: string, v: Mapped, out: Found): void {
-  eachStickyMatch(text, IBAN_START, ibanStarts(text), (m) => {
+function findIbans(text: string, v: Mapped, out: Found, pairs: number[]): void {
+  eachStickyMatch(text, IBAN_START, ibanStarts(text, pairs), (m) => {
     const country = (m[1]! + m[2]!).toUpperCase();
     const len = ibanLength(country);
     if (!len) return;
@@ -604,8 +600,8 @@ function findDigitCodes(text: string, v: Mapped, out: Found): void {
 // ---- executables and macro documents ----
 const EXTENSIONS = "exe|msi|bat|cmd|ps1|vbs|vbe|scr|jar|apk|dmg|pkg|docm|xlsm|pptm|dotm|xlam|hta|lnk|reg|sh|run|appimage|deb|crx|xpi";
 const EXECUTABLE = new RegExp(`(?<![\\p{L}\\p{N}])(?:[\\p{L}\\p{N}_\\-.]{1,100})?\\.(?:${EXTENSIONS})(?![\\p{L}\\p{N}])`, "iuy");
-/** ".exe" and the like, as a file's extension (the places an executable's name can end). */
-const EXTENSION = new RegExp(`\\.(?:${EXTENSIONS})(?![\\p{L}\\p{N}])`, "giu");
+/** ".exe" and the like, as a file's extension (the places an executable's name can end); tried at each ".". */
+const EXTENSION = new RegExp(`\\.(?:${EXTENSIONS})(?![\\p{L}\\p{N}])`, "iuy");
 /** Longest name the pattern takes before the extension, in code units (100 code points). */
 const MAX_NAME = 200;
 
@@ -614,19 +610,23 @@ const MAX_NAME = 200;
  * characters ([\p{L}\p{N}_.-]) where the character before is no letter or digit ("my_setup.exe"
  * can start at "m" or at "s").
  */
-function executableStarts(text: string, cls: CharClasses): number[] {
+function executableStarts(text: string, separators: number[], cls: CharClasses): number[] {
   const starts: number[] = [];
-  eachMatch(text, EXTENSION, (m) => {
-    const stop = Math.max(0, m.index - MAX_NAME);
-    for (let s = m.index; ; s = previousIndex(text, s)) {
+  for (let k = 0; k < separators.length; k += 2) {
+    const dot = separators[k]!;
+    if (text.charCodeAt(dot) !== 46) continue;
+    EXTENSION.lastIndex = dot;
+    if (!EXTENSION.test(text)) continue;
+    const stop = Math.max(0, dot - MAX_NAME);
+    for (let s = dot; ; s = previousIndex(text, s)) {
       if (!charBeforeIs(text, s, cls, isWordChar)) starts.push(s);
       if (s <= stop || !charBeforeIs(text, s, cls, isFileNameChar)) break;
     }
-  });
+  }
   return ascending(starts);
 }
 
-function findExecutables(text: string, a: Mapped, out: Found, cls: CharClasses): void {
-  const starts = executableStarts(text, cls);
+function findExecutables(text: string, a: Mapped, out: Found, separators: number[], cls: CharClasses): void {
+  const starts = executableStarts(text, separators, cls);
   if (starts.length) eachStickyMatch(text, EXECUTABLE, starts, (m) => push(out, a, m.index, m.index + m[0].length, "executable", m[0].toLowerCase()));
 }

@@ -8,6 +8,8 @@ export type DigitShape = {
   threeClose: boolean;
   /** Two digits next to each other or one \s apart (an IBAN's check digits). */
   closePair: boolean;
+  /** Where the first digit of each such pair is, in text order. */
+  pairs: number[];
   /** Longest run of digits in a row. */
   longestRun: number;
   /** Most digits in a row with at most one " " or "-" between neighbours: /\d(?:[ \-]?\d){n-1}/ (a card number). */
@@ -47,6 +49,7 @@ class DigitTally {
   longestRun = 0;
   cardRun = 0;
   chain = 0;
+  pairs: number[] = [];
   private prev = -10; // positions of the last two digits
   private prev2 = -10;
   private run = 0;
@@ -60,12 +63,16 @@ class DigitTally {
       this.card++;
       this.linked++;
       this.closePair = true;
+      this.pairs.push(this.prev);
     } else {
       const between = text.charCodeAt(i - 1);
       this.run = 1;
       this.card = gap === 2 && (between === 32 || between === 45) ? this.card + 1 : 1;
       this.linked = gap <= 4 ? this.linked + 1 : 1;
-      if (gap === 2 && isSpace(between)) this.closePair = true;
+      if (gap === 2 && isSpace(between)) {
+        this.closePair = true;
+        this.pairs.push(this.prev);
+      }
     }
     if (gap <= 4 && this.prev - this.prev2 <= 4) this.threeClose = true;
     if (this.run > this.longestRun) this.longestRun = this.run;
@@ -76,7 +83,7 @@ class DigitTally {
   }
 
   shape(): DigitShape {
-    return { threeClose: this.threeClose, closePair: this.closePair, longestRun: this.longestRun, cardRun: this.cardRun, chain: this.chain };
+    return { threeClose: this.threeClose, closePair: this.closePair, pairs: this.pairs, longestRun: this.longestRun, cardRun: this.cardRun, chain: this.chain };
   }
 }
 
