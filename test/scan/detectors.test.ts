@@ -155,7 +155,7 @@ describe("detector pre-scans and anchors", () => {
   });
 
   it("the digit and text shapes say exactly what the regex pre-tests said", () => {
-    const alphabet = fc.constantFrom("1", "2", "0", " ", "-", "+", "(", ")", ".", "a", "B", "\u00a0", "/", "@", ":", "[", "]", "dot", "x");
+    const alphabet = fc.constantFrom("1", "2", "0", " ", "-", "+", "(", ")", ".", "a", "B", "\u00a0", "/", "@", ":", "[", "]", "dot", "x", "abcdefghij", "0123456789", "ж");
     fc.assert(
       fc.property(fc.array(alphabet, { maxLength: 40 }).map((xs) => xs.join("")), (t) => {
         const d = digitShape(t);
@@ -167,6 +167,9 @@ describe("detector pre-scans and anchors", () => {
         expect(d.pairs).toEqual([...t].flatMap((c, q) => (/\d/.test(c) && /^\s?\d/.test(t.slice(q + 1)) ? [q] : [])));
         if (/(?:\+|00|\(?0)\s?\d(?:\D{0,3}\d){5}/.test(t)) expect(d.chain).toBeGreaterThanOrEqual(6);
         const s = textShape(t);
+        const defanged = (i: number) => /^(?:\[\.\]|\(\.\)|\[dot\]|\(dot\))/i.exec(t.slice(i))?.[0].length;
+        expect(s.separators).toEqual([...t].flatMap((c, i) => (c === "." ? [i, i + 1] : defanged(i) ? [i, i + defanged(i)!] : [])));
+        expect(s.openBrackets).toEqual([...t].flatMap((c, i) => ("([{<".includes(c) ? [i] : [])));
         expect({ ...s, separators: undefined, openBrackets: undefined }).toEqual({ ...d, separators: undefined, openBrackets: undefined, at: t.includes("@"), spacedDot: t.includes(" . "), slashes: t.includes("//"), scheme: t.includes("://"), longAlnumRun: /[A-Za-z0-9]{25}/.test(t) });
       }),
       { numRuns: 3000 },

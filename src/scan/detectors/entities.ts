@@ -219,12 +219,16 @@ function mayHaveLink(text: string, shape: TextShape, cls: CharClasses): boolean 
   return shape.scheme;
 }
 
-/** Where a bare host can start: the start of the label before each separator (the label is a run of [\p{L}\p{N}-]). */
+/**
+ * Where a bare host can start: the start of the label before each separator (the label is a run
+ * of [\p{L}\p{N}-]) that a letter or digit follows (another label or the top-level domain; a
+ * sentence's full stop is followed by a space).
+ */
 function bareHostStarts(text: string, seps: number[], cls: CharClasses): number[] {
   const out: number[] = [];
   for (let k = 0; k < seps.length; k += 2) {
     const s = seps[k]!;
-    if (!charBeforeIs(text, s, cls, isLabelChar)) continue;
+    if (!charIs(text, seps[k + 1]!, cls, isWordChar) || !charBeforeIs(text, s, cls, isLabelChar)) continue;
     const start = runStartBefore(text, s, cls, isLabelChar);
     if (out.length === 0 || out[out.length - 1]! !== start) out.push(start);
   }

@@ -96,6 +96,12 @@ export function digitShape(text: string): DigitShape {
   return t.shape();
 }
 
+/** A-Z or a-z (setting bit 5 lower-cases an ASCII letter and moves nothing else into a-z). */
+function isAsciiLetter(c: number): boolean {
+  const lower = c | 32;
+  return lower >= 97 && lower <= 122;
+}
+
 /** "dot" in any case at text[i, i+3). */
 function dotWordAt(text: string, i: number): boolean {
   return (text.charCodeAt(i) | 32) === 100 && (text.charCodeAt(i + 1) | 32) === 111 && (text.charCodeAt(i + 2) | 32) === 116;
@@ -111,10 +117,16 @@ export function textShape(text: string): TextShape {
   let scheme = false;
   let longAlnumRun = false;
   let alnum = 0;
-  for (let i = 0; i < text.length; i++) {
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
-    if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90)) {
-      if (++alnum >= LONG_ALNUM_RUN) longAlnumRun = true;
+    if (isAsciiLetter(c)) {
+      // Most of a message is words: take each run of letters in one tight loop.
+      let j = i + 1;
+      while (j < n && isAsciiLetter(text.charCodeAt(j))) j++;
+      alnum += j - i;
+      if (alnum >= LONG_ALNUM_RUN) longAlnumRun = true;
+      i = j - 1;
       continue;
     }
     if (c >= 48 && c <= 57) {
