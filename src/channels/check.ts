@@ -96,10 +96,10 @@ function hostLookalike(index: ChannelIndex, host: string): { target: string; rea
       return { target: domain, reasons: [...reasons, { rule: "edit_distance", message: `${r.domain} is a misspelling of the official ${domain}` }] };
     }
   }
+  const subKey = comparisonKey(r.subdomain);
   for (const brand of index.brandKeys) {
     const target = index.labels[0]?.domain ?? brand;
     if (labelKey.includes(brand)) return { target, reasons: [...reasons, { rule: "brand_in_domain", message: `${r.domain} is not an official domain but contains the brand` }] };
-    const subKey = comparisonKey(r.subdomain);
     if (subKey.includes(brand)) return { target, reasons: [...reasons, { rule: "brand_in_subdomain", message: `the official name appears only as a subdomain of ${r.domain}, which is not official` }] };
   }
   return undefined;
@@ -168,6 +168,7 @@ export function checkChannel(index: ChannelIndex, value: string, kind: CheckedKi
 
 /** A profile on a social network where the platform has an official one, whose name imitates the brand (twitter.com/fiverr_support). */
 function profileLookalike(index: ChannelIndex, normalized: string): { target: string; reason: ChannelReason } | undefined {
+  if (!index.channels.some((c) => c.channel.kind === "social")) return undefined; // nothing to imitate (and no URL to parse)
   const u = parseUrl(normalized);
   if (!u) return undefined;
   const name = u.pathname.split("/").filter(Boolean)[0];

@@ -2,14 +2,14 @@
 // entity detectors → rules → findings, risk and a warning in the reader's language.
 // Pure (no I/O): the same code runs in the API, the CLI and the browser ("warn before you send").
 // createScanner compiles the lexicons once; keep the scanner in the app context, not in a global.
-import { buildChannelIndex, checkChannel, type OfficialChannel } from "../channels/check.ts";
+import { buildChannelIndex, type OfficialChannel } from "../channels/check.ts";
 import { defaultPlatform } from "../registry/seed-data.ts";
 import { lexiconFiles } from "./lexicons/index.ts";
 import { compileLexicons, findHits, type CompiledLexicon } from "./lexicon.ts";
 import { entityView, flagsOf, newCharCache, newEntityCache, toOriginal, transformNames, wordView, type CharCache, type EntityCache } from "./normalize.ts";
 import { createEntityDetector, type Entity } from "./detectors/entities.ts";
 import { MIN_SPELLED_RUN, spellNumbers } from "./detectors/spelled.ts";
-import { buildBrandKeys, classifyLink, type LinkContext, type LinkVerdict } from "./detectors/links.ts";
+import { buildBrandKeys, classifyLink, isOfficialAddress, type LinkContext, type LinkVerdict } from "./detectors/links.ts";
 import { applyRules, type Cue, type RuleFinding } from "./rules.ts";
 import { warningFor } from "./warnings.ts";
 import { comparisonKey } from "../lookalike/key.ts";
@@ -70,9 +70,7 @@ export function createScanner(options: ScannerOptions = {}): Scanner {
     const kept: Entity[] = [];
     for (const e of entities) {
       if (e.kind === "email") {
-        const verdict = checkChannel(linkContext.channels, e.value, "email");
-        const onOfficialDomain = verdict.reasons.some((r) => r.rule === "official_domain_unregistered_address");
-        kept.push(verdict.verdict === "official" || onOfficialDomain ? { ...e, detail: "official" } : e);
+        kept.push(isOfficialAddress(linkContext, e.value) ? { ...e, detail: "official" } : e);
         continue;
       }
       if (e.kind !== "url") {

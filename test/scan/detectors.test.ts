@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
+import fc from "fast-check";
+import { charBeforeIs, charIs, eachWordToken, isLabelChar, isSpelledLabelChar, isWordAt, isWordChar, MAX_MEMO_ENTRIES, memoised, newCharClasses, newWordMatcher, previousIndex, runStartBefore } from "../../src/scan/detectors/anchors.ts";
+import { digitShape, textShape } from "../../src/scan/detectors/shape.ts";
 import { base58check, bech32Valid, ibanValid, israeliIdValid, latvianPersonalCodeValid, luhnValid, ssnShapeValid } from "../../src/scan/detectors/checksums.ts";
 import { sha256 } from "../../src/scan/detectors/sha256.ts";
-import { createEntityDetector, type Entity } from "../../src/scan/detectors/entities.ts";
+import { createEntityDetector, plainUrl, type Entity } from "../../src/scan/detectors/entities.ts";
 import { spellNumbers } from "../../src/scan/detectors/spelled.ts";
 import { entityView } from "../../src/scan/normalize.ts";
 
@@ -111,5 +114,95 @@ describe("entity detectors", () => {
     expect(values("tg @kira_edits", "handle")).toEqual(["kira_edits"]);
     expect(values("UPI rahul.design@okaxis", "payment_id")).toEqual(["rahul.design@okaxis"]);
     expect(values("run FontFixer_setup.exe or open the .docm", "executable")).toEqual(["fontfixer_setup.exe", ".docm"]);
+  });
+});
+
+describe("detector pre-scans and anchors", () => {
+  it("memoised computes once per key, remembers falsy answers and stays bounded", () => {
+    const memo = new Map<string, boolean>();
+    let calls = 0;
+    const compute = (k: string) => (calls++, k.length > 3);
+    expect(memoised(memo, "ab", compute)).toBe(false);
+    expect(memoised(memo, "ab", compute)).toBe(false);
+    expect(calls).toBe(1);
+    for (let i = 0; i < MAX_MEMO_ENTRIES + 10; i++) memoised(memo, `k${i}`, compute);
+    expect(memo.size).toBeLessThanOrEqual(MAX_MEMO_ENTRIES);
+    expect(memoised(memo, "abcd", compute)).toBe(true);
+  });
+
+  it("character runs step over astral letters and look up Unicode classes once", () => {
+    const cls = newCharClasses();
+    const text = "x 𠀀ab-c.d";
+    expect(runStartBefore(text, 8, cls, isLabelChar)).toBe(2); // "𠀀ab-c" (a two-unit Han letter first)
+    expect(charBeforeIs(text, 4, cls, isWordChar)).toBe(true); // after the surrogate pair
+    expect(charIs(text, 3, cls, isWordChar)).toBe(false); // a lone low surrogate half is no letter
+    expect(previousIndex(text, 4)).toBe(2);
+    expect(charBeforeIs("жa", 1, cls, isSpelledLabelChar)).toBe(true);
+    expect(charBeforeIs("中a", 1, cls, isSpelledLabelChar)).toBe(false);
+  });
+
+  it("word tokens match their lists as a case-insensitive Unicode regex would", () => {
+    const at = newWordMatcher(["at", "собака", "アット"]);
+    const found: string[] = [];
+    eachWordToken("mail AT home, or (СОБАКА) or アット or at-home or cat", [at], (_m, s, e) => found.push("mail AT home, or (СОБАКА) or アット or at-home or cat".slice(s, e)));
+    expect(found).toEqual(["AT", "СОБАКА", "アット"]);
+    const longS = newWordMatcher(["arobaſe"]); // long s folds to "s": ASCII tokens go to the regex
+    expect(isWordAt(longS, "AROBASE", 0, 7)).toBe(true);
+    const umlaut = newWordMatcher(["ät", "παπάκι"]);
+    expect(isWordAt(umlaut, "ÄT", 0, 2)).toBe(true); // the first letter folds too
+    expect(isWordAt(umlaut, "ΠΑΠΆΚΙ", 0, 6)).toBe(true);
+    expect(isWordAt(umlaut, "bt", 0, 2)).toBe(false);
+  });
+
+  it("the digit and text shapes say exactly what the regex pre-tests said", () => {
+    const alphabet = fc.constantFrom("1", "2", "0", " ", "-", "+", "(", ")", ".", "a", "B", "\u00a0", "/", "@", ":", "[", "]", "dot", "x", "abcdefghij", "0123456789", "ж");
+    fc.assert(
+      fc.property(fc.array(alphabet, { maxLength: 40 }).map((xs) => xs.join("")), (t) => {
+        const d = digitShape(t);
+        expect(d.threeClose).toBe(/\d\D{0,3}\d\D{0,3}\d/.test(t));
+        expect(d.longestRun >= 3).toBe(/\d{3}/.test(t));
+        expect(d.longestRun >= 9).toBe(/\d{9}/.test(t));
+        expect(d.cardRun >= 13).toBe(/\d(?:[ \-]?\d){12}/.test(t));
+        expect(d.closePair).toBe(/\d\s?\d/.test(t));
+        expect(d.pairs).toEqual([...t].flatMap((c, q) => (/\d/.test(c) && /^\s?\d/.test(t.slice(q + 1)) ? [q] : [])));
+        if (/(?:\+|00|\(?0)\s?\d(?:\D{0,3}\d){5}/.test(t)) expect(d.chain).toBeGreaterThanOrEqual(6);
+        const s = textShape(t);
+        const defanged = (i: number) => /^(?:\[\.\]|\(\.\)|\[dot\]|\(dot\))/i.exec(t.slice(i))?.[0].length;
+        expect(s.separators).toEqual([...t].flatMap((c, i) => (c === "." ? [i, i + 1] : defanged(i) ? [i, i + defanged(i)!] : [])));
+        expect(s.openBrackets).toEqual([...t].flatMap((c, i) => ("([{<".includes(c) ? [i] : [])));
+        expect({ ...s, separators: undefined, openBrackets: undefined }).toEqual({ ...d, separators: undefined, openBrackets: undefined, at: t.includes("@"), spacedDot: t.includes(" . "), slashes: t.includes("//"), scheme: t.includes("://"), longAlnumRun: /[A-Za-z0-9]{25}/.test(t) });
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it("plainUrl gives what the WHATWG parser gives, or leaves the link to it", () => {
+    const piece = fc.constantFrom("a", "Z", "0", "9", "-", ".", "/", "xn--", "0x", "..", "%2e", "?", "#", "@", ":", "\\", "é", "_", "~", "'", "\t", " ", "com", "1");
+    const scheme = fc.constantFrom("", "", "http://", "HTTPS://", "ftp://", "foo://", "http:/");
+    fc.assert(
+      fc.property(scheme, fc.array(piece, { minLength: 1, maxLength: 12 }).map((xs) => xs.join("")), (s, rest) => {
+        const clean = s + rest;
+        const plain = plainUrl(clean);
+        if (!plain) return;
+        const url = new URL(s ? clean : `http://${clean}`);
+        expect(plain).toEqual({ hostname: url.hostname, pathname: url.pathname });
+        expect(url.username).toBe("");
+      }),
+      { numRuns: 5000 },
+    );
+    expect(plainUrl("Fiverr.com/Support")).toEqual({ hostname: "fiverr.com", pathname: "/Support" });
+    expect(plainUrl("1.2.3.4")).toBeUndefined(); // IPv4: the parser rewrites it
+    expect(plainUrl("host.com:8080")).toBeUndefined();
+    expect(plainUrl("HTTPS://Fiverr.com")).toEqual({ hostname: "fiverr.com", pathname: "/" });
+  });
+
+  it("anchored searches find what a scan of every position finds", () => {
+    expect(values("write to max . muster punkt x (at) gmx (dot) de", "email")).toEqual(["muster.x@gmx.de"]);
+    expect(values("b.c.d.e.f.g.h.i.j@mail.de", "email")).toEqual(["b.c.d.e.f.g.h.i.j@mail.de"]); // nine parts before the "@"
+    expect(values("a.b.c.d.e.f.g.h.i.j@mail.de", "email")).toEqual([]); // ten are more than an address has
+    expect(values("bad(dot)ru", "url")).toEqual(["bad.ru"]);
+    expect(entities("bad(dot)ru", "url")[0]!.spaced).toBe(true); // no "." or ":": found as a spelled host only
+    expect(values("get my_setup.exe and x-y.sh now", "executable")).toEqual(["my_setup.exe", "x-y.sh"]);
+    expect(values("IBAN: de89 3704 0044 0532 0130 00", "iban")).toEqual(["DE89370400440532013000"]);
   });
 });

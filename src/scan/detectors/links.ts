@@ -6,12 +6,26 @@ import { checkChannel, type ChannelIndex } from "../../channels/check.ts";
 import { comparisonKey } from "../../lookalike/key.ts";
 import { withinOneEdit } from "../../lookalike/distance.ts";
 import type { HostConcept } from "../lexicon.ts";
-import type { Entity } from "./entities.ts";
+import { plainUrl, type Entity } from "./entities.ts";
+import { memoised } from "./anchors.ts";
 
 export type LinkKind = "official" | "messenger" | "shortener" | "file_host" | "lookalike" | "brand_imitation" | "userinfo" | "other";
 export type LinkVerdict = { kind: LinkKind; reason: string };
 
-export type LinkContext = { channels: ChannelIndex; hosts: Record<HostConcept, Set<string>>; brandKeys: { key: string; domain: string }[] };
+export type LinkContext = {
+  channels: ChannelIndex;
+  hosts: Record<HostConcept, Set<string>>;
+  brandKeys: { key: string; domain: string }[];
+  /** Answers already given in this context (made on first use; the context is per scanner, so is this). */
+  memo?: LinkMemo;
+};
+
+/** Verdicts by link (value, host, user-info) and official-address answers by address: links repeat across messages. */
+type LinkMemo = { links: Map<string, LinkVerdict>; addresses: Map<string, boolean> };
+
+function memoOf(ctx: LinkContext): LinkMemo {
+  return (ctx.memo ??= { links: new Map(), addresses: new Map() });
+}
 
 export function buildBrandKeys(brandDomains: Iterable<string>): { key: string; domain: string }[] {
   const out: { key: string; domain: string }[] = [];
@@ -22,33 +36,54 @@ export function buildBrandKeys(brandDomains: Iterable<string>): { key: string; d
   return out;
 }
 
-/** host (or host/path) is one of the listed hosts or a subdomain of one. */
-function listed(set: Set<string>, host: string, path: string): string | undefined {
+/** host (or host/first, first being the path's first segment) is one of the listed hosts or a subdomain of one. */
+function listed(set: Set<string>, host: string, first: string | undefined): string | undefined {
   for (let h = host; h.includes("."); h = h.slice(h.indexOf(".") + 1)) {
     if (set.has(h)) return h;
-    const first = path.split("/").filter(Boolean)[0];
     if (first && set.has(`${h}/${first.toLowerCase()}`)) return `${h}/${first}`;
   }
   return undefined;
 }
 
-export function classifyLink(ctx: LinkContext, e: Entity): LinkVerdict {
-  const host = e.detail ?? "";
-  let path = "/";
+/** The URL's path as the WHATWG parser gives it ("/" when it cannot parse). */
+function pathOf(value: string): string {
+  const plain = plainUrl(value);
+  if (plain) return plain.pathname;
   try {
-    path = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(e.value) ? e.value : `http://${e.value}`).pathname;
+    return new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(value) ? value : `http://${value}`).pathname;
   } catch {
-    /* keep "/" */
+    return "/";
   }
+}
+
+/** What a link is (see LinkKind); the same link gets the same verdict, so each is worked out once per context. */
+export function classifyLink(ctx: LinkContext, e: Entity): LinkVerdict {
+  const key = `${e.value}\u0000${e.detail ?? ""}\u0000${e.userinfo ?? "\u0000"}`;
+  const v = memoised(memoOf(ctx).links, key, () => classifyAnew(ctx, e));
+  return { kind: v.kind, reason: v.reason };
+}
+
+/** An e-mail address is the platform's: a registered channel, or on an official domain. */
+export function isOfficialAddress(ctx: LinkContext, address: string): boolean {
+  return memoised(memoOf(ctx).addresses, address, () => {
+    const verdict = checkChannel(ctx.channels, address, "email");
+    return verdict.verdict === "official" || verdict.reasons.some((r) => r.rule === "official_domain_unregistered_address");
+  });
+}
+
+function classifyAnew(ctx: LinkContext, e: Entity): LinkVerdict {
+  const host = e.detail ?? "";
+  const path = pathOf(e.value);
   if (e.userinfo && /\.[\p{L}]{2,}$/u.test(e.userinfo)) return { kind: "userinfo", reason: `the address really goes to ${host}; "${e.userinfo}@" in front of it only looks like a site name` };
-  const m = listed(ctx.hosts.messenger_link, host, path);
+  const first = path.split("/").filter(Boolean)[0];
+  const m = listed(ctx.hosts.messenger_link, host, first);
   if (m) return { kind: "messenger", reason: `${m} is a messenger or meeting link` };
-  const s = listed(ctx.hosts.shortener, host, path);
+  const s = listed(ctx.hosts.shortener, host, first);
   if (s) return { kind: "shortener", reason: `${s} is a link shortener that hides where the link goes` };
   const check = checkChannel(ctx.channels, e.value, "url");
   if (check.verdict === "official") return { kind: "official", reason: check.reasons[0]?.message ?? "official" };
   if (check.verdict === "lookalike") return { kind: "lookalike", reason: check.reasons.map((r) => r.message).join("; ") };
-  if (listed(ctx.hosts.file_host, host, path) || listed(ctx.hosts.brand_domain, host, path)) return { kind: "file_host", reason: `${host} is an ordinary site` };
+  if (listed(ctx.hosts.file_host, host, first) || listed(ctx.hosts.brand_domain, host, first)) return { kind: "file_host", reason: `${host} is an ordinary site` };
   const p = parseDomain(host);
   const label = p.domainWithoutSuffix ?? "";
   const sub = p.subdomain ?? "";
@@ -59,11 +94,11 @@ export function classifyLink(ctx: LinkContext, e: Entity): LinkVerdict {
     const brand = ctx.channels.brandKeys.find((b) => b.length >= 5 && key !== b && withinOneEdit(key, b));
     if (brand) return { kind: "lookalike", reason: `${host} spells "${part}" like the platform's name` };
   }
+  const subKey = comparisonKey(sub);
+  const labelParts = label.split("-").map(comparisonKey);
   for (const b of ctx.brandKeys) {
     // The brand as a subdomain of a foreign domain (drive-google.com.fileshare-docs.net), or
     // glued to other words with a hyphen (paypal-verify.com).
-    const subKey = comparisonKey(sub);
-    const labelParts = label.split("-").map(comparisonKey);
     if ((sub && subKey.includes(b.key) && /[.\-]/.test(sub)) || (labelParts.length > 1 && labelParts.includes(b.key))) {
       return { kind: "brand_imitation", reason: `${host} is not ${b.domain} but borrows its name` };
     }
