@@ -36,7 +36,7 @@ const SEVERE: ScanLabel[] = ["impersonation", "suspicious_link", "personal_data"
 export function createScanner(options: ScannerOptions = {}): Scanner {
   const platform = options.platform ?? defaultPlatform;
   const lex: CompiledLexicon = compileLexicons(options.lexicons ?? lexiconFiles, { brandWords: platform.brandWords });
-  const findEntities = createEntityDetector({ atWords: lex.atWords, dotWords: lex.dotWords, mailHosts: lex.hosts.mail_host });
+  const findEntities = createEntityDetector({ atWords: lex.atWords, dotWords: lex.dotWords, mailHosts: lex.hosts.mail_host, hostWords: lex.hostWords });
   const linkContext: LinkContext = {
     channels: buildChannelIndex(options.officialChannels ?? [], platform),
     hosts: lex.hosts,

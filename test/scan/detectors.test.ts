@@ -9,7 +9,12 @@ import { spellNumbers } from "../../src/scan/detectors/spelled.ts";
 import { entityView } from "../../src/scan/normalize.ts";
 
 const hex = (b: Uint8Array) => [...b].map((x) => x.toString(16).padStart(2, "0")).join("");
-const detect = createEntityDetector({ atWords: ["at", "ät", "et"], dotWords: ["dot", "punkt", "punkts", "点"], mailHosts: new Set(["gmail.com"]) });
+const detect = createEntityDetector({
+  atWords: ["at", "ät", "et", "собака", "שטרודל"],
+  dotWords: ["dot", "punkt", "punkts", "点", "точка", "נקודה"],
+  mailHosts: new Set(["gmail.com"]),
+  hostWords: new Map([["яндекс", "yandex"], ["ру", "ru"], ["ג׳ימייל", "gmail"], ["קום", "com"]]),
+});
 const numberWords = new Map(Object.entries({ plus: "+", four: "4", seven: "7", zero: "0", nine: "9", one: "1", two: "2", three: "3", double: "x2", četri: "4", septiņi: "7", nulle: "0" }));
 function entities(text: string, kind?: Entity["kind"]): Entity[] {
   const a = entityView(text);
@@ -71,6 +76,25 @@ describe("entity detectors", () => {
     expect(values("plus četri četri septiņi septiņi nulle nulle", "phone")).toEqual([]); // too short for a number
     expect(values("Order FO4412 7700 9015, delivery 21.03.2025 18:00, SKU 4470-0900-1123, ticket #1-555-0143-22", "phone")).toEqual([]);
     expect(entities("+44 7700 900123", "phone")[0]!.detail).not.toBe("weak");
+  });
+
+  it("phones: national numbers without trunk 0 or country code are possible numbers, dates and times are not", () => {
+    expect(entities("text me at 415 555 2671", "phone").map((e) => [e.value, e.detail])).toEqual([["4155552671", "possible"]]);
+    expect(values("mera number 98765 43210 hai", "phone")).toEqual(["9876543210"]);
+    expect(values("电话 138 1024 7765", "phone")).toEqual(["13810247765"]);
+    expect(values("delivery 21.03.2025 18:00, 10:30-11:45, 1 111 111 111", "phone")).toEqual([]);
+  });
+
+  it("e-mail addresses dictated in another script, with the host names spelled in it", () => {
+    expect(values("олег собака яндекс точка ру", "email")).toEqual(["олег@yandex.ru"]);
+    expect(values("נועה שטרודל ג׳ימייל נקודה קום", "email")).toEqual(["נועה@gmail.com"]);
+    expect(values("олег собака неизвестно точка что", "email")).toEqual([]);
+  });
+
+  it("links after a Hebrew or Arabic proclitic and a hyphen, and user-info that is no valid escape", () => {
+    expect(values("שלח ל-wa.me/447700900123", "url")).toEqual(["wa.me/447700900123"]);
+    expect(values("my-site.com", "url")).toEqual(["my-site.com"]);
+    expect(entities("see https://%E0%A4%A@fiverr.com/x now", "url")[0]!.userinfo).toBe("%E0%A4%A");
   });
 
   it("e-mail addresses, also spelled out with at/dot words or brackets", () => {

@@ -31,6 +31,8 @@ export type EntityOptions = {
   dotWords: string[];
   /** Webmail domains: "name at gmail.com" (a bare at-word before a real domain) is an address only there. */
   mailHosts?: Set<string>;
+  /** Host labels as spelled in other scripts → ASCII ("яндекс" → "yandex", "קום" → "com"): dictated addresses. */
+  hostWords?: Map<string, string>;
 };
 
 const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -67,7 +69,8 @@ export function createEntityDetector(opts: EntityOptions) {
   const AT = `(?:\\s?@\\s?${atAlt})`;
   const DOT = `(?:\\.${dotAlt})`;
   const part = "[\\p{L}\\p{N}_%+\\-]+";
-  const label = "[\\p{L}\\p{N}](?:[\\p{L}\\p{N}\\-]*[\\p{L}\\p{N}])?";
+  // A Hebrew geresh or an apostrophe may sit inside a spelled label ("ג׳ימייל" = gmail).
+  const label = "[\\p{L}\\p{N}](?:[\\p{L}\\p{N}\\-׳']*[\\p{L}\\p{N}])?";
   // Sticky: tried only where an address can start (see addressStarts), not at every word of the message.
   const email = new RegExp(`(?<![\\p{L}\\p{N}_.%+\\-])(${part}(?:${DOT}${part}){0,8})${AT}(${label}(?:${DOT}${label}){1,8})(?![\\p{L}\\p{N}])`, "iuy");
   const atRe = new RegExp(AT, "iu");
@@ -96,6 +99,7 @@ export function createEntityDetector(opts: EntityOptions) {
     cover: new Uint16Array(256),
   };
   const mailHosts = opts.mailHosts ?? new Set<string>();
+  const hostWords = opts.hostWords ?? new Map<string, string>();
   /**
    * words: whether the text has at-words or dot-words at all (the scanner knows from its lexicon
    * pass; undefined = assume yes). Each detector is skipped when the characters it needs are absent.
@@ -110,7 +114,7 @@ export function createEntityDetector(opts: EntityOptions) {
     // One pass over the tokens finds the at- and dot-words the two patterns below can use.
     const tokens = spelledHosts || emails ? wordTokens(text, ctx, emails, spelledHosts) : undefined;
     if (spelledHosts) eachStickyMatch(text, spelledHost, spelledHostStarts(text, shape.openBrackets, tokens!.dots, ctx), (m) => addUrl(out, a, ctx, m.index, m[0].replace(spelledSepRe, "."), true, m[0].length));
-    if (emails) findEmails(text, a, out, ctx, addressStarts(text, tokens!.ats, ctx), email, atRe, dotRe, bareAtRe, mailHosts);
+    if (emails) findEmails(text, a, out, ctx, addressStarts(text, tokens!.ats, ctx), email, atRe, dotRe, bareAtRe, mailHosts, hostWords);
     if (shape.at) {
       findHandles(text, a, out);
       findPaymentIds(text, a, out);
@@ -122,7 +126,7 @@ export function createEntityDetector(opts: EntityOptions) {
       if (d.closePair) findIbans(digits, spelled, out, d.pairs);
       if (d.cardRun >= 13) findCards(digits, spelled, out);
       if (d.longestRun >= 9 || (d.longestRun >= 3 && digits.includes("-") && DASHED_ID_SHAPE.test(digits))) findGovIds(digits, spelled, out);
-      if (spelled !== a || (d.chain >= 6 && PHONE_SHAPE.test(digits))) findPhones(digits, spelled, out, ctx);
+      if (spelled !== a || (d.chain >= 6 && PHONE_SHAPE.test(digits)) || d.chain >= BARE_NATIONAL_DIGITS[0]) findPhones(digits, spelled, out, ctx);
       // Israeli IDs last: a tenth of all 9-digit numbers pass their check, so they must not hide a phone number.
       if (d.longestRun >= 9) findIsraeliIds(digits, spelled, out);
       if (d.longestRun >= 3) findDigitCodes(digits, spelled, out);
@@ -208,7 +212,8 @@ function eachMatch(text: string, re: RegExp, found: (m: RegExpExecArray) => void
 // Defanged schemes too (hxxps://, http[:]//): lure writers copy them from security advice to dodge link filters.
 const URL_SCHEME = /\b(?:https?|ftp|h[x*]{2}ps?)(?::|\[:\])\/\/[^\s<>"'`]+/giu;
 const USERINFO_URL = /(?<![\p{L}\p{N}_.\-])([\p{L}\p{N}.\-]{1,100}\.[\p{L}]{2,})@([\p{L}\p{N}](?:[\p{L}\p{N}.\-]{0,200}[\p{L}\p{N}])?\.[\p{L}]{2,})(\/[^\s<>"'`]*)/iuy;
-const BARE_HOST = /(?<![\p{L}\p{N}_@.\/\-])((?:[\p{L}\p{N}](?:[\p{L}\p{N}\-]{0,62})?(?:\.|\[\.\]|\(\.\)|\[dot\]|\(dot\))){1,8}[\p{L}][\p{L}\p{N}\-]{1,62})(?::\d{2,5})?((?:[/?#])[^\s<>"'`]*)?/iuy;
+// The host may follow a Hebrew or Arabic one-letter proclitic and a hyphen ("ל-wa.me", "ב-fiverr.com").
+const BARE_HOST = /(?:(?<![\p{L}\p{N}_@.\/\-])|(?<=(?<![\p{L}\p{N}])[\u0590-\u05ff\u0600-\u06ff]-))((?:[\p{L}\p{N}](?:[\p{L}\p{N}\-]{0,62})?(?:\.|\[\.\]|\(\.\)|\[dot\]|\(dot\))){1,8}[\p{L}][\p{L}\p{N}\-]{1,62})(?::\d{2,5})?((?:[/?#])[^\s<>"'`]*)?/iuy;
 const TRAILING_CHARS = `.,;:!?)]}'"»”’`;
 const TRAILING = /[.,;:!?)\]}'"»”’]+$/u;
 
@@ -229,10 +234,16 @@ function bareHostStarts(text: string, seps: number[], cls: CharClasses): number[
   for (let k = 0; k < seps.length; k += 2) {
     const s = seps[k]!;
     if (!charIs(text, seps[k + 1]!, cls, isWordChar) || !charBeforeIs(text, s, cls, isLabelChar)) continue;
-    const start = runStartBefore(text, s, cls, isLabelChar);
+    let start = runStartBefore(text, s, cls, isLabelChar);
+    if (text[start + 1] === "-" && isProcliticLetter(text.charCodeAt(start)) && !charBeforeIs(text, start, cls, isWordChar)) start += 2;
     if (out.length === 0 || out[out.length - 1]! !== start) out.push(start);
   }
   return out;
+}
+
+/** A Hebrew or Arabic letter: one of them and a hyphen before a link is a proclitic ("ל-", "ب-"), not part of the host. */
+function isProcliticLetter(c: number): boolean {
+  return (c >= 0x05d0 && c <= 0x05ea) || (c >= 0x0620 && c <= 0x064a);
 }
 
 /** Where a user-info URL (name.tld@host/…) can start: the start of the [\p{L}\p{N}.-] run before each "@". */
@@ -293,7 +304,16 @@ function addUrl(out: Found, a: Mapped, ctx: DetectorContext, s: number, raw: str
   const tld = host.slice(host.lastIndexOf(".") + 1);
   if (!hasScheme && FILE_TLDS.has(tld) && rootPath && !username) return;
   if (overlaps(out, ...toOriginal(a, s, e), LINKS)) return;
-  push(out, a, s, e, "url", clean, { detail: host, ...(username ? { userinfo: decodeURIComponent(username) } : {}), ...(spaced ? { spaced } : {}) });
+  push(out, a, s, e, "url", clean, { detail: host, ...(username ? { userinfo: decodedUserinfo(username) } : {}), ...(spaced ? { spaced } : {}) });
+}
+
+/** The user-info as written: a broken percent escape ("%E0%A4%A@…") is kept as it is rather than failing the scan. */
+function decodedUserinfo(username: string): string {
+  try {
+    return decodeURIComponent(username);
+  } catch {
+    return username;
+  }
 }
 
 /** The parts of a URL the detectors use, null when the WHATWG parser rejects it. */
@@ -414,12 +434,20 @@ function dotBefore(text: string, i: number, ctx: DetectorContext): number {
   return before === w ? -1 : before;
 }
 
-function findEmails(text: string, a: Mapped, out: Found, ctx: DetectorContext, starts: number[], re: RegExp, atRe: RegExp, dotRe: RegExp, bareAtRe: RegExp, mailHosts: Set<string>): void {
+/** A domain dictated in another script ("яндекс.ру", "ג׳ימייל.קום") in ASCII when every label is a known spelling; else as written. */
+function spelledDomain(domain: string, hostWords: Map<string, string>): string {
+  if (hostWords.size === 0 || /^[\x00-\x7f]*$/.test(domain)) return domain;
+  const labels = domain.split(".");
+  const ascii = labels.map((l) => (/^[\x00-\x7f]+$/.test(l) ? l : hostWords.get(l)));
+  return ascii.every((l) => l !== undefined) ? ascii.join(".") : domain;
+}
+
+function findEmails(text: string, a: Mapped, out: Found, ctx: DetectorContext, starts: number[], re: RegExp, atRe: RegExp, dotRe: RegExp, bareAtRe: RegExp, mailHosts: Set<string>, hostWords: Map<string, string>): void {
   eachStickyMatch(text, re, starts, (m) => {
     const after = text[m.index + m[0].length];
     if (after === "/") return; // user-info of a URL (fiverr.com@evil.xyz/…), found as a link
     const local = m[1]!.replace(dotRe, ".");
-    const domain = m[2]!.replace(dotRe, ".").toLowerCase();
+    const domain = spelledDomain(m[2]!.replace(dotRe, ".").toLowerCase(), hostWords);
     if (!validHostMemo(ctx, domain)) return;
     const sep = m[0].slice(m[1]!.length, m[0].length - m[2]!.length);
     if (!atRe.test(sep)) return;
@@ -511,6 +539,18 @@ function findCards(text: string, v: Mapped, out: Found): void {
 // ---- phones ----
 const INTL_PHONE = /(?<![\p{L}\p{N}#/])(?:\+|00)\s?\d(?:[\s().\/\-–]{0,3}\d){5,16}(?![\p{N}])/gu;
 const NATIONAL_PHONE = /(?<![\p{L}\p{N}#/.,\-])\(?0\d(?:[\s().\-]{0,2}\d){7,11}(?![\p{N}.,\-\/])/gu;
+/**
+ * A national number written without trunk 0 or country code, as in the US, India, China or Brazil
+ * ("415 555 2671", "98765 43210", "138 1024 7765", "(11) 98765-4321"): 10 or 11 digits in a few groups.
+ * Nearly every such number is valid somewhere, so it is "possible" only: the rules want a contact word beside it.
+ */
+// Spaces and hyphens only between the groups: with dots and colons it is a date or a time ("21.03.2025 18:00").
+const BARE_NATIONAL = /(?<![\p{L}\p{N}#/.,:\-+])\(?\d{2,11}\)?(?:[ \-]{1,2}\d{2,5}){0,3}(?![\p{N}.,:\-\/])/gu;
+const BARE_NATIONAL_DIGITS = [10, 11] as const;
+const BARE_NATIONAL_REGIONS = ["US", "IN", "CN", "BR"] as const;
+function bareNationalStrength(digits: string): string {
+  return BARE_NATIONAL_REGIONS.some((r) => parsePhoneNumberFromString(digits, r)?.isValid()) ? "possible" : "weak";
+}
 /** A dictated number (all digits from number words) long enough to be a phone number, with no prefix. */
 const SPELLED_DIGITS = /(?<![\p{N}+])\d{7,15}(?![\p{N}])/gu;
 /** How sure the phone metadata is that +digits is a number: strong (valid) | possible | weak. */
@@ -541,6 +581,14 @@ function findPhones(text: string, v: Mapped, out: Found, ctx: DetectorContext): 
       push(out, v, m.index, m.index + m[0].length, "phone", intl ? `+${digits}` : digits, { detail });
     });
   }
+  eachMatch(text, BARE_NATIONAL, (m) => {
+    const digits = m[0].replace(/\D/g, "");
+    if (digits.length < BARE_NATIONAL_DIGITS[0] || digits.length > BARE_NATIONAL_DIGITS[1] || new Set(digits).size < 3) return;
+    const [s, e] = toOriginal(v, m.index, m.index + m[0].length);
+    if (overlaps(out, s, e, UNDER_PHONE)) return;
+    const detail = bareNationalStrength(digits);
+    if (detail === "possible") push(out, v, m.index, m.index + m[0].length, "phone", digits, { detail });
+  });
 }
 
 // ---- crypto ----
