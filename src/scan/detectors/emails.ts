@@ -1,0 +1,91 @@
+// E-mail addresses, also when written to dodge filters: "name at gmail dot com", "name (at) host",
+// or dictated in another script ("яндекс.ру"). addressStarts walks back from each "@" and at-word
+// to where an address can start, so the (costly) address pattern runs only there; findEmails then
+// checks the domain and drops a sentence that only looks like an address ("at fiverr-check.com").
+import { toOriginal, type Mapped } from "../normalize.ts";
+import { charBeforeIs, isAddressChar, isCloseBracket, isOpenBracket, isSpace, isWordAt, runStartBefore, skipSpacesBefore } from "./anchors.ts";
+import { validHostMemo, type DetectorContext } from "./context.ts";
+import { push, type Found } from "./found.ts";
+import { ascending, eachStickyMatch } from "./matches.ts";
+
+// ---- e-mail ----
+/** Most address parts before the "@" (the pattern's part(DOT part){0,8}). */
+const MAX_ADDRESS_PARTS = 9;
+
+/**
+ * Where an address can start, walking back from each separator ("@" and the at-word tokens)
+ * through the local part: address parts (runs of [\p{L}\p{N}_%+-]) joined by the pattern's dots
+ * (".", " dot-word ", "(dot-word)", "(.)"). Each part's start is a possible start; the walk stops
+ * where the text between two parts cannot be a dot.
+ */
+export function addressStarts(text: string, atTokens: number[], ctx: DetectorContext): number[] {
+  const starts: number[] = [];
+  const walk = (separator: number) => {
+    // The at-separator may begin with spaces and a bracket ("\s?@", "\s+at", "\s*(\s*at").
+    let end = separator;
+    while (end > 0 && (isSpace(text.charCodeAt(end - 1)) || isOpenBracket(text.charCodeAt(end - 1)))) end--;
+    for (let parts = 0; parts < MAX_ADDRESS_PARTS && charBeforeIs(text, end, ctx.cls, isAddressChar); parts++) {
+      const start = runStartBefore(text, end, ctx.cls, isAddressChar);
+      starts.push(start);
+      const before = dotBefore(text, start, ctx);
+      if (before < 0) break;
+      end = before;
+    }
+  };
+  for (let at = text.indexOf("@"); at >= 0; at = text.indexOf("@", at + 1)) walk(at);
+  for (let k = 0; k < atTokens.length; k += 2) walk(atTokens[k]!);
+  return ascending(starts);
+}
+
+/** The end of the address part before a dot that ends at i, or -1 when no dot of the pattern ends there. */
+function dotBefore(text: string, i: number, ctx: DetectorContext): number {
+  if (text.charCodeAt(i - 1) === 46) return i - 1; // "."
+  let p = skipSpacesBefore(text, i);
+  if (p > 0 && isCloseBracket(text.charCodeAt(p - 1))) {
+    // "\s*(\s*(dot-word|.)\s*)\s*"
+    const q = skipSpacesBefore(text, p - 1);
+    let inner: number;
+    if (text.charCodeAt(q - 1) === 46) inner = q - 1;
+    else if (charBeforeIs(text, q, ctx.cls, isAddressChar)) {
+      inner = runStartBefore(text, q, ctx.cls, isAddressChar);
+      if (!isWordAt(ctx.dotWords, text, inner, q)) return -1;
+    } else return -1;
+    const o = skipSpacesBefore(text, inner);
+    if (o === 0 || !isOpenBracket(text.charCodeAt(o - 1))) return -1;
+    return skipSpacesBefore(text, o - 1);
+  }
+  // "\s+dot-word\s+"
+  if (p === i || !charBeforeIs(text, p, ctx.cls, isAddressChar)) return -1;
+  const w = runStartBefore(text, p, ctx.cls, isAddressChar);
+  if (!isWordAt(ctx.dotWords, text, w, p)) return -1;
+  const before = skipSpacesBefore(text, w);
+  return before === w ? -1 : before;
+}
+
+/** A domain dictated in another script ("яндекс.ру", "ג׳ימייל.קום") in ASCII when every label is a known spelling; else as written. */
+function spelledDomain(domain: string, hostWords: Map<string, string>): string {
+  if (hostWords.size === 0 || /^[\x00-\x7f]*$/.test(domain)) return domain;
+  const labels = domain.split(".");
+  const ascii = labels.map((l) => (/^[\x00-\x7f]+$/.test(l) ? l : hostWords.get(l)));
+  return ascii.every((l) => l !== undefined) ? ascii.join(".") : domain;
+}
+
+export function findEmails(text: string, a: Mapped, out: Found, ctx: DetectorContext, starts: number[], re: RegExp, atRe: RegExp, dotRe: RegExp, bareAtRe: RegExp, mailHosts: Set<string>, hostWords: Map<string, string>): void {
+  eachStickyMatch(text, re, starts, (m) => {
+    const after = text[m.index + m[0].length];
+    if (after === "/") return; // user-info of a URL (fiverr.com@evil.xyz/…), found as a link
+    const local = m[1]!.replace(dotRe, ".");
+    const domain = spelledDomain(m[2]!.replace(dotRe, ".").toLowerCase(), hostWords);
+    if (!validHostMemo(ctx, domain)) return;
+    const sep = m[0].slice(m[1]!.length, m[0].length - m[2]!.length);
+    if (!atRe.test(sep)) return;
+    // "verify your identity at fiverr-check.com" is a sentence: a bare "at" before a real domain
+    // makes an address only with a spelled dot too, or on a webmail domain.
+    if (bareAtRe.test(sep) && m[2] === domain && !mailHosts.has(domain)) return;
+    const [start, end] = toOriginal(a, m.index, m.index + m[0].length);
+    // A link found inside the address (the domain part) is the address.
+    const found = out.entities;
+    for (let i = found.length - 1; i >= 0; i--) if (found[i]!.kind === "url" && found[i]!.start >= start && found[i]!.end <= end) found.splice(i, 1);
+    push(out, a, m.index, m.index + m[0].length, "email", `${local.toLowerCase()}@${domain}`);
+  });
+}

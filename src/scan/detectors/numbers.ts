@@ -1,0 +1,88 @@
+// Account and identity numbers, each kept only when its check digits (or, for
+// social security numbers, the rules of their shape) pass: IBANs (mod 97), payment
+// cards (Luhn), US social security numbers, Latvian personal codes and Israeli IDs, and the short
+// digit groups (codes, CVV, PINs) that count only beside a word saying what they are. Phone
+// numbers are in phones.ts; which number wins an overlap is the table in found.ts.
+import { toOriginal, type Mapped } from "../normalize.ts";
+import { ibanLength, ibanValid, israeliIdValid, latvianPersonalCodeValid, luhnValid, ssnShapeValid } from "./checksums.ts";
+import { UNDER_CARD, UNDER_DIGIT_CODE, UNDER_IL_ID, overlaps, push, type Found } from "./found.ts";
+import { eachMatch, eachStickyMatch } from "./matches.ts";
+
+// ---- IBAN ----
+const IBAN_START = /(?<![\p{L}\p{N}])([A-Za-z])\s?([A-Za-z])\s?(\d)\s?(\d)/uy;
+
+/** Where an IBAN can start: a letter two to four characters before a pair of check digits (together or one space apart). */
+function ibanStarts(text: string, pairs: number[]): number[] {
+  const out: number[] = [];
+  for (const q of pairs) {
+    for (let s = Math.max(0, q - 4), last = out.length ? out[out.length - 1]! : -1; s <= q - 2; s++) if (s > last && isAsciiLetter(text.charCodeAt(s))) out.push(s);
+  }
+  return out;
+}
+const isAsciiLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+
+export function findIbans(text: string, v: Mapped, out: Found, pairs: number[]): void {
+  eachStickyMatch(text, IBAN_START, ibanStarts(text, pairs), (m) => {
+    const country = (m[1]! + m[2]!).toUpperCase();
+    const len = ibanLength(country);
+    if (!len) return;
+    let compact = country + m[3]! + m[4]!;
+    let i = m.index + m[0].length;
+    let last = i;
+    while (i < text.length && compact.length < len) {
+      let j = i;
+      while (j < text.length && j - i < 3 && /[\s/.\-]/.test(text[j]!)) j++;
+      if (j < text.length && /[A-Za-z0-9]/.test(text[j]!)) {
+        compact += text[j]!.toUpperCase();
+        i = j + 1;
+        last = i;
+      } else break;
+    }
+    if (compact.length === len && ibanValid(compact)) push(out, v, m.index, last, "iban", compact);
+  });
+}
+
+// ---- cards ----
+const CARD = /(?<![\p{N}\p{L}])\d(?:[ \-]?\d){12,18}(?![\p{N}])/gu;
+export function findCards(text: string, v: Mapped, out: Found): void {
+  eachMatch(text, CARD, (m) => {
+    const digits = m[0].replace(/\D/g, "");
+    if (!"23456".includes(digits[0]!) || !luhnValid(digits) || /^(\d)\1+$/.test(digits)) return;
+    const [s, e] = toOriginal(v, m.index, m.index + m[0].length);
+    if (overlaps(out, s, e, UNDER_CARD)) return;
+    push(out, v, m.index, m.index + m[0].length, "card", digits);
+  });
+}
+
+// ---- identity numbers ----
+const SSN = /(?<![\p{N}\-])\d{3}-\d{2}-\d{4}(?![\p{N}\-])/gu;
+const LV_CODE = /(?<![\p{N}\-])\d{6}-\d{5}(?![\p{N}\-])/gu;
+/** Israeli identity numbers are 9 plain digits: a tenth of random 9-digit numbers pass the check, so the rules want an ID word beside one. */
+const IL_ID = /(?<![\p{N}\-.,\/])\d{9}(?![\p{N}\-.,\/])/gu;
+export function findIsraeliIds(text: string, v: Mapped, out: Found): void {
+  eachMatch(text, IL_ID, (m) => {
+    if (!israeliIdValid(m[0])) return;
+    const [s, e] = toOriginal(v, m.index, m.index + m[0].length);
+    // It may overlap a national phone number: the rules decide by the words around it.
+    if (!overlaps(out, s, e, UNDER_IL_ID)) push(out, v, m.index, m.index + m[0].length, "gov_id", m[0], { detail: "il_id" });
+  });
+}
+
+export function findGovIds(text: string, v: Mapped, out: Found): void {
+  eachMatch(text, SSN, (m) => {
+    if (ssnShapeValid(m[0].replace(/\D/g, ""))) push(out, v, m.index, m.index + m[0].length, "gov_id", m[0], { detail: "ssn" });
+  });
+  eachMatch(text, LV_CODE, (m) => {
+    if (latvianPersonalCodeValid(m[0].replace(/\D/g, ""))) push(out, v, m.index, m.index + m[0].length, "gov_id", m[0], { detail: "lv_personal_code" });
+  });
+}
+
+// ---- short digit groups (codes, CVV, PINs): they only count next to a word saying what they are ----
+const DIGIT_GROUP = /(?<![\p{L}\p{N}.,\/])\d{3,8}(?:[\s\-]\d{3,4})?(?![\p{L}\p{N}%€$£]|[.,]\d)/gu;
+export function findDigitCodes(text: string, v: Mapped, out: Found): void {
+  eachMatch(text, DIGIT_GROUP, (m) => {
+    const [s, e] = toOriginal(v, m.index, m.index + m[0].length);
+    if (overlaps(out, s, e, UNDER_DIGIT_CODE)) return;
+    push(out, v, m.index, m.index + m[0].length, "digits", m[0].replace(/\D/g, ""));
+  });
+}

@@ -1,0 +1,64 @@
+// Phone numbers: international (+ or 00), national (trunk 0), bare national numbers of the
+// countries that write them without a prefix, and numbers dictated in words. The phone metadata
+// (libphonenumber) says how sure each is: strong (valid), possible or weak; the rules decide by it.
+import { parsePhoneNumberFromString } from "libphonenumber-js";
+import { T, toOriginal, flagsOf, type Mapped } from "../normalize.ts";
+import { memoised } from "./anchors.ts";
+import type { DetectorContext } from "./context.ts";
+import { UNDER_PHONE, UNDER_SPELLED_PHONE, overlaps, push, type Found } from "./found.ts";
+import { eachMatch } from "./matches.ts";
+
+// ---- phones ----
+const INTL_PHONE = /(?<![\p{L}\p{N}#/])(?:\+|00)\s?\d(?:[\s().\/\-–]{0,3}\d){5,16}(?![\p{N}])/gu;
+const NATIONAL_PHONE = /(?<![\p{L}\p{N}#/.,\-])\(?0\d(?:[\s().\-]{0,2}\d){7,11}(?![\p{N}.,\-\/])/gu;
+/**
+ * A national number written without trunk 0 or country code, as in the US, India, China or Brazil
+ * ("415 555 2671", "98765 43210", "138 1024 7765", "(11) 98765-4321"): 10 or 11 digits in a few groups.
+ * Nearly every such number is valid somewhere, so it is "possible" only: the rules want a contact word beside it.
+ */
+// Spaces and hyphens only between the groups: with dots and colons it is a date or a time ("21.03.2025 18:00").
+const BARE_NATIONAL = /(?<![\p{L}\p{N}#/.,:\-+])\(?\d{2,11}\)?(?:[ \-]{1,2}\d{2,5}){0,3}(?![\p{N}.,:\-\/])/gu;
+export const BARE_NATIONAL_DIGITS = [10, 11] as const;
+const BARE_NATIONAL_REGIONS = ["US", "IN", "CN", "BR"] as const;
+function bareNationalStrength(digits: string): string {
+  return BARE_NATIONAL_REGIONS.some((r) => parsePhoneNumberFromString(digits, r)?.isValid()) ? "possible" : "weak";
+}
+/** A dictated number (all digits from number words) long enough to be a phone number, with no prefix. */
+const SPELLED_DIGITS = /(?<![\p{N}+])\d{7,15}(?![\p{N}])/gu;
+/** How sure the phone metadata is that +digits is a number: strong (valid) | possible | weak. */
+function phoneStrength(digits: string): string {
+  const p = parsePhoneNumberFromString(`+${digits}`);
+  return p?.isValid() ? "strong" : p?.isPossible() ? "possible" : "weak";
+}
+
+export function findPhones(text: string, v: Mapped, out: Found, ctx: DetectorContext): void {
+  if (v.flags) {
+    eachMatch(text, SPELLED_DIGITS, (m) => {
+      if (!(flagsOf(v, m.index, m.index + m[0].length) & T.spelled) || (m.index > 0 && text[m.index - 1] === "+")) return;
+      const [s, e] = toOriginal(v, m.index, m.index + m[0].length);
+      if (!overlaps(out, s, e, UNDER_SPELLED_PHONE)) push(out, v, m.index, m.index + m[0].length, "phone", m[0], { detail: "weak" });
+    });
+  }
+  for (const re of [INTL_PHONE, NATIONAL_PHONE]) {
+    eachMatch(text, re, (m) => {
+      const [s, e] = toOriginal(v, m.index, m.index + m[0].length);
+      if (overlaps(out, s, e, UNDER_PHONE)) return;
+      // "+44 (0) 7700…": the bracketed trunk zero is not dialled from abroad.
+      let digits = m[0].replace(/\(\s?0\s?\)/, "").replace(/\D/g, "");
+      const intl = re === INTL_PHONE;
+      if (intl && m[0].startsWith("00")) digits = digits.slice(2);
+      // "00 0000 0000 …" in a template is no number: a real one uses several different digits.
+      if (digits.length < 7 || digits.length > 15 || new Set(digits).size < 3) return;
+      const detail = intl ? memoised(ctx.phones, digits, phoneStrength) : "weak";
+      push(out, v, m.index, m.index + m[0].length, "phone", intl ? `+${digits}` : digits, { detail });
+    });
+  }
+  eachMatch(text, BARE_NATIONAL, (m) => {
+    const digits = m[0].replace(/\D/g, "");
+    if (digits.length < BARE_NATIONAL_DIGITS[0] || digits.length > BARE_NATIONAL_DIGITS[1] || new Set(digits).size < 3) return;
+    const [s, e] = toOriginal(v, m.index, m.index + m[0].length);
+    if (overlaps(out, s, e, UNDER_PHONE)) return;
+    const detail = bareNationalStrength(digits);
+    if (detail === "possible") push(out, v, m.index, m.index + m[0].length, "phone", digits, { detail });
+  });
+}
