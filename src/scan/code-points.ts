@@ -1,0 +1,40 @@
+// Code-level tests the word view asks for every character: white space, ASCII letters and digits,
+// and surrogate pairs (in the text and in the view's code units). Plain comparisons on char codes,
+// no strings or regexes: they sit in the view's hot loops. A leaf of the word view's files.
+
+/** Non-ASCII white space (the \s of JavaScript), by code: the word view's hot loop asks for every character. */
+export function isUnicodeSpace(c: number): boolean {
+  return c === 0x85 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** A token separator: ASCII or Unicode white space. */
+export function isSpaceCode(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || (c >= 0x80 && isUnicodeSpace(c));
+}
+
+export function isAsciiLetterCode(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+}
+
+export function isAsciiLetter(ch: string | undefined): boolean {
+  return ch !== undefined && ch !== "" && isAsciiLetterCode(ch.charCodeAt(0));
+}
+
+export function isAsciiDigitCode(cp: number): boolean {
+  return cp >= 48 && cp <= 57;
+}
+
+/** src[i] (its code c) starts a surrogate pair. */
+export function isPairAt(src: string, i: number, c: number): boolean {
+  return (c & 0xfc00) === 0xd800 && (src.charCodeAt(i + 1) & 0xfc00) === 0xdc00;
+}
+
+/** The code point at codes[k] (a surrogate pair within [k, to) as one). */
+export function codePointIn(codes: Uint16Array, k: number, to: number): number {
+  const c = codes[k]!;
+  if ((c & 0xfc00) === 0xd800 && k + 1 < to) {
+    const d = codes[k + 1]!;
+    if ((d & 0xfc00) === 0xdc00) return 0x10000 + ((c - 0xd800) << 10) + (d - 0xdc00);
+  }
+  return c;
+}

@@ -1,0 +1,83 @@
+// Confusable letters folded inside one word of the view: in a mainly Latin word the other-script
+// look-alikes become Latin (Теlеgrаm, fіverr → telegram, fiverr), in a mainly Cyrillic one the
+// Latin look-alikes become Cyrillic (пaроль). Each folded unit is flagged T.confusables.
+import { prototypeOf } from "../text/confusables.ts";
+import { T, type MappedBuilder } from "./mapped.ts";
+import { infoOf, type CharMemo } from "./char-info.ts";
+import { codePointIn } from "./code-points.ts";
+
+/** Latin letters that look like Cyrillic ones, for the reverse trick: "пaроль" with a Latin a. */
+const LATIN_TO_CYRILLIC: Record<string, string> = { a: "а", c: "с", e: "е", o: "о", p: "р", x: "х", y: "у", k: "к", m: "м", t: "т", h: "н", b: "в", i: "і" };
+/** LATIN_TO_CYRILLIC by code (0: none). */
+const CYRILLIC_TWIN = new Int32Array(0x80);
+for (const [latin, cyrillic] of Object.entries(LATIN_TO_CYRILLIC)) CYRILLIC_TWIN[latin.charCodeAt(0)] = cyrillic.charCodeAt(0);
+
+/** In a mainly Cyrillic word, Latin look-alike letters become the Cyrillic ones; false when the word is not such a case. */
+function foldLatinIntoCyrillic(units: MappedBuilder, from: number, to: number, cache: CharMemo | undefined): boolean {
+  const { codes, flags } = units;
+  for (let k = from; k < to; ) {
+    const c = codePointIn(codes, k, to);
+    k += c > 0xffff ? 2 : 1;
+    if (c < 0x80) {
+      if (c >= 97 && c <= 122 && !CYRILLIC_TWIN[c]) return false;
+    } else if (infoOf(c, cache).letter && !infoOf(c, cache).cyrillic) return false;
+  }
+  for (let k = from; k < to; k++) {
+    const c = codes[k]!;
+    const twin = c < 0x80 ? CYRILLIC_TWIN[c]! : 0;
+    if (twin) {
+      codes[k] = twin;
+      flags[k] = flags[k]! | T.confusables;
+    }
+  }
+  return true;
+}
+
+/**
+ * Folds other-script letters to Latin in a word that has Latin letters and only confusable others
+ * (Теlеgrаm, fіverr). The word is the last one in the units, from `from` on.
+ */
+export function foldConfusables(units: MappedBuilder, from: number, src: string, cache: CharMemo | undefined): void {
+  const { codes, start, end, flags } = units;
+  const to = units.length;
+  let latin = 0;
+  let foreign = 0;
+  for (let k = from; k < to; ) {
+    const c = codePointIn(codes, k, to);
+    k += c > 0xffff ? 2 : 1;
+    if (c < 0x80) {
+      if (c >= 97 && c <= 122) latin++;
+      continue;
+    }
+    const info = infoOf(c, cache);
+    if (!info.letter) continue;
+    if (info.latin && !info.asciiProto) latin++;
+    else foreign++;
+  }
+  if (foreign === 0 || latin === 0) return;
+  if (foreign > latin && foldLatinIntoCyrillic(units, from, to, cache)) return;
+  const chars: { cp: number; folded: number; a0: number; a1: number; f: number }[] = [];
+  for (let k = from; k < to; ) {
+    const c = codePointIn(codes, k, to);
+    const char = { cp: c, folded: c, a0: start[k]!, a1: end[k]!, f: flags[k]! };
+    chars.push(char);
+    k += c > 0xffff ? 2 : 1;
+    const info = c < 0x80 ? undefined : infoOf(c, cache);
+    if (!info || !info.letter || (info.latin && !info.asciiProto)) continue;
+    // The prototype of the cased character (Cyrillic Т → T), then lower case.
+    const cased = src.slice(char.a0, char.a1);
+    const proto = (prototypeOf(cased) ?? prototypeOf(String.fromCodePoint(c)))?.toLowerCase();
+    if (!proto || !/^[a-z]$/.test(proto)) return;
+    char.folded = proto.charCodeAt(0);
+  }
+  // Written again from `from`: a folded astral letter takes one unit instead of two.
+  units.length = from;
+  for (const { cp, folded, a0, a1, f } of chars) {
+    const flag = folded !== cp ? f | T.confusables : f;
+    if (folded <= 0xffff) units.push(folded, a0, a1, flag);
+    else {
+      units.push(0xd800 + ((folded - 0x10000) >> 10), a0, a1, flag);
+      units.push(0xdc00 + ((folded - 0x10000) & 0x3ff), a0, a1, flag);
+    }
+  }
+}

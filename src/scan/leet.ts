@@ -1,0 +1,105 @@
+// Leetspeak undone inside one token of the entity view (wh@ts@pp, d1scord, F!verr, пар0ль): which
+// symbols and digits stand for which Latin or Cyrillic letter, and when they do (between letters,
+// not in a number or an e-mail address). The word view asks only for tokens that have such symbols.
+import { infoOf, isLetterCode, type CharMemo } from "./char-info.ts";
+import { isAsciiDigitCode, isAsciiLetter, isAsciiLetterCode, isPairAt } from "./code-points.ts";
+import type { WordWork } from "./word-work.ts";
+
+export const IS_LEET_CODE = new Uint8Array(0x80);
+for (const c of "@!$|0134578") IS_LEET_CODE[c.charCodeAt(0)] = 1;
+
+/** Digits and @ standing for Cyrillic letters inside Cyrillic words. */
+const CYRILLIC_LEET: Record<string, string> = { "0": "о", "3": "з", "4": "ч", "6": "б", "@": "а" };
+const LEET: Record<string, string> = { "@": "a", "!": "i", "$": "s", "|": "l", "0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t" };
+
+/** LEET and CYRILLIC_LEET by code (0: none). */
+const LEET_CODE = codeTable(LEET);
+const CYRILLIC_LEET_CODE = codeTable(CYRILLIC_LEET);
+function codeTable(map: Record<string, string>): Int32Array {
+  const table = new Int32Array(0x80);
+  for (const [from, to] of Object.entries(map)) table[from.charCodeAt(0)] = to.charCodeAt(0);
+  return table;
+}
+
+/** The letter a leet symbol stands for (0: none; -1 is "no character"). */
+function leetOf(cp: number): number {
+  return cp >= 0 && cp < 0x80 ? LEET_CODE[cp]! : 0;
+}
+
+/**
+ * Undoes leetspeak inside one whitespace-delimited token of the entity view (wh@ts@pp, d1scord,
+ * F!verr, C0de): tok holds its n code points; fold gets the letter each stands for (0: itself).
+ */
+function unleet(tok: Int32Array, n: number, fold: Int32Array, cache: CharMemo | undefined): void {
+  fold.fill(0, 0, n);
+  const at = (k: number) => (k >= 0 && k < n ? tok[k]! : -1); // -1 beyond the token
+  const isLetterAt = (k: number) => at(k) >= 0 && isLetterCode(at(k), cache);
+  const isCyrillicAt = (k: number) => at(k) >= 0x400 && infoOf(at(k), cache).cyrillic;
+  const isAsciiLetterAt = (k: number) => isAsciiLetterCode(at(k));
+  let letters = 0;
+  for (let k = 0; k < n; k++) if (isLetterAt(k)) letters++;
+  if (letters < 2) return;
+  // An e-mail address keeps its @ (name@host.tld).
+  const firstAt = tok.subarray(0, n).indexOf(64);
+  let email = false;
+  if (firstAt > 0) for (let k = firstAt + 1; k < n && !email; k++) email = tok[k] === 46 && isLetterAt(k + 1);
+  for (let i = 0; i < n; ) {
+    if (!leetOf(tok[i]!) || (tok[i] === 64 && email)) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < n && leetOf(tok[j]!) && j - i < 3) j++;
+    let digits = true; // the run is all digits
+    let someDigit = false;
+    let cyrillicLeet = true; // all stand for Cyrillic letters too
+    let lowDigits = true; // all are 0, 1, 3 or 4
+    for (let k = i; k < j; k++) {
+      const c = tok[k]!;
+      if (isAsciiDigitCode(c)) someDigit = true;
+      else digits = false;
+      if (!CYRILLIC_LEET_CODE[c]) cyrillicLeet = false;
+      if (c !== 48 && c !== 49 && c !== 51 && c !== 52) lowDigits = false;
+    }
+    const mixed = !digits && someDigit;
+    const length = j - i;
+    // Cyrillic leet ("пар0ль"): digits between Cyrillic letters stand for Cyrillic ones.
+    if (isCyrillicAt(i - 1) && isCyrillicAt(j) && cyrillicLeet) {
+      for (let k = i; k < j; k++) fold[k] = CYRILLIC_LEET_CODE[tok[k]!]!;
+      i = j;
+      continue;
+    }
+    // Leetspeak hides Latin words: the neighbours must be a-z (so "IDは！" keeps its "!").
+    const before = isAsciiLetterAt(i - 1);
+    const after = isAsciiLetterAt(j);
+    const twoBefore = before && isAsciiLetterAt(i - 2);
+    // A leading digit before three letters: 1nst4gr4m.
+    const leading = digits && i === 0 && length === 1 && isAsciiLetterAt(1) && isAsciiLetterAt(2) && isAsciiLetterAt(3) && letters >= 4;
+    const ok =
+      !mixed &&
+      (leading ||
+        (before && after && (!digits || letters >= 2)) ||
+        // a trailing 0/1/3/4 after two letters at the end of a word part: pr0-invite, s3nh4
+        (digits && twoBefore && !after && !isAsciiDigitCode(at(j)) && lowDigits && length === 1 && letters >= 3) ||
+        // a trailing @ for a final a (s3nh@), when the token is no address
+        (length === 1 && tok[i] === 64 && twoBefore && j === n && !email));
+    if (ok) for (let k = i; k < j; k++) fold[k] = LEET_CODE[tok[k]!]!;
+    i = j;
+  }
+}
+
+/** unleet of the token src[i, j) by code point (in the workspace), and the lone leet symbol between spaced single letters. */
+export function unleetToken(work: WordWork, src: string, i: number, j: number, cache: CharMemo | undefined): Int32Array {
+  const { tok, fold } = work.leetBuffers(j - i);
+  let n = 0;
+  for (let k = i; k < j; n++) {
+    const c = src.charCodeAt(k);
+    const pair = isPairAt(src, k, c);
+    tok[n] = pair ? 0x10000 + ((c - 0xd800) << 10) + (src.charCodeAt(k + 1) - 0xdc00) : c;
+    k += pair ? 2 : 1;
+  }
+  unleet(tok, n, fold, cache);
+  // A lone leet symbol or digit between spaced single letters (w h @ t s a p p, t 3 l 3 g r 4 m) is a letter too.
+  if (n === 1 && leetOf(tok[0]!) && isAsciiLetter(src[i - 2]) && (i < 3 || /\s/.test(src[i - 3]!)) && src[i - 1] === " " && src[j] === " " && (isAsciiLetter(src[j + 1]) || (src[j + 1] ?? "") in LEET) && (j + 2 >= src.length || /\s/.test(src[j + 2]!))) fold[0] = LEET_CODE[tok[0]!]!;
+  return fold;
+}
