@@ -22,6 +22,11 @@ export type CompiledLexicon = {
    * and a byte table answers it without touching the pattern object (a cache miss per match).
    */
   patternBits: Uint8Array;
+  /**
+   * Every pattern's outputs in flat tables (pattern id → [from[id], from[id + 1])): the match handler reads
+   * three arrays instead of chasing a pattern object, its outputs array and each output (a cache miss each).
+   */
+  outputs: { from: Int32Array; concept: string[]; langs: string[][]; term: string[] };
   hosts: Record<HostConcept, Set<string>>;
   /** Number word (word-view form) → digits, "+", "x2" or "x3". */
   numberWords: Map<string, string>;
@@ -136,6 +141,7 @@ export function compileLexicons(files: Record<string, unknown>, extra: { brandWo
   return {
     automaton: buildAutomaton(keys),
     patterns,
+    outputs: flatOutputs(patterns),
     patternBits: Uint8Array.from(patterns, (p) => (p.prefix ? PREFIX : 0) | (p.freeStart ? FREE_START : 0) | (p.freeEnd ? FREE_END : 0)),
     hosts,
     numberWords,
@@ -145,6 +151,23 @@ export function compileLexicons(files: Record<string, unknown>, extra: { brandWo
     languages: parsed.map((f) => f.lang),
     termCount,
   };
+}
+
+function flatOutputs(patterns: Pattern[]): CompiledLexicon["outputs"] {
+  const from = new Int32Array(patterns.length + 1);
+  const concept: string[] = [];
+  const langs: string[][] = [];
+  const term: string[] = [];
+  patterns.forEach((p, id) => {
+    from[id] = concept.length;
+    for (const o of p.outputs) {
+      concept.push(o.concept);
+      langs.push(o.langs);
+      term.push(o.term);
+    }
+  });
+  from[patterns.length] = concept.length;
+  return { from, concept, langs, term };
 }
 
 /**
@@ -163,16 +186,16 @@ function afterJoinedLetter(text: string, start: number, flags: ArrayLike<number>
  */
 export function findHits(lex: CompiledLexicon, text: string, flags?: ArrayLike<number> | null): Hit[] {
   const hits: Hit[] = [];
-  const bits = lex.patternBits;
+  const { patternBits: bits, outputs } = lex;
   searchAutomaton(lex.automaton, text, (id, start, end) => {
-    const b = bits[id]!;
     // A word boundary is a space, the text's edge, or a switch to a script written without spaces (LINEで).
-    if (!(b & FREE_START) && start > 0 && text.charCodeAt(start - 1) !== 32 && !isUnspaced(text.charCodeAt(start - 1)) && !afterProclitic(text, start) && !afterJoinedLetter(text, start, flags)) return;
-    if (!(b & (PREFIX | FREE_END)) && end < text.length && text.charCodeAt(end) !== 32 && !isUnspaced(text.charCodeAt(end)) && !afterJoinedLetter(text, end, flags)) return;
-    const p = lex.patterns[id]!;
+    // The text is tested before the pattern's bits: most raw matches are suffixes inside a word, and the
+    // text is in the cache where the bit table may not be.
+    if (start > 0 && text.charCodeAt(start - 1) !== 32 && !isUnspaced(text.charCodeAt(start - 1)) && !afterProclitic(text, start) && !afterJoinedLetter(text, start, flags) && !(bits[id]! & FREE_START)) return;
+    if (end < text.length && text.charCodeAt(end) !== 32 && !isUnspaced(text.charCodeAt(end)) && !afterJoinedLetter(text, end, flags) && !(bits[id]! & (PREFIX | FREE_END))) return;
     let e = end;
-    if (p.prefix) while (e < text.length && text.charCodeAt(e) !== 32 && !isUnspaced(text.charCodeAt(e))) e++; // the hit covers the whole inflected word
-    for (const o of p.outputs) hits.push({ concept: o.concept, langs: o.langs, term: o.term, start, end: e });
+    if (bits[id]! & PREFIX) while (e < text.length && text.charCodeAt(e) !== 32 && !isUnspaced(text.charCodeAt(e))) e++; // the hit covers the whole inflected word
+    for (let k = outputs.from[id]!, last = outputs.from[id + 1]!; k < last; k++) hits.push({ concept: outputs.concept[k]!, langs: outputs.langs[k]!, term: outputs.term[k]!, start, end: e });
   });
   return hits;
 }
