@@ -10,7 +10,20 @@ const ND = /^\p{Nd}$/u;
 const IGNORABLE = /^\p{Default_Ignorable_Code_Point}$/u;
 const KEYCAP = 0x20e3;
 /** Symbols NFKC leaves alone but people use as ASCII ("➕44…"). */
-const SYMBOLS: Record<string, string> = { "➕": "+", "➖": "-", "✚": "+", "‐": "-", "‑": "-", "‒": "-", "−": "-", "⁃": "-", "∙": ".", "•": ".", "・": ".", "。": ". ", "＂": '"' };
+const SYMBOLS: Record<string, string> = { "➕": "+", "➖": "-", "✚": "+", "‐": "-", "‑": "-", "‒": "-", "−": "-", "⁃": "-", "∙": ".", "•": ".", "・": ".", "。": ". ", "＂": '"', ...emojiLetters() };
+
+/**
+ * Negative circled and negative squared letters (🅐…🅩, 🅰…🆉): emoji that NFKC leaves alone, used as letters
+ * to hide a word ("W🅰tsapp", "🅿ayPal"). Flags (regional indicators) stay emoji.
+ */
+function emojiLetters(): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (let k = 0; k < 26; k++) {
+    out[String.fromCodePoint(0x1f150 + k)] = String.fromCharCode(65 + k);
+    out[String.fromCodePoint(0x1f170 + k)] = String.fromCharCode(65 + k);
+  }
+  return out;
+}
 
 // What one code point is to the view, as bits (KNOWN so that 0 means "not looked at yet").
 const KNOWN = 1;
