@@ -251,7 +251,8 @@ export function applyRules(input: RuleInput): RuleFinding[] {
   for (const e of ents("card")) if (!quoted(e) && !partial(e)) add("personal_data", "card_number", 0.9, [e], e.value);
   for (const e of ents("gov_id")) {
     // A bare 9-digit number is an Israeli ID only next to a word for one (ת.ז, teudat zehut, ID number).
-    if (e.detail === "il_id" && !near(e, "secret", 40)) continue;
+    // So is a CPF written as plain digits (the formatted 000.000.000-00 speaks for itself).
+    if ((e.detail === "il_id" || (e.detail === "br_cpf" && /^\d+$/.test(e.value))) && !near(e, "secret", 40)) continue;
     if (!negated(e)) add("personal_data", e.detail ?? "gov_id", 0.85, [e], e.value);
   }
   // "you'll paste the token into the panel yourself": the owner keeps the secret.

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { charBeforeIs, charIs, eachWordToken, isLabelChar, isSpelledLabelChar, isWordAt, isWordChar, MAX_MEMO_ENTRIES, memoised, newCharClasses, newWordMatcher, previousIndex, runStartBefore } from "../../src/scan/detectors/anchors.ts";
 import { digitShape, textShape } from "../../src/scan/detectors/shape.ts";
-import { base58check, bech32Valid, ibanValid, israeliIdValid, latvianPersonalCodeValid, luhnValid, ssnShapeValid } from "../../src/scan/detectors/checksums.ts";
+import { base58check, bech32Valid, cpfValid, ibanValid, israeliIdValid, latvianPersonalCodeValid, luhnValid, ssnShapeValid } from "../../src/scan/detectors/checksums.ts";
 import { sha256 } from "../../src/scan/detectors/sha256.ts";
 import { createEntityDetector, plainUrl, type Entity } from "../../src/scan/detectors/entities.ts";
 import { spellNumbers } from "../../src/scan/detectors/spelled.ts";
@@ -46,7 +46,12 @@ describe("check digits", () => {
     expect(bech32Valid("bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdr")).toBe(false);
   });
 
-  it("identity numbers: Israeli ID, Latvian personal code, SSN shape", () => {
+  it("identity numbers: Israeli ID, Latvian personal code, SSN shape, Brazilian CPF", () => {
+    expect(cpfValid("52998224725")).toBe(true);
+    expect(cpfValid("52998224726")).toBe(false);
+    expect(cpfValid("11111111111")).toBe(false);
+    expect(values("CPF 529.982.247-25 ok", "gov_id")).toEqual(["529.982.247-25"]);
+    expect(values("CPF 529.982.247-26 ok", "gov_id")).toEqual([]);
     expect(israeliIdValid("000000018")).toBe(true);
     expect(israeliIdValid("000000019")).toBe(false);
     expect(latvianPersonalCodeValid("32119910021")).toBe(true);

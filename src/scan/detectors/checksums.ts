@@ -122,3 +122,14 @@ export function ssnShapeValid(digits: string): boolean {
   const area = digits.slice(0, 3);
   return area !== "000" && area !== "666" && area[0] !== "9" && digits.slice(3, 5) !== "00" && digits.slice(5) !== "0000";
 }
+
+/** Brazilian CPF: 11 digits, the last two check digits mod 11 over weights 10…2 and 11…2; never one digit repeated. */
+export function cpfValid(digits: string): boolean {
+  if (!/^\d{11}$/.test(digits) || /^(\d)\1{10}$/.test(digits)) return false;
+  const check = (n: number) => {
+    let sum = 0;
+    for (let i = 0; i < n; i++) sum += (digits.charCodeAt(i) - 48) * (n + 1 - i);
+    return ((sum * 10) % 11) % 10;
+  };
+  return check(9) === digits.charCodeAt(9) - 48 && check(10) === digits.charCodeAt(10) - 48;
+}

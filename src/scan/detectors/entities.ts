@@ -115,7 +115,7 @@ export function createEntityDetector(opts: EntityOptions) {
 }
 
 /** Number shapes worth a closer look, past what the digit shape tells (dashes, prefixes). */
-const DASHED_ID_SHAPE = /\d{3}-\d{2}-\d{4}|\d{6}-\d{5}/;
+const DASHED_ID_SHAPE = /\d{3}-\d{2}-\d{4}|\d{6}-\d{5}|\d{3}\.\d{3}\.\d{3}-\d{2}/;
 const PHONE_SHAPE = /(?:\+|00|\(?0)\s?\d(?:\D{0,3}\d){5}/;
 
 // ---- at- and dot-words ----

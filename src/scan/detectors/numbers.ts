@@ -1,10 +1,10 @@
 // Account and identity numbers, each kept only when its check digits (or, for
 // social security numbers, the rules of their shape) pass: IBANs (mod 97), payment
-// cards (Luhn), US social security numbers, Latvian personal codes and Israeli IDs, and the short
+// cards (Luhn), US social security numbers, Latvian personal codes, Brazilian CPFs and Israeli IDs, and the short
 // digit groups (codes, CVV, PINs) that count only beside a word saying what they are. Phone
 // numbers are in phones.ts; which number wins an overlap is the table in found.ts.
 import { toOriginal, type Mapped } from "../normalize.ts";
-import { ibanLength, ibanValid, israeliIdValid, latvianPersonalCodeValid, luhnValid, ssnShapeValid } from "./checksums.ts";
+import { cpfValid, ibanLength, ibanValid, israeliIdValid, latvianPersonalCodeValid, luhnValid, ssnShapeValid } from "./checksums.ts";
 import { UNDER_CARD, UNDER_DIGIT_CODE, UNDER_IL_ID, overlaps, push, type Found } from "./found.ts";
 import { eachMatch, eachStickyMatch } from "./matches.ts";
 
@@ -57,14 +57,24 @@ export function findCards(text: string, v: Mapped, out: Found): void {
 // ---- identity numbers ----
 const SSN = /(?<![\p{N}\-])\d{3}-\d{2}-\d{4}(?![\p{N}\-])/gu;
 const LV_CODE = /(?<![\p{N}\-])\d{6}-\d{5}(?![\p{N}\-])/gu;
+/** A CPF in its written form, 000.000.000-00: the dots and the dash say what it is. */
+const CPF_FORMATTED = /(?<![\p{N}\-.])\d{3}\.\d{3}\.\d{3}-\d{2}(?![\p{N}\-])/gu;
 /** Israeli identity numbers are 9 plain digits: a tenth of random 9-digit numbers pass the check, so the rules want an ID word beside one. */
 const IL_ID = /(?<![\p{N}\-.,\/])\d{9}(?![\p{N}\-.,\/])/gu;
+/** A CPF written as 11 plain digits: one in a hundred 11-digit numbers (a Brazilian mobile among them) passes, so like an Israeli ID it wants an ID word beside it. */
+const CPF_DIGITS = /(?<![\p{N}\-.,\/])\d{11}(?![\p{N}\-.,\/])/gu;
+/** Plain-digit identity numbers, found after the phone numbers so that they never hide one. */
 export function findIsraeliIds(text: string, v: Mapped, out: Found): void {
   eachMatch(text, IL_ID, (m) => {
     if (!israeliIdValid(m[0])) return;
     const [s, e] = toOriginal(v, m.index, m.index + m[0].length);
     // It may overlap a national phone number: the rules decide by the words around it.
     if (!overlaps(out, s, e, UNDER_IL_ID)) push(out, v, m.index, m.index + m[0].length, "gov_id", m[0], { detail: "il_id" });
+  });
+  eachMatch(text, CPF_DIGITS, (m) => {
+    if (!cpfValid(m[0])) return;
+    const [s, e] = toOriginal(v, m.index, m.index + m[0].length);
+    if (!overlaps(out, s, e, UNDER_IL_ID)) push(out, v, m.index, m.index + m[0].length, "gov_id", m[0], { detail: "br_cpf" });
   });
 }
 
@@ -74,6 +84,9 @@ export function findGovIds(text: string, v: Mapped, out: Found): void {
   });
   eachMatch(text, LV_CODE, (m) => {
     if (latvianPersonalCodeValid(m[0].replace(/\D/g, ""))) push(out, v, m.index, m.index + m[0].length, "gov_id", m[0], { detail: "lv_personal_code" });
+  });
+  eachMatch(text, CPF_FORMATTED, (m) => {
+    if (cpfValid(m[0].replace(/\D/g, ""))) push(out, v, m.index, m.index + m[0].length, "gov_id", m[0], { detail: "br_cpf" });
   });
 }
 
