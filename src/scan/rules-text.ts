@@ -8,9 +8,11 @@ type Span = { start: number; end: number };
 export const SENTENCE_END = /[.!?;\n。！？؟]+(?=\s|$)|\n|\s[–—]\s/gu;
 export const CLAUSE_END = /[.!?;\n。！？؟]+(?=\s|$)|\n|\s[–—-]\s|,\s|，|、|،|[()]|\s(?:but|aber|bet|но|но,|لكن|אבל|pero|mas|mais|ma|ama|ale|लेकिन|但是|でも|tapi|nhưng)\s/giu;
 
+/** Where each match of a global regex ends (test() moves lastIndex there: no match object per sentence). */
 export function boundaries(text: string, re: RegExp): number[] {
   const out: number[] = [];
-  for (const m of text.matchAll(re)) out.push(m.index + m[0].length);
+  re.lastIndex = 0;
+  while (re.test(text)) out.push(re.lastIndex);
   return out;
 }
 export function indexOf(bounds: number[], pos: number): number {

@@ -68,8 +68,12 @@ export function applyRules(input: RuleInput): RuleFinding[] {
   }
   for (const list of by.values()) list.sort((x, y) => x.start - y.start);
   const of = (concept: string): Cue[] => by.get(concept) ?? [];
-  /** The cues of a concept that start in [from, to): a binary search in the sorted list keeps the pairings linear in practice. */
-  const around = (concept: string, from: number, to: number): Cue[] => {
+  /**
+   * The first cue of a concept that starts in [from, to) and passes the test: a binary search in the sorted
+   * list keeps the pairings linear in practice, and no list is copied (the rules ask this thousands of times
+   * in a long message).
+   */
+  const findAround = (concept: string, from: number, to: number, test: (c: Cue) => boolean): Cue | undefined => {
     const list = of(concept);
     let lo = 0;
     let hi = list.length;
@@ -78,21 +82,20 @@ export function applyRules(input: RuleInput): RuleFinding[] {
       if (list[mid]!.start < from) lo = mid + 1;
       else hi = mid;
     }
-    let end = lo;
-    while (end < list.length && list[end]!.start < to) end++;
-    return lo === 0 && end === list.length ? list : list.slice(lo, end);
+    for (let k = lo; k < list.length && list[k]!.start < to; k++) if (test(list[k]!)) return list[k];
+    return undefined;
   };
   /** Longest cue (in characters) a window must reach back for. */
   const REACH = 160;
   const ents = (kind: Entity["kind"]) => entities.filter((e) => e.kind === kind);
   const together = (a: Span, b: Span, window = WINDOW) => gap(a, b) <= window && (sentenceOf(a.start) === sentenceOf(b.start) || gap(a, b) <= 25);
-  const near = (x: Span, concept: string, window = WINDOW) => around(concept, x.start - window - REACH, x.end + window).find((c) => together(x, c, window));
+  const near = (x: Span, concept: string, window = WINDOW) => findAround(concept, x.start - window - REACH, x.end + window, (c) => together(x, c, window));
   const inSentence = (x: Span, concept: string) => {
     const k = sentenceOf(x.start);
     const bounds = (sentences ??= boundaries(text, SENTENCE_END));
     const from = k === 0 ? 0 : bounds[k - 1]!;
     const to = k < bounds.length ? bounds[k]! : text.length;
-    return around(concept, from - REACH, to).find((c) => sentenceOf(c.start) === k);
+    return findAround(concept, from - REACH, to, (c) => sentenceOf(c.start) === k);
   };
   // "sin pasar por Fiverr" (outside) contains "por Fiverr" (inside): a phrase inside a longer cue is that cue's.
   const within = (c: Cue) => cues.some((o) => o.concept !== c.concept && o.start <= c.start && o.end >= c.end && o.end - o.start > c.end - c.start);
@@ -123,15 +126,20 @@ export function applyRules(input: RuleInput): RuleFinding[] {
     negators().some((n) => {
       if (n.end < x.start - 2 * REACH && evidence.every((e) => n.end < e.start - 2 * REACH)) return false;
       if (n.start > x.end + 2 * REACH && evidence.every((e) => n.start > e.end + 2 * REACH)) return false;
-      const spans = [x, ...evidence];
-      if (spans.some((e) => n.start >= e.start && n.end <= e.end)) return false;
-      const target = spans.reduce((acc, e) => ({ start: Math.min(acc.start, e.start), end: Math.max(acc.end, e.end) }));
-      if (n.start >= target.start && n.end <= target.end) return sameClause(n, target);
-      return spans.some(
-        (e) =>
-          sameClause(n, e) &&
-          (n.end <= e.start ? wordsBetween(n.end, wordStart(e.start)) <= (weakNegators.has(n) ? 0 : NEG_WORDS_BEFORE) : !weakNegators.has(n) && n.start >= e.end && wordsBetween(e.end, n.start) <= NEG_WORDS_AFTER),
-      );
+      // (x and the evidence are walked in place: this runs for every negator and every request in a message.)
+      const within = (e: Span) => n.start >= e.start && n.end <= e.end;
+      if (within(x) || evidence.some(within)) return false;
+      let start = x.start;
+      let end = x.end;
+      for (const e of evidence) {
+        start = Math.min(start, e.start);
+        end = Math.max(end, e.end);
+      }
+      if (n.start >= start && n.end <= end) return sameClause(n, { start, end });
+      const negates = (e: Span) =>
+        sameClause(n, e) &&
+        (n.end <= e.start ? wordsBetween(n.end, wordStart(e.start)) <= (weakNegators.has(n) ? 0 : NEG_WORDS_BEFORE) : !weakNegators.has(n) && n.start >= e.end && wordsBetween(e.end, n.start) <= NEG_WORDS_AFTER);
+      return negates(x) || evidence.some(negates);
     });
   // Sentence-wide neutralisers reach at most TOPIC_REACH characters: a long run-on sentence is many sentences.
   const quoted = (x: Span) => !!near(x, "rule_quote", TOPIC_REACH) && !!inSentence(x, "rule_quote");
@@ -141,7 +149,7 @@ export function applyRules(input: RuleInput): RuleFinding[] {
   const overlap = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
   /** A cue of `concept` near x that is a different piece of text than x. */
   const nearOther = (x: Span, concept: string, window = WINDOW, accept?: (c: Cue) => boolean) =>
-    around(concept, x.start - window - REACH, x.end + window).find((c) => !overlap(c, x) && together(x, c, window) && (!accept || accept(c)));
+    findAround(concept, x.start - window - REACH, x.end + window, (c) => !overlap(c, x) && together(x, c, window) && (!accept || accept(c)));
   const reported = of("reported_scam").length > 0;
   const safe = (x: Span, ...evidence: Span[]) => !negated(x, ...evidence) && !quoted(x);
 

@@ -152,6 +152,8 @@ export type WordMatcher = {
   first: RegExp;
   /** Per BMP code unit: 0 not yet tested, 1 starts a word, 2 starts none. */
   firstSeen: Uint8Array;
+  /** The first two letters (lower-case ASCII, index c0 * 128 + c1) of the ASCII words: most tokens fail here, before any string is made. */
+  asciiPairs: Uint8Array;
 };
 
 const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -169,8 +171,20 @@ export function newWordMatcher(words: string[]): WordMatcher {
     asciiByRegex: words.some((w) => /[\u017f\u212a]/.test(w)),
     first: firsts.length ? new RegExp(`^(?:${firsts.map(esc).join("|")})`, "iu") : /(?!)/,
     firstSeen: new Uint8Array(0x10000),
+    asciiPairs: asciiPairsOf(words),
   };
 }
+
+function asciiPairsOf(words: string[]): Uint8Array {
+  const pairs = new Uint8Array(128 * 128);
+  for (const w of words) {
+    const l = w.toLowerCase();
+    if (/^[\x00-\x7f]{2,}$/.test(l)) pairs[l.charCodeAt(0) * 128 + l.charCodeAt(1)] = 1;
+  }
+  return pairs;
+}
+
+const lowerAscii = (c: number) => (c >= 65 && c <= 90 ? c + 32 : c);
 
 /** Whether text[s, e) is one of the matcher's words. */
 export function isWordAt(m: WordMatcher, text: string, s: number, e: number): boolean {
@@ -183,6 +197,7 @@ export function isWordAt(m: WordMatcher, text: string, s: number, e: number): bo
   }
   let ascii = true;
   for (let i = s; i < e; i++) if (text.charCodeAt(i) >= 0x80) { ascii = false; break; }
+  if (ascii && !m.asciiByRegex && e - s >= 2 && !m.asciiPairs[lowerAscii(text.charCodeAt(s)) * 128 + lowerAscii(text.charCodeAt(s + 1))]) return false;
   const token = text.slice(s, e);
   if (ascii && !m.asciiByRegex) return m.ascii.has(token.toLowerCase());
   return memoised(m.seen, token, (t) => m.exact.test(t));

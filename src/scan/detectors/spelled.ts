@@ -6,7 +6,6 @@ import { T, normalizeTerm, origEnd, origStart } from "../normalize.ts";
 
 /** Fewest number words in a run before it is read as a dictated number. */
 export const MIN_SPELLED_RUN = 4;
-const TOKEN = /[\p{L}\p{M}]+|\d+|\+/gu;
 const GAP = /^[\s,.;:\-–—/()،、，]*$/u;
 
 /** The key a number word is looked up by: its word-view form (no case, diacritics or letter variants). */
@@ -32,29 +31,61 @@ function lookup(words: Map<string, string>, t: string): string | undefined {
   return words.get(lower) ?? (DECOMPOSABLE.test(lower) ? words.get(lower.normalize("NFD").replace(/\p{M}+/gu, "")) : undefined);
 }
 
-type Tok = { s: number; e: number; value: string; word: boolean };
+/** A token that may be part of a dictated number; joined: no other word since the previous such token. */
+type Tok = { s: number; e: number; value: string; word: boolean; joined: boolean };
+
+const LETTER_OR_MARK = /[\p{L}\p{M}]/uy;
+/** Whether a letter or mark starts at i (sticky test: no match object for each character of a long message). */
+function letterOrMarkAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 0x80) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  LETTER_OR_MARK.lastIndex = i;
+  return LETTER_OR_MARK.test(text);
+}
+const codePointLength = (text: string, i: number) => (text.codePointAt(i)! > 0xffff ? 2 : 1);
+
+/**
+ * The digit runs, "+" signs and number words of the text, in order (the tokens of /[\p{L}\p{M}]+|\d+|\+/u).
+ * Other words are not kept, only noted: they break a run.
+ */
+function numberTokens(text: string, words: Map<string, string>): Tok[] {
+  const toks: Tok[] = [];
+  let broken = true;
+  const keep = (s: number, e: number, value: string, word: boolean) => {
+    toks.push({ s, e, value, word, joined: !broken });
+    broken = false;
+  };
+  for (let i = 0; i < text.length; ) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      let j = i + 1;
+      while (j < text.length && text.charCodeAt(j) >= 48 && text.charCodeAt(j) <= 57) j++;
+      keep(i, j, text.slice(i, j), false);
+      i = j;
+    } else if (c === 43) {
+      keep(i, i + 1, "+", false);
+      i++;
+    } else if (letterOrMarkAt(text, i)) {
+      let j = i + codePointLength(text, i);
+      while (j < text.length && letterOrMarkAt(text, j)) j += codePointLength(text, j);
+      const v = j - i > MAX_NUMBER_WORD ? undefined : lookup(words, text.slice(i, j));
+      if (v !== undefined) keep(i, j, v, true);
+      else broken = true;
+      i = j;
+    } else i += codePointLength(text, i);
+  }
+  return toks;
+}
 
 /** The entity view with dictated numbers replaced by their digits; the same object when there are none. */
 export function spellNumbers(a: Mapped, words: Map<string, string>): Mapped {
   if (words.size === 0) return a;
-  const toks: Tok[] = [];
-  for (const m of a.text.matchAll(TOKEN)) {
-    const t = m[0];
-    if (/^\d+$/.test(t) || t === "+") toks.push({ s: m.index, e: m.index + t.length, value: t, word: false });
-    else {
-      const v = lookup(words, t);
-      toks.push({ s: m.index, e: m.index + t.length, value: v ?? "", word: v !== undefined });
-    }
-  }
+  const toks = numberTokens(a.text, words);
   const runs: { s: number; e: number; digits: string }[] = [];
   for (let i = 0; i < toks.length; ) {
-    if (toks[i]!.value === "") {
-      i++;
-      continue;
-    }
     let j = i;
     let words = 0;
-    while (j < toks.length && toks[j]!.value !== "" && (j === i || GAP.test(a.text.slice(toks[j - 1]!.e, toks[j]!.s)))) {
+    while (j < toks.length && (j === i || (toks[j]!.joined && GAP.test(a.text.slice(toks[j - 1]!.e, toks[j]!.s))))) {
       if (toks[j]!.word) words++;
       j++;
     }
