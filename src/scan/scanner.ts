@@ -6,7 +6,7 @@ import { buildChannelIndex, type OfficialChannel } from "../channels/check.ts";
 import { defaultPlatform } from "../registry/seed-data.ts";
 import { lexiconFiles } from "./lexicons/index.ts";
 import { compileLexicons, findHits, type CompiledLexicon } from "./lexicon.ts";
-import { entityView, flagsOf, newCharCache, newEntityCache, toOriginal, transformNames, wordView, type CharCache, type EntityCache } from "./normalize.ts";
+import { entityView, flagsOf, newCharCache, newEntityCache, origEnd, origStart, transformNames, wordView, type CharCache, type EntityCache } from "./normalize.ts";
 import { createEntityDetector, type Entity } from "./detectors/entities.ts";
 import { MIN_SPELLED_RUN, spellNumbers } from "./detectors/spelled.ts";
 import { buildBrandKeys, classifyLink, isOfficialAddress, type LinkContext, type LinkVerdict } from "./detectors/links.ts";
@@ -60,8 +60,8 @@ export function createScanner(options: ScannerOptions = {}): Scanner {
       else if (h.concept === "at_word") atWords++;
       else if (h.concept === "dot_word") dotWords++;
       else {
-        const [start, end] = toOriginal(w, h.start, h.end);
-        cues.push({ concept: h.concept, langs: h.langs, term: h.term, start, end, flags: flagsOf(w, h.start, h.end) });
+        // A hit is never empty: its original span runs from its first unit's start to its last unit's end.
+        cues.push({ concept: h.concept, langs: h.langs, term: h.term, start: origStart(w, h.start), end: origEnd(w, h.end - 1), flags: flagsOf(w, h.start, h.end) });
       }
     }
     const spelled = hasDictationRun(numberWords) ? spellNumbers(a, lex.numberWords) : a;
@@ -86,7 +86,8 @@ export function createScanner(options: ScannerOptions = {}): Scanner {
     // Words inside a link or an address ("fiverr.com/support/…") are part of it, not of the message's sentences.
     const inLink = kept.filter((e) => e.kind === "url" || e.kind === "email");
     const sentenceCues = inLink.length === 0 ? cues : cues.filter((c) => !inLink.some((e) => c.start >= e.start && c.end <= e.end));
-    const brandedHandle = !context.senderOfficial && context.senderHandle !== undefined && brandKeys.some((b) => comparisonKey(context.senderHandle!).includes(b));
+    const handleKey = !context.senderOfficial && context.senderHandle !== undefined ? comparisonKey(context.senderHandle) : undefined;
+    const brandedHandle = handleKey !== undefined && brandKeys.some((b) => handleKey.includes(b));
     const raw = applyRules({ text, cues: sentenceCues, entities: kept, links, context, brandedHandle });
     const findings = toFindings(text, raw);
     const labels = SCAN_LABELS.filter((l) => findings.some((f) => f.label === l));
@@ -111,13 +112,19 @@ function hasDictationRun(starts: number[]): boolean {
 function toFindings(text: string, raw: RuleFinding[]): Finding[] {
   const out: Finding[] = [];
   for (const r of raw) {
-    const start = Math.min(...r.spans.map((s) => s.start));
-    const end = Math.max(...r.spans.map((s) => s.end));
-    const flags = r.spans.reduce((f, s) => f | s.flags, 0);
-    const f: Finding = { label: r.label, start, end, matched: text.slice(start, end), normalized: r.normalized, rule: r.rule, score: r.score, transforms: transformNames(flags) };
-    const clash = out.findIndex((o) => o.label === f.label && o.start < f.end && f.start < o.end);
-    if (clash < 0) out.push(f);
-    else if (out[clash]!.score < f.score) out[clash] = f;
+    let start = Infinity;
+    let end = -Infinity;
+    let flags = 0;
+    for (const s of r.spans) {
+      start = Math.min(start, s.start);
+      end = Math.max(end, s.end);
+      flags |= s.flags;
+    }
+    // Built only when kept: a long message has many overlapping raw findings of one label.
+    const finding = (): Finding => ({ label: r.label, start, end, matched: text.slice(start, end), normalized: r.normalized, rule: r.rule, score: r.score, transforms: transformNames(flags) });
+    const clash = out.findIndex((o) => o.label === r.label && o.start < end && start < o.end);
+    if (clash < 0) out.push(finding());
+    else if (out[clash]!.score < r.score) out[clash] = finding();
   }
   return out.sort((x, y) => x.start - y.start || y.score - x.score);
 }
