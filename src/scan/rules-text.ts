@@ -69,18 +69,37 @@ export function plausibleLanguages(cues: Cue[]): { plausible: Set<string>; top: 
 }
 
 /** A handle-like token right after a messenger name ("tg: ieva_foto", "IG → lena.artz", "skype: jay.ux.art"). */
+const HANDLE_AFTER = /^[\s:：\-–—→>=,]{0,6}(?:(?:name|id|nick|user(?:name)?|ник|اسم|שם)\s*[:：]\s*)?@?([\p{L}\p{N}]+(?:[._][\p{L}\p{N}]+)+|[\p{L}]+[._]?\d{2,}|[\p{L}\p{N}]*_[\p{L}\p{N}_]+)/iu;
+/** A handle typed one character at a time ("o k s a n a _ d e s i g n"), after the separators. */
+const SPACED_HANDLE = /^([\s:：\-–—→>=,]{0,6}@?)((?:[\p{L}\p{N}_.] ){4,}[\p{L}\p{N}_.])(?![\p{L}\p{N}])/u;
+
 export function handleAfter(text: string, from: number, entities: Entity[]): (Span & { value: string }) | undefined {
   // Full-width forms ("：ｌｉｎ＿ｄｅｓｉｇｎ８８") read as ASCII; only when NFKC keeps every offset in place.
   const raw = text.slice(from, from + 60);
   const nfkc = raw.normalize("NFKC");
-  const m = /^[\s:：\-–—→>=,]{0,6}(?:(?:name|id|nick|user(?:name)?|ник|اسم|שם)\s*[:：]\s*)?@?([\p{L}\p{N}]+(?:[._][\p{L}\p{N}]+)+|[\p{L}]+[._]?\d{2,}|[\p{L}\p{N}]*_[\p{L}\p{N}_]+)/iu.exec(nfkc.length === raw.length ? nfkc : raw);
-  if (!m) return undefined;
-  const value = m[1]!;
+  const after = nfkc.length === raw.length ? nfkc : raw;
+  let found = spacedHandle(after);
+  if (!found) {
+    const m = HANDLE_AFTER.exec(after);
+    if (m) found = { at: m[0].length - m[1]!.length, length: m[1]!.length, value: m[1]! };
+  }
+  if (!found) return undefined;
+  const { value } = found;
   if (/^\d+([._]\d+)*$/.test(value) || /\.(com|net|org|de|lv|io)$/i.test(value)) return undefined;
-  const start = from + m[0].length - value.length;
+  const start = from + found.at;
+  const end = start + found.length;
   // Part of an e-mail address: that entity speaks for itself.
-  if (entities.some((e) => e.kind === "email" && e.start <= start && e.end >= start + value.length)) return undefined;
-  return { start, end: start + value.length, value };
+  if (entities.some((e) => e.kind === "email" && e.start <= start && e.end >= end)) return undefined;
+  return { start, end, value };
+}
+
+/** A spaced-out token that reads as a handle once its spaces are gone: where it stands, its length as written, the handle. */
+function spacedHandle(after: string): { at: number; length: number; value: string } | undefined {
+  const m = SPACED_HANDLE.exec(after);
+  if (!m) return undefined;
+  const joined = m[2]!.replace(/ /g, "");
+  const h = HANDLE_AFTER.exec(joined);
+  return h && h[0] === joined ? { at: m[1]!.length, length: m[2]!.length, value: joined } : undefined;
 }
 
 /** A password-like value right after a secret word ("pass Summer2024!", "parole: Rudens2024"). */
