@@ -90,6 +90,13 @@ describe("entity detectors", () => {
     expect(values("delivery 21.03.2025 18:00, 10:30-11:45, 1 111 111 111", "phone")).toEqual([]);
   });
 
+  it("e-mail addresses on a webmail name without its ending, with a real @ or a bracketed at-word only", () => {
+    expect(values("mail me: anna@gmail", "email")).toEqual(["anna@gmail.com"]);
+    expect(values("mike.designs.co (at) gmail and we'll sort it", "email")).toEqual(["mike.designs.co@gmail.com"]);
+    expect(values("have a look at gmail for the calendar", "email")).toEqual([]);
+    expect(values("rahul.design@okaxis", "email")).toEqual([]);
+  });
+
   it("e-mail addresses dictated in another script, with the host names spelled in it", () => {
     expect(values("олег собака яндекс точка ру", "email")).toEqual(["олег@yandex.ru"]);
     expect(values("נועה שטרודל ג׳ימייל נקודה קום", "email")).toEqual(["נועה@gmail.com"]);

@@ -5,7 +5,7 @@
 import { toOriginal, type Mapped } from "../normalize.ts";
 import { charBeforeIs, isAddressChar, isCloseBracket, isOpenBracket, isSpace, isWordAt, runStartBefore, skipSpacesBefore } from "./anchors.ts";
 import { validHostMemo, type DetectorContext } from "./context.ts";
-import { push, type Found } from "./found.ts";
+import { UNDER_WEBMAIL_ADDRESS, overlaps, push, type Found } from "./found.ts";
 import { ascending, eachStickyMatch } from "./matches.ts";
 
 // ---- e-mail ----
@@ -70,22 +70,53 @@ function spelledDomain(domain: string, hostWords: Map<string, string>): string {
   return ascii.every((l) => l !== undefined) ? ascii.join(".") : domain;
 }
 
-export function findEmails(text: string, a: Mapped, out: Found, ctx: DetectorContext, starts: number[], re: RegExp, atRe: RegExp, dotRe: RegExp, bareAtRe: RegExp, mailHosts: Set<string>, hostWords: Map<string, string>): void {
-  eachStickyMatch(text, re, starts, (m) => {
+/** The hosts the e-mail detector knows: webmail domains, their names alone ("gmail" → gmail.com), and spelled labels. */
+export type EmailHosts = { mail: Set<string>; byName: Map<string, string>; spelled: Map<string, string> };
+
+/** Shortest webmail name written without its ending: shorter ones are ordinary words ("web", "mail", "free", "one"). */
+const MIN_WEBMAIL_NAME = 5;
+
+/** Each webmail host by its name without the ending, the first listed winning ("gmail" → gmail.com, "gmx" too short). */
+export function webmailNames(mailHosts: Set<string>): Map<string, string> {
+  const byName = new Map<string, string>();
+  for (const host of mailHosts) {
+    const name = host.slice(0, host.indexOf("."));
+    if (name.length >= MIN_WEBMAIL_NAME && !byName.has(name)) byName.set(name, host);
+  }
+  return byName;
+}
+
+/** The e-mail patterns: full addresses, addresses on a bare webmail name, and the separators' own patterns. */
+export type EmailPatterns = { full: RegExp; webmail: RegExp; at: RegExp; dot: RegExp; bareAt: RegExp };
+
+export function findEmails(text: string, a: Mapped, out: Found, ctx: DetectorContext, starts: number[], re: EmailPatterns, hosts: EmailHosts): void {
+  eachStickyMatch(text, re.full, starts, (m) => {
     const after = text[m.index + m[0].length];
     if (after === "/") return; // user-info of a URL (fiverr.com@evil.xyz/…), found as a link
-    const local = m[1]!.replace(dotRe, ".");
-    const domain = spelledDomain(m[2]!.replace(dotRe, ".").toLowerCase(), hostWords);
+    const local = m[1]!.replace(re.dot, ".");
+    const domain = spelledDomain(m[2]!.replace(re.dot, ".").toLowerCase(), hosts.spelled);
     if (!validHostMemo(ctx, domain)) return;
     const sep = m[0].slice(m[1]!.length, m[0].length - m[2]!.length);
-    if (!atRe.test(sep)) return;
+    if (!re.at.test(sep)) return;
     // "verify your identity at fiverr-check.com" is a sentence: a bare "at" before a real domain
     // makes an address only with a spelled dot too, or on a webmail domain.
-    if (bareAtRe.test(sep) && m[2] === domain && !mailHosts.has(domain)) return;
-    const [start, end] = toOriginal(a, m.index, m.index + m[0].length);
-    // A link found inside the address (the domain part) is the address.
-    const found = out.entities;
-    for (let i = found.length - 1; i >= 0; i--) if (found[i]!.kind === "url" && found[i]!.start >= start && found[i]!.end <= end) found.splice(i, 1);
-    push(out, a, m.index, m.index + m[0].length, "email", `${local.toLowerCase()}@${domain}`);
+    if (re.bareAt.test(sep) && m[2] === domain && !hosts.mail.has(domain)) return;
+    addEmail(text, a, out, m, `${local.toLowerCase()}@${domain}`);
   });
+  if (hosts.byName.size === 0) return;
+  eachStickyMatch(text, re.webmail, starts, (m) => {
+    // "mike (at) gmail", "mike@yahoo": a real @ or a bracketed at-word ("have a look at outlook" is a sentence).
+    const host = hosts.byName.get(m[2]!.toLowerCase());
+    const sep = m[0].slice(m[1]!.length, m[0].length - m[2]!.length);
+    if (!host || !re.at.test(sep) || re.bareAt.test(sep) || overlaps(out, ...toOriginal(a, m.index, m.index + m[0].length), UNDER_WEBMAIL_ADDRESS)) return;
+    addEmail(text, a, out, m, `${m[1]!.replace(re.dot, ".").toLowerCase()}@${host}`);
+  });
+}
+
+function addEmail(text: string, a: Mapped, out: Found, m: RegExpExecArray, value: string): void {
+  const [start, end] = toOriginal(a, m.index, m.index + m[0].length);
+  // A link found inside the address (the domain part) is the address.
+  const found = out.entities;
+  for (let i = found.length - 1; i >= 0; i--) if (found[i]!.kind === "url" && found[i]!.start >= start && found[i]!.end <= end) found.splice(i, 1);
+  push(out, a, m.index, m.index + m[0].length, "email", value);
 }

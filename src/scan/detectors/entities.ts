@@ -11,7 +11,7 @@ import type { DetectorContext } from "./context.ts";
 import { newFound, type Entity } from "./found.ts";
 import { eachStickyMatch } from "./matches.ts";
 import { addUrl, findLinks, mayHaveLink, spelledHostStarts } from "./urls.ts";
-import { addressStarts, findEmails } from "./emails.ts";
+import { addressStarts, findEmails, webmailNames, type EmailHosts } from "./emails.ts";
 import { findHandles, findPaymentIds } from "./handles.ts";
 import { findCards, findDigitCodes, findGovIds, findIbans, findIsraeliIds } from "./numbers.ts";
 import { BARE_NATIONAL_DIGITS, findPhones } from "./phones.ts";
@@ -50,6 +50,8 @@ export function createEntityDetector(opts: EntityOptions) {
   const label = "[\\p{L}\\p{N}](?:[\\p{L}\\p{N}\\-׳']*[\\p{L}\\p{N}])?";
   // Sticky: tried only where an address can start (see addressStarts), not at every word of the message.
   const email = new RegExp(`(?<![\\p{L}\\p{N}_.%+\\-])(${part}(?:${DOT}${part}){0,8})${AT}(${label}(?:${DOT}${label}){1,8})(?![\\p{L}\\p{N}])`, "iuy");
+  // A webmail name without its ending ("mike (at) gmail", "mike@yahoo"), tried after the full addresses.
+  const webmailEmail = new RegExp(`(?<![\\p{L}\\p{N}_.%+\\-])(${part}(?:${DOT}${part}){0,8})${AT}(${label})(?![\\p{L}\\p{N}]|${DOT}[\\p{L}\\p{N}])`, "iuy");
   const atRe = new RegExp(AT, "iu");
   const bareAtRe = atWords.length ? new RegExp(`^\\s+(?:${atWords.join("|")})\\s+$`, "iu") : /^$/;
   // Hosts written with spelled or spaced dots: "discord . gg / x", "tinyurl נקודה com", "fiverr点com点x点cn".
@@ -76,7 +78,7 @@ export function createEntityDetector(opts: EntityOptions) {
     cover: new Uint16Array(256),
   };
   const mailHosts = opts.mailHosts ?? new Set<string>();
-  const hostWords = opts.hostWords ?? new Map<string, string>();
+  const emailHosts: EmailHosts = { mail: mailHosts, byName: webmailNames(mailHosts), spelled: opts.hostWords ?? new Map() };
   /**
    * words: whether the text has at-words or dot-words at all (the scanner knows from its lexicon
    * pass; undefined = assume yes). Each detector is skipped when the characters it needs are absent.
@@ -91,7 +93,7 @@ export function createEntityDetector(opts: EntityOptions) {
     // One pass over the tokens finds the at- and dot-words the two patterns below can use.
     const tokens = spelledHosts || emails ? wordTokens(text, ctx, emails, spelledHosts) : undefined;
     if (spelledHosts) eachStickyMatch(text, spelledHost, spelledHostStarts(text, shape.openBrackets, tokens!.dots, ctx), (m) => addUrl(out, a, ctx, m.index, m[0].replace(spelledSepRe, "."), true, m[0].length));
-    if (emails) findEmails(text, a, out, ctx, addressStarts(text, tokens!.ats, ctx), email, atRe, dotRe, bareAtRe, mailHosts, hostWords);
+    if (emails) findEmails(text, a, out, ctx, addressStarts(text, tokens!.ats, ctx), { full: email, webmail: webmailEmail, at: atRe, dot: dotRe, bareAt: bareAtRe }, emailHosts);
     if (shape.at) {
       findHandles(text, a, out);
       findPaymentIds(text, a, out);

@@ -29,6 +29,8 @@ const bitsOf = (kinds: EntityKind[]) => kinds.reduce((b, k) => b | KIND_BITS[k],
 
 /** Kinds an entity of some kind must not overlap (the ones found before it win). */
 export const LINKS = bitsOf(["url", "email"]);
+/** An address on a bare webmail name yields to a full address there (a link inside it is its domain part). */
+export const UNDER_WEBMAIL_ADDRESS = bitsOf(["email"]);
 export const UNDER_CARD = bitsOf(["iban"]);
 export const UNDER_SPELLED_PHONE = bitsOf(["iban", "card", "phone"]);
 export const UNDER_PHONE = bitsOf(["iban", "card", "url", "email", "phone", "gov_id"]);
