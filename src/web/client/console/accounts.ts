@@ -2,7 +2,8 @@
 // reactivate through the status field; every write asks for a reason and
 // sends the ETag read when the editor opened.
 import { h, replaceChildren } from "../dom.ts";
-import { problemMessage, ApiProblem, type Api } from "./api.ts";
+import type { Api } from "./api.ts";
+import { editorForm, onSave, reloadList, type EditorHost } from "./editor.ts";
 import { changedFields, readAll, readForEdit, type Account } from "./records.ts";
 import { field, input, notify, purposeFields, select, textarea } from "./ui.ts";
 
@@ -39,14 +40,12 @@ export function accountsPanel(api: Api, root: HTMLElement) {
     );
   }
 
-  async function refresh() {
-    try {
-      accounts = await readAll<Account>(api, "/v1/accounts");
+  const refresh = () =>
+    reloadList(() => readAll<Account>(api, "/v1/accounts"), messages, (items) => {
+      accounts = items;
       renderRows();
-    } catch (err) {
-      notify(messages, "error", problemMessage(err));
-    }
-  }
+    });
+  const host: EditorHost = { editor, messages, refresh };
 
   async function openEditor(id: string) {
     const read = await readForEdit<Account>(api, `/v1/accounts/${encodeURIComponent(id)}`, messages);
@@ -59,32 +58,24 @@ export function accountsPanel(api: Api, root: HTMLElement) {
     const purpose = purposeFields(current.purpose);
     const status = select("status", STATUSES, current.status);
     const reason = textarea("reason", "", { required: true, minlength: "3" });
-    const form = h(
-      "form",
-      { class: "panel", "aria-label": `Edit ${current.handle}` },
-      h("h3", {}, "Edit ", h("bdi", {}, current.handle), " ", h("span", { class: "small" }, `version ${current.version}`)),
-      h(
-        "div",
-        { class: "editor-grid" },
-        h("div", { class: "fields" }, field("Handle", handle), field("Display name", displayName), field("Platform user id", platformUserId), field("Team", team), field("Status", status, "suspended: temporarily not official; retired: no longer official (kept in history)"), field("Reason", reason, "Why; kept in the audit log")),
-        h("div", { class: "fields" }, purpose.rows),
-      ),
-      h("div", { class: "toolbar" }, h("button", { type: "submit" }, "Save"), h("button", { type: "button", class: "secondary", onclick: () => replaceChildren(editor) }, "Cancel")),
-    );
-    form.addEventListener("submit", async (e) => {
-      e.preventDefault();
-      const patch = changedFields(current, { handle: handle.value.trim(), displayName: displayName.value.trim(), platformUserId: platformUserId.value.trim(), team: team.value.trim(), purpose: purpose.read(), status: status.value as Account["status"] });
-      if (!Object.keys(patch).length) return notify(messages, "error", "Nothing changed.");
-      try {
-        const saved = await api.patch<Account>(`/v1/accounts/${encodeURIComponent(current.id)}`, { ...patch, reason: reason.value.trim() }, etag);
-        notify(messages, "info", `Saved ${saved.body.handle} (version ${saved.body.version}).`);
-        replaceChildren(editor);
-        await refresh();
-      } catch (err) {
-        const reload = err instanceof ApiProblem && err.stale ? h("button", { type: "button", class: "secondary", onclick: () => void openEditor(current.id) }, "Reload record (discards your edits)") : null;
-        notify(messages, "error", problemMessage(err), " ", reload);
-      }
+    const form = editorForm(host, {
+      label: `Edit ${current.handle}`,
+      heading: ["Edit ", h("bdi", {}, current.handle), " ", h("span", { class: "small" }, `version ${current.version}`)],
+      fields: [field("Handle", handle), field("Display name", displayName), field("Platform user id", platformUserId), field("Team", team), field("Status", status, "suspended: temporarily not official; retired: no longer official (kept in history)"), field("Reason", reason, "Why; kept in the audit log")],
+      purposeRows: purpose.rows,
+      submit: "Save",
     });
+    onSave(
+      form,
+      host,
+      async () => {
+        const patch = changedFields(current, { handle: handle.value.trim(), displayName: displayName.value.trim(), platformUserId: platformUserId.value.trim(), team: team.value.trim(), purpose: purpose.read(), status: status.value as Account["status"] });
+        if (!Object.keys(patch).length) return void notify(messages, "error", "Nothing changed.");
+        const saved = await api.patch<Account>(`/v1/accounts/${encodeURIComponent(current.id)}`, { ...patch, reason: reason.value.trim() }, etag);
+        return `Saved ${saved.body.handle} (version ${saved.body.version}).`;
+      },
+      () => void openEditor(current.id),
+    );
     replaceChildren(editor, form);
     handle.focus();
   }
@@ -96,29 +87,17 @@ export function accountsPanel(api: Api, root: HTMLElement) {
     const displayName = input("displayName");
     const purpose = purposeFields({});
     const reason = textarea("reason", "", { required: true, minlength: "3" });
-    const form = h(
-      "form",
-      { class: "panel", "aria-label": "New account" },
-      h("h3", {}, "New official account"),
-      h(
-        "div",
-        { class: "editor-grid" },
-        h("div", { class: "fields" }, field("Handle", handle), field("Platform user id", platformUserId), field("Team", team), field("Display name", displayName, "optional; defaults to the handle"), field("Reason", reason)),
-        h("div", { class: "fields" }, purpose.rows),
-      ),
-      h("div", { class: "toolbar" }, h("button", { type: "submit" }, "Create"), h("button", { type: "button", class: "secondary", onclick: () => replaceChildren(editor) }, "Cancel")),
-    );
-    form.addEventListener("submit", async (e) => {
-      e.preventDefault();
-      try {
-        const body = { handle: handle.value.trim(), platformUserId: platformUserId.value.trim(), team: team.value.trim(), purpose: purpose.read(), reason: reason.value.trim(), ...(displayName.value.trim() ? { displayName: displayName.value.trim() } : {}) };
-        const saved = await api.post<Account>("/v1/accounts", body);
-        notify(messages, "info", `Created ${saved.body.handle}.`);
-        replaceChildren(editor);
-        await refresh();
-      } catch (err) {
-        notify(messages, "error", problemMessage(err));
-      }
+    const form = editorForm(host, {
+      label: "New account",
+      heading: ["New official account"],
+      fields: [field("Handle", handle), field("Platform user id", platformUserId), field("Team", team), field("Display name", displayName, "optional; defaults to the handle"), field("Reason", reason)],
+      purposeRows: purpose.rows,
+      submit: "Create",
+    });
+    onSave(form, host, async () => {
+      const body = { handle: handle.value.trim(), platformUserId: platformUserId.value.trim(), team: team.value.trim(), purpose: purpose.read(), reason: reason.value.trim(), ...(displayName.value.trim() ? { displayName: displayName.value.trim() } : {}) };
+      const saved = await api.post<Account>("/v1/accounts", body);
+      return `Created ${saved.body.handle}.`;
     });
     replaceChildren(editor, form);
     handle.focus();

@@ -1,7 +1,8 @@
 // Channels panel: the official e-mail addresses, phone numbers, sites and
 // profiles; create, edit and retire, each with a reason and the record's ETag.
 import { h, replaceChildren } from "../dom.ts";
-import { problemMessage, ApiProblem, type Api } from "./api.ts";
+import type { Api } from "./api.ts";
+import { editorForm, onSave, reloadList, type EditorHost } from "./editor.ts";
 import { changedFields, readAll, readForEdit, type Channel } from "./records.ts";
 import { field, input, notify, purposeFields, select, textarea } from "./ui.ts";
 
@@ -34,14 +35,12 @@ export function channelsPanel(api: Api, root: HTMLElement) {
     );
   }
 
-  async function refresh() {
-    try {
-      channels = await readAll<Channel>(api, "/v1/channels");
+  const refresh = () =>
+    reloadList(() => readAll<Channel>(api, "/v1/channels"), messages, (items) => {
+      channels = items;
       renderRows();
-    } catch (err) {
-      notify(messages, "error", problemMessage(err));
-    }
-  }
+    });
+  const host: EditorHost = { editor, messages, refresh };
 
   async function openEditor(id: string) {
     const read = await readForEdit<Channel>(api, `/v1/channels/${encodeURIComponent(id)}`, messages);
@@ -51,27 +50,24 @@ export function channelsPanel(api: Api, root: HTMLElement) {
     const purpose = purposeFields(current.purpose);
     const status = select("status", STATUSES, current.status);
     const reason = textarea("reason", "", { required: true, minlength: "3" });
-    const form = h(
-      "form",
-      { class: "panel", "aria-label": `Edit ${current.value}` },
-      h("h3", {}, `Edit ${current.kind} channel `, h("bdi", {}, current.value)),
-      h("div", { class: "editor-grid" }, h("div", { class: "fields" }, field("Address", value), field("Status", status), field("Reason", reason, "Why; kept in the audit log")), h("div", { class: "fields" }, purpose.rows)),
-      h("div", { class: "toolbar" }, h("button", { type: "submit" }, "Save"), h("button", { type: "button", class: "secondary", onclick: () => replaceChildren(editor) }, "Cancel")),
-    );
-    form.addEventListener("submit", async (e) => {
-      e.preventDefault();
-      const patch = changedFields(current, { value: value.value.trim(), purpose: purpose.read(), status: status.value as Channel["status"] });
-      if (!Object.keys(patch).length) return notify(messages, "error", "Nothing changed.");
-      try {
-        await api.patch<Channel>(`/v1/channels/${encodeURIComponent(current.id)}`, { ...patch, reason: reason.value.trim() }, etag);
-        notify(messages, "info", `Saved ${current.kind} channel.`);
-        replaceChildren(editor);
-        await refresh();
-      } catch (err) {
-        const reload = err instanceof ApiProblem && err.stale ? h("button", { type: "button", class: "secondary", onclick: () => void openEditor(current.id) }, "Reload record (discards your edits)") : null;
-        notify(messages, "error", problemMessage(err), " ", reload);
-      }
+    const form = editorForm(host, {
+      label: `Edit ${current.value}`,
+      heading: [`Edit ${current.kind} channel `, h("bdi", {}, current.value)],
+      fields: [field("Address", value), field("Status", status), field("Reason", reason, "Why; kept in the audit log")],
+      purposeRows: purpose.rows,
+      submit: "Save",
     });
+    onSave(
+      form,
+      host,
+      async () => {
+        const patch = changedFields(current, { value: value.value.trim(), purpose: purpose.read(), status: status.value as Channel["status"] });
+        if (!Object.keys(patch).length) return void notify(messages, "error", "Nothing changed.");
+        await api.patch<Channel>(`/v1/channels/${encodeURIComponent(current.id)}`, { ...patch, reason: reason.value.trim() }, etag);
+        return `Saved ${current.kind} channel.`;
+      },
+      () => void openEditor(current.id),
+    );
     replaceChildren(editor, form);
     value.focus();
   }
@@ -81,23 +77,16 @@ export function channelsPanel(api: Api, root: HTMLElement) {
     const value = input("value", "", { required: true, dir: "ltr" });
     const purpose = purposeFields({});
     const reason = textarea("reason", "", { required: true, minlength: "3" });
-    const form = h(
-      "form",
-      { class: "panel", "aria-label": "New channel" },
-      h("h3", {}, "New official channel"),
-      h("div", { class: "editor-grid" }, h("div", { class: "fields" }, field("Kind", kind), field("Address", value), field("Reason", reason)), h("div", { class: "fields" }, purpose.rows)),
-      h("div", { class: "toolbar" }, h("button", { type: "submit" }, "Create"), h("button", { type: "button", class: "secondary", onclick: () => replaceChildren(editor) }, "Cancel")),
-    );
-    form.addEventListener("submit", async (e) => {
-      e.preventDefault();
-      try {
-        await api.post<Channel>("/v1/channels", { kind: kind.value, value: value.value.trim(), purpose: purpose.read(), reason: reason.value.trim() });
-        notify(messages, "info", "Channel created.");
-        replaceChildren(editor);
-        await refresh();
-      } catch (err) {
-        notify(messages, "error", problemMessage(err));
-      }
+    const form = editorForm(host, {
+      label: "New channel",
+      heading: ["New official channel"],
+      fields: [field("Kind", kind), field("Address", value), field("Reason", reason)],
+      purposeRows: purpose.rows,
+      submit: "Create",
+    });
+    onSave(form, host, async () => {
+      await api.post<Channel>("/v1/channels", { kind: kind.value, value: value.value.trim(), purpose: purpose.read(), reason: reason.value.trim() });
+      return "Channel created.";
     });
     replaceChildren(editor, form);
     kind.focus();
