@@ -14,7 +14,7 @@ import { addUrl, findLinks, mayHaveLink, spelledHostStarts } from "./urls.ts";
 import { addressStarts, findEmails, webmailNames, type EmailHosts } from "./emails.ts";
 import { findHandles, findPaymentIds } from "./handles.ts";
 import { findCards, findDigitCodes, findGovIds, findIbans, findIsraeliIds } from "./numbers.ts";
-import { BARE_NATIONAL_DIGITS, findPhones } from "./phones.ts";
+import { BARE_NATIONAL_MIN_DIGITS, findPhones } from "./phones.ts";
 import { findCrypto } from "./wallets.ts";
 import { findExecutables } from "./executables.ts";
 
@@ -105,7 +105,7 @@ export function createEntityDetector(opts: EntityOptions) {
       if (d.closePair) findIbans(digits, spelled, out, d.pairs);
       if (d.cardRun >= 13) findCards(digits, spelled, out);
       if (d.longestRun >= 9 || (d.longestRun >= 3 && digits.includes("-") && DASHED_ID_SHAPE.test(digits))) findGovIds(digits, spelled, out);
-      if (spelled !== a || (d.chain >= 6 && PHONE_SHAPE.test(digits)) || d.chain >= BARE_NATIONAL_DIGITS[0]) findPhones(digits, spelled, out, ctx);
+      if (spelled !== a || (d.chain >= 6 && PHONE_SHAPE.test(digits)) || d.chain >= BARE_NATIONAL_MIN_DIGITS) findPhones(digits, spelled, out, ctx);
       // Israeli IDs last: a tenth of all 9-digit numbers pass their check, so they must not hide a phone number.
       if (d.longestRun >= 9) findIsraeliIds(digits, spelled, out);
       if (d.longestRun >= 3) findDigitCodes(digits, spelled, out);

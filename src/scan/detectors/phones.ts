@@ -13,16 +13,15 @@ const INTL_PHONE = /(?<![\p{L}\p{N}#/])(?:\+|00)\s?\d(?:[\s().\/\-–]{0,3}\d){5
 const NATIONAL_PHONE = /(?<![\p{L}\p{N}#/.,\-])\(?0\d(?:[\s().\-]{0,2}\d){7,11}(?![\p{N}.,\-\/])/gu;
 /**
  * A national number written without trunk 0 or country code, as in the US, India, China or Brazil
- * ("415 555 2671", "98765 43210", "138 1024 7765", "(11) 98765-4321"): 10 or 11 digits in a few groups.
- * Nearly every such number is valid somewhere, so it is "possible" only: the rules want a contact word beside it.
+ * ("415 555 2671", "98765 43210", "138 1024 7765", "(11) 98765-4321"): 10 or 11 digits in a few groups,
+ * spaces and hyphens only between them (with dots and colons it is a date or a time: "21.03.2025 18:00").
+ * Nearly every such number is valid in one of those countries, so the metadata is not asked (it costs
+ * ~8 µs a number): it is a "possible" number, and the rules want a contact word beside it.
  */
-// Spaces and hyphens only between the groups: with dots and colons it is a date or a time ("21.03.2025 18:00").
 const BARE_NATIONAL = /(?<![\p{L}\p{N}#/.,:\-+])\(?\d{2,11}\)?(?:[ \-]{1,2}\d{2,5}){0,3}(?![\p{N}.,:\-\/])/gu;
-export const BARE_NATIONAL_DIGITS = [10, 11] as const;
-const BARE_NATIONAL_REGIONS = ["US", "IN", "CN", "BR"] as const;
-function bareNationalStrength(digits: string): string {
-  return BARE_NATIONAL_REGIONS.some((r) => parsePhoneNumberFromString(digits, r)?.isValid()) ? "possible" : "weak";
-}
+/** Fewest digits of a bare national number: a shorter run is a price, a code or a date. */
+export const BARE_NATIONAL_MIN_DIGITS = 10;
+const BARE_NATIONAL_MAX_DIGITS = 11;
 /** A dictated number (all digits from number words) long enough to be a phone number, with no prefix. */
 const SPELLED_DIGITS = /(?<![\p{N}+])\d{7,15}(?![\p{N}])/gu;
 /** How sure the phone metadata is that +digits is a number: strong (valid) | possible | weak. */
@@ -55,10 +54,8 @@ export function findPhones(text: string, v: Mapped, out: Found, ctx: DetectorCon
   }
   eachMatch(text, BARE_NATIONAL, (m) => {
     const digits = m[0].replace(/\D/g, "");
-    if (digits.length < BARE_NATIONAL_DIGITS[0] || digits.length > BARE_NATIONAL_DIGITS[1] || new Set(digits).size < 3) return;
+    if (digits.length < BARE_NATIONAL_MIN_DIGITS || digits.length > BARE_NATIONAL_MAX_DIGITS || new Set(digits).size < 3) return;
     const [s, e] = toOriginal(v, m.index, m.index + m[0].length);
-    if (overlaps(out, s, e, UNDER_PHONE)) return;
-    const detail = bareNationalStrength(digits);
-    if (detail === "possible") push(out, v, m.index, m.index + m[0].length, "phone", digits, { detail });
+    if (!overlaps(out, s, e, UNDER_PHONE)) push(out, v, m.index, m.index + m[0].length, "phone", digits, { detail: "possible" });
   });
 }
