@@ -175,8 +175,8 @@ export function applyRules(input: RuleInput): RuleFinding[] {
     const method = near(e, "pay_method", 60);
     if (method) add("payment_request", "payment_address", 0.75, [method, e], `${method.term} ${e.value}`);
   }
-  /** A 9-digit Israeli ID next to an ID word ("ID number 000000018") is that, not a phone number. */
-  const idNumber = (x: Span) => entities.some((e) => e.kind === "gov_id" && e.detail === "il_id" && overlap(e, x) && near(e, "secret", 40));
+  /** A plain-digit ID next to an ID word ("ID number 000000018", "CPF 52998224725") is that, not a phone number. */
+  const idNumber = (x: Span) => entities.some((e) => e.kind === "gov_id" && e.needsIdWord && overlap(e, x) && near(e, "secret", 40));
   for (const e of ents("phone")) {
     if (e.detail !== "strong" && idNumber(e)) continue;
     // A number that is not a valid phone number needs a contact word right next to it.
@@ -258,9 +258,9 @@ export function applyRules(input: RuleInput): RuleFinding[] {
   // A full, valid card number written out is disclosed whatever the sentence says around it ("it doesn't go through: 4242…").
   for (const e of ents("card")) if (!quoted(e) && !partial(e)) add("personal_data", "card_number", 0.9, [e], e.value);
   for (const e of ents("gov_id")) {
-    // A bare 9-digit number is an Israeli ID only next to a word for one (ת.ז, teudat zehut, ID number).
-    // So is a CPF written as plain digits (the formatted 000.000.000-00 speaks for itself).
-    if ((e.detail === "il_id" || (e.detail === "br_cpf" && /^\d+$/.test(e.value))) && !near(e, "secret", 40)) continue;
+    // A bare 9-digit Israeli ID or an 11-digit CPF is one only next to a word for one (ת.ז, ID number, CPF);
+    // the formatted 000.000.000-00 speaks for itself.
+    if (e.needsIdWord && !near(e, "secret", 40)) continue;
     if (!negated(e)) add("personal_data", e.detail ?? "gov_id", 0.85, [e], e.value);
   }
   // "you'll paste the token into the panel yourself": the owner keeps the secret.

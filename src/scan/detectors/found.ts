@@ -21,6 +21,8 @@ export type Entity = {
   userinfo?: string;
   /** url: written with spaces around the dot ("discord . gg / x"): counts only for known link hosts. */
   spaced?: boolean;
+  /** gov_id: plain digits that many other numbers also pass (Israeli ID, CPF without its dots): counts only beside an ID word. */
+  needsIdWord?: boolean;
 };
 
 /** One bit per entity kind, for Found.cover. */

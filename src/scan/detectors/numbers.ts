@@ -69,12 +69,12 @@ export function findIsraeliIds(text: string, v: Mapped, out: Found): void {
     if (!israeliIdValid(m[0])) return;
     const [s, e] = toOriginal(v, m.index, m.index + m[0].length);
     // It may overlap a national phone number: the rules decide by the words around it.
-    if (!overlaps(out, s, e, UNDER_IL_ID)) push(out, v, m.index, m.index + m[0].length, "gov_id", m[0], { detail: "il_id" });
+    if (!overlaps(out, s, e, UNDER_IL_ID)) push(out, v, m.index, m.index + m[0].length, "gov_id", m[0], { detail: "il_id", needsIdWord: true });
   });
   eachMatch(text, CPF_DIGITS, (m) => {
     if (!cpfValid(m[0])) return;
     const [s, e] = toOriginal(v, m.index, m.index + m[0].length);
-    if (!overlaps(out, s, e, UNDER_IL_ID)) push(out, v, m.index, m.index + m[0].length, "gov_id", m[0], { detail: "br_cpf" });
+    if (!overlaps(out, s, e, UNDER_IL_ID)) push(out, v, m.index, m.index + m[0].length, "gov_id", m[0], { detail: "br_cpf", needsIdWord: true });
   });
 }
 
