@@ -260,7 +260,9 @@ export function checkHandle(index: LookalikeIndex, rawHandle: string): HandleChe
   const hasBidi = hasBidiControls(handle);
   const vis = visibleForm(handle);
   const keys = hasBidi ? [keyOfVisible(vis), comparisonKey(displayedForm(handle))] : [keyOfVisible(vis)];
-  for (const q of keys) {
+  // A letter pair may imitate two letters rather than one: "Soclal" passes for "Social" (cl = ci), not "Sodal".
+  const pairFree = PAIR_SOURCE.test(vis) ? keyWithoutPairs(vis) : undefined;
+  for (const q of pairFree === undefined ? keys : [...keys, pairFree]) {
     const m = nearest(index, q) ?? withAffix(index, q);
     if (m) return lookalike(index, handle, m);
   }
@@ -273,7 +275,7 @@ export function checkHandle(index: LookalikeIndex, rawHandle: string): HandleChe
   }
 
   // Letter pairs may also be where two words meet (fiverr|notification): search the brand in the key without pair folds too.
-  const brandKeys = PAIR_SOURCE.test(vis) ? [...keys, keyWithoutPairs(vis)] : keys;
+  const brandKeys = pairFree === undefined ? keys : [...keys, pairFree];
   for (const q of brandKeys) {
     const brands = findBrands(index, q);
     if (brands.length === 0) continue;
