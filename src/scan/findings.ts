@@ -41,6 +41,7 @@ function lastAtOrBefore(values: number[], p: number): number {
 
 /** One finding per label and place: overlapping findings of a label keep the strongest rule. */
 export function toFindings(text: string, raw: RuleFinding[]): Finding[] {
+  if (raw.length === 0) return [];
   const out: Finding[] = [];
   // Where each label's findings are in `out`, in order: a raw finding is compared with its own label's only.
   const ofLabel = new Map<ScanLabel, number[]>();
