@@ -1,7 +1,6 @@
-// Text helpers of the rules: sentence and clause breaks, the languages a message is written in,
-// and the values written right after a messenger name or a secret word.
+// Text helpers of the rules: sentence and clause breaks, and the values written right after a
+// messenger name or a secret word. (The languages a message is written in: rule-langs.ts.)
 import type { Entity } from "./detectors/entities.ts";
-import type { Cue } from "./rules.ts";
 
 type Span = { start: number; end: number };
 
@@ -24,48 +23,6 @@ export function indexOf(bounds: number[], pos: number): number {
     else hi = mid;
   }
   return lo;
-}
-
-
-/** Share of the best language's evidence a language needs before its negators count. */
-const PLAUSIBLE_SHARE = 0.34;
-
-/**
- * The languages the message is written in, judged by the cues themselves: each cue gives its
- * language one vote, split among all languages with the same term at the same place.
- */
-export function plausibleLanguages(cues: Cue[]): { plausible: Set<string>; top: Set<string> } {
-  const votes = new Map<string, number>();
-  const vote = (langs: readonly string[], share: number) => {
-    for (const l of langs) if (l !== "global" && l !== "platform") votes.set(l, (votes.get(l) ?? 0) + share);
-  };
-  // One term's outputs in every language arrive together: a run of cues with the same span is one vote.
-  for (let i = 0; i < cues.length; ) {
-    let j = i + 1;
-    while (j < cues.length && cues[j]!.start === cues[i]!.start && cues[j]!.end === cues[i]!.end) j++;
-    if (j === i + 1) {
-      // The common case, one cue: its languages are already distinct.
-      const langs = cues[i]!.langs;
-      let n = 0;
-      for (const l of langs) if (l !== "global" && l !== "platform") n++;
-      vote(langs, 1 / n);
-    } else {
-      const langs = new Set<string>();
-      for (let k = i; k < j; k++) for (const l of cues[k]!.langs) if (l !== "global" && l !== "platform") langs.add(l);
-      vote([...langs], 1 / langs.size);
-    }
-    i = j;
-  }
-  let best = 0;
-  for (const v of votes.values()) if (v > best) best = v;
-  const plausible = new Set<string>();
-  const top = new Set<string>();
-  for (const [l, v] of votes) {
-    if (v >= best * PLAUSIBLE_SHARE) plausible.add(l);
-    // the main language(s): within a tenth of the best vote
-    if (v >= best * 0.9) top.add(l);
-  }
-  return { plausible, top };
 }
 
 /** A handle-like token right after a messenger name ("tg: ieva_foto", "IG → lena.artz", "skype: jay.ux.art"). */

@@ -5,7 +5,8 @@
 import type { Entity } from "./detectors/entities.ts";
 import type { LinkVerdict } from "./detectors/links.ts";
 import type { ScanContext, ScanLabel } from "./types.ts";
-import { boundaries, CLAUSE_END, credentialAfter, handleAfter, indexOf, plausibleLanguages, SENTENCE_END } from "./rules-text.ts";
+import { boundaries, CLAUSE_END, credentialAfter, handleAfter, indexOf, SENTENCE_END } from "./rules-text.ts";
+import { messageLanguages, newLanguageMemo, type LanguageMemo } from "./rule-langs.ts";
 
 /** A concept hit with its span in the original text. */
 /** langs: every lexicon that lists the term ("global" and "platform" for language-neutral ones). */
@@ -28,7 +29,16 @@ export type RuleInput = {
   context: ScanContext;
   /** The sender's handle carries the platform's name (FiverrSupport) though the sender is not official. */
   brandedHandle?: boolean;
+  /** The scanner's memos (newRuleMemo()); without them the rules make their own. */
+  memo?: RuleMemo;
 };
+
+/** Per-scanner memos and workspaces of the rules. */
+export type RuleMemo = { languages: LanguageMemo };
+
+export function newRuleMemo(): RuleMemo {
+  return { languages: newLanguageMemo() };
+}
 
 /** Most hits of one concept the rules look at: the pairings are quadratic, chat messages have a few. */
 const MAX_CUES = 64;
@@ -44,30 +54,52 @@ const NEG_WORDS_BEFORE = 3;
 const NEG_WORDS_AFTER = 2;
 
 type Span = { start: number; end: number };
+/** Sorts cues by start in place, keeping the order of equal starts (they are nearly always in order already). */
+export function sortByStart(list: Cue[]): void {
+  for (let i = 1; i < list.length; i++) {
+    const c = list[i]!;
+    if (list[i - 1]!.start <= c.start) continue;
+    let j = i - 1;
+    while (j >= 0 && list[j]!.start > c.start) {
+      list[j + 1] = list[j]!;
+      j--;
+    }
+    list[j + 1] = c;
+  }
+}
+
 const gap = (a: Span, b: Span) => (a.end <= b.start ? b.start - a.end : b.end <= a.start ? a.start - b.end : 0);
 
 export function applyRules(input: RuleInput): RuleFinding[] {
-  const { text, cues, entities, links, context, brandedHandle = false } = input;
+  const { text, cues, entities, links, context, brandedHandle = false, memo } = input;
+  // Every rule needs a cue or an entity.
+  if (cues.length === 0 && entities.length === 0) return [];
   // Sentence and clause breaks, found on first use (many messages need neither).
   let sentences: number[] | undefined;
   let clauses: number[] | undefined;
   const sentenceOf = (p: number) => indexOf((sentences ??= boundaries(text, SENTENCE_END)), p);
   const clauseOf = (p: number) => indexOf((clauses ??= boundaries(text, CLAUSE_END)), p);
   const by = new Map<string, Cue[]>();
-  const { plausible, top } = plausibleLanguages(cues);
+  // Only negators ask which languages the message is in.
+  const languages = cues.some((c) => c.concept === "negation") ? messageLanguages(cues, memo?.languages) : undefined;
   /** Negators of a plausible language that is not the message's main one: they count only right before what they negate. */
-  const weakNegators = new Set<Cue>();
+  let weakNegators: Set<Cue> | undefined;
   for (const c of cues) {
-    // "no" is a negation in English and Spanish but "in the" in Portuguese: a negator counts
-    // only in a language the message is plausibly written in.
-    if (c.concept === "negation" && !c.langs.some((l) => plausible.has(l))) continue;
-    if (c.concept === "negation" && !c.langs.some((l) => top.has(l))) weakNegators.add(c);
+    if (c.concept === "negation") {
+      // "no" is a negation in English and Spanish but "in the" in Portuguese: a negator counts
+      // only in a language the message is plausibly written in.
+      if (!languages!.plausible(c.langs)) continue;
+      if (!languages!.main(c.langs)) (weakNegators ??= new Set()).add(c);
+    }
     const list = by.get(c.concept);
     if (!list) by.set(c.concept, [c]);
     else if (list.length < MAX_CUES) list.push(c);
   }
-  for (const list of by.values()) list.sort((x, y) => x.start - y.start);
-  const of = (concept: string): Cue[] => by.get(concept) ?? [];
+  for (const list of by.values()) sortByStart(list);
+  // (read only, like every list `of` and `ents` give)
+  const none: Cue[] = [];
+  const noEntities: Entity[] = [];
+  const of = (concept: string): Cue[] => by.get(concept) ?? none;
   /**
    * The first cue of a concept that starts in [from, to) and passes the test: a binary search in the sorted
    * list keeps the pairings linear in practice, and no list is copied (the rules ask this thousands of times
@@ -87,8 +119,11 @@ export function applyRules(input: RuleInput): RuleFinding[] {
   };
   /** Longest cue (in characters) a window must reach back for. */
   const REACH = 160;
-  const ents = (kind: Entity["kind"]) => entities.filter((e) => e.kind === kind);
-  const together = (a: Span, b: Span, window = WINDOW) => gap(a, b) <= window && (sentenceOf(a.start) === sentenceOf(b.start) || gap(a, b) <= 25);
+  const ents = (kind: Entity["kind"]): Entity[] => (entities.length === 0 ? noEntities : entities.filter((e) => e.kind === kind));
+  const together = (a: Span, b: Span, window = WINDOW) => {
+    const g = gap(a, b);
+    return g <= window && (g <= 25 || sentenceOf(a.start) === sentenceOf(b.start));
+  };
   const near = (x: Span, concept: string, window = WINDOW) => findAround(concept, x.start - window - REACH, x.end + window, (c) => together(x, c, window));
   const inSentence = (x: Span, concept: string) => {
     const k = sentenceOf(x.start);
@@ -138,7 +173,7 @@ export function applyRules(input: RuleInput): RuleFinding[] {
       if (n.start >= start && n.end <= end) return sameClause(n, { start, end });
       const negates = (e: Span) =>
         sameClause(n, e) &&
-        (n.end <= e.start ? wordsBetween(n.end, wordStart(e.start)) <= (weakNegators.has(n) ? 0 : NEG_WORDS_BEFORE) : !weakNegators.has(n) && n.start >= e.end && wordsBetween(e.end, n.start) <= NEG_WORDS_AFTER);
+        (n.end <= e.start ? wordsBetween(n.end, wordStart(e.start)) <= (weakNegators?.has(n) ? 0 : NEG_WORDS_BEFORE) : !weakNegators?.has(n) && n.start >= e.end && wordsBetween(e.end, n.start) <= NEG_WORDS_AFTER);
       return negates(x) || evidence.some(negates);
     });
   // Sentence-wide neutralisers reach at most TOPIC_REACH characters: a long run-on sentence is many sentences.

@@ -6,15 +6,15 @@ import { buildChannelIndex, type OfficialChannel } from "../channels/check.ts";
 import { defaultPlatform } from "../registry/seed-data.ts";
 import { lexiconFiles } from "./lexicons/index.ts";
 import { compileLexicons, findHits, type CompiledLexicon } from "./lexicon.ts";
-import { entityView, flagsOf, newCharCache, newEntityCache, origEnd, origStart, transformNames, wordView, type CharCache, type EntityCache } from "./normalize.ts";
+import { entityView, flagsOf, newCharCache, newEntityCache, origEnd, origStart, wordView, type CharCache, type EntityCache } from "./normalize.ts";
 import { createEntityDetector, type Entity } from "./detectors/entities.ts";
 import { MIN_SPELLED_RUN, spellNumbers } from "./detectors/spelled.ts";
 import { buildBrandKeys, classifyLink, isOfficialAddress, type LinkContext, type LinkVerdict } from "./detectors/links.ts";
-import { applyRules, type Cue, type RuleFinding } from "./rules.ts";
+import { applyRules, newRuleMemo, type Cue } from "./rules.ts";
 import { warningFor } from "./warnings.ts";
 import { comparisonKey } from "../lookalike/key.ts";
-import type { Finding, Risk, ScanContext, ScanLabel, ScanResult } from "./types.ts";
-import { SCAN_LABELS } from "./types.ts";
+import { labelsOf, outsideSpans, riskOf, toFindings } from "./findings.ts";
+import type { ScanContext, ScanResult } from "./types.ts";
 
 export type ScannerOptions = {
   /** Lexicon files by name (default: every file in src/scan/lexicons/). */
@@ -31,8 +31,6 @@ export type Scanner = {
   readonly info: { languages: string[]; terms: number; patterns: number };
 };
 
-const SEVERE: ScanLabel[] = ["impersonation", "suspicious_link", "personal_data", "remote_access", "payment_request"];
-
 export function createScanner(options: ScannerOptions = {}): Scanner {
   const platform = options.platform ?? defaultPlatform;
   const lex: CompiledLexicon = compileLexicons(options.lexicons ?? lexiconFiles, { brandWords: platform.brandWords });
@@ -47,6 +45,7 @@ export function createScanner(options: ScannerOptions = {}): Scanner {
   const chars: CharCache = newCharCache();
   const brandKeys = platform.brandWords.map(comparisonKey).filter((k) => k.length >= 3);
   const entityChars: EntityCache = newEntityCache();
+  const ruleMemo = newRuleMemo();
 
   function scan(text: string, context: ScanContext = {}): ScanResult {
     const a = entityView(text, entityChars);
@@ -84,13 +83,12 @@ export function createScanner(options: ScannerOptions = {}): Scanner {
       kept.push(e);
     }
     // Words inside a link or an address ("fiverr.com/support/…") are part of it, not of the message's sentences.
-    const inLink = kept.filter((e) => e.kind === "url" || e.kind === "email");
-    const sentenceCues = inLink.length === 0 ? cues : cues.filter((c) => !inLink.some((e) => c.start >= e.start && c.end <= e.end));
+    const sentenceCues = outsideSpans(cues, kept.filter((e) => e.kind === "url" || e.kind === "email"));
     const handleKey = !context.senderOfficial && context.senderHandle !== undefined ? comparisonKey(context.senderHandle) : undefined;
     const brandedHandle = handleKey !== undefined && brandKeys.some((b) => handleKey.includes(b));
-    const raw = applyRules({ text, cues: sentenceCues, entities: kept, links, context, brandedHandle });
+    const raw = applyRules({ text, cues: sentenceCues, entities: kept, links, context, brandedHandle, memo: ruleMemo });
     const findings = toFindings(text, raw);
-    const labels = SCAN_LABELS.filter((l) => findings.some((f) => f.label === l));
+    const labels = labelsOf(findings);
     return { risk: riskOf(findings), labels, findings, warning: warningFor(labels, context.readerLang) };
   }
 
@@ -106,33 +104,4 @@ function hasDictationRun(starts: number[]): boolean {
     if (sorted[i + MIN_SPELLED_RUN - 1]! - sorted[i]! <= 15 * MIN_SPELLED_RUN) return true;
   }
   return false;
-}
-
-/** One finding per label and place: overlapping findings of a label keep the strongest rule. */
-function toFindings(text: string, raw: RuleFinding[]): Finding[] {
-  const out: Finding[] = [];
-  for (const r of raw) {
-    let start = Infinity;
-    let end = -Infinity;
-    let flags = 0;
-    for (const s of r.spans) {
-      start = Math.min(start, s.start);
-      end = Math.max(end, s.end);
-      flags |= s.flags;
-    }
-    // Built only when kept: a long message has many overlapping raw findings of one label.
-    const finding = (): Finding => ({ label: r.label, start, end, matched: text.slice(start, end), normalized: r.normalized, rule: r.rule, score: r.score, transforms: transformNames(flags) });
-    const clash = out.findIndex((o) => o.label === r.label && o.start < end && start < o.end);
-    if (clash < 0) out.push(finding());
-    else if (out[clash]!.score < r.score) out[clash] = finding();
-  }
-  return out.sort((x, y) => x.start - y.start || y.score - x.score);
-}
-
-function riskOf(findings: Finding[]): Risk {
-  if (findings.length === 0) return "none";
-  const top = Math.max(...findings.map((f) => f.score));
-  if (top >= 0.8 && findings.some((f) => SEVERE.includes(f.label) && f.score >= 0.75)) return "high";
-  if (top >= 0.6) return "medium";
-  return "low";
 }

@@ -1,0 +1,85 @@
+// From the rules' raw findings to the scan result: one finding per label and place, the labels, the
+// risk; and, before the rules, which cues stand in the message's sentences rather than inside a link.
+// Each step is linear or n log n in what a long message has (80 cues, dozens of raw findings).
+import { transformNames } from "./normalize.ts";
+import type { RuleFinding } from "./rules.ts";
+import type { Finding, Risk, ScanLabel } from "./types.ts";
+import { SCAN_LABELS } from "./types.ts";
+
+type Span = { start: number; end: number };
+
+const SEVERE: ScanLabel[] = ["impersonation", "suspicious_link", "personal_data", "remote_access", "payment_request"];
+
+/**
+ * The items (cues) that no span (link or address) contains. The spans sorted by start, each with the furthest
+ * end so far: an item is inside one iff the spans starting at or before it reach its end.
+ */
+export function outsideSpans<T extends Span>(items: T[], spans: Span[]): T[] {
+  if (spans.length === 0) return items;
+  const sorted = [...spans].sort((x, y) => x.start - y.start);
+  const starts = sorted.map((s) => s.start);
+  const reach: number[] = [];
+  let furthest = -Infinity;
+  for (const s of sorted) reach.push((furthest = Math.max(furthest, s.end)));
+  return items.filter((c) => {
+    const k = lastAtOrBefore(starts, c.start);
+    return k < 0 || reach[k]! < c.end;
+  });
+}
+
+/** The index of the last value ≤ p in an ascending list, or -1. */
+function lastAtOrBefore(values: number[], p: number): number {
+  let lo = 0;
+  let hi = values.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (values[mid]! <= p) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
+}
+
+/** One finding per label and place: overlapping findings of a label keep the strongest rule. */
+export function toFindings(text: string, raw: RuleFinding[]): Finding[] {
+  if (raw.length === 0) return [];
+  const out: Finding[] = [];
+  // Where each label's findings are in `out`, in order: a raw finding is compared with its own label's only.
+  const ofLabel = new Map<ScanLabel, number[]>();
+  for (const r of raw) {
+    let start = Infinity;
+    let end = -Infinity;
+    let flags = 0;
+    for (const s of r.spans) {
+      start = Math.min(start, s.start);
+      end = Math.max(end, s.end);
+      flags |= s.flags;
+    }
+    // Built only when kept: a long message has many overlapping raw findings of one label.
+    const finding = (): Finding => ({ label: r.label, start, end, matched: text.slice(start, end), normalized: r.normalized, rule: r.rule, score: r.score, transforms: transformNames(flags) });
+    let mine = ofLabel.get(r.label);
+    if (!mine) ofLabel.set(r.label, (mine = []));
+    const clash = mine.find((k) => out[k]!.start < end && start < out[k]!.end);
+    if (clash === undefined) {
+      mine.push(out.length);
+      out.push(finding());
+    } else if (out[clash]!.score < r.score) out[clash] = finding();
+  }
+  return out.sort((x, y) => x.start - y.start || y.score - x.score);
+}
+
+/** The labels found, in SCAN_LABELS order. */
+export function labelsOf(findings: Finding[]): ScanLabel[] {
+  if (findings.length === 0) return [];
+  const found = new Set<ScanLabel>();
+  for (const f of findings) found.add(f.label);
+  return SCAN_LABELS.filter((l) => found.has(l));
+}
+
+export function riskOf(findings: Finding[]): Risk {
+  if (findings.length === 0) return "none";
+  let top = -Infinity;
+  for (const f of findings) top = Math.max(top, f.score);
+  if (top >= 0.8 && findings.some((f) => SEVERE.includes(f.label) && f.score >= 0.75)) return "high";
+  if (top >= 0.6) return "medium";
+  return "low";
+}
