@@ -59,11 +59,15 @@ function spacedHandle(after: string): { at: number; length: number; value: strin
   return h && h[0] === joined ? { at: m[1]!.length, length: m[2]!.length, value: joined } : undefined;
 }
 
+const SCRIPTS_NOT_IN_PASSWORDS = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Thai}]/u;
+
 /** A password-like value right after a secret word ("pass Summer2024!", "parole: Rudens2024"). */
 export function credentialAfter(text: string, from: number): Span | undefined {
   const m = /^\s*(?:[:=：]|is|ist|ir|est|es|é|è|это|הוא|هي|هو)?\s*[:=：]?\s*(\S{6,64})/iu.exec(text.slice(from, from + 80));
   if (!m) return undefined;
   const v = m[1]!.replace(/[.,;]$/, "");
+  // Passwords are typed in Latin letters, digits and symbols: "密码长度是多少位…", "パスワードは8文字以上" go on talking about it.
+  if (SCRIPTS_NOT_IN_PASSWORDS.test(v)) return undefined;
   // Without ":" or "is" before it, a word with the sentence's own punctuation ("hasło działa?", "parole
   // strādā!") is a question or a remark, not a value ("password: Qwerty!!" still is one).
   const announced = /[:=：]|\p{L}/u.test(m[0].slice(0, m[0].length - m[1]!.length));

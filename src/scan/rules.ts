@@ -244,7 +244,13 @@ export function applyRules(input: RuleInput): RuleFinding[] {
   }
   for (const v of of("contact_verb")) {
     const o = nearOther(v, "outside", 60);
-    if (o && safe(v, o) && !inside(v) && !secretOf(o)) add("off_platform", "contact_outside", 0.7, [v, o], `${v.term} ${o.term}`);
+    // "me passa teu e-mail e senha": the contact word names a login being handed over (personal data, below).
+    if (o && safe(v, o) && !inside(v) && !secretOf(o) && !secretOf(v)) add("off_platform", "contact_outside", 0.7, [v, o], `${v.term} ${o.term}`);
+  }
+  // "give me your number", "dame tu número": asking for the reader's own contact details.
+  // "скинь номер карты" is a card number, not a phone number: a secret on or right after the request is personal data.
+  for (const c of of("contact_request")) {
+    if (safe(c) && !inside(c) && !topicNear(c) && !feature(c) && !secretOf(c) && !of("secret").some((x) => overlap(x, c))) add("off_platform", "contact_request", 0.7, [c], c.term);
   }
   for (const h of ents("handle")) {
     const v = near(h, "contact_verb", 40);
@@ -286,6 +292,18 @@ export function applyRules(input: RuleInput): RuleFinding[] {
     if (verb && !inside(verb) && safe(m, verb) && !topicNear(m)) add("payment_request", "pay_method", 0.75, [m, verb], `${verb.term} ${m.term}`);
   }
 
+  // "let's continue outside Fiverr", "Continuiamo fuori da Fiverr": leaving the platform by name with a proposal
+  // needs no contact verb (the verb is often part of the phrase). Weaker than a contact verb: any negator in its clause cancels it,
+  // and paying outside is a payment request, not a move of the conversation ("pay outside Fiverr, here's my IBAN").
+  for (const o of of("outside")) {
+    const named = of("brand").some((b) => b.start >= o.start && b.end <= o.end);
+    // A proposal ("let's", "we can", "continuiamo") makes it a move; "experience also outside Fiverr" is a CV.
+    const proposed = !!findAround("proposal", o.start - WINDOW - REACH, o.end + WINDOW, (p) => sameClause(p, o) && gap(p, o) <= WINDOW);
+    if (!named || !proposed || !safe(o) || inside(o) || topicNear(o) || secretOf(o) || negators().some((n) => sameClause(n, o))) continue;
+    const aboutMoney = ["pay_verb", "pay_method", "pay_outside", "pay_timing"].some((k) => !!near(o, k)) || out.some((f) => f.label === "payment_request" && f.spans.some((sp) => sentenceOf(sp.start) === sentenceOf(o.start)));
+    if (!aboutMoney && !out.some((f) => f.label === "off_platform" && f.spans.some((sp) => overlap(sp, o)))) add("off_platform", "outside_platform", 0.65, [o], o.term);
+  }
+
   // ---------- personal_data ----------
   /** A staff claim or an account threat in the message: the setting of most credential lures. */
   const pressure = of("account_threat").length > 0 || of("brand").some((b) => of("staff_role").some((r) => gap(r, b) <= 20));
@@ -298,6 +316,13 @@ export function applyRules(input: RuleInput): RuleFinding[] {
     if (e.needsIdWord && !near(e, "secret", 40)) continue;
     if (!negated(e)) add("personal_data", e.detail ?? "gov_id", 0.85, [e], e.value);
   }
+  /**
+   * "your security code please", "ur password pls", "מה הסיסמה": a please-word or question word right beside a
+   * secret asks for it without a verb (same clause; a question word only before it, at most one word between).
+   */
+  const beside = (c: Span, x: Span, words: number) => !overlap(c, x) && sameClause(c, x) && (c.end <= x.start ? wordsBetween(c.end, x.start) <= words : wordsBetween(x.end, c.start) <= words);
+  // ("please change the admin password" is advice: a please-word must touch the secret.)
+  const askMarker = (x: Span) => of("ask_marker").find((c) => beside(c, x, 0)) ?? of("ask_question").find((c) => c.end <= x.start && beside(c, x, 1));
   // "you'll paste the token into the panel yourself": the owner keeps the secret.
   const selfService = (x: Span) => of("self_service").some((c) => sentenceOf(c.start) === sentenceOf(x.start));
   for (const s of of("secret")) {
@@ -307,9 +332,18 @@ export function applyRules(input: RuleInput): RuleFinding[] {
     const refused = negators().some((n) => n.end <= s.start && sentenceOf(n.start) === sentenceOf(s.start));
     const sameSentence = (c: Cue) => !refused || sentenceOf(c.start) === sentenceOf(s.start);
     // Under a staff claim or an account threat, "send" in any sense ("schick den Code") is the request.
-    const ask = nearOther(s, "ask_verb", WINDOW, sameSentence) ?? (pressure ? nearOther(s, "pay_verb", WINDOW, sameSentence) : undefined);
+    // An ask term may take the secret's first word with it ("ส่งรหัส|ผ่าน", "code please" over "security code"): it
+    // still asks when it reaches beyond the secret.
+    const askOf = (c: Cue) => sameSentence(c) && together(s, c) && (!overlap(c, s) || c.start < s.start || c.end > s.end);
+    const ask = findAround("ask_verb", s.start - WINDOW - REACH, s.end + WINDOW, askOf) ?? (pressure ? nearOther(s, "pay_verb", WINDOW, sameSentence) : undefined);
     if (ask && safe(ask, s)) {
       add("personal_data", "secret_request", 0.85, [s, ask], `${ask.term} ${s.term}`);
+      continue;
+    }
+    // (Not in a message about a product: "what's the safest password to choose? I'm building a sign-up form".)
+    const marker = of("feature_word").length === 0 && of("topic_build").length === 0 ? askMarker(s) : undefined;
+    if (marker && safe(marker, s) && !refused) {
+      add("personal_data", "secret_request", 0.75, [s, marker], `${marker.term} ${s.term}`);
       continue;
     }
     const value = credentialAfter(text, s.end);
@@ -330,8 +364,9 @@ export function applyRules(input: RuleInput): RuleFinding[] {
     // The code a remote tool shows is part of the remote-access request, not a secret of its own.
     if (!safe(c) || near(c, "remote_tool", 80)) continue;
     const source = near(c, "code_source", 60);
-    const ask = near(c, "ask_verb", 60);
-    if (source && ask && safe(ask, c)) {
+    const ask = near(c, "ask_verb", 60) ?? askMarker(c);
+    // "I build the feature that sends the OTP code by SMS": the code is part of the product.
+    if (source && ask && safe(ask, c) && !feature(c)) {
       add("personal_data", "code_request", 0.8, [c, source, ask], `${ask.term} ${c.term} ${source.term}`);
       continue;
     }
