@@ -267,6 +267,11 @@ export function applyRules(input: RuleInput): RuleFinding[] {
   for (const e of ents("iban")) if (!negated(e)) add("payment_request", "iban", 0.9, [e], e.value);
   for (const e of ents("crypto")) if (!negated(e)) add("payment_request", "crypto_address", 0.85, [e], e.value);
   for (const p of of("pay_outside")) if (safe(p)) add("payment_request", "pay_outside", 0.8, [p], p.term);
+  // "pay me outside fiverr", "płać poza Fiverrem": a pay verb with a platform-naming outside term in its clause.
+  for (const v of of("pay_verb")) {
+    const o = nearOther(v, "outside", 40, (c) => sameClause(c, v) && of("brand").some((b) => b.start >= c.start && b.end <= c.end));
+    if (o && safe(v, o) && !inside(v) && !of("pay_outside").some((p) => overlap(p, v) || overlap(p, o))) add("payment_request", "pay_outside_platform", 0.75, [v, o], `${v.term} ${o.term}`);
+  }
   for (const m of of("pay_method")) {
     // "银行卡号", "card number": a rail named inside a secret's term is that secret (personal data, below).
     if (of("secret").some((c) => c.start <= m.start && c.end >= m.end && c.end - c.start > m.end - m.start)) continue;
@@ -287,7 +292,8 @@ export function applyRules(input: RuleInput): RuleFinding[] {
       continue;
     }
     if ((inside(m) && !near(m, "pay_outside")) || feature(m)) continue;
-    const verb = nearOther(m, "pay_verb") ?? nearOther(m, "ask_verb", 50);
+    // The verb of its own clause first: "don't pay on the platform, transfer it to my PayPal" asks in the second clause.
+    const verb = nearOther(m, "pay_verb", WINDOW, (c) => sameClause(c, m)) ?? nearOther(m, "pay_verb") ?? nearOther(m, "ask_verb", 50);
     // "your customers can pay by PayPal in the shop I build": the seller's product, unless paying around the fee.
     if (verb && !inside(verb) && safe(m, verb) && !topicNear(m)) add("payment_request", "pay_method", 0.75, [m, verb], `${verb.term} ${m.term}`);
   }
