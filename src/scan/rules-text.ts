@@ -76,3 +76,11 @@ export function credentialAfter(text: string, from: number): Span | undefined {
   const start = from + m[0].length - m[1]!.length;
   return { start, end: start + v.length };
 }
+
+const CURRENCY_BEFORE = /[$€£¥₹₽₺₪﷼]\s?$|(?:usd|eur|gbp|rs\.?|inr|budget|price|цена|preis|prix|precio|preço)[\s:]*$/iu;
+const CURRENCY_AFTER = /^\s?(?:[$€£¥₹₽₺₪﷼]|usd|eur|gbp|dollars?|euros?|bucks|rs\b|rupees?|руб|грн|zł|zl\b|lei|tl\b|lira)/iu;
+
+/** A digit group written as money ("budget $600", "600 dollars"): a price, not a code. */
+export function isAmount(text: string, span: Span): boolean {
+  return CURRENCY_BEFORE.test(text.slice(Math.max(0, span.start - 12), span.start)) || CURRENCY_AFTER.test(text.slice(span.end, span.end + 10));
+}

@@ -5,7 +5,7 @@
 import type { Entity } from "./detectors/entities.ts";
 import type { LinkVerdict } from "./detectors/links.ts";
 import type { ScanContext, ScanLabel } from "./types.ts";
-import { boundaries, CLAUSE_END, credentialAfter, handleAfter, indexOf, SENTENCE_END } from "./rules-text.ts";
+import { boundaries, CLAUSE_END, credentialAfter, handleAfter, indexOf, isAmount, SENTENCE_END } from "./rules-text.ts";
 import { messageLanguages, newLanguageMemo, type LanguageMemo } from "./rule-langs.ts";
 
 /** A concept hit with its span in the original text. */
@@ -357,7 +357,7 @@ export function applyRules(input: RuleInput): RuleFinding[] {
       add("personal_data", "secret_disclosure", 0.85, [s, value], s.term);
       continue;
     }
-    const digits = entities.find((e) => e.kind === "digits" && e.start >= s.end && e.start - s.end <= 40 && sentenceOf(e.start) === sentenceOf(s.start));
+    const digits = entities.find((e) => e.kind === "digits" && e.start >= s.end && e.start - s.end <= 40 && sentenceOf(e.start) === sentenceOf(s.start) && !isAmount(text, e));
     if (digits) add("personal_data", "code_disclosure", 0.8, [s, digits], `${s.term} ${digits.value}`);
   }
   // "blocked if you don't send your passport photo": a threat, a negated condition, a secret, in one sentence.
@@ -383,7 +383,7 @@ export function applyRules(input: RuleInput): RuleFinding[] {
       continue;
     }
     // "the code from the SMS: 482 913": a code with its source, then the digits, is the code itself.
-    const digits = entities.find((e) => e.kind === "digits" && e.start >= c.end && e.start - c.end <= (source ? 40 : 12) && sentenceOf(e.start) === sentenceOf(c.start));
+    const digits = entities.find((e) => e.kind === "digits" && e.start >= c.end && e.start - c.end <= (source ? 40 : 12) && sentenceOf(e.start) === sentenceOf(c.start) && !isAmount(text, e));
     if (digits && (source || near(c, "secret", 120) || entities.some((e) => e.kind === "card"))) add("personal_data", "code_disclosure", 0.75, [c, digits], `${c.term} ${digits.value}`);
   }
 
