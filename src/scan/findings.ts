@@ -2,7 +2,7 @@
 // risk; and, before the rules, which cues stand in the message's sentences rather than inside a link.
 // Each step is linear or n log n in what a long message has (80 cues, dozens of raw findings).
 import { transformNames } from "./normalize.ts";
-import type { RuleFinding } from "./rules.ts";
+import type { RuleFinding } from "./rules/index.ts";
 import type { Finding, Risk, ScanLabel } from "./types.ts";
 import { SCAN_LABELS } from "./types.ts";
 

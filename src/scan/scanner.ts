@@ -10,7 +10,7 @@ import { entityView, flagsOf, newCharCache, newEntityCache, origEnd, origStart, 
 import { createEntityDetector, type Entity } from "./detectors/entities.ts";
 import { MIN_SPELLED_RUN, spellNumbers } from "./detectors/spelled.ts";
 import { buildBrandKeys, classifyLink, isOfficialAddress, type LinkContext, type LinkVerdict } from "./detectors/links.ts";
-import { applyRules, newRuleMemo, type Cue } from "./rules.ts";
+import { applyRules, newRuleMemo, type Cue } from "./rules/index.ts";
 import { warningFor } from "./warnings.ts";
 import { comparisonKey } from "../lookalike/key.ts";
 import { labelsOf, outsideSpans, riskOf, toFindings } from "./findings.ts";

@@ -1,8 +1,8 @@
 // The rules' speed helpers give the answers of the plain code they replaced: the message's languages
 // (integer votes vs a Map of strings), the cue sort, the cues outside links and the finding merge.
 import { describe, expect, it } from "vitest";
-import { messageLanguages, newLanguageMemo } from "../../src/scan/rule-langs.ts";
-import { sortByStart, type Cue, type RuleFinding } from "../../src/scan/rules.ts";
+import { messageLanguages, newLanguageMemo } from "../../src/scan/rules/languages.ts";
+import { sortByStart, type Cue, type RuleFinding } from "../../src/scan/rules/index.ts";
 import { labelsOf, outsideSpans, riskOf, toFindings } from "../../src/scan/findings.ts";
 
 /** A small deterministic generator (the tests must not flake). */

@@ -1,6 +1,6 @@
 // Text helpers of the rules: sentence and clause breaks, and the values written right after a
 // messenger name or a secret word. (The languages a message is written in: rule-langs.ts.)
-import type { Entity } from "./detectors/entities.ts";
+import type { Entity } from "../detectors/entities.ts";
 
 type Span = { start: number; end: number };
 

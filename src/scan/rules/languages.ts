@@ -2,7 +2,7 @@
 // English and Spanish but "in the" in Portuguese). Languages are small integers here: a cue's language list
 // is turned into ids once per scanner (the lists are shared by every hit of a lexicon output, so the memo
 // is keyed by the list itself), and the votes are a Float64Array instead of a Map of strings.
-import type { Cue } from "./rules.ts";
+import type { Cue } from "./types.ts";
 
 /** Share of the best language's evidence a language needs before its negators count. */
 const PLAUSIBLE_SHARE = 0.34;

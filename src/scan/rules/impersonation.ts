@@ -1,0 +1,36 @@
+// impersonation: staff claims and fake platform notices from senders who are not official.
+import { type RuleKit, gap } from "./kit.ts";
+
+export function impersonationRules(k: RuleKit): void {
+  const { text, context, brandedHandle, of, near, nearOther, sameClause, wordsBetween, overlap, safe, out, add } = k;
+  if (!context.senderOfficial) {
+    const threats = of("account_threat").filter((t) => safe(t));
+    const firstBrand = of("brand")[0];
+    for (const b of of("brand")) {
+      const role = of("staff_role").find((r) => gap(r, b) <= 20);
+      if (!role) continue;
+      // "Fiverr support told me…", "contact Fiverr support": talking about staff, not claiming to be them.
+      const claimSpan = { start: Math.min(b.start, role.start), end: Math.max(b.end, role.end) };
+      if (of("staff_reference").some((c) => !overlap(c, claimSpan) && sameClause(c, claimSpan) && (c.end <= claimSpan.start ? wordsBetween(c.end, claimSpan.start) <= 1 : wordsBetween(claimSpan.end, c.start) <= 1))) continue;
+      const claim = near(b, "staff_claim", 40);
+      // A letterhead: the message opens with the name, set off like a signature ("Fiverr Trust & Safety: …").
+      const opening = claimSpan.start < 40 && /^\s*(?:[:|\-–—,.!\n】\]()]|$)/u.test(text.slice(claimSpan.end, claimSpan.end + 4));
+      const stakes = threats.length > 0 || out.some((f) => f.label === "personal_data" || f.label === "suspicious_link" || f.label === "payment_request");
+      if ((claim || opening || stakes) && safe(role, b)) add("impersonation", "staff_claim", 0.85, [b, role], `${b.term} ${role.term}`);
+    }
+    // "This is the support team…" from a handle named after the platform: the name is the claim.
+    if (brandedHandle) {
+      for (const r of of("staff_role")) {
+        const claim = nearOther(r, "staff_claim", 30);
+        if (claim && safe(r, claim)) {
+          add("impersonation", "branded_sender_claim", 0.8, [claim, r], `${claim.term} ${r.term}`);
+          break;
+        }
+      }
+    }
+    for (const t of threats) {
+      const official = firstBrand ?? of("staff_role")[0];
+      add("impersonation", "platform_notice", official ? 0.8 : 0.7, [t], t.term);
+    }
+  }
+}

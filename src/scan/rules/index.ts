@@ -1,0 +1,47 @@
+// The rules: concept hits (from the lexicons) and validated entities, combined within a
+// sentence or a short window, become labelled findings. Negations, rule quotes, "it stays
+// on the platform" phrases and reports of someone else's scam neutralise what they touch.
+// Every rule id is stable (it appears in findings and in the lexicons' README). One file per label;
+// kit.ts holds the tests they share.
+import { REPORT_REACH, ruleKit, type RuleKit } from "./kit.ts";
+import { impersonationRules } from "./impersonation.ts";
+import { linkRules } from "./links.ts";
+import { offPlatformRules } from "./off-platform.ts";
+import { outsidePlatformRules } from "./outside-platform.ts";
+import { paymentRules } from "./payment.ts";
+import { personalDataRules } from "./personal-data.ts";
+import { remoteAccessRules } from "./remote-access.ts";
+import type { RuleFinding, RuleInput } from "./types.ts";
+
+export { sortByStart } from "./kit.ts";
+export { newRuleMemo, type Cue, type RuleFinding, type RuleInput, type RuleMemo } from "./types.ts";
+
+export function applyRules(input: RuleInput): RuleFinding[] {
+  const k = ruleKit(input);
+  if (!k) return [];
+  // In this order: later rules read earlier findings (a payment method beside an invitation, an outside
+  // phrase in a payment sentence, a staff claim with stakes).
+  offPlatformRules(k);
+  paymentRules(k);
+  outsidePlatformRules(k);
+  personalDataRules(k);
+  remoteAccessRules(k);
+  linkRules(k);
+  impersonationRules(k);
+  return k.reported ? withoutReported(k) : k.out;
+}
+
+/** Hard evidence counts even inside a report of someone else's scam. */
+const HARD = new Set(["messenger_link", "email_address", "phone_number", "iban", "crypto_address", "card_number", "link_lookalike", "link_userinfo", "link_brand_imitation", "link_shortener"]);
+
+/**
+ * Someone telling of a scam they received is not running one (unless hard evidence is in the message
+ * itself). The report covers what it tells about: its own sentence and the next couple of lines, not a
+ * lure further down a long message.
+ */
+function withoutReported(k: RuleKit): RuleFinding[] {
+  const told = k.of("reported_scam");
+  const aboutReport = (f: RuleFinding) =>
+    f.spans.every((sp) => told.some((r) => k.sentenceOf(sp.start) === k.sentenceOf(r.start) || (sp.start >= r.start - REPORT_REACH && sp.start - r.end <= REPORT_REACH)));
+  return k.out.filter((f) => HARD.has(f.rule) || !aboutReport(f));
+}

@@ -1,0 +1,71 @@
+// off_platform: contact moved off the platform (messenger links and invitations, addresses, phone numbers, handles, meetings).
+import { type RuleKit, type Span } from "./kit.ts";
+import { handleAfter } from "./text.ts";
+
+export function offPlatformRules(k: RuleKit): void {
+  const { text, entities, links, of, ents, near, nearOther, together, sameClause, negated, topicNear, inside, staysHere, overlap, safe, feature, add, secretOf } = k;
+  for (const e of ents("url")) {
+    const v = links.get(e);
+    if (v?.kind === "messenger") add("off_platform", "messenger_link", 0.9, [e], e.value);
+  }
+  const contactish = (x: Span) => near(x, "contact_verb") ?? near(x, "messenger") ?? near(x, "contact_detail") ?? near(x, "outside");
+  for (const e of ents("email")) {
+    if (e.detail === "official") continue; // the platform's own addresses
+    // A login being handed over (e-mail + password) is personal data, not an invitation.
+    const credential = near(e, "secret", 40);
+    if (credential && !near(e, "contact_verb")) continue;
+    if (negated(e)) continue;
+    add("off_platform", "email_address", 0.8, [e], e.value);
+    const method = near(e, "pay_method", 60);
+    if (method) add("payment_request", "payment_address", 0.75, [method, e], `${method.term} ${e.value}`);
+  }
+  /** A plain-digit ID next to an ID word ("ID number 000000018", "CPF 52998224725") is that, not a phone number. */
+  const idNumber = (x: Span) => entities.some((e) => e.kind === "gov_id" && e.needsIdWord && overlap(e, x) && near(e, "secret", 40));
+  for (const e of ents("phone")) {
+    if (e.detail !== "strong" && idNumber(e)) continue;
+    // A number that is not a valid phone number needs a contact word right next to it.
+    const cue = e.detail === "strong" ? contactish(e) : (near(e, "contact_verb", 30) ?? near(e, "contact_detail", 30) ?? near(e, "messenger"));
+    if (e.detail === "strong" || (cue && safe(cue))) add("off_platform", "phone_number", e.detail === "strong" ? 0.85 : 0.75, [e], e.value);
+  }
+  for (const m of of("messenger")) {
+    // "the code that comes by SMS" names a code's source, not a channel to move to.
+    // "here on Fiverr it's too slow" after a comma is the reason to leave, not a promise to stay: same clause only.
+    const staying = staysHere().some((c) => sameClause(c, m) && !negated(c));
+    if (!safe(m) || staying || of("code_source").some((c) => overlap(c, m)) || secretOf(m)) continue;
+    const topic = topicNear(m);
+    // "whatsapp me" is a messenger and an invitation in one; a verb inside the name is not.
+    const verb = of("contact_verb").find((c) => together(m, c) && !(c.start >= m.start && c.end <= m.end));
+    if (verb && !topic && safe(verb, m)) {
+      add("off_platform", "messenger_invite", 0.8, [m, verb], m.term);
+      continue;
+    }
+    const handle = entities.find((e) => (e.kind === "handle" || e.kind === "phone") && e.start >= m.start - 12 && e.start - m.end <= 40);
+    const token = handleAfter(text, m.end, entities);
+    if (handle || token) {
+      add("off_platform", "messenger_handle", 0.8, [m, handle ?? token!], handle?.value ?? token!.value);
+      continue;
+    }
+    const outside = near(m, "outside");
+    if (outside && !topic && safe(outside, m)) add("off_platform", "messenger_outside", 0.7, [m, outside], m.term);
+  }
+  for (const v of of("contact_verb")) {
+    const o = nearOther(v, "outside", 60);
+    // "me passa teu e-mail e senha": the contact word names a login being handed over (personal data, below).
+    if (o && safe(v, o) && !inside(v) && !secretOf(o) && !secretOf(v)) add("off_platform", "contact_outside", 0.7, [v, o], `${v.term} ${o.term}`);
+  }
+  // "give me your number", "dame tu número": asking for the reader's own contact details.
+  // "скинь номер карты" is a card number, not a phone number: a secret on or right after the request is personal data.
+  for (const c of of("contact_request")) {
+    if (safe(c) && !inside(c) && !topicNear(c) && !feature(c) && !secretOf(c) && !of("secret").some((x) => overlap(x, c))) add("off_platform", "contact_request", 0.7, [c], c.term);
+  }
+  for (const h of ents("handle")) {
+    const v = near(h, "contact_verb", 40);
+    if (v && safe(v)) add("off_platform", "handle_contact", 0.7, [h, v], h.value);
+  }
+  for (const m of of("meeting")) {
+    if (of("inside_platform").some((c) => !negated(c)) || !safe(m)) continue;
+    const link = entities.find((e) => e.kind === "url" && together(e, m) && links.get(e)?.kind !== "official");
+    const verb = nearOther(m, "contact_verb");
+    if (link || (verb && safe(verb, m))) add("off_platform", "meeting_outside", 0.65, [m, link ?? verb!], m.term);
+  }
+}

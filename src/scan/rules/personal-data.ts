@@ -1,0 +1,83 @@
+// personal_data: secrets, codes, cards and ID numbers asked for or disclosed.
+import { REACH, type RuleKit, type Span, WINDOW, gap } from "./kit.ts";
+import { credentialAfter, isAmount } from "./text.ts";
+import type { Cue } from "./types.ts";
+
+export function personalDataRules(k: RuleKit): void {
+  const { text, entities, of, ents, findAround, near, nearOther, together, sentenceOf, sameClause, wordsBetween, negators, negated, quoted, overlap, safe, feature, out, add } = k;
+  /** A staff claim or an account threat in the message: the setting of most credential lures. */
+  const pressure = of("account_threat").length > 0 || of("brand").some((b) => of("staff_role").some((r) => gap(r, b) <= 20));
+  const partial = (x: Span) => near(x, "partial_digits", 40) && !near(x, "full_number", 60);
+  // A full, valid card number written out is disclosed whatever the sentence says around it ("it doesn't go through: 4242…").
+  for (const e of ents("card")) if (!quoted(e) && !partial(e)) add("personal_data", "card_number", 0.9, [e], e.value);
+  for (const e of ents("gov_id")) {
+    // A bare 9-digit Israeli ID or an 11-digit CPF is one only next to a word for one (ת.ז, ID number, CPF);
+    // the formatted 000.000.000-00 speaks for itself.
+    if (e.needsIdWord && !near(e, "secret", 40)) continue;
+    if (!negated(e)) add("personal_data", e.detail ?? "gov_id", 0.85, [e], e.value);
+  }
+  /**
+   * "your security code please", "ur password pls", "מה הסיסמה": a please-word or question word right beside a
+   * secret asks for it without a verb (same clause; a question word only before it, at most one word between).
+   */
+  const beside = (c: Span, x: Span, words: number) => !overlap(c, x) && sameClause(c, x) && (c.end <= x.start ? wordsBetween(c.end, x.start) <= words : wordsBetween(x.end, c.start) <= words);
+  // ("please change the admin password" is advice: a please-word must touch the secret.)
+  const askMarker = (x: Span) => of("ask_marker").find((c) => beside(c, x, 0)) ?? of("ask_question").find((c) => c.end <= x.start && beside(c, x, 1));
+  // "you'll paste the token into the panel yourself": the owner keeps the secret.
+  const selfService = (x: Span) => of("self_service").some((c) => sentenceOf(c.start) === sentenceOf(x.start));
+  for (const s of of("secret")) {
+    if (!safe(s) || partial(s) || selfService(s) || feature(s)) continue;
+    // "I won't give you my password. Please send a collaborator request instead": a sentence that refuses the
+    // secret takes no request verb from another sentence.
+    const refused = negators().some((n) => n.end <= s.start && sentenceOf(n.start) === sentenceOf(s.start));
+    const sameSentence = (c: Cue) => !refused || sentenceOf(c.start) === sentenceOf(s.start);
+    // Under a staff claim or an account threat, "send" in any sense ("schick den Code") is the request.
+    // An ask term may take the secret's first word with it ("ส่งรหัส|ผ่าน", "code please" over "security code"): it
+    // still asks when it reaches beyond the secret.
+    const askOf = (c: Cue) => sameSentence(c) && together(s, c) && (!overlap(c, s) || c.start < s.start || c.end > s.end);
+    const ask = findAround("ask_verb", s.start - WINDOW - REACH, s.end + WINDOW, askOf) ?? (pressure ? nearOther(s, "pay_verb", WINDOW, sameSentence) : undefined);
+    if (ask && safe(ask, s)) {
+      add("personal_data", "secret_request", 0.85, [s, ask], `${ask.term} ${s.term}`);
+      continue;
+    }
+    // (Not in a message about a product: "what's the safest password to choose? I'm building a sign-up form".)
+    const marker = of("feature_word").length === 0 && of("topic_build").length === 0 ? askMarker(s) : undefined;
+    if (marker && safe(marker, s) && !refused) {
+      add("personal_data", "secret_request", 0.75, [s, marker], `${marker.term} ${s.term}`);
+      continue;
+    }
+    const value = credentialAfter(text, s.end);
+    if (value) {
+      add("personal_data", "secret_disclosure", 0.85, [s, value], s.term);
+      continue;
+    }
+    const digits = entities.find((e) => e.kind === "digits" && e.start >= s.end && e.start - s.end <= 40 && sentenceOf(e.start) === sentenceOf(s.start) && !isAmount(text, e));
+    if (digits) add("personal_data", "code_disclosure", 0.8, [s, digits], `${s.term} ${digits.value}`);
+  }
+  // "blocked if you don't send your passport photo": a threat, a negated condition, a secret, in one sentence.
+  for (const s of of("secret")) {
+    const threat = of("account_threat").find((t) => sentenceOf(t.start) === sentenceOf(s.start));
+    const condition = threat && of("negation").some((n) => sentenceOf(n.start) === sentenceOf(s.start) && n.start < s.start && n.start > Math.min(threat.start, s.start));
+    if (threat && condition && !quoted(s) && !partial(s)) add("personal_data", "threat_demand", 0.8, [threat, s], `${threat.term} ${s.term}`);
+  }
+  for (const c of of("code_word")) {
+    // The code a remote tool shows is part of the remote-access request, not a secret of its own.
+    if (!safe(c) || near(c, "remote_tool", 80)) continue;
+    const source = near(c, "code_source", 60);
+    const ask = near(c, "ask_verb", 60) ?? askMarker(c);
+    // "I build the feature that sends the OTP code by SMS": the code is part of the product.
+    if (source && ask && safe(ask, c) && !feature(c)) {
+      add("personal_data", "code_request", 0.8, [c, source, ask], `${ask.term} ${c.term} ${source.term}`);
+      continue;
+    }
+    // "send the code" from someone who just claimed to be staff or threatened the account.
+    const pushy = ask ?? (pressure ? nearOther(c, "pay_verb", 60) : undefined);
+    if (!source && pushy && pressure && safe(pushy, c) && !feature(c)) {
+      add("personal_data", "code_request", 0.75, [c, pushy], `${pushy.term} ${c.term}`);
+      continue;
+    }
+    // "the code from the SMS: 482 913": a code with its source, then the digits, is the code itself.
+    const digits = entities.find((e) => e.kind === "digits" && e.start >= c.end && e.start - c.end <= (source ? 40 : 12) && sentenceOf(e.start) === sentenceOf(c.start) && !isAmount(text, e));
+    if (digits && (source || near(c, "secret", 120) || entities.some((e) => e.kind === "card"))) add("personal_data", "code_disclosure", 0.75, [c, digits], `${c.term} ${digits.value}`);
+  }
+}

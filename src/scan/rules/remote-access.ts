@@ -1,0 +1,23 @@
+// remote_access: remote-control tools, scripts, executables and macro actions.
+import { type RuleKit, type Span, TOPIC_REACH } from "./kit.ts";
+
+export function remoteAccessRules(k: RuleKit): void {
+  const { of, ents, nearOther, sentenceOf, safe, add } = k;
+  for (const r of of("remote_action")) if (safe(r)) add("remote_access", "remote_action", 0.85, [r], r.term);
+  // A seller describing their own service ("I review how you use TeamViewer") names the tool after the topic.
+  const topicBefore = (x: Span) => of("topic_build").some((c) => c.end <= x.start && x.start - c.end <= TOPIC_REACH && sentenceOf(c.start) === sentenceOf(x.start));
+  // "j'ai installé AnyDesk", "I've installed TeamViewer": the speaker tells what they did, nobody is asked to.
+  const asked = (verb: Span) => !of("self_report").some((c) => c.start <= verb.start && c.end >= verb.end);
+  for (const t of [...of("remote_tool"), ...of("script_cmd")]) {
+    const verb = nearOther(t, "install_verb", 100, asked) ?? (t.concept === "remote_tool" ? nearOther(t, "ask_verb", 60) : undefined);
+    if (verb && safe(t, verb) && !topicBefore(t)) add("remote_access", t.concept === "remote_tool" ? "remote_tool" : "script_command", 0.85, [t, verb], `${verb.term} ${t.term}`);
+  }
+  for (const e of ents("executable")) {
+    const verb = nearOther(e, "install_verb", 120, asked);
+    if (verb && safe(e, verb)) add("remote_access", "executable", 0.8, [e, verb], e.value);
+  }
+  for (const x of of("executable_word")) {
+    const verb = nearOther(x, "install_verb", 60, asked);
+    if (verb && safe(x, verb) && !topicBefore(x)) add("remote_access", "run_program", 0.7, [x, verb], `${verb.term} ${x.term}`);
+  }
+}
