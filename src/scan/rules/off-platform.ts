@@ -51,7 +51,8 @@ export function offPlatformRules(k: RuleKit): void {
   for (const v of of("contact_verb")) {
     const o = nearOther(v, "outside", 60);
     // "me passa teu e-mail e senha": the contact word names a login being handed over (personal data, below).
-    if (o && safe(v, o) && !inside(v) && !secretOf(o) && !secretOf(v)) add("off_platform", "contact_outside", 0.7, [v, o], `${v.term} ${o.term}`);
+    // "install TeamViewer, I'll set it up directly on your computer, send me the ID": the remote-access request's own words.
+    if (o && safe(v, o) && !inside(v) && !secretOf(o) && !secretOf(v) && !near(v, "remote_tool", 120)) add("off_platform", "contact_outside", 0.7, [v, o], `${v.term} ${o.term}`);
   }
   // "give me your number", "dame tu número": asking for the reader's own contact details.
   // "скинь номер карты" is a card number, not a phone number: a secret on or right after the request is personal data.
