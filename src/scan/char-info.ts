@@ -46,8 +46,32 @@ export const SEVERAL_OUT = -2;
 /**
  * Per-scanner memo of CharInfo (Unicode regex tests are the word view's main cost): BMP characters
  * by code in an array, others in a bounded map. The word view's CharCache holds one.
+ * folds: the part of a BMP character's CharInfo that the token pass reads, packed (see foldOf; 0:
+ * not known yet): one typed-array read per character instead of an array slot and then an object
+ * somewhere in the heap (in a scan, where both are cache misses, two misses become one).
  */
-export type CharMemo = { bmp: (CharInfo | undefined)[]; other: Map<number, CharInfo> };
+export type CharMemo = { bmp: (CharInfo | undefined)[]; other: Map<number, CharInfo>; folds?: Int32Array };
+
+// foldOf's bits: known; the fold is one code point without flags other than T.diacritics (else read
+// the CharInfo); its class (2 bits); it is a Latin letter; T.diacritics; the fold's code point from bit 8 on.
+const FOLD_KNOWN = 1;
+export const FOLD_ONE = 2;
+export const FOLD_LATIN = 16;
+export const FOLD_DIACRITICS = 32;
+export const FOLD_CP_SHIFT = 8;
+
+/** The token pass's part of a BMP code point's CharInfo as FOLD_* bits, memoised in cache.folds. */
+export function foldOf(cp: number, cache: CharMemo): number {
+  const folds = (cache.folds ??= new Int32Array(0x10000));
+  let v = folds[cp]!;
+  if (v === 0) {
+    const info = infoOf(cp, cache);
+    const one = info.outCp >= 0 && (info.f === 0 || info.f === T.diacritics);
+    v = one ? FOLD_KNOWN | FOLD_ONE | (info.outClass << 2) | (info.outLatin ? FOLD_LATIN : 0) | (info.f ? FOLD_DIACRITICS : 0) | (info.outCp << FOLD_CP_SHIFT) : FOLD_KNOWN;
+    folds[cp] = v;
+  }
+  return v;
+}
 
 function computeCharInfo(ch: string): CharInfo {
   const { out, f } = foldChar(ch);

@@ -1,10 +1,14 @@
-// Compiles the lexicon files into one Aho-Corasick automaton over the word view, plus the
-// word tables the normaliser and detectors use. Built once per scanner (see scanner.ts).
-import { buildAutomaton, searchAutomaton, type Automaton } from "./aho-corasick.ts";
+// Compiles the lexicon files into one trie over the word view (walked from the places a term may
+// start: findHits in lexicon-hits.ts), plus the word tables the normaliser and detectors use.
+// Built once per scanner (see scanner.ts).
+import { buildStartTrie, type StartTrie } from "./start-trie.ts";
+import { FREE_END, FREE_START, HitCollector, PREFIX } from "./lexicon-hits.ts";
 import { parseLexicon, type LexiconFile } from "./lexicon-schema.ts";
-import { T, newTermMemo, normalizeTerm } from "./normalize.ts";
+import { newTermMemo, normalizeTerm } from "./normalize.ts";
 import { numberWordKeys } from "./detectors/spelled.ts";
 import { splitForms, typoForms } from "./term-variants.ts";
+
+export { findHits } from "./lexicon-hits.ts";
 
 /** Concepts whose entries are host names, matched against the hosts of links rather than in the text. */
 export const HOST_CONCEPTS = ["shortener", "messenger_link", "file_host", "brand_domain", "mail_host"] as const;
@@ -15,10 +19,13 @@ type Output = { concept: string; langs: string[]; term: string };
 type Pattern = { outputs: Output[]; prefix: boolean; freeStart: boolean; freeEnd: boolean };
 
 export type CompiledLexicon = {
-  automaton: Automaton;
+  /** Every pattern, by id; those that may start anywhere (FREE_START) are marked at the root. */
+  trie: StartTrie;
+  /** findHits' workspace, reused from one call to the next. */
+  collector: HitCollector;
   patterns: Pattern[];
   /**
-   * Per pattern id, its PREFIX/FREE_START/FREE_END bits: most raw matches fail the word-boundary test,
+   * Per pattern id, its PREFIX/FREE_START/FREE_END bits: the end-of-word test of every match reads them,
    * and a byte table answers it without touching the pattern object (a cache miss per match).
    */
   patternBits: Uint8Array;
@@ -44,25 +51,6 @@ export type Hit = { concept: string; langs: string[]; term: string; start: numbe
 /** Scripts written without spaces between words: terms there match as plain substrings. */
 const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
 
-/** Han, kana, Thai, Lao, Khmer, Myanmar code units (the UNSPACED scripts, by range for the hot loop). */
-function isUnspaced(c: number): boolean {
-  return (
-    (c >= 0x3040 && c <= 0x30ff) || (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0x0e00 && c <= 0x0eff) || (c >= 0x1000 && c <= 0x109f) || (c >= 0x1780 && c <= 0x17ff) || (c >= 0xff66 && c <= 0xff9f) || (c >= 0x31f0 && c <= 0x31ff)
-  );
-}
-
-/**
- * Arabic and Hebrew write "and", "so", "with", "to", "the"… as one letter glued to the next word
- * (فارسل = ف + ارسل, ותכתוב = ו + תכתוב): a term may start after one such letter at a word start.
- */
-const PROCLITICS = new Set([..."وفبلك", ..."ובהלמשכ"].map((c) => c.charCodeAt(0)));
-function afterProclitic(text: string, start: number): boolean {
-  const c = text.charCodeAt(start);
-  const arabicOrHebrew = (c >= 0x0590 && c <= 0x05ff) || (c >= 0x0600 && c <= 0x06ff);
-  if (!arabicOrHebrew || !PROCLITICS.has(text.charCodeAt(start - 1))) return false;
-  return start - 1 === 0 || text.charCodeAt(start - 2) === 32 || (PROCLITICS.has(text.charCodeAt(start - 2)) && (start - 2 === 0 || text.charCodeAt(start - 3) === 32));
-}
-
 /** Concepts whose names also match broken up or mistyped (see term-variants.ts). */
 const VARIANT_CONCEPTS: [string, { split: boolean; typos: boolean }][] = [
   ["messenger", { split: true, typos: true }],
@@ -70,10 +58,6 @@ const VARIANT_CONCEPTS: [string, { split: boolean; typos: boolean }][] = [
   ["remote_tool", { split: false, typos: true }],
   ["pay_method", { split: true, typos: false }],
 ];
-
-const PREFIX = 1;
-const FREE_START = 2;
-const FREE_END = 4;
 
 export function compileLexicons(files: Record<string, unknown>, extra: { brandWords?: string[] } = {}): CompiledLexicon {
   const parsed: LexiconFile[] = Object.entries(files).map(([name, raw]) => parseLexicon(name, raw));
@@ -138,8 +122,11 @@ export function compileLexicons(files: Record<string, unknown>, extra: { brandWo
       }
     }
   }
+  // FREE_START depends on a pattern's first code unit only: it marks the root edge.
+  const freeFirst = new Set(keys.filter((_, id) => patterns[id]!.freeStart).map((k) => k.charCodeAt(0)));
   return {
-    automaton: buildAutomaton(keys),
+    trie: buildStartTrie(keys, keys.map((_, id) => id), (c) => freeFirst.has(c)),
+    collector: new HitCollector(),
     patterns,
     outputs: flatOutputs(patterns),
     patternBits: Uint8Array.from(patterns, (p) => (p.prefix ? PREFIX : 0) | (p.freeStart ? FREE_START : 0) | (p.freeEnd ? FREE_END : 0)),
@@ -168,34 +155,4 @@ function flatOutputs(patterns: Pattern[]): CompiledLexicon["outputs"] {
   });
   from[patterns.length] = concept.length;
   return { from, concept, langs, term };
-}
-
-/**
- * A term may start (or end) after the first letter of a joined run of spaced letters: "в т е л е г р а м"
- * is joined to "втелеграм", and its first letter may be a one-letter word before the name ("in", "on"),
- * which also ends a phrase ("пиши в").
- */
-function afterJoinedLetter(text: string, start: number, flags: ArrayLike<number> | null | undefined): boolean {
-  if (!flags || !(flags[start]! & T.joined_letters) || !(flags[start - 1]! & T.joined_letters)) return false;
-  return start - 1 === 0 || text.charCodeAt(start - 2) === 32;
-}
-
-/**
- * Every concept hit in a word-view text, with word boundaries enforced for spaced scripts.
- * flags: the word view's transform bits (optional), for terms inside joined runs of letters.
- */
-export function findHits(lex: CompiledLexicon, text: string, flags?: ArrayLike<number> | null): Hit[] {
-  const hits: Hit[] = [];
-  const { patternBits: bits, outputs } = lex;
-  searchAutomaton(lex.automaton, text, (id, start, end) => {
-    // A word boundary is a space, the text's edge, or a switch to a script written without spaces (LINEで).
-    // The text is tested before the pattern's bits: most raw matches are suffixes inside a word, and the
-    // text is in the cache where the bit table may not be.
-    if (start > 0 && text.charCodeAt(start - 1) !== 32 && !isUnspaced(text.charCodeAt(start - 1)) && !afterProclitic(text, start) && !afterJoinedLetter(text, start, flags) && !(bits[id]! & FREE_START)) return;
-    if (end < text.length && text.charCodeAt(end) !== 32 && !isUnspaced(text.charCodeAt(end)) && !afterJoinedLetter(text, end, flags) && !(bits[id]! & (PREFIX | FREE_END))) return;
-    let e = end;
-    if (bits[id]! & PREFIX) while (e < text.length && text.charCodeAt(e) !== 32 && !isUnspaced(text.charCodeAt(e))) e++; // the hit covers the whole inflected word
-    for (let k = outputs.from[id]!, last = outputs.from[id + 1]!; k < last; k++) hits.push({ concept: outputs.concept[k]!, langs: outputs.langs[k]!, term: outputs.term[k]!, start, end: e });
-  });
-  return hits;
 }

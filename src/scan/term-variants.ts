@@ -1,6 +1,6 @@
 // How people mistype or break up a product name in chat: "wha tsapp", "pay pal", "whatsaap", "telgram".
 // The lexicon compiler adds these forms of the names of messengers, remote tools and payment rails as
-// extra patterns, so one Aho-Corasick pass still finds them (no fuzzy search at scan time).
+// extra patterns, so the one pass over the lexicon trie still finds them (no fuzzy search at scan time).
 
 /** Names shorter than this are not split: "sky pe" or "zo om" would match ordinary word pairs. */
 const MIN_SPLIT_LENGTH = 6;

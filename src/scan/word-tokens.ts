@@ -3,7 +3,7 @@
 // in the workspace. Most tokens take a fast path (runs of ASCII letters, plain words with trailing
 // punctuation); only the rare token with leet symbols or a leading لل is read twice.
 import { T } from "./mapped.ts";
-import { ASCII_CLASS, SEVERAL_OUT, infoOf, isLetterCode, type CharMemo } from "./char-info.ts";
+import { ASCII_CLASS, FOLD_CP_SHIFT, FOLD_DIACRITICS, FOLD_LATIN, FOLD_ONE, SEVERAL_OUT, foldOf, infoOf, isLetterCode, type CharMemo } from "./char-info.ts";
 import { isAsciiLetterCode, isPairAt, isSpaceCode, isUnicodeSpace } from "./code-points.ts";
 import { IS_LEET_CODE, unleetToken } from "./leet.ts";
 import type { WordWork } from "./word-work.ts";
@@ -86,6 +86,13 @@ function addPlainWord(work: WordWork, src: string, i: number, p: number): number
 
 /** The folds of one non-ASCII code point at [a0, a1). */
 function addFolded(work: WordWork, cp: number, a0: number, a1: number, cache: CharMemo | undefined): void {
+  if (cache && cp < 0x10000) {
+    const v = foldOf(cp, cache);
+    if (v & FOLD_ONE) {
+      work.addClassified(v >>> FOLD_CP_SHIFT, (v >> 2) & 3, (v & FOLD_LATIN) !== 0, a0, a1, v & FOLD_DIACRITICS ? T.diacritics : 0);
+      return;
+    }
+  }
   const info = infoOf(cp, cache);
   if (info.outCp >= 0) work.addClassified(info.outCp, info.outClass, info.outLatin, a0, a1, info.f);
   else if (info.outCp === SEVERAL_OUT) for (const ch of info.out) work.add(ch.codePointAt(0)!, a0, a1, info.f);

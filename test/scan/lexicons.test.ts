@@ -47,6 +47,6 @@ describe("compiled lexicon", () => {
   it("cost does not depend on term count: one automaton for all files", () => {
     const all = compileLexicons(lexiconFiles);
     expect(all.patterns.length).toBeGreaterThan(100);
-    expect(all.automaton.states).toBeGreaterThan(all.patterns.length);
+    expect(all.trie.states).toBeGreaterThan(all.patterns.length);
   });
 });
