@@ -1,4 +1,4 @@
-// The message scanner: normalise → one Aho-Corasick pass for the lexicon concepts →
+// The message scanner: normalise → one walk of the lexicon trie from every place a term may start →
 // entity detectors → rules → findings, risk and a warning in the reader's language.
 // Pure (no I/O): the same code runs in the API, the CLI and the browser ("warn before you send").
 // createScanner compiles the lexicons once; keep the scanner in the app context, not in a global.
