@@ -67,6 +67,9 @@ describe("word view", () => {
     expect(word("plan a b")).toBe("plan a b");
     expect(word("ה-O.T.P")).toBe("ה otp"); // a run stays in one script
     expect(word("הס י ס מ ה")).toBe("הסיסמה"); // a glued prefix before the run joins it
+    expect(word("W  h  a  t  s  a  p  p")).toBe("whatsapp"); // evenly double-spaced
+    expect(word("s e n d  m e  t h e  c o d e")).toBe("send me the code"); // a wider gap is a word break
+    expect(word("आधार न ं ब र")).toBe("आधार नंबर"); // a spaced-out vowel sign joins its letter
   });
 
   it("round-trips offsets: a normalised word maps to the text the reader sees", () => {
