@@ -8,8 +8,11 @@ import type { WordWork } from "./word-work.ts";
 export const IS_LEET_CODE = new Uint8Array(0x80);
 for (const c of "@!$|0134578") IS_LEET_CODE[c.charCodeAt(0)] = 1;
 
-/** Digits and @ standing for Cyrillic letters inside Cyrillic words. */
-const CYRILLIC_LEET: Record<string, string> = { "0": "о", "3": "з", "4": "ч", "6": "б", "@": "а" };
+/**
+ * Digits and @ standing for Cyrillic letters inside Cyrillic words. 4 is "а" as in Latin leet ("п4роль",
+ * "к4рта"), not the slang "ч" ("4то"): it hides the words scammers need; 1 is "и" ("ск1нь").
+ */
+const CYRILLIC_LEET: Record<string, string> = { "0": "о", "1": "и", "3": "з", "4": "а", "6": "б", "@": "а" };
 const LEET: Record<string, string> = { "@": "a", "!": "i", "$": "s", "|": "l", "0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t" };
 
 /** LEET and CYRILLIC_LEET by code (0: none). */

@@ -51,6 +51,12 @@ describe("word view", () => {
     expect(word("Telegram-бот")).toBe("telegram бот");
   });
 
+  it("undoes digit leet inside Cyrillic words", () => {
+    expect(word("ск1нь п4роль")).toBe("скинь пароль");
+    expect(word("пар0ль к4рты")).toBe("пароль карты");
+    expect(word("заказ 4 шт")).toBe("заказ 4 шт"); // a number between words stays a number
+  });
+
   it("undoes leetspeak but keeps e-mail addresses and numbers", () => {
     expect(word("wh@ts@pp")).toBe("whatsapp");
     expect(word("d1scord F!verr C0de")).toBe("discord fiverr code");
