@@ -3,10 +3,10 @@
 // rewritten: a lone "one" or "un" in a sentence stays a word.
 import type { Mapped } from "../normalize.ts";
 import { T, normalizeTerm, origEnd, origStart } from "../normalize.ts";
+import { isSpace } from "./shape.ts";
 
 /** Fewest number words in a run before it is read as a dictated number. */
 export const MIN_SPELLED_RUN = 4;
-const GAP = /^[\s,.;:\-–—/()،、，]*$/u;
 
 /** The key a number word is looked up by: its word-view form (no case, diacritics or letter variants). */
 export function numberWordKey(w: string): string {
@@ -25,22 +25,48 @@ const MAX_NUMBER_WORD = 20;
 const DECOMPOSABLE = /[\u00c0-\u024f\u0386-\u03ce\u0400-\u04ff\u0622-\u0626\u1e00-\u1eff]/;
 
 /** Looks a token up cheaply: as typed (lower case), then without diacritics or marks. */
-function lookup(words: Map<string, string>, t: string): string | undefined {
+function lookup(words: Map<string, string>, t: string, kind: number): string | undefined {
   if (t.length > MAX_NUMBER_WORD) return undefined;
+  // toLowerCase would give a lower-case ASCII word back as it is (one string fewer), and NFD takes nothing off ASCII.
+  if (kind === LOWER_ASCII) return words.get(t);
   const lower = t.toLowerCase();
-  return words.get(lower) ?? (DECOMPOSABLE.test(lower) ? words.get(lower.normalize("NFD").replace(/\p{M}+/gu, "")) : undefined);
+  if (kind === ASCII) return words.get(lower);
+  const known = words.get(lower);
+  if (known !== undefined || !DECOMPOSABLE.test(lower)) return known;
+  const bare = lower.normalize("NFD").replace(/\p{M}+/gu, "");
+  return bare === lower ? undefined : words.get(bare); // the same key missed just above
+}
+
+/** What a word is made of, for lookup: lower-case ASCII letters, ASCII letters, or other letters too. */
+const LOWER_ASCII = 0;
+const ASCII = 1;
+const OTHER = 2;
+
+function wordKind(text: string, s: number, e: number): number {
+  let kind = LOWER_ASCII;
+  for (let k = s; k < e; k++) {
+    const c = text.charCodeAt(k);
+    if (c >= 0x80) return OTHER;
+    if (c <= 90) kind = ASCII;
+  }
+  return kind;
 }
 
 /** A token that may be part of a dictated number; joined: no other word since the previous such token. */
 type Tok = { s: number; e: number; value: string; word: boolean; joined: boolean };
 
-const LETTER_OR_MARK = /[\p{L}\p{M}]/uy;
-/** Whether a letter or mark starts at i (sticky test: no match object for each character of a long message). */
-function letterOrMarkAt(text: string, i: number): boolean {
-  const c = text.charCodeAt(i);
-  if (c < 0x80) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-  LETTER_OR_MARK.lastIndex = i;
-  return LETTER_OR_MARK.test(text);
+/** A run of letters and marks, matched from a given place (sticky: lastIndex tells where the run ends, no match object). */
+const LETTERS_OR_MARKS = /[\p{L}\p{M}]+/uy;
+const isAsciiLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+
+/** End of the run of letters and marks that starts at i (i itself when none starts there). */
+function wordEnd(text: string, i: number): number {
+  // Most words are ASCII: walk them by char code, and ask the regex only from the first other character.
+  let j = i;
+  while (j < text.length && isAsciiLetter(text.charCodeAt(j))) j++;
+  if (j === text.length || text.charCodeAt(j) < 0x80) return j;
+  LETTERS_OR_MARKS.lastIndex = j;
+  return LETTERS_OR_MARKS.test(text) ? LETTERS_OR_MARKS.lastIndex : j;
 }
 const codePointLength = (text: string, i: number) => (text.codePointAt(i)! > 0xffff ? 2 : 1);
 
@@ -65,76 +91,110 @@ function numberTokens(text: string, words: Map<string, string>): Tok[] {
     } else if (c === 43) {
       keep(i, i + 1, "+", false);
       i++;
-    } else if (letterOrMarkAt(text, i)) {
-      let j = i + codePointLength(text, i);
-      while (j < text.length && letterOrMarkAt(text, j)) j += codePointLength(text, j);
-      const v = j - i > MAX_NUMBER_WORD ? undefined : lookup(words, text.slice(i, j));
+    } else if (c < 0x80 && !isAsciiLetter(c)) {
+      i++;
+    } else {
+      const j = wordEnd(text, i);
+      if (j === i) {
+        i += codePointLength(text, i);
+        continue;
+      }
+      const v = j - i > MAX_NUMBER_WORD ? undefined : lookup(words, text.slice(i, j), wordKind(text, i, j));
       if (v !== undefined) keep(i, j, v, true);
       else broken = true;
       i = j;
-    } else i += codePointLength(text, i);
+    }
   }
   return toks;
+}
+
+/** Whether text[s, e) is all GAP characters: /^[\s,.;:\-–—/()،、，]*$/u without slicing it out. */
+function isGap(text: string, s: number, e: number): boolean {
+  for (let k = s; k < e; k++) if (!isGapChar(text.charCodeAt(k))) return false;
+  return true;
+}
+function isGapChar(c: number): boolean {
+  return isSpace(c) || c === 44 || c === 46 || c === 59 || c === 58 || c === 45 || c === 0x2013 || c === 0x2014 || c === 47 || c === 40 || c === 41 || c === 0x060c || c === 0x3001 || c === 0xff0c;
+}
+
+/** A dictated number: the span [s, e) of its tokens in the entity view and the digits they say. */
+type Run = { s: number; e: number; digits: string };
+
+/** The runs of MIN_SPELLED_RUN or more number words (digits and "+" may sit among them), each read as digits. */
+function dictatedRuns(text: string, toks: Tok[]): Run[] {
+  const runs: Run[] = [];
+  for (let i = 0; i < toks.length; ) {
+    let j = i;
+    let words = 0;
+    while (j < toks.length && (j === i || (toks[j]!.joined && isGap(text, toks[j - 1]!.e, toks[j]!.s)))) {
+      if (toks[j]!.word) words++;
+      j++;
+    }
+    if (words >= MIN_SPELLED_RUN) runs.push({ s: toks[i]!.s, e: toks[j - 1]!.e, digits: digitsOf(toks, i, j) });
+    i = Math.max(j, i + 1);
+  }
+  return runs;
+}
+
+/** The digits tokens [i, j) say: "double"/"triple" repeat the next one, tens and units make one number. */
+function digitsOf(toks: Tok[], i: number, j: number): string {
+  let digits = "";
+  let repeat = 1;
+  for (let k = i; k < j; k++) {
+    let v = toks[k]!.value;
+    if (v === "x2" || v === "x3") {
+      repeat = v === "x2" ? 2 : 3;
+      continue;
+    }
+    // Tens then units are one number ("trente-quatre" 34, "soixante-dix-huit" 78, "twenty one" 21).
+    while (/^[2-9]0$/.test(v) && k + 1 < j && toks[k + 1]!.word && /^(\d|1\d)$/.test(toks[k + 1]!.value) && Number(v.slice(0, 1)) * 10 + Number(toks[k + 1]!.value) < 100) {
+      v = String(Number(v) + Number(toks[k + 1]!.value));
+      k++;
+    }
+    digits += v.repeat(v === "+" ? 1 : repeat);
+    repeat = 1;
+  }
+  return digits;
 }
 
 /** The entity view with dictated numbers replaced by their digits; the same object when there are none. */
 export function spellNumbers(a: Mapped, words: Map<string, string>): Mapped {
   if (words.size === 0) return a;
-  const toks = numberTokens(a.text, words);
-  const runs: { s: number; e: number; digits: string }[] = [];
-  for (let i = 0; i < toks.length; ) {
-    let j = i;
-    let words = 0;
-    while (j < toks.length && (j === i || (toks[j]!.joined && GAP.test(a.text.slice(toks[j - 1]!.e, toks[j]!.s))))) {
-      if (toks[j]!.word) words++;
-      j++;
+  const runs = dictatedRuns(a.text, numberTokens(a.text, words));
+  return runs.length === 0 ? a : withDigits(a, runs);
+}
+
+/** a with each run's words replaced by its digits; each digit maps to the whole run (the words do not split digit by digit). */
+function withDigits(a: Mapped, runs: Run[]): Mapped {
+  let length = a.text.length;
+  for (const r of runs) length += r.digits.length - (r.e - r.s);
+  const start = new Int32Array(length);
+  const end = new Int32Array(length);
+  // Transform bits (T) fit in a byte.
+  const flags = new Uint8Array(length);
+  let text = "";
+  let at = 0; // next unit of the output
+  let pos = 0; // next unit of a
+  const copy = (to: number) => {
+    text += a.text.slice(pos, to);
+    for (let k = pos; k < to; k++, at++) {
+      start[at] = origStart(a, k);
+      end[at] = origEnd(a, k);
+      flags[at] = a.flags ? a.flags[k]! : 0;
     }
-    if (words >= MIN_SPELLED_RUN) {
-      let digits = "";
-      let repeat = 1;
-      for (let k = i; k < j; k++) {
-        let v = toks[k]!.value;
-        if (v === "x2" || v === "x3") {
-          repeat = v === "x2" ? 2 : 3;
-          continue;
-        }
-        // Tens then units are one number ("trente-quatre" 34, "soixante-dix-huit" 78, "twenty one" 21).
-        while (/^[2-9]0$/.test(v) && k + 1 < j && toks[k + 1]!.word && /^(\d|1\d)$/.test(toks[k + 1]!.value) && Number(v.slice(0, 1)) * 10 + Number(toks[k + 1]!.value) < 100) {
-          v = String(Number(v) + Number(toks[k + 1]!.value));
-          k++;
-        }
-        digits += v.repeat(v === "+" ? 1 : repeat);
-        repeat = 1;
-      }
-      runs.push({ s: toks[i]!.s, e: toks[j - 1]!.e, digits });
-    }
-    i = Math.max(j, i + 1);
-  }
-  if (runs.length === 0) return a;
-  const text: string[] = []; // joined once: regexes then run on a flat string
-  const start: number[] = [];
-  const end: number[] = [];
-  const flags: number[] = [];
-  let pos = 0;
-  const copy = (from: number, to: number) => {
-    for (let k = from; k < to; k++) {
-      text.push(a.text[k]!);
-      start.push(origStart(a, k));
-      end.push(origEnd(a, k));
-      flags.push(a.flags ? a.flags[k]! : 0);
-    }
+    pos = to;
   };
   for (const r of runs) {
-    copy(pos, r.s);
-    // Each digit maps to the whole dictated run: the words do not split digit by digit.
-    for (const d of r.digits) {
-      text.push(d);
-      start.push(origStart(a, r.s));
-      end.push(origEnd(a, r.e - 1));
-      flags.push(T.spelled);
-    }
+    copy(r.s);
+    text += r.digits;
+    const s = origStart(a, r.s);
+    const e = origEnd(a, r.e - 1);
+    start.fill(s, at, at + r.digits.length);
+    end.fill(e, at, at + r.digits.length);
+    flags.fill(T.spelled, at, at + r.digits.length);
+    at += r.digits.length;
     pos = r.e;
   }
-  copy(pos, a.text.length);
-  return { text: text.join(""), start, end, flags };
+  copy(a.text.length);
+  return { text, start, end, flags };
 }
