@@ -64,13 +64,14 @@ const IL_ID = /(?<![\p{N}\-.,\/])\d{9}(?![\p{N}\-.,\/])/gu;
 /** A CPF written as 11 plain digits: one in a hundred 11-digit numbers (a Brazilian mobile among them) passes, so like an Israeli ID it wants an ID word beside it. */
 const CPF_DIGITS = /(?<![\p{N}\-.,\/])\d{11}(?![\p{N}\-.,\/])/gu;
 /** Plain-digit identity numbers, found after the phone numbers so that they never hide one. */
-export function findIsraeliIds(text: string, v: Mapped, out: Found): void {
+export function findIsraeliIds(text: string, v: Mapped, out: Found, longestRun: number): void {
   eachMatch(text, IL_ID, (m) => {
     if (!israeliIdValid(m[0])) return;
     const [s, e] = toOriginal(v, m.index, m.index + m[0].length);
     // It may overlap a national phone number: the rules decide by the words around it.
     if (!overlaps(out, s, e, UNDER_IL_ID)) push(out, v, m.index, m.index + m[0].length, "gov_id", m[0], { detail: "il_id", needsIdWord: true });
   });
+  if (longestRun < 11) return;
   eachMatch(text, CPF_DIGITS, (m) => {
     if (!cpfValid(m[0])) return;
     const [s, e] = toOriginal(v, m.index, m.index + m[0].length);

@@ -2,55 +2,14 @@
 // digits, so the phone and IBAN detectors see them. Only runs of several number words are
 // rewritten: a lone "one" or "un" in a sentence stays a word.
 import type { Mapped } from "../normalize.ts";
-import { T, normalizeTerm, origEnd, origStart } from "../normalize.ts";
+import { T, origEnd, origStart } from "../normalize.ts";
 import { isSpace } from "./shape.ts";
+import { MAX_NUMBER_WORD, lookupNumberWord, wordKind } from "./number-words.ts";
+
+export { numberWordKey, numberWordKeys } from "./number-words.ts";
 
 /** Fewest number words in a run before it is read as a dictated number. */
 export const MIN_SPELLED_RUN = 4;
-
-/** The key a number word is looked up by: its word-view form (no case, diacritics or letter variants). */
-export function numberWordKey(w: string): string {
-  return /^[A-Za-z]*$/.test(w) ? w.toLowerCase() : normalizeTerm(w).trim();
-}
-
-/** The keys a number word is stored under: its word-view form, its plain lower case, and that without marks. */
-export function numberWordKeys(w: string): string[] {
-  const lower = w.toLowerCase();
-  return [...new Set([numberWordKey(w), lower, lower.normalize("NFD").replace(/\p{M}+/gu, "")])];
-}
-
-/** Longer tokens are no number word in any language ("dziewięćdziesiąt" has 16 letters). */
-const MAX_NUMBER_WORD = 20;
-/** Letters with a diacritic NFD can take off (Latin, Greek, Cyrillic й/ё, Arabic hamza forms). */
-const DECOMPOSABLE = /[\u00c0-\u024f\u0386-\u03ce\u0400-\u04ff\u0622-\u0626\u1e00-\u1eff]/;
-
-/** Looks a token up cheaply: as typed (lower case), then without diacritics or marks. */
-function lookup(words: Map<string, string>, t: string, kind: number): string | undefined {
-  if (t.length > MAX_NUMBER_WORD) return undefined;
-  // toLowerCase would give a lower-case ASCII word back as it is (one string fewer), and NFD takes nothing off ASCII.
-  if (kind === LOWER_ASCII) return words.get(t);
-  const lower = t.toLowerCase();
-  if (kind === ASCII) return words.get(lower);
-  const known = words.get(lower);
-  if (known !== undefined || !DECOMPOSABLE.test(lower)) return known;
-  const bare = lower.normalize("NFD").replace(/\p{M}+/gu, "");
-  return bare === lower ? undefined : words.get(bare); // the same key missed just above
-}
-
-/** What a word is made of, for lookup: lower-case ASCII letters, ASCII letters, or other letters too. */
-const LOWER_ASCII = 0;
-const ASCII = 1;
-const OTHER = 2;
-
-function wordKind(text: string, s: number, e: number): number {
-  let kind = LOWER_ASCII;
-  for (let k = s; k < e; k++) {
-    const c = text.charCodeAt(k);
-    if (c >= 0x80) return OTHER;
-    if (c <= 90) kind = ASCII;
-  }
-  return kind;
-}
 
 /** A token that may be part of a dictated number; joined: no other word since the previous such token. */
 type Tok = { s: number; e: number; value: string; word: boolean; joined: boolean };
@@ -99,7 +58,7 @@ function numberTokens(text: string, words: Map<string, string>): Tok[] {
         i += codePointLength(text, i);
         continue;
       }
-      const v = j - i > MAX_NUMBER_WORD ? undefined : lookup(words, text.slice(i, j), wordKind(text, i, j));
+      const v = j - i > MAX_NUMBER_WORD ? undefined : lookupNumberWord(words, text.slice(i, j), wordKind(text, i, j));
       if (v !== undefined) keep(i, j, v, true);
       else broken = true;
       i = j;
