@@ -92,15 +92,25 @@ function sameLowerAscii(text: string, s: number, lower: string): boolean {
 
 /** Whether text[s, e) is one of the matcher's words. */
 export function isWordAt(m: WordMatcher, text: string, s: number, e: number): boolean {
+  return mayBeWord(m, text, s, e) && matchesToken(m, text, s, e, isAsciiToken(text, s, e));
+}
+
+/** The cheap tests: the token's length and its first character. */
+function mayBeWord(m: WordMatcher, text: string, s: number, e: number): boolean {
   // Simple case folding maps BMP to BMP and astral to astral code points: a match has the word's UTF-16 length.
   if (e - s < m.minLength || e - s > m.maxLength) return false;
   const c = text.charCodeAt(s);
-  if (c < 0xd800 || c > 0xdbff) {
-    const known = m.firstSeen[c] || (m.firstSeen[c] = m.first.test(text[s]!) ? 1 : 2);
-    if (known === 2) return false;
-  }
-  let ascii = true;
-  for (let i = s; i < e; i++) if (text.charCodeAt(i) >= 0x80) { ascii = false; break; }
+  if (c >= 0xd800 && c <= 0xdbff) return true;
+  return (m.firstSeen[c] || (m.firstSeen[c] = m.first.test(text[s]!) ? 1 : 2)) === 1;
+}
+
+function isAsciiToken(text: string, s: number, e: number): boolean {
+  for (let i = s; i < e; i++) if (text.charCodeAt(i) >= 0x80) return false;
+  return true;
+}
+
+/** isWordAt past its first-character test, told whether the token is all ASCII. */
+function matchesToken(m: WordMatcher, text: string, s: number, e: number, ascii: boolean): boolean {
   if (ascii && !m.asciiByRegex) return (e - s < 2 || m.asciiPairs[asciiKey(text, s, e)] === 1) && isAsciiWordAt(m, text, s, e);
   return memoised(m.seen, text.slice(s, e), m.testExact);
 }
@@ -133,7 +143,10 @@ export function eachWordToken(text: string, matchers: WordMatcher[], found: (m: 
   for (let i = 0; i < n; ) {
     while (i < n && isBreak(text.charCodeAt(i))) i++;
     const start = i;
-    while (i < n && !isBreak(text.charCodeAt(i))) i++;
-    if (i > start && i - start >= minLength && i - start <= maxLength) for (const m of matchers) if (isWordAt(m, text, start, i)) found(m, start, i);
+    let units = 0; // the token's code units or-ed together: below 0x80 when it is all ASCII
+    for (let c = 0; i < n && !isBreak((c = text.charCodeAt(i))); i++) units |= c;
+    const length = i - start;
+    if (length === 0 || length < minLength || length > maxLength) continue;
+    for (const m of matchers) if (mayBeWord(m, text, start, i) && matchesToken(m, text, start, i, units < 0x80)) found(m, start, i);
   }
 }
