@@ -24,6 +24,10 @@ export type WordMatcher = {
   first: RegExp;
   /** Per BMP code unit: 0 not yet tested, 1 starts a word, 2 starts none. */
   firstSeen: Uint8Array;
+  /** ^(?:second characters of the words that start with a BMP character)$, flags iu. */
+  second: RegExp;
+  /** Per BMP code unit, like firstSeen: whether it can be a word's second character. */
+  secondSeen: Uint8Array;
   /** The first two letters (lower-case ASCII, index c0 * 128 + c1) of the ASCII words: most tokens fail here, before anything else is looked up. */
   asciiPairs: Uint8Array;
 };
@@ -33,6 +37,7 @@ const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 export function newWordMatcher(words: string[]): WordMatcher {
   const lengths = words.map((w) => w.length);
   const firsts = [...new Set(words.map((w) => String.fromCodePoint(w.codePointAt(0)!)))];
+  const seconds = [...new Set(words.filter((w) => w.codePointAt(0)! <= 0xffff && w.length >= 2).map((w) => String.fromCodePoint(w.codePointAt(1)!)))];
   const exact = words.length ? new RegExp(`^(?:${words.map(esc).join("|")})$`, "iu") : /(?!)/;
   return {
     asciiByStart: asciiByStartOf(words),
@@ -45,6 +50,8 @@ export function newWordMatcher(words: string[]): WordMatcher {
     asciiByRegex: words.some((w) => /[\u017f\u212a]/.test(w)),
     first: firsts.length ? new RegExp(`^(?:${firsts.map(esc).join("|")})`, "iu") : /(?!)/,
     firstSeen: new Uint8Array(0x10000),
+    second: seconds.length ? new RegExp(`^(?:${seconds.map(esc).join("|")})$`, "iu") : /(?!)/,
+    secondSeen: new Uint8Array(0x10000),
     asciiPairs: asciiPairsOf(words),
   };
 }
@@ -112,7 +119,20 @@ function isAsciiToken(text: string, s: number, e: number): boolean {
 /** isWordAt past its first-character test, told whether the token is all ASCII. */
 function matchesToken(m: WordMatcher, text: string, s: number, e: number, ascii: boolean): boolean {
   if (ascii && !m.asciiByRegex) return (e - s < 2 || m.asciiPairs[asciiKey(text, s, e)] === 1) && isAsciiWordAt(m, text, s, e);
-  return memoised(m.seen, text.slice(s, e), m.testExact);
+  return secondMayMatch(m, text, s, e) && memoised(m.seen, text.slice(s, e), m.testExact);
+}
+
+/**
+ * Whether the token's second character can be a word's second one (when both its first two units
+ * are BMP characters: case folding keeps them BMP, so a matching word's first two are too).
+ * Most tokens whose first letter starts some word fail here, before a string is made of them.
+ */
+function secondMayMatch(m: WordMatcher, text: string, s: number, e: number): boolean {
+  if (e - s < 2) return true;
+  const c0 = text.charCodeAt(s);
+  const c1 = text.charCodeAt(s + 1);
+  if ((c0 >= 0xd800 && c0 <= 0xdfff) || (c1 >= 0xd800 && c1 <= 0xdfff)) return true;
+  return (m.secondSeen[c1] || (m.secondSeen[c1] = m.second.test(text[s + 1]!) ? 1 : 2)) === 1;
 }
 
 /** ASCII characters that end a token: \s and the brackets ( [ { < ) ] } >. */
@@ -125,7 +145,8 @@ const ASCII_BREAKS = (() => {
 
 /** \s or a bracket: what stands between at- and dot-word tokens. */
 function isBreak(c: number): boolean {
-  return c < 128 ? ASCII_BREAKS[c] === 1 : isSpace(c);
+  // Past ASCII, \s has U+00A0 and then nothing below U+1680: letters of most scripts are out after two tests.
+  return c < 128 ? ASCII_BREAKS[c] === 1 : c === 0xa0 || (c >= 0x1680 && isSpace(c));
 }
 
 /**
