@@ -85,11 +85,15 @@ describe("dictated-number view", () => {
   it("keeps the view's own mapping and flags outside the runs", () => {
     // "X" stood for two units of the original text (a full-width letter, say): everything after it is one unit later.
     const start = [0, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20];
-    const a: Mapped = { text: "X one two three four", start, end: start.map((s, i) => (i === 0 ? 1 : s + 1)), flags: [T.nfkc, ...Array<number>(19).fill(0)] };
-    const v = spellNumbers(a, words);
-    expect(v.text).toBe("X 1234");
-    expect(Array.from(v.start!)).toEqual([0, 2, 3, 3, 3, 3]);
-    expect(Array.from(v.end!)).toEqual([1, 3, 21, 21, 21, 21]);
-    expect(Array.from(v.flags!)).toEqual([T.nfkc, 0, T.spelled, T.spelled, T.spelled, T.spelled]);
+    const end = start.map((s, i) => (i === 0 ? 1 : s + 1));
+    const flags = [T.nfkc, ...Array<number>(19).fill(0)];
+    // As plain arrays, and as the typed arrays the views give.
+    for (const a of [{ text: "X one two three four", start, end, flags }, { text: "X one two three four", start: Int32Array.from(start), end: Int32Array.from(end), flags: Int32Array.from(flags) }] as Mapped[]) {
+      const v = spellNumbers(a, words);
+      expect(v.text).toBe("X 1234");
+      expect(Array.from(v.start!)).toEqual([0, 2, 3, 3, 3, 3]);
+      expect(Array.from(v.end!)).toEqual([1, 3, 21, 21, 21, 21]);
+      expect(Array.from(v.flags!)).toEqual([T.nfkc, 0, T.spelled, T.spelled, T.spelled, T.spelled]);
+    }
   });
 });

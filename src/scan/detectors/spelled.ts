@@ -2,6 +2,7 @@
 // digits, so the phone and IBAN detectors see them. Only runs of several number words are
 // rewritten: a lone "one" or "un" in a sentence stays a word.
 import type { Mapped } from "../normalize.ts";
+import type { PerUnit } from "../mapped.ts";
 import { T, origEnd, origStart } from "../normalize.ts";
 import { isSpace } from "./shape.ts";
 import { MAX_NUMBER_WORD, lookupNumberWord, wordKind } from "./number-words.ts";
@@ -136,11 +137,10 @@ function withDigits(a: Mapped, runs: Run[]): Mapped {
   let pos = 0; // next unit of a
   const copy = (to: number) => {
     text += a.text.slice(pos, to);
-    for (let k = pos; k < to; k++, at++) {
-      start[at] = origStart(a, k);
-      end[at] = origEnd(a, k);
-      flags[at] = a.flags ? a.flags[k]! : 0;
-    }
+    copyUnits(start, a.start, pos, to, at, 0);
+    copyUnits(end, a.end, pos, to, at, 1);
+    if (a.flags) copyUnits(flags, a.flags, pos, to, at, 0);
+    at += to - pos;
     pos = to;
   };
   for (const r of runs) {
@@ -156,4 +156,12 @@ function withDigits(a: Mapped, runs: Run[]): Mapped {
   }
   copy(a.text.length);
   return { text, start, end, flags };
+}
+
+/** Copies src[from, to) to dst from at; a null map is the identity (unit k maps to k + shift). */
+function copyUnits(dst: Int32Array | Uint8Array, src: PerUnit | null, from: number, to: number, at: number, shift: number): void {
+  if (src === null) for (let k = from; k < to; k++) dst[at + k - from] = k + shift;
+  // The views' maps are typed arrays: copied natively.
+  else if (src instanceof Int32Array) dst.set(src.subarray(from, to), at);
+  else for (let k = from; k < to; k++) dst[at + k - from] = src[k]!;
 }
