@@ -7,6 +7,8 @@
 import { isSpace } from "./shape.ts";
 
 export { isSpace };
+// Whole-word matching of at- and dot-words lives in token-words.ts (re-exported: the detectors and tests import it from here).
+export { eachWordToken, isWordAt, newWordMatcher, type WordMatcher } from "./token-words.ts";
 
 /** Most entries a per-scanner memo keeps before it starts again (bounded memory whatever the input). */
 export const MAX_MEMO_ENTRIES = 4096;
@@ -132,94 +134,4 @@ export function isCloseBracket(c: number): boolean {
 export function skipSpacesBefore(text: string, i: number): number {
   while (i > 0 && isSpace(text.charCodeAt(i - 1))) i--;
   return i;
-}
-
-// ---- whole-word matching under the regexes' case-insensitive Unicode rules ----
-
-/**
- * Tells whether a token is one of a list of words exactly as `^(?:w1|w2|…)$` with flags iu would:
- * ASCII tokens by a lower-case set, others by that regex once per distinct token (memoised).
- * A token whose first character starts none of the words (under the same rules) is out at once.
- */
-export type WordMatcher = {
-  ascii: Set<string>;
-  exact: RegExp;
-  minLength: number;
-  maxLength: number;
-  seen: Map<string, boolean>;
-  asciiByRegex: boolean;
-  /** ^(?:first characters of the words), flags iu. */
-  first: RegExp;
-  /** Per BMP code unit: 0 not yet tested, 1 starts a word, 2 starts none. */
-  firstSeen: Uint8Array;
-  /** The first two letters (lower-case ASCII, index c0 * 128 + c1) of the ASCII words: most tokens fail here, before any string is made. */
-  asciiPairs: Uint8Array;
-};
-
-const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-
-export function newWordMatcher(words: string[]): WordMatcher {
-  const lengths = words.map((w) => w.length);
-  const firsts = [...new Set(words.map((w) => String.fromCodePoint(w.codePointAt(0)!)))];
-  return {
-    ascii: new Set(words.filter((w) => /^[\x00-\x7f]*$/.test(w)).map((w) => w.toLowerCase())),
-    exact: words.length ? new RegExp(`^(?:${words.map(esc).join("|")})$`, "iu") : /(?!)/,
-    minLength: words.length ? Math.min(...lengths) : 1,
-    maxLength: words.length ? Math.max(...lengths) : 0,
-    seen: new Map(),
-    // Long s and the Kelvin sign fold to ASCII letters: with them in a word, ASCII tokens need the regex too.
-    asciiByRegex: words.some((w) => /[\u017f\u212a]/.test(w)),
-    first: firsts.length ? new RegExp(`^(?:${firsts.map(esc).join("|")})`, "iu") : /(?!)/,
-    firstSeen: new Uint8Array(0x10000),
-    asciiPairs: asciiPairsOf(words),
-  };
-}
-
-function asciiPairsOf(words: string[]): Uint8Array {
-  const pairs = new Uint8Array(128 * 128);
-  for (const w of words) {
-    const l = w.toLowerCase();
-    if (/^[\x00-\x7f]{2,}$/.test(l)) pairs[l.charCodeAt(0) * 128 + l.charCodeAt(1)] = 1;
-  }
-  return pairs;
-}
-
-const lowerAscii = (c: number) => (c >= 65 && c <= 90 ? c + 32 : c);
-
-/** Whether text[s, e) is one of the matcher's words. */
-export function isWordAt(m: WordMatcher, text: string, s: number, e: number): boolean {
-  // Simple case folding maps BMP to BMP and astral to astral code points: a match has the word's UTF-16 length.
-  if (e - s < m.minLength || e - s > m.maxLength) return false;
-  const c = text.charCodeAt(s);
-  if (c < 0xd800 || c > 0xdbff) {
-    const known = m.firstSeen[c] || (m.firstSeen[c] = m.first.test(text[s]!) ? 1 : 2);
-    if (known === 2) return false;
-  }
-  let ascii = true;
-  for (let i = s; i < e; i++) if (text.charCodeAt(i) >= 0x80) { ascii = false; break; }
-  if (ascii && !m.asciiByRegex && e - s >= 2 && !m.asciiPairs[lowerAscii(text.charCodeAt(s)) * 128 + lowerAscii(text.charCodeAt(s + 1))]) return false;
-  const token = text.slice(s, e);
-  if (ascii && !m.asciiByRegex) return m.ascii.has(token.toLowerCase());
-  return memoised(m.seen, token, (t) => m.exact.test(t));
-}
-
-/**
- * Calls found(start, end) for each token (a maximal run of characters that are neither \s nor a
- * bracket) that one of the matchers accepts: at- and dot-words stand between spaces or brackets.
- */
-export function eachWordToken(text: string, matchers: WordMatcher[], found: (m: WordMatcher, start: number, end: number) => void): void {
-  let minLength = Infinity;
-  let maxLength = 0;
-  for (const m of matchers) {
-    minLength = Math.min(minLength, m.minLength);
-    maxLength = Math.max(maxLength, m.maxLength);
-  }
-  let start = -1;
-  for (let i = 0; i <= text.length; i++) {
-    const c = i < text.length ? text.charCodeAt(i) : 32;
-    if (isSpace(c) || isOpenBracket(c) || isCloseBracket(c)) {
-      if (start >= 0 && i - start >= minLength && i - start <= maxLength) for (const m of matchers) if (isWordAt(m, text, start, i)) found(m, start, i);
-      start = -1;
-    } else if (start < 0) start = i;
-  }
 }

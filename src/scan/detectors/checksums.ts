@@ -25,11 +25,15 @@ export function ibanLength(country: string): number | undefined {
 /** ISO 13616 mod-97 check of a compact, upper-case IBAN. */
 export function ibanValid(iban: string): boolean {
   if (!/^[A-Z]{2}\d{2}[A-Z0-9]+$/.test(iban) || ibanLength(iban.slice(0, 2)) !== iban.length) return false;
-  const moved = iban.slice(4) + iban.slice(0, 4);
+  // The first four characters move to the end; each letter counts as its two digits (A = 10 … Z = 35).
   let rem = 0;
-  for (const ch of moved) {
-    const v = ch >= "A" ? String(ch.charCodeAt(0) - 55) : ch;
-    for (const d of v) rem = (rem * 10 + (d.charCodeAt(0) - 48)) % 97;
+  for (let k = 0; k < iban.length; k++) {
+    const c = iban.charCodeAt((k + 4) % iban.length);
+    if (c >= 65) {
+      const v = c - 55;
+      rem = (rem * 10 + Math.floor(v / 10)) % 97;
+      rem = (rem * 10 + (v % 10)) % 97;
+    } else rem = (rem * 10 + (c - 48)) % 97;
   }
   return rem === 1;
 }

@@ -7,6 +7,7 @@ import { toOriginal, type Mapped } from "../normalize.ts";
 import { cpfValid, ibanLength, ibanValid, israeliIdValid, latvianPersonalCodeValid, luhnValid, ssnShapeValid } from "./checksums.ts";
 import { UNDER_CARD, UNDER_DIGIT_CODE, UNDER_IL_ID, overlaps, push, type Found } from "./found.ts";
 import { eachMatch, eachStickyMatch } from "./matches.ts";
+import { isSpace } from "./shape.ts";
 
 // ---- IBAN ----
 const IBAN_START = /(?<![\p{L}\p{N}])([A-Za-z])\s?([A-Za-z])\s?(\d)\s?(\d)/uy;
@@ -26,21 +27,30 @@ export function findIbans(text: string, v: Mapped, out: Found, pairs: number[]):
     const country = (m[1]! + m[2]!).toUpperCase();
     const len = ibanLength(country);
     if (!len) return;
-    let compact = country + m[3]! + m[4]!;
-    let i = m.index + m[0].length;
-    let last = i;
-    while (i < text.length && compact.length < len) {
-      let j = i;
-      while (j < text.length && j - i < 3 && /[\s/.\-]/.test(text[j]!)) j++;
-      if (j < text.length && /[A-Za-z0-9]/.test(text[j]!)) {
-        compact += text[j]!.toUpperCase();
-        i = j + 1;
-        last = i;
-      } else break;
-    }
-    if (compact.length === len && ibanValid(compact)) push(out, v, m.index, last, "iban", compact);
+    const from = m.index + m[0].length;
+    const last = ibanEnd(text, from, len - 4);
+    if (last < 0) return;
+    const compact = country + m[3]! + m[4]! + text.slice(from, last).replace(IBAN_SEPARATORS, "").toUpperCase();
+    if (ibanValid(compact)) push(out, v, m.index, last, "iban", compact);
   });
 }
+const IBAN_SEPARATORS = /[\s/.\-]/g;
+
+/**
+ * Where an IBAN's rest ends: after `want` letters or digits from i, each after at most three
+ * separators (\s / . -); -1 when the text has fewer. The string is made only for an IBAN of the right length.
+ */
+function ibanEnd(text: string, i: number, want: number): number {
+  for (let taken = 0; taken < want; taken++) {
+    let j = i;
+    while (j < text.length && j - i < 3 && isIbanSeparator(text.charCodeAt(j))) j++;
+    if (j >= text.length || !isAsciiAlnum(text.charCodeAt(j))) return -1;
+    i = j + 1;
+  }
+  return i;
+}
+const isIbanSeparator = (c: number) => isSpace(c) || c === 47 || c === 46 || c === 45;
+const isAsciiAlnum = (c: number) => isAsciiLetter(c) || (c >= 48 && c <= 57);
 
 // ---- cards ----
 const CARD = /(?<![\p{N}\p{L}])\d(?:[ \-]?\d){12,18}(?![\p{N}])/gu;
@@ -64,13 +74,14 @@ const IL_ID = /(?<![\p{N}\-.,\/])\d{9}(?![\p{N}\-.,\/])/gu;
 /** A CPF written as 11 plain digits: one in a hundred 11-digit numbers (a Brazilian mobile among them) passes, so like an Israeli ID it wants an ID word beside it. */
 const CPF_DIGITS = /(?<![\p{N}\-.,\/])\d{11}(?![\p{N}\-.,\/])/gu;
 /** Plain-digit identity numbers, found after the phone numbers so that they never hide one. */
-export function findIsraeliIds(text: string, v: Mapped, out: Found): void {
+export function findIsraeliIds(text: string, v: Mapped, out: Found, longestRun: number): void {
   eachMatch(text, IL_ID, (m) => {
     if (!israeliIdValid(m[0])) return;
     const [s, e] = toOriginal(v, m.index, m.index + m[0].length);
     // It may overlap a national phone number: the rules decide by the words around it.
     if (!overlaps(out, s, e, UNDER_IL_ID)) push(out, v, m.index, m.index + m[0].length, "gov_id", m[0], { detail: "il_id", needsIdWord: true });
   });
+  if (longestRun < 11) return;
   eachMatch(text, CPF_DIGITS, (m) => {
     if (!cpfValid(m[0])) return;
     const [s, e] = toOriginal(v, m.index, m.index + m[0].length);

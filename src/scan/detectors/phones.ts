@@ -30,8 +30,11 @@ function phoneStrength(digits: string): string {
   return p?.isValid() ? "strong" : p?.isPossible() ? "possible" : "weak";
 }
 
-export function findPhones(text: string, v: Mapped, out: Found, ctx: DetectorContext): void {
-  if (v.flags) {
+/** What the phone patterns need of the text's digits (its DigitShape). */
+export type PhoneDigits = { longestRun: number; chain: number };
+
+export function findPhones(text: string, v: Mapped, out: Found, ctx: DetectorContext, d: PhoneDigits): void {
+  if (v.flags && d.longestRun >= 7) {
     eachMatch(text, SPELLED_DIGITS, (m) => {
       if (!(flagsOf(v, m.index, m.index + m[0].length) & T.spelled) || (m.index > 0 && text[m.index - 1] === "+")) return;
       const [s, e] = toOriginal(v, m.index, m.index + m[0].length);
@@ -52,10 +55,24 @@ export function findPhones(text: string, v: Mapped, out: Found, ctx: DetectorCon
       push(out, v, m.index, m.index + m[0].length, "phone", intl ? `+${digits}` : digits, { detail });
     });
   }
+  // Ten digits with at most three characters between neighbours (a ")" and two spaces or hyphens) make a chain of ten.
+  if (d.chain < BARE_NATIONAL_MIN_DIGITS) return;
   eachMatch(text, BARE_NATIONAL, (m) => {
+    // Most matches are prices and dates: counted before any string is made of them.
+    const count = digitCount(m[0]);
+    if (count < BARE_NATIONAL_MIN_DIGITS || count > BARE_NATIONAL_MAX_DIGITS) return;
     const digits = m[0].replace(/\D/g, "");
-    if (digits.length < BARE_NATIONAL_MIN_DIGITS || digits.length > BARE_NATIONAL_MAX_DIGITS || new Set(digits).size < 3) return;
+    if (new Set(digits).size < 3) return;
     const [s, e] = toOriginal(v, m.index, m.index + m[0].length);
     if (!overlaps(out, s, e, UNDER_PHONE)) push(out, v, m.index, m.index + m[0].length, "phone", digits, { detail: "possible" });
   });
+}
+
+function digitCount(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 48 && c <= 57) n++;
+  }
+  return n;
 }

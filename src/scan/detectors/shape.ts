@@ -107,6 +107,15 @@ function dotWordAt(text: string, i: number): boolean {
   return (text.charCodeAt(i) | 32) === 100 && (text.charCodeAt(i + 1) | 32) === 111 && (text.charCodeAt(i + 2) | 32) === 116;
 }
 
+/** ASCII characters textShape notes nothing about (all but letters, digits and . @ / ( [ { <). */
+const NOTHING_TO_NOTE = (() => {
+  const t = new Uint8Array(128).fill(1);
+  for (let c = 48; c <= 57; c++) t[c] = 0;
+  for (let c = 65; c <= 90; c++) t[c] = t[c + 32] = 0;
+  for (const ch of ".@/([{<") t[ch.charCodeAt(0)] = 0;
+  return t;
+})();
+
 export function textShape(text: string): TextShape {
   const digits = new DigitTally();
   const separators: number[] = [];
@@ -135,6 +144,7 @@ export function textShape(text: string): TextShape {
       continue;
     }
     alnum = 0;
+    if (c >= 0x80 || NOTHING_TO_NOTE[c] === 1) continue; // spaces, most punctuation, other scripts
     if (c === 46) {
       separators.push(i, i + 1);
       if (text.charCodeAt(i - 1) === 32 && text.charCodeAt(i + 1) === 32) spacedDot = true;

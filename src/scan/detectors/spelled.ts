@@ -2,45 +2,31 @@
 // digits, so the phone and IBAN detectors see them. Only runs of several number words are
 // rewritten: a lone "one" or "un" in a sentence stays a word.
 import type { Mapped } from "../normalize.ts";
-import { T, normalizeTerm, origEnd, origStart } from "../normalize.ts";
+import type { PerUnit } from "../mapped.ts";
+import { T, origEnd, origStart } from "../normalize.ts";
+import { isSpace } from "./shape.ts";
+import { MAX_NUMBER_WORD, lookupNumberWord, wordKind } from "./number-words.ts";
+
+export { numberWordKey, numberWordKeys } from "./number-words.ts";
 
 /** Fewest number words in a run before it is read as a dictated number. */
 export const MIN_SPELLED_RUN = 4;
-const GAP = /^[\s,.;:\-–—/()،、，]*$/u;
-
-/** The key a number word is looked up by: its word-view form (no case, diacritics or letter variants). */
-export function numberWordKey(w: string): string {
-  return /^[A-Za-z]*$/.test(w) ? w.toLowerCase() : normalizeTerm(w).trim();
-}
-
-/** The keys a number word is stored under: its word-view form, its plain lower case, and that without marks. */
-export function numberWordKeys(w: string): string[] {
-  const lower = w.toLowerCase();
-  return [...new Set([numberWordKey(w), lower, lower.normalize("NFD").replace(/\p{M}+/gu, "")])];
-}
-
-/** Longer tokens are no number word in any language ("dziewięćdziesiąt" has 16 letters). */
-const MAX_NUMBER_WORD = 20;
-/** Letters with a diacritic NFD can take off (Latin, Greek, Cyrillic й/ё, Arabic hamza forms). */
-const DECOMPOSABLE = /[\u00c0-\u024f\u0386-\u03ce\u0400-\u04ff\u0622-\u0626\u1e00-\u1eff]/;
-
-/** Looks a token up cheaply: as typed (lower case), then without diacritics or marks. */
-function lookup(words: Map<string, string>, t: string): string | undefined {
-  if (t.length > MAX_NUMBER_WORD) return undefined;
-  const lower = t.toLowerCase();
-  return words.get(lower) ?? (DECOMPOSABLE.test(lower) ? words.get(lower.normalize("NFD").replace(/\p{M}+/gu, "")) : undefined);
-}
 
 /** A token that may be part of a dictated number; joined: no other word since the previous such token. */
 type Tok = { s: number; e: number; value: string; word: boolean; joined: boolean };
 
-const LETTER_OR_MARK = /[\p{L}\p{M}]/uy;
-/** Whether a letter or mark starts at i (sticky test: no match object for each character of a long message). */
-function letterOrMarkAt(text: string, i: number): boolean {
-  const c = text.charCodeAt(i);
-  if (c < 0x80) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-  LETTER_OR_MARK.lastIndex = i;
-  return LETTER_OR_MARK.test(text);
+/** A run of letters and marks, matched from a given place (sticky: lastIndex tells where the run ends, no match object). */
+const LETTERS_OR_MARKS = /[\p{L}\p{M}]+/uy;
+const isAsciiLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+
+/** End of the run of letters and marks that starts at i (i itself when none starts there). */
+function wordEnd(text: string, i: number): number {
+  // Most words are ASCII: walk them by char code, and ask the regex only from the first other character.
+  let j = i;
+  while (j < text.length && isAsciiLetter(text.charCodeAt(j))) j++;
+  if (j === text.length || text.charCodeAt(j) < 0x80) return j;
+  LETTERS_OR_MARKS.lastIndex = j;
+  return LETTERS_OR_MARKS.test(text) ? LETTERS_OR_MARKS.lastIndex : j;
 }
 const codePointLength = (text: string, i: number) => (text.codePointAt(i)! > 0xffff ? 2 : 1);
 
@@ -65,76 +51,117 @@ function numberTokens(text: string, words: Map<string, string>): Tok[] {
     } else if (c === 43) {
       keep(i, i + 1, "+", false);
       i++;
-    } else if (letterOrMarkAt(text, i)) {
-      let j = i + codePointLength(text, i);
-      while (j < text.length && letterOrMarkAt(text, j)) j += codePointLength(text, j);
-      const v = j - i > MAX_NUMBER_WORD ? undefined : lookup(words, text.slice(i, j));
+    } else if (c < 0x80 && !isAsciiLetter(c)) {
+      i++;
+    } else {
+      const j = wordEnd(text, i);
+      if (j === i) {
+        i += codePointLength(text, i);
+        continue;
+      }
+      const v = j - i > MAX_NUMBER_WORD ? undefined : lookupNumberWord(words, text.slice(i, j), wordKind(text, i, j));
       if (v !== undefined) keep(i, j, v, true);
       else broken = true;
       i = j;
-    } else i += codePointLength(text, i);
+    }
   }
   return toks;
+}
+
+/** Whether text[s, e) is all GAP characters: /^[\s,.;:\-–—/()،、，]*$/u without slicing it out. */
+function isGap(text: string, s: number, e: number): boolean {
+  for (let k = s; k < e; k++) if (!isGapChar(text.charCodeAt(k))) return false;
+  return true;
+}
+function isGapChar(c: number): boolean {
+  return isSpace(c) || c === 44 || c === 46 || c === 59 || c === 58 || c === 45 || c === 0x2013 || c === 0x2014 || c === 47 || c === 40 || c === 41 || c === 0x060c || c === 0x3001 || c === 0xff0c;
+}
+
+/** A dictated number: the span [s, e) of its tokens in the entity view and the digits they say. */
+type Run = { s: number; e: number; digits: string };
+
+/** The runs of MIN_SPELLED_RUN or more number words (digits and "+" may sit among them), each read as digits. */
+function dictatedRuns(text: string, toks: Tok[]): Run[] {
+  const runs: Run[] = [];
+  for (let i = 0; i < toks.length; ) {
+    let j = i;
+    let words = 0;
+    while (j < toks.length && (j === i || (toks[j]!.joined && isGap(text, toks[j - 1]!.e, toks[j]!.s)))) {
+      if (toks[j]!.word) words++;
+      j++;
+    }
+    if (words >= MIN_SPELLED_RUN) runs.push({ s: toks[i]!.s, e: toks[j - 1]!.e, digits: digitsOf(toks, i, j) });
+    i = Math.max(j, i + 1);
+  }
+  return runs;
+}
+
+/** The digits tokens [i, j) say: "double"/"triple" repeat the next one, tens and units make one number. */
+function digitsOf(toks: Tok[], i: number, j: number): string {
+  let digits = "";
+  let repeat = 1;
+  for (let k = i; k < j; k++) {
+    let v = toks[k]!.value;
+    if (v === "x2" || v === "x3") {
+      repeat = v === "x2" ? 2 : 3;
+      continue;
+    }
+    // Tens then units are one number ("trente-quatre" 34, "soixante-dix-huit" 78, "twenty one" 21).
+    while (/^[2-9]0$/.test(v) && k + 1 < j && toks[k + 1]!.word && /^(\d|1\d)$/.test(toks[k + 1]!.value) && Number(v.slice(0, 1)) * 10 + Number(toks[k + 1]!.value) < 100) {
+      v = String(Number(v) + Number(toks[k + 1]!.value));
+      k++;
+    }
+    digits += v.repeat(v === "+" ? 1 : repeat);
+    repeat = 1;
+  }
+  return digits;
 }
 
 /** The entity view with dictated numbers replaced by their digits; the same object when there are none. */
 export function spellNumbers(a: Mapped, words: Map<string, string>): Mapped {
   if (words.size === 0) return a;
-  const toks = numberTokens(a.text, words);
-  const runs: { s: number; e: number; digits: string }[] = [];
-  for (let i = 0; i < toks.length; ) {
-    let j = i;
-    let words = 0;
-    while (j < toks.length && (j === i || (toks[j]!.joined && GAP.test(a.text.slice(toks[j - 1]!.e, toks[j]!.s))))) {
-      if (toks[j]!.word) words++;
-      j++;
-    }
-    if (words >= MIN_SPELLED_RUN) {
-      let digits = "";
-      let repeat = 1;
-      for (let k = i; k < j; k++) {
-        let v = toks[k]!.value;
-        if (v === "x2" || v === "x3") {
-          repeat = v === "x2" ? 2 : 3;
-          continue;
-        }
-        // Tens then units are one number ("trente-quatre" 34, "soixante-dix-huit" 78, "twenty one" 21).
-        while (/^[2-9]0$/.test(v) && k + 1 < j && toks[k + 1]!.word && /^(\d|1\d)$/.test(toks[k + 1]!.value) && Number(v.slice(0, 1)) * 10 + Number(toks[k + 1]!.value) < 100) {
-          v = String(Number(v) + Number(toks[k + 1]!.value));
-          k++;
-        }
-        digits += v.repeat(v === "+" ? 1 : repeat);
-        repeat = 1;
-      }
-      runs.push({ s: toks[i]!.s, e: toks[j - 1]!.e, digits });
-    }
-    i = Math.max(j, i + 1);
-  }
-  if (runs.length === 0) return a;
-  const text: string[] = []; // joined once: regexes then run on a flat string
-  const start: number[] = [];
-  const end: number[] = [];
-  const flags: number[] = [];
-  let pos = 0;
-  const copy = (from: number, to: number) => {
-    for (let k = from; k < to; k++) {
-      text.push(a.text[k]!);
-      start.push(origStart(a, k));
-      end.push(origEnd(a, k));
-      flags.push(a.flags ? a.flags[k]! : 0);
-    }
+  const runs = dictatedRuns(a.text, numberTokens(a.text, words));
+  return runs.length === 0 ? a : withDigits(a, runs);
+}
+
+/** a with each run's words replaced by its digits; each digit maps to the whole run (the words do not split digit by digit). */
+function withDigits(a: Mapped, runs: Run[]): Mapped {
+  let length = a.text.length;
+  for (const r of runs) length += r.digits.length - (r.e - r.s);
+  const start = new Int32Array(length);
+  const end = new Int32Array(length);
+  // Transform bits (T) fit in a byte.
+  const flags = new Uint8Array(length);
+  let text = "";
+  let at = 0; // next unit of the output
+  let pos = 0; // next unit of a
+  const copy = (to: number) => {
+    text += a.text.slice(pos, to);
+    copyUnits(start, a.start, pos, to, at, 0);
+    copyUnits(end, a.end, pos, to, at, 1);
+    if (a.flags) copyUnits(flags, a.flags, pos, to, at, 0);
+    at += to - pos;
+    pos = to;
   };
   for (const r of runs) {
-    copy(pos, r.s);
-    // Each digit maps to the whole dictated run: the words do not split digit by digit.
-    for (const d of r.digits) {
-      text.push(d);
-      start.push(origStart(a, r.s));
-      end.push(origEnd(a, r.e - 1));
-      flags.push(T.spelled);
-    }
+    copy(r.s);
+    text += r.digits;
+    const s = origStart(a, r.s);
+    const e = origEnd(a, r.e - 1);
+    start.fill(s, at, at + r.digits.length);
+    end.fill(e, at, at + r.digits.length);
+    flags.fill(T.spelled, at, at + r.digits.length);
+    at += r.digits.length;
     pos = r.e;
   }
-  copy(pos, a.text.length);
-  return { text: text.join(""), start, end, flags };
+  copy(a.text.length);
+  return { text, start, end, flags };
+}
+
+/** Copies src[from, to) to dst from at; a null map is the identity (unit k maps to k + shift). */
+function copyUnits(dst: Int32Array | Uint8Array, src: PerUnit | null, from: number, to: number, at: number, shift: number): void {
+  if (src === null) for (let k = from; k < to; k++) dst[at + k - from] = k + shift;
+  // The views' maps are typed arrays: copied natively.
+  else if (src instanceof Int32Array) dst.set(src.subarray(from, to), at);
+  else for (let k = from; k < to; k++) dst[at + k - from] = src[k]!;
 }

@@ -1,0 +1,81 @@
+// Number words as the dictated-number reader looks them up: by lower case, then without diacritics
+// or marks ("dziewięć" under "dziewiec"), with the work per word of a long message kept small
+// (most words are no number word: a lower-case ASCII word costs one map lookup, and NFD runs only
+// on words it could change).
+import { normalizeTerm } from "../normalize.ts";
+
+/** The key a number word is looked up by: its word-view form (no case, diacritics or letter variants). */
+export function numberWordKey(w: string): string {
+  return /^[A-Za-z]*$/.test(w) ? w.toLowerCase() : normalizeTerm(w).trim();
+}
+
+/** The keys a number word is stored under: its word-view form, its plain lower case, and that without marks. */
+export function numberWordKeys(w: string): string[] {
+  const lower = w.toLowerCase();
+  return [...new Set([numberWordKey(w), lower, withoutMarks(lower)])];
+}
+
+const withoutMarks = (w: string) => w.normalize("NFD").replace(/\p{M}+/gu, "");
+
+/** Longer tokens are no number word in any language ("dziewięćdziesiąt" has 16 letters). */
+export const MAX_NUMBER_WORD = 20;
+
+/** Letters with a diacritic NFD can take off (Latin, Greek, Cyrillic й/ё, Arabic hamza forms): a word without one is looked up as it is only. */
+function isDecomposable(c: number): boolean {
+  return (c >= 0xc0 && c <= 0x24f) || (c >= 0x386 && c <= 0x3ce) || (c >= 0x400 && c <= 0x4ff) || (c >= 0x622 && c <= 0x626) || (c >= 0x1e00 && c <= 0x1eff);
+}
+
+/** Per code unit below U+1F00: 1 when taking its marks off (NFD, then no \p{M}) changes it. A constant of Unicode, built once. */
+const STRIPPABLE = (() => {
+  const t = new Uint8Array(0x1f00);
+  for (let c = 0xc0; c < t.length; c++) if (isDecomposable(c) && withoutMarks(String.fromCharCode(c)) !== String.fromCharCode(c)) t[c] = 1;
+  return t;
+})();
+
+/**
+ * Whether withoutMarks can change a lower-case word with a decomposable letter: not when none of
+ * its characters changes alone (NFD then has nothing to take apart or reorder). Characters outside
+ * the table (other scripts, U+1F00 and up) count as may-change: the real NFD decides for them.
+ */
+function marksMayComeOff(lower: string): boolean {
+  for (let k = 0; k < lower.length; k++) {
+    const c = lower.charCodeAt(k);
+    if (c < 0xc0) continue; // nothing below À decomposes, and marks start at U+0300
+    if (!isDecomposable(c) || STRIPPABLE[c] === 1) return true;
+  }
+  return false;
+}
+
+function hasDecomposable(lower: string): boolean {
+  for (let k = 0; k < lower.length; k++) if (isDecomposable(lower.charCodeAt(k))) return true;
+  return false;
+}
+
+/** What a word is made of, for lookupNumberWord: lower-case ASCII letters, ASCII letters, or other letters too. */
+export const LOWER_ASCII = 0;
+export const ASCII = 1;
+export const OTHER = 2;
+
+/** The kind of text[s, e) (a run of letters and marks). */
+export function wordKind(text: string, s: number, e: number): number {
+  let kind = LOWER_ASCII;
+  for (let k = s; k < e; k++) {
+    const c = text.charCodeAt(k);
+    if (c >= 0x80) return OTHER;
+    if (c <= 90) kind = ASCII;
+  }
+  return kind;
+}
+
+/** A word's number (its digits, "+", "x2"…): looked up as typed (lower case), then without diacritics or marks. */
+export function lookupNumberWord(words: Map<string, string>, t: string, kind: number): string | undefined {
+  if (t.length > MAX_NUMBER_WORD) return undefined;
+  // toLowerCase would give a lower-case ASCII word back as it is (one string fewer), and NFD takes nothing off ASCII.
+  if (kind === LOWER_ASCII) return words.get(t);
+  const lower = t.toLowerCase();
+  if (kind === ASCII) return words.get(lower);
+  const known = words.get(lower);
+  if (known !== undefined || !hasDecomposable(lower) || !marksMayComeOff(lower)) return known;
+  const bare = withoutMarks(lower);
+  return bare === lower ? undefined : words.get(bare); // the same key missed just above
+}

@@ -1,0 +1,99 @@
+// The detectors' cheap paths (char-code token matching, number-word lookup without NFD, the
+// dictated-number view built by slices) against the plain regex and string code they replace.
+import { describe, expect, it } from "vitest";
+import fc from "fast-check";
+import { eachWordToken, isWordAt, newWordMatcher } from "../../src/scan/detectors/token-words.ts";
+import { ASCII, LOWER_ASCII, OTHER, lookupNumberWord, wordKind } from "../../src/scan/detectors/number-words.ts";
+import { spellNumbers } from "../../src/scan/detectors/spelled.ts";
+import { T } from "../../src/scan/normalize.ts";
+import type { Mapped } from "../../src/scan/mapped.ts";
+
+/** The lookup as it was written before its fast paths. */
+function referenceLookup(words: Map<string, string>, t: string): string | undefined {
+  if (t.length > 20) return undefined;
+  const lower = t.toLowerCase();
+  return words.get(lower) ?? (/[\u00c0-\u024f\u0386-\u03ce\u0400-\u04ff\u0622-\u0626\u1e00-\u1eff]/.test(lower) ? words.get(lower.normalize("NFD").replace(/\p{M}+/gu, "")) : undefined);
+}
+
+const letters = ["a", "Z", "e", "é", "É", "ё", "Ё", "е", "й", "и", "ж", "Ж", "\u0301", "\u0308", "\u0483", "한", "ᄒ", "ς", "Σ", "σ", "ά", "α", "İ", "i", "ß", "ǅ", "ḯ", "ő", "آ", "ا", "Ω", "ﬁ", "ſ", "K", "x", "𝐀"];
+const word = fc.array(fc.constantFrom(...letters), { minLength: 1, maxLength: 6 }).map((xs) => xs.join(""));
+
+describe("number-word lookup", () => {
+  it("finds what lower case, then NFD without marks, finds", () => {
+    fc.assert(
+      fc.property(fc.array(word, { maxLength: 12 }), fc.array(word, { maxLength: 30 }), (keys, tokens) => {
+        const words = new Map<string, string>();
+        for (const k of keys) {
+          words.set(k.toLowerCase(), k);
+          words.set(k.toLowerCase().normalize("NFD").replace(/\p{M}+/gu, ""), k);
+        }
+        for (const t of [...tokens, ...keys, ...keys.map((k) => k.toUpperCase())]) expect(lookupNumberWord(words, t, wordKind(t, 0, t.length))).toBe(referenceLookup(words, t));
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it("tells lower-case ASCII, ASCII and other words apart", () => {
+    expect(wordKind("xsevenx", 1, 6)).toBe(LOWER_ASCII);
+    expect(wordKind("Seven", 0, 5)).toBe(ASCII);
+    expect(wordKind("sieben drei", 7, 11)).toBe(LOWER_ASCII);
+    expect(wordKind("fünf", 0, 4)).toBe(OTHER);
+  });
+});
+
+describe("at- and dot-word tokens", () => {
+  const pieces = ["at", "AT", "At", "a", "t", "ät", "ÄT", "dot", "DoT", "собака", "СОБАКА", "точка", "点", "アット", "ſt", "ſ", "K", "k", "(", ")", "[", "<", " ", "\u00a0", "\n", "x", "cat", "@", "\ud83d\ude00", "é"];
+  const lists = [["at", "ät", "собака", "アット"], ["dot", "точка", "点", "k"], ["ſt", "a"], ["K"]];
+  it("finds exactly the tokens the case-insensitive Unicode regex accepts", () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 16 }).map((xs) => xs.join("")), (text) => {
+        for (const list of lists) {
+          const m = newWordMatcher(list);
+          const found: string[] = [];
+          eachWordToken(text, [m], (_m, s, e) => found.push(`${s}:${text.slice(s, e)}`));
+          const exact = new RegExp(`^(?:${list.join("|")})$`, "iu");
+          const expected: string[] = [];
+          for (const t of text.matchAll(/[^\s()[\]{}<>]+/g)) if (exact.test(t[0])) expected.push(`${t.index}:${t[0]}`);
+          expect(found).toEqual(expected);
+          for (const t of text.matchAll(/[^\s()[\]{}<>]+/g)) expect(isWordAt(m, text, t.index, t.index + t[0].length)).toBe(exact.test(t[0]));
+        }
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it("matches one-letter ASCII words by their char code", () => {
+    const m = newWordMatcher(["a", "at"]);
+    expect(isWordAt(m, "A", 0, 1)).toBe(true);
+    expect(isWordAt(m, "b", 0, 1)).toBe(false);
+    expect(isWordAt(m, "aT", 0, 2)).toBe(true);
+    expect(isWordAt(m, "ab", 0, 2)).toBe(false);
+  });
+});
+
+describe("dictated-number view", () => {
+  const words = new Map(Object.entries({ one: "1", two: "2", three: "3", four: "4", plus: "+" }));
+  it("maps each digit to the whole run and the rest to where it came from", () => {
+    const a: Mapped = { text: "x one, two three four y", start: null, end: null, flags: null };
+    const v = spellNumbers(a, words);
+    expect(v.text).toBe("x 1234 y");
+    expect(Array.from(v.start!)).toEqual([0, 1, 2, 2, 2, 2, 21, 22]);
+    expect(Array.from(v.end!)).toEqual([1, 2, 21, 21, 21, 21, 22, 23]);
+    expect(Array.from(v.flags!)).toEqual([0, 0, T.spelled, T.spelled, T.spelled, T.spelled, 0, 0]);
+  });
+
+  it("keeps the view's own mapping and flags outside the runs", () => {
+    // "X" stood for two units of the original text (a full-width letter, say): everything after it is one unit later.
+    const start = [0, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20];
+    const end = start.map((s, i) => (i === 0 ? 1 : s + 1));
+    const flags = [T.nfkc, ...Array<number>(19).fill(0)];
+    // As plain arrays, and as the typed arrays the views give.
+    for (const a of [{ text: "X one two three four", start, end, flags }, { text: "X one two three four", start: Int32Array.from(start), end: Int32Array.from(end), flags: Int32Array.from(flags) }] as Mapped[]) {
+      const v = spellNumbers(a, words);
+      expect(v.text).toBe("X 1234");
+      expect(Array.from(v.start!)).toEqual([0, 2, 3, 3, 3, 3]);
+      expect(Array.from(v.end!)).toEqual([1, 3, 21, 21, 21, 21]);
+      expect(Array.from(v.flags!)).toEqual([T.nfkc, 0, T.spelled, T.spelled, T.spelled, T.spelled]);
+    }
+  });
+});
