@@ -90,6 +90,15 @@ describe("entity detectors", () => {
     expect(values("delivery 21.03.2025 18:00, 10:30-11:45, 1 111 111 111", "phone")).toEqual([]);
   });
 
+  it("phones: a sentence may end right after a number; 8–9 digit bare numbers are short ones, codes and references are not numbers", () => {
+    expect(values("call me on 07911 123456.", "phone")).toEqual(["07911123456"]);
+    expect(values("my number is 415 555 0198, call me", "phone")).toEqual(["4155550198"]);
+    expect(values("ruf mich an: 0176 12345678.", "phone")).toEqual(["017612345678"]);
+    expect(entities("llámame al 612 34 56 78", "phone").map((e) => [e.value, e.detail])).toEqual([["612345678", "short"]]);
+    expect(values("backup codes 4821-0937 and 7765-1204", "phone")).toEqual([]);
+    expect(values("Pasūtījuma numurs FO 2207 7700 913, termiņš 05.09.", "phone")).toEqual([]);
+  });
+
   it("e-mail addresses on a webmail name without its ending, with a real @ or a bracketed at-word only", () => {
     expect(values("mail me: anna@gmail", "email")).toEqual(["anna@gmail.com"]);
     expect(values("mike.designs.co (at) gmail and we'll sort it", "email")).toEqual(["mike.designs.co@gmail.com"]);

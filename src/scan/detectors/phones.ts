@@ -10,7 +10,8 @@ import { eachMatch } from "./matches.ts";
 
 // ---- phones ----
 const INTL_PHONE = /(?<![\p{L}\p{N}#/])(?:\+|00)\s?\d(?:[\s().\/\-–]{0,3}\d){5,16}(?![\p{N}])/gu;
-const NATIONAL_PHONE = /(?<![\p{L}\p{N}#/.,\-])\(?0\d(?:[\s().\-]{0,2}\d){7,11}(?![\p{N}.,\-\/])/gu;
+// A sentence may end right after a number ("call me on 07911 123456."): only punctuation followed by more digits continues it.
+const NATIONAL_PHONE = /(?<![\p{L}\p{N}#/.,\-])\(?0\d(?:[\s().\-]{0,2}\d){7,11}(?!\p{N}|[.,\-\/]\p{N})/gu;
 /**
  * A national number written without trunk 0 or country code, as in the US, India, China or Brazil
  * ("415 555 2671", "98765 43210", "138 1024 7765", "(11) 98765-4321"): 10 or 11 digits in a few groups,
@@ -18,9 +19,14 @@ const NATIONAL_PHONE = /(?<![\p{L}\p{N}#/.,\-])\(?0\d(?:[\s().\-]{0,2}\d){7,11}(
  * Nearly every such number is valid in one of those countries, so the metadata is not asked (it costs
  * ~8 µs a number): it is a "possible" number, and the rules want a contact word beside it.
  */
-const BARE_NATIONAL = /(?<![\p{L}\p{N}#/.,:\-+])\(?\d{2,11}\)?(?:[ \-]{1,2}\d{2,5}){0,3}(?![\p{N}.,:\-\/])/gu;
-/** Fewest digits of a bare national number: a shorter run is a price, a code or a date. */
-export const BARE_NATIONAL_MIN_DIGITS = 10;
+const BARE_NATIONAL = /(?<![\p{L}\p{N}#/.,:\-+])\(?\d{2,11}\)?(?:[ \-]{1,2}\d{2,5}){0,3}(?!\p{N}|[.,:\-\/]\p{N})/gu;
+/**
+ * Fewest digits of a bare national number: a shorter run is a price, a code or a date. Eight and nine digit
+ * numbers (Spain, Portugal, Poland, Latvia: "612 34 56 78", "26123456") are "short": only a contact verb or a
+ * messenger right beside them makes them a number to call.
+ */
+export const BARE_NATIONAL_MIN_DIGITS = 8;
+const BARE_NATIONAL_FULL_DIGITS = 10;
 const BARE_NATIONAL_MAX_DIGITS = 11;
 /** A dictated number (all digits from number words) long enough to be a phone number, with no prefix. */
 const SPELLED_DIGITS = /(?<![\p{N}+])\d{7,15}(?![\p{N}])/gu;
@@ -55,17 +61,27 @@ export function findPhones(text: string, v: Mapped, out: Found, ctx: DetectorCon
       push(out, v, m.index, m.index + m[0].length, "phone", intl ? `+${digits}` : digits, { detail });
     });
   }
-  // Ten digits with at most three characters between neighbours (a ")" and two spaces or hyphens) make a chain of ten.
+  // Eight digits with at most three characters between neighbours (a ")" and two spaces or hyphens) make a chain of eight.
   if (d.chain < BARE_NATIONAL_MIN_DIGITS) return;
   eachMatch(text, BARE_NATIONAL, (m) => {
     // Most matches are prices and dates: counted before any string is made of them.
     const count = digitCount(m[0]);
     if (count < BARE_NATIONAL_MIN_DIGITS || count > BARE_NATIONAL_MAX_DIGITS) return;
+    if (referenceTail(text, m.index) || (count < BARE_NATIONAL_FULL_DIGITS && !/^\d+(?: \d+)*$/.test(m[0]))) return;
     const digits = m[0].replace(/\D/g, "");
     if (new Set(digits).size < 3) return;
     const [s, e] = toOriginal(v, m.index, m.index + m[0].length);
-    if (!overlaps(out, s, e, UNDER_PHONE)) push(out, v, m.index, m.index + m[0].length, "phone", digits, { detail: "possible" });
+    if (!overlaps(out, s, e, UNDER_PHONE)) push(out, v, m.index, m.index + m[0].length, "phone", digits, { detail: count >= BARE_NATIONAL_FULL_DIGITS ? "possible" : "short" });
   });
+}
+
+/**
+ * The tail of a code or a reference ("FO4412 7700 9015", "FO 2207 7700 913", "# 5512 …"), not a number of one's own.
+ * (A short number must also be digits and single spaces only: hyphens make backup codes, "4821-0937".)
+ */
+function referenceTail(text: string, at: number): boolean {
+  const before = /(\S+)\s$/.exec(text.slice(Math.max(0, at - 12), at))?.[1] ?? "";
+  return /\d|^[A-Z]{2,4}$|^#/.test(before);
 }
 
 function digitCount(s: string): number {

@@ -24,7 +24,9 @@ export function offPlatformRules(k: RuleKit): void {
   for (const e of ents("phone")) {
     if (e.detail !== "strong" && idNumber(e)) continue;
     // A number that is not a valid phone number needs a contact word right next to it.
-    const cue = e.detail === "strong" ? contactish(e) : (near(e, "contact_verb", 30) ?? near(e, "contact_detail", 30) ?? near(e, "messenger"));
+    // A short bare number (8–9 digits) may be an order number beside "number": only a contact verb or a messenger will do.
+    const cue =
+      e.detail === "strong" ? contactish(e) : e.detail === "short" ? (near(e, "contact_verb", 30) ?? near(e, "messenger", 40)) : (near(e, "contact_verb", 30) ?? near(e, "contact_detail", 30) ?? near(e, "messenger"));
     if (e.detail === "strong" || (cue && safe(cue))) add("off_platform", "phone_number", e.detail === "strong" ? 0.85 : 0.75, [e], e.value);
   }
   for (const m of of("messenger")) {
