@@ -12,8 +12,12 @@ export const LexiconFileSchema = z
   .object({
     lang: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]+)?$|^global$/),
     concepts: z.record(z.string().regex(/^[a-z_]+$/), z.array(Term)),
-    /** Number words → digits ("+" for "plus"; "x2"/"x3" for "double"/"triple": repeat the next digit). */
-    numberWords: z.record(z.string().min(1), z.string().regex(/^(\d{1,2}|\+|x2|x3)$/)).optional(),
+    /**
+     * Number words → digits ("+" for "plus"; "x2"/"x3" for "double"/"triple": repeat the next digit; "100"…"900"
+     * for hundreds; "x100" for a "hundred" a unit before it multiplies ("five hundred"); "&" for a word that joins
+     * tens and units: "y" in "treinta y cuatro").
+     */
+    numberWords: z.record(z.string().min(1), z.string().regex(/^(\d{1,2}|[1-9]00|\+|x2|x3|x100|&)$/)).optional(),
     atWords: z.array(z.string().min(1)).optional(),
     dotWords: z.array(z.string().min(1)).optional(),
     /** Host names and domain endings as people spell them in the language's script → the ASCII label ("яндекс" → "yandex", "קום" → "com"). */

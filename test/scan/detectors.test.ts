@@ -70,6 +70,27 @@ describe("dictated numbers", () => {
     const plain = entityView("one two and six");
     expect(spellNumbers(plain, words)).toBe(plain); // fewer than four number words in a row: left alone
   });
+
+  it("reads hundreds, multiplying hundreds and connectors after tens; digits as written stay as they are", () => {
+    const words = new Map(Object.entries({ восемь: "8", девять: "9", сто: "100", двести: "200", двадцать: "20", три: "3", пять: "5", one: "1", five: "5", hundred: "x100", and: "&", twenty: "20", three: "3", four: "4", treinta: "30", y: "&", cuatro: "4", seis: "6", uno: "1", dos: "2", é: "&" }));
+    expect(spellNumbers(entityView("восемь девять сто двадцать три"), words).text).toBe("89123"); // "девять сто" is no 900
+    expect(spellNumbers(entityView("восемь девять двести пять"), words).text).toBe("89205");
+    expect(spellNumbers(entityView("one hundred and twenty three four"), words).text).toBe("1234");
+    expect(spellNumbers(entityView("five hundred three four"), words).text).toBe("5034"); // 503, then 4
+    expect(spellNumbers(entityView("seis uno dos treinta y cuatro"), words).text).toBe("61234");
+    const broken = entityView("seis uno dos y tres cuatro");
+    expect(spellNumbers(broken, words)).toBe(broken); // a connector after a unit breaks the run: 3 + 2 words
+    expect(spellNumbers(entityView("$140 three four five one"), words).text).toBe("$1403451"); // 140 is no "hundred forty" to add 3 to
+  });
+
+  it("splits runs of Thai, kana or Han into number words", () => {
+    const words = new Map(Object.entries({ ศูนย์: "0", แปด: "8", หนึ่ง: "1", สอง: "2", ぜろ: "0", きゅう: "9", いち: "1", に: "2", 八: "8", 六: "6" }));
+    expect(spellNumbers(entityView("เบอร์ ศูนย์แปดหนึ่ง สองสอง"), words).text).toBe("เบอร์ 08122");
+    expect(spellNumbers(entityView("ぜろきゅうぜろ いちに"), words).text).toBe("09012");
+    expect(spellNumbers(entityView("加扣扣 八八六六"), words).text).toBe("加扣扣 8866");
+    const sentence = entityView("にほんご");
+    expect(spellNumbers(sentence, words)).toBe(sentence); // one number word in a word of the sentence
+  });
 });
 
 describe("entity detectors", () => {

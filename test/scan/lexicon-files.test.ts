@@ -40,10 +40,10 @@ describe("lexicon data files", () => {
         }
       });
 
-      it("maps number words to one or two digits, "+" or a repeat mark and lists at/dot words", () => {
+      it("maps number words to one or two digits, hundreds, "+", a repeat mark or a connector and lists at/dot words", () => {
         expect(Object.keys(lex.numberWords).length).toBeGreaterThanOrEqual(10);
         for (const [word, digits] of Object.entries(lex.numberWords)) {
-          expect(digits, `${file} ${word}`).toMatch(/^(\d{1,2}|\+|x2|x3)$/);
+          expect(digits, `${file} ${word}`).toMatch(/^(\d{1,2}|[1-9]00|\+|x2|x3|x100|&)$/);
         }
         const digitsCovered = new Set(Object.values(lex.numberWords).filter((d) => /^\d$/.test(d)));
         expect(digitsCovered.size, `${file} zero..nine`).toBe(10);

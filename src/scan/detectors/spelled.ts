@@ -60,12 +60,51 @@ function numberTokens(text: string, words: Map<string, string>): Tok[] {
         continue;
       }
       const v = j - i > MAX_NUMBER_WORD ? undefined : lookupNumberWord(words, text.slice(i, j), wordKind(text, i, j));
-      if (v !== undefined) keep(i, j, v, true);
+      // A connector joins only after tens or hundreds ("treinta y cuatro"); elsewhere "y", "e", "and" are words of the sentence.
+      if (v === CONNECTOR) {
+        const last = toks[toks.length - 1];
+        if (!broken && last?.word && TENS_OR_HUNDREDS.test(last.value)) keep(i, j, v, false);
+        else broken = true;
+      }
+      else if (v !== undefined) keep(i, j, v, true);
+      else if (isUnspacedCode(c)) keepSegments(text, i, j, words, keep, () => (broken = true));
       else broken = true;
       i = j;
     }
   }
   return toks;
+}
+
+/** The value of words that join tens and units ("treinta y cuatro", "douăzeci și doi"): they say no digit. */
+const CONNECTOR = "&";
+
+const TENS_OR_HUNDREDS = /^(?:[2-9]0|[1-9]00|x100)$/;
+
+/** The value of a "hundred" that a unit before it multiplies (en "hundred", tr "yüz"); ru "двести" is plain "200". */
+const HUNDRED_TIMES = "x100";
+
+/** Thai, kana and Han are written without spaces: a run of them may be several number words ("ศูนย์แปดหนึ่ง"). */
+function isUnspacedCode(c: number): boolean {
+  return (c >= 0x0e00 && c <= 0x0e7f) || (c >= 0x3040 && c <= 0x30ff) || c === 0x3007 || (c >= 0x3400 && c <= 0x9fff);
+}
+
+/** Splits text[i, j) into number words, longest first; a part that is none breaks the run there. */
+function keepSegments(text: string, i: number, j: number, words: Map<string, string>, keep: (s: number, e: number, value: string, word: boolean) => void, brk: () => void): void {
+  for (let p = i; p < j; ) {
+    let found = 0;
+    let value: string | undefined;
+    for (let len = Math.min(MAX_NUMBER_WORD, j - p); len > 0 && found === 0; len--) {
+      value = words.get(text.slice(p, p + len));
+      if (value !== undefined && value !== CONNECTOR) found = len;
+    }
+    if (found === 0) {
+      brk();
+      p++;
+      continue;
+    }
+    keep(p, p + found, value!, true);
+    p += found;
+  }
 }
 
 /** Whether text[s, e) is all GAP characters: /^[\s,.;:\-–—/()،、，]*$/u without slicing it out. */
@@ -90,26 +129,61 @@ function dictatedRuns(text: string, toks: Tok[]): Run[] {
       if (toks[j]!.word) words++;
       j++;
     }
-    if (words >= MIN_SPELLED_RUN) runs.push({ s: toks[i]!.s, e: toks[j - 1]!.e, digits: digitsOf(toks, i, j) });
+    // A connector at either end belongs to the sentence, not to the number.
+    let a = i;
+    let b = j;
+    while (a < b && toks[a]!.value === CONNECTOR) a++;
+    while (b > a && toks[b - 1]!.value === CONNECTOR) b--;
+    if (words >= MIN_SPELLED_RUN) runs.push({ s: toks[a]!.s, e: toks[b - 1]!.e, digits: digitsOf(toks, a, b) });
     i = Math.max(j, i + 1);
   }
   return runs;
 }
 
-/** The digits tokens [i, j) say: "double"/"triple" repeat the next one, tens and units make one number. */
+/**
+ * The digits tokens [i, j) say: "double"/"triple" repeat the next one; hundreds, tens and units make one
+ * number ("сто двадцать три" 123, "trente-quatre" 34, "soixante-dix-huit" 78, "treinta y cuatro" 34).
+ */
 function digitsOf(toks: Tok[], i: number, j: number): string {
   let digits = "";
   let repeat = 1;
+  /** The next number word after k, past connectors (-1: none). */
+  const next = (k: number) => {
+    let n = k + 1;
+    while (n < j && toks[n]!.value === CONNECTOR) n++;
+    return n < j && toks[n]!.word ? n : -1;
+  };
   for (let k = i; k < j; k++) {
     let v = toks[k]!.value;
+    if (v === CONNECTOR) continue;
     if (v === "x2" || v === "x3") {
       repeat = v === "x2" ? 2 : 3;
       continue;
     }
-    // Tens then units are one number ("trente-quatre" 34, "soixante-dix-huit" 78, "twenty one" 21).
-    while (/^[2-9]0$/.test(v) && k + 1 < j && toks[k + 1]!.word && /^(\d|1\d)$/.test(toks[k + 1]!.value) && Number(v.slice(0, 1)) * 10 + Number(toks[k + 1]!.value) < 100) {
-      v = String(Number(v) + Number(toks[k + 1]!.value));
-      k++;
+    // (Digits as written stay as they are: "$140 drei…" is 140 then 3.)
+    if (!toks[k]!.word) {
+      digits += v.repeat(v === "+" ? 1 : repeat);
+      repeat = 1;
+      continue;
+    }
+    // A unit before a multiplying "hundred" (x100) multiplies it ("five hundred", "beş yüz", "deux cents"); alone it is 100.
+    if (v === HUNDRED_TIMES) v = "100";
+    const h = /^[1-9]$/.test(v) ? next(k) : -1;
+    if (h >= 0 && toks[h]!.value === HUNDRED_TIMES) {
+      v = String(Number(v) * 100);
+      k = h;
+    }
+    if (/^[1-9]00$/.test(v)) {
+      const t = next(k);
+      if (t >= 0 && /^(\d|[1-9]\d)$/.test(toks[t]!.value)) {
+        v = String(Number(v) + Number(toks[t]!.value));
+        k = t;
+      }
+    }
+    // Tens then units are one number below the next hundred ("soixante dix huit": 60 + 10 + 8).
+    for (let u = next(k); u >= 0 && /^[2-9]0$/.test(String(Number(v) % 100)) && /^(\d|1\d)$/.test(toks[u]!.value) && (Number(v) % 100) + Number(toks[u]!.value) < 100; u = next(k)) {
+      v = String(Number(v) + Number(toks[u]!.value));
+      k = u;
     }
     digits += v.repeat(v === "+" ? 1 : repeat);
     repeat = 1;
