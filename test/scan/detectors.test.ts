@@ -118,6 +118,8 @@ describe("entity detectors", () => {
     expect(entities("llámame al 612 34 56 78", "phone").map((e) => [e.value, e.detail])).toEqual([["612345678", "short"]]);
     expect(values("backup codes 4821-0937 and 7765-1204", "phone")).toEqual([]);
     expect(values("Pasūtījuma numurs FO 2207 7700 913, termiņš 05.09.", "phone")).toEqual([]);
+    expect(values("call me 1 3 8 0 0 1 3 8 0 0 0", "phone")).toEqual(["13800138000"]); // one digit at a time
+    expect(values("rate 1 2 3 4 5 6 7 8 9 10 stars", "phone")).toEqual([]);
   });
 
   it("e-mail addresses on a webmail name without its ending, with a real @ or a bracketed at-word only", () => {

@@ -27,6 +27,8 @@ const BARE_NATIONAL = /(?<![\p{L}\p{N}#/.,:\-+])\(?\d{2,11}\)?(?:[ \-]{1,2}\d{2,
  */
 export const BARE_NATIONAL_MIN_DIGITS = 8;
 const BARE_NATIONAL_FULL_DIGITS = 10;
+/** A bare number typed one digit at a time ("1 3 8 0 0 1 3 8 0 0 0"). */
+const SPACED_BARE = /(?<![\p{L}\p{N}#/.,:\-+])\d(?: \d){7,10}(?!\p{N}|[.,:\-\/]\p{N})/gu;
 const BARE_NATIONAL_MAX_DIGITS = 11;
 /** A dictated number (all digits from number words) long enough to be a phone number, with no prefix. */
 const SPELLED_DIGITS = /(?<![\p{N}+])\d{7,15}(?![\p{N}])/gu;
@@ -63,16 +65,18 @@ export function findPhones(text: string, v: Mapped, out: Found, ctx: DetectorCon
   }
   // Eight digits with at most three characters between neighbours (a ")" and two spaces or hyphens) make a chain of eight.
   if (d.chain < BARE_NATIONAL_MIN_DIGITS) return;
-  eachMatch(text, BARE_NATIONAL, (m) => {
-    // Most matches are prices and dates: counted before any string is made of them.
-    const count = digitCount(m[0]);
-    if (count < BARE_NATIONAL_MIN_DIGITS || count > BARE_NATIONAL_MAX_DIGITS) return;
-    if (referenceTail(text, m.index) || (count < BARE_NATIONAL_FULL_DIGITS && !/^\d+(?: \d+)*$/.test(m[0]))) return;
-    const digits = m[0].replace(/\D/g, "");
-    if (new Set(digits).size < 3) return;
-    const [s, e] = toOriginal(v, m.index, m.index + m[0].length);
-    if (!overlaps(out, s, e, UNDER_PHONE)) push(out, v, m.index, m.index + m[0].length, "phone", digits, { detail: count >= BARE_NATIONAL_FULL_DIGITS ? "possible" : "short" });
-  });
+  for (const re of [BARE_NATIONAL, SPACED_BARE]) {
+    eachMatch(text, re, (m) => {
+      // Most matches are prices and dates: counted before any string is made of them.
+      const count = digitCount(m[0]);
+      if (count < BARE_NATIONAL_MIN_DIGITS || count > BARE_NATIONAL_MAX_DIGITS) return;
+      if (referenceTail(text, m.index) || (count < BARE_NATIONAL_FULL_DIGITS && !/^\d+(?: \d+)*$/.test(m[0]))) return;
+      const digits = m[0].replace(/\D/g, "");
+      if (new Set(digits).size < 3 || counting(digits)) return;
+      const [s, e] = toOriginal(v, m.index, m.index + m[0].length);
+      if (!overlaps(out, s, e, UNDER_PHONE)) push(out, v, m.index, m.index + m[0].length, "phone", digits, { detail: count >= BARE_NATIONAL_FULL_DIGITS ? "possible" : "short" });
+    });
+  }
 }
 
 /**
@@ -82,6 +86,12 @@ export function findPhones(text: string, v: Mapped, out: Found, ctx: DetectorCon
 function referenceTail(text: string, at: number): boolean {
   const before = /(\S+)\s$/.exec(text.slice(Math.max(0, at - 12), at))?.[1] ?? "";
   return /\d|^[A-Z]{2,4}$|^#/.test(before);
+}
+
+/** Digits that count up one by one ("1 2 3 4 5 6 7 8 9": a list, a rating scale): no number of anyone's. */
+function counting(digits: string): boolean {
+  for (let k = 1; k < digits.length; k++) if (digits.charCodeAt(k) !== digits.charCodeAt(k - 1) + 1) return false;
+  return true;
 }
 
 function digitCount(s: string): number {
