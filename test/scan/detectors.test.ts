@@ -83,6 +83,11 @@ describe("dictated numbers", () => {
     expect(spellNumbers(entityView("$140 three four five one"), words).text).toBe("$1403451"); // 140 is no "hundred forty" to add 3 to
   });
 
+  it("keeps an apostrophe inside a number word (Ukrainian п'ять, дев’ять)", () => {
+    const words = new Map(Object.entries({ нуль: "0", шість: "6", "п'ять": "5", "дев’ять": "9" }));
+    expect(spellNumbers(entityView("нуль шість п'ять дев’ять"), words).text).toBe("0659");
+  });
+
   it("splits runs of Thai, kana or Han into number words", () => {
     const words = new Map(Object.entries({ ศูนย์: "0", แปด: "8", หนึ่ง: "1", สอง: "2", ぜろ: "0", きゅう: "9", いち: "1", に: "2", 八: "8", 六: "6" }));
     expect(spellNumbers(entityView("เบอร์ ศูนย์แปดหนึ่ง สองสอง"), words).text).toBe("เบอร์ 08122");

@@ -26,8 +26,12 @@ function wordEnd(text: string, i: number): number {
   while (j < text.length && isAsciiLetter(text.charCodeAt(j))) j++;
   if (j === text.length || text.charCodeAt(j) < 0x80) return j;
   LETTERS_OR_MARKS.lastIndex = j;
-  return LETTERS_OR_MARKS.test(text) ? LETTERS_OR_MARKS.lastIndex : j;
+  const end = LETTERS_OR_MARKS.test(text) ? LETTERS_OR_MARKS.lastIndex : j;
+  // An apostrophe inside a word belongs to it: Ukrainian "п'ять", "дев’ять".
+  if (end > i && end + 1 < text.length && APOSTROPHES.includes(text[end]!) && text.charCodeAt(end + 1) >= 0x80) return wordEnd(text, end + 1);
+  return end;
 }
+const APOSTROPHES = "'’ʼ";
 const codePointLength = (text: string, i: number) => (text.codePointAt(i)! > 0xffff ? 2 : 1);
 
 /**
