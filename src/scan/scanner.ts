@@ -78,7 +78,8 @@ export function createScanner(options: ScannerOptions = {}): Scanner {
       }
       const v = classifyLink(linkContext, e);
       // "word . word" counts as a link only when it names a messenger, a shortener or an imitation.
-      if (e.spaced && (v.kind === "other" || v.kind === "official" || v.kind === "file_host")) continue;
+      // A bare "fix.zip" or "script.py" is a file name unless it imitates someone ("fiverr-help.pl").
+      if ((e.spaced || e.fileLike) && (v.kind === "other" || v.kind === "official" || v.kind === "file_host")) continue;
       links.set(e, v);
       kept.push(e);
     }

@@ -21,6 +21,8 @@ export type Entity = {
   userinfo?: string;
   /** url: written with spaces around the dot ("discord . gg / x"): counts only for known link hosts. */
   spaced?: boolean;
+  /** A bare host whose ending is also a file extension ("fix.zip", "fiverr-help.pl"): a link only if it imitates someone. */
+  fileLike?: boolean;
   /** gov_id: plain digits that many other numbers also pass (Israeli ID, CPF without its dots): counts only beside an ID word. */
   needsIdWord?: boolean;
 };

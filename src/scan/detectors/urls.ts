@@ -18,7 +18,7 @@ const BARE_HOST = /(?:(?<![\p{L}\p{N}_@.\/\-])|(?<=(?<![\p{L}\p{N}])[\u0590-\u05
 const TRAILING_CHARS = `.,;:!?)]}'"»”’`;
 const TRAILING = /[.,;:!?)\]}'"»”’]+$/u;
 
-/** File extensions that are also top-level domains: a bare "fix.zip" is a file, not a link. */
+/** File extensions that are also top-level domains: a bare "fix.zip" is a file, unless it imitates the platform ("fiverr-help.pl"). */
 const FILE_TLDS = new Set(["zip", "mov", "sh", "py", "rs", "md", "pl", "ps", "cc", "exe", "sql", "php", "js"]);
 
 /** /[\p{L}\p{N}](?:\.|\[\.\]|\(\.\)|\[dot\]|\(dot\))[\p{L}\p{N}]|:\/\//iu: a dot between word characters, a scheme or a defanged dot. */
@@ -91,9 +91,9 @@ export function addUrl(out: Found, a: Mapped, ctx: DetectorContext, s: number, r
   const host = hostname.toLowerCase().replace(/\.$/, "");
   if (!host || !validHostMemo(ctx, host)) return;
   const tld = host.slice(host.lastIndexOf(".") + 1);
-  if (!hasScheme && FILE_TLDS.has(tld) && rootPath && !username) return;
+  const fileLike = !hasScheme && FILE_TLDS.has(tld) && rootPath && !username;
   if (overlaps(out, ...toOriginal(a, s, e), LINKS)) return;
-  push(out, a, s, e, "url", clean, { detail: host, ...(username ? { userinfo: decodedUserinfo(username) } : {}), ...(spaced ? { spaced } : {}) });
+  push(out, a, s, e, "url", clean, { detail: host, ...(username ? { userinfo: decodedUserinfo(username) } : {}), ...(spaced ? { spaced } : {}), ...(fileLike ? { fileLike } : {}) });
 }
 
 /** The user-info as written: a broken percent escape ("%E0%A4%A@…") is kept as it is rather than failing the scan. */
