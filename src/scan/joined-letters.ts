@@ -52,11 +52,14 @@ function gapOf(work: WordWork, a: number, b: number): number {
   return work.units.start[work.wordFrom[b]!]! - work.units.end[work.wordTo[a]! - 1]!;
 }
 
-/** One separator between two spaced-out letters ("w h a", "t.e.l"), or two when both are spaces ("W  h  a"). */
+/** One separator between two spaced-out letters ("w h a", "t.e.l", "W🔥h🔥a"), or two when both are spaces ("W  h  a"). */
 function gapIsOneChar(work: WordWork, a: number, b: number, src: string): boolean {
   const from = work.units.end[work.wordTo[a]! - 1]!;
   const gap = gapOf(work, a, b);
-  return gap <= 1 || (gap === 2 && src.charCodeAt(from) === 32 && src.charCodeAt(from + 1) === 32);
+  if (gap <= 1) return true;
+  if (gap !== 2) return false;
+  const c = src.charCodeAt(from);
+  return (c === 32 && src.charCodeAt(from + 1) === 32) || (c >= 0xd800 && c <= 0xdbff); // two spaces, or one emoji (a surrogate pair)
 }
 
 /** Drops the space before every word that joins the one before it (each word but the first has one, right before it). */

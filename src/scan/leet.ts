@@ -3,6 +3,11 @@
 // not in a number or an e-mail address). The word view asks only for tokens that have such symbols.
 import { infoOf, isLetterCode, type CharMemo } from "./char-info.ts";
 import { isAsciiDigitCode, isAsciiLetter, isAsciiLetterCode, isPairAt } from "./code-points.ts";
+
+/** A Latin letter (ASCII, or Latin-1 and Latin Extended-A/B: ñ, ç, ş, ł). */
+function isLatinLetterCode(cp: number, cache: CharMemo | undefined): boolean {
+  return cp < 0x80 ? isAsciiLetterCode(cp) : cp >= 0xc0 && cp < 0x250 && cp !== 0xd7 && cp !== 0xf7 && isLetterCode(cp, cache);
+}
 import type { WordWork } from "./word-work.ts";
 
 export const IS_LEET_CODE = new Uint8Array(0x80);
@@ -38,7 +43,8 @@ function unleet(tok: Int32Array, n: number, fold: Int32Array, cache: CharMemo | 
   const at = (k: number) => (k >= 0 && k < n ? tok[k]! : -1); // -1 beyond the token
   const isLetterAt = (k: number) => at(k) >= 0 && isLetterCode(at(k), cache);
   const isCyrillicAt = (k: number) => at(k) >= 0x400 && infoOf(at(k), cache).cyrillic;
-  const isAsciiLetterAt = (k: number) => isAsciiLetterCode(at(k));
+  // Neighbours that make a leet run a word: Latin letters (ñ, ç, ş too: "c0ntr4s3ñ4"), and symbols already read as letters ("c0d1g0").
+  const isAsciiLetterAt = (k: number) => isLatinLetterCode(at(k), cache) || (k >= 0 && k < n && fold[k]! > 0);
   let letters = 0;
   for (let k = 0; k < n; k++) if (isLetterAt(k)) letters++;
   if (letters < 2) return;
@@ -46,6 +52,7 @@ function unleet(tok: Int32Array, n: number, fold: Int32Array, cache: CharMemo | 
   const firstAt = tok.subarray(0, n).indexOf(64);
   let email = false;
   if (firstAt > 0) for (let k = firstAt + 1; k < n && !email; k++) email = tok[k] === 46 && isLetterAt(k + 1);
+  let decoded = 0; // symbols read as letters so far
   for (let i = 0; i < n; ) {
     if (!leetOf(tok[i]!) || (tok[i] === 64 && email)) {
       i++;
@@ -83,10 +90,13 @@ function unleet(tok: Int32Array, n: number, fold: Int32Array, cache: CharMemo | 
       (leading ||
         (before && after && (!digits || letters >= 2)) ||
         // a trailing 0/1/3/4 after two letters at the end of a word part: pr0-invite, s3nh4
-        (digits && twoBefore && !after && !isAsciiDigitCode(at(j)) && lowDigits && length === 1 && letters >= 3) ||
+        (digits && twoBefore && !after && !isAsciiDigitCode(at(j)) && lowDigits && length === 1 && letters + decoded >= 3) ||
         // a trailing @ for a final a (s3nh@), when the token is no address
         (length === 1 && tok[i] === 64 && twoBefore && j === n && !email));
-    if (ok) for (let k = i; k < j; k++) fold[k] = LEET_CODE[tok[k]!]!;
+    if (ok) {
+      for (let k = i; k < j; k++) fold[k] = LEET_CODE[tok[k]!]!;
+      decoded += j - i;
+    }
     i = j;
   }
 }

@@ -51,6 +51,17 @@ describe("word view", () => {
     expect(word("Telegram-бот")).toBe("telegram бот");
   });
 
+  it("undoes leet next to accented Latin letters and next to symbols already read as letters", () => {
+    expect(word("dime tu c0ntr4s3ñ4")).toBe("dime tu contrasena");
+    expect(word("passa o c0d1g0")).toBe("passa o codigo");
+    expect(word("send me ur c0d3")).toBe("send me ur code");
+    expect(word("v2 a3 b4 x1 1080p")).toBe("v2 a3 b4 x1 1080p");
+  });
+
+  it("joins letters spaced out with an emoji between them", () => {
+    expect(word("add me on W🔥h🔥a🔥t🔥s🔥A🔥p🔥p")).toBe("add me on whatsapp");
+  });
+
   it("undoes digit leet inside Cyrillic words", () => {
     expect(word("ск1нь п4роль")).toBe("скинь пароль");
     expect(word("пар0ль к4рты")).toBe("пароль карты");
