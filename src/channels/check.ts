@@ -3,6 +3,7 @@
 // Pure: the official channels and platform domains are passed in.
 import { parse as parseDomain } from "tldts";
 import { comparisonKey } from "../lookalike/key.ts";
+import { defaultWordData } from "../lookalike/words.ts";
 import { damerauLevenshtein, withinOneEdit } from "../lookalike/distance.ts";
 import { hasBidiControls } from "../text/bidi.ts";
 import { findDefaultIgnorables } from "../text/ignorables.ts";
@@ -58,7 +59,9 @@ export function buildChannelIndex(channels: OfficialChannel[], platform: { domai
     if (r) domains.add(r.domain);
   }
   const labels = [...domains].map((domain) => ({ key: comparisonKey(registrable(domain)!.label), domain }));
-  const brandKeys = [...new Set([...platform.brandWords.map(comparisonKey), ...labels.map((l) => l.key)])].filter((k) => k.length >= 3);
+  // The brand's known Latin misspellings too ("fivver", "fiverrr"): a domain built on one imitates the brand.
+  const misspelt = platform.brandWords.flatMap((b) => defaultWordData.brands[b.toLowerCase()] ?? []).map(comparisonKey).filter((k) => LATIN_KEY.test(k));
+  const brandKeys = [...new Set([...platform.brandWords.map(comparisonKey), ...labels.map((l) => l.key), ...misspelt])].filter((k) => k.length >= 4 || platform.brandWords.some((b) => comparisonKey(b) === k));
   return { channels: indexed, domains, labels, brandKeys };
 }
 
@@ -104,6 +107,8 @@ function hostLookalike(index: ChannelIndex, host: string): { target: string; rea
   }
   return undefined;
 }
+
+const LATIN_KEY = /^[a-z0-9]+$/;
 
 function isOfficialHost(index: ChannelIndex, host: string): boolean {
   const r = registrable(host);

@@ -68,6 +68,7 @@ describe("checkChannel against the seeded channels", () => {
     ["flverr.com", "fiverr.com", "same_key"],
     ["https://xn--fverr-n4a.com/login", "fiverr.com", "punycode"],
     ["https://fiverr-support.help", "fiverr.com", "brand_in_domain"],
+    ["https://fivver.com/orders/FO123", "fiverr.com", "brand_in_domain"], // a known misspelling of the brand (words.data.json)
     ["fiverrr.com", "fiverr.com", "edit_distance"],
     ["support@fiverr-help.com", "support@fiverr.com", "brand_in_domain"],
     ["billing@f1verr.net", "fiverr.com", "same_key"],
