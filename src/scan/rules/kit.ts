@@ -64,6 +64,8 @@ export function newRuleKit(languageMemo: LanguageMemo = newLanguageMemo()) {
   /** The ids with a list in this message: only those are sorted, and reset by the next load. */
   const filled: number[] = [];
   const entitiesOf = new Map<Entity["kind"], Entity[]>();
+  /** negated(x) of this message, by span (spans are not changed while the rules run). */
+  const negatedAlone = new Map<Span, boolean>();
   const noEntities: Entity[] = [];
 
   const sentenceOf = (p: number) => indexOf((sentences ??= boundaries(text, SENTENCE_END)), p);
@@ -137,6 +139,15 @@ export function newRuleKit(languageMemo: LanguageMemo = newLanguageMemo()) {
   const negated = (x: Span, ...evidence: Span[]) => {
     const ns = negators();
     if (ns.length === 0) return false;
+    // A span alone is asked about again and again (every `inside` test asks for each "stays here" phrase).
+    if (evidence.length === 0) {
+      let answer = negatedAlone.get(x);
+      if (answer === undefined) negatedAlone.set(x, (answer = negatedBy(ns, x, evidence)));
+      return answer;
+    }
+    return negatedBy(ns, x, evidence);
+  };
+  const negatedBy = (ns: Cue[], x: Span, evidence: Span[]) => {
     // "…blocked if you don't send…": a threat turns the negation into a condition.
     if (of("account_threat").some((t) => sentenceOf(t.start) === sentenceOf(x.start))) return false;
     for (const n of ns) if (negatesRequest(n, x, evidence)) return true;
@@ -164,6 +175,7 @@ export function newRuleKit(languageMemo: LanguageMemo = newLanguageMemo()) {
     for (const id of filled) byConcept[id] = NONE;
     filled.length = 0;
     entitiesOf.clear();
+    negatedAlone.clear();
     sentences = clauses = staying = active = weakNegators = undefined;
     ({ text, cues, entities } = input);
     kit.text = text;
@@ -173,6 +185,7 @@ export function newRuleKit(languageMemo: LanguageMemo = newLanguageMemo()) {
     kit.context = input.context;
     kit.brandedHandle = input.brandedHandle ?? false;
     kit.out = [];
+    kit.reported = false;
     if (cues.length === 0 && entities.length === 0) return false;
     const negation = CONCEPT_ID.negation;
     // Only negators ask which languages the message is in.
