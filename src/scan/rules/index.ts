@@ -3,7 +3,7 @@
 // on the platform" phrases and reports of someone else's scam neutralise what they touch.
 // Every rule id is stable (it appears in findings and in the lexicons' README). One file per label;
 // kit.ts holds the tests they share.
-import { REPORT_REACH, ruleKit, type RuleKit } from "./kit.ts";
+import { newRuleKit, REPORT_REACH, type RuleKit } from "./kit.ts";
 import { impersonationRules } from "./impersonation.ts";
 import { linkRules } from "./links.ts";
 import { offPlatformRules } from "./off-platform.ts";
@@ -17,8 +17,9 @@ export { sortByStart } from "./kit.ts";
 export { newRuleMemo, type Cue, type RuleFinding, type RuleInput, type RuleMemo } from "./types.ts";
 
 export function applyRules(input: RuleInput): RuleFinding[] {
-  const k = ruleKit(input);
-  if (!k) return [];
+  // The scanner's kit, loaded with this message (a bare call makes its own).
+  const k = input.memo ? (input.memo.kit ??= newRuleKit(input.memo.languages)) : newRuleKit();
+  if (!k.load(input)) return [];
   // In this order: later rules read earlier findings (a payment method beside an invitation, an outside
   // phrase in a payment sentence, a staff claim with stakes).
   offPlatformRules(k);

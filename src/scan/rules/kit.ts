@@ -1,11 +1,16 @@
 // The rules' shared vocabulary for one message: its cues by concept, sentence and clause breaks, and the
-// tests every rule uses (near, together, negated, quoted, inside, safe…), built once per scan. Each label's
-// rules (off-platform.ts, payment.ts, …) take this kit and add findings to its `out`.
+// tests every rule uses (near, together, negated, quoted, inside, safe…). Each label's rules
+// (off-platform.ts, payment.ts, …) take this kit and add findings to its `out`.
+// A scanner makes its kit once (newRuleKit) and loads each message into it (load): the tests are made once,
+// not ~45 closures per message, and the per-concept lists are reused; only the findings are new per scan.
 import type { Entity } from "../detectors/entities.ts";
-import type { ScanLabel } from "../types.ts";
+import type { LinkVerdict } from "../detectors/links.ts";
+import type { ScanContext, ScanLabel } from "../types.ts";
+import { CONCEPT_COUNT, CONCEPT_ID, conceptId, type Concept } from "./concepts.ts";
+import { messageLanguages, newLanguageMemo, type LanguageMemo } from "./languages.ts";
 import { boundaries, CLAUSE_END, indexOf, SENTENCE_END } from "./text.ts";
-import { messageLanguages } from "./languages.ts";
 import type { Cue, RuleFinding, RuleInput } from "./types.ts";
+import { wordsBetween as countWords, wordStart as startOfWord } from "./words.ts";
 
 /** Most hits of one concept the rules look at: the pairings are quadratic, chat messages have a few. */
 const MAX_CUES = 64;
@@ -13,14 +18,10 @@ const MAX_CUES = 64;
 export const TOPIC_REACH = 120;
 /** How far (characters) a report of someone else's scam reaches: "someone asked me to pay a deposit in USDT… ignored". */
 export const REPORT_REACH = 160;
-const WORD_CHAR = /^[\p{L}\p{M}\p{N}]$/u;
 /** Characters between two pieces of evidence that still make one request. */
 export const WINDOW = 80;
 /** Longest cue (in characters) a window must reach back for. */
 export const REACH = 160;
-/** Reach of a negation, in words, before / after what it negates ("I won't pay through PayPal", "sūtīt nevajag"). */
-const NEG_WORDS_BEFORE = 3;
-const NEG_WORDS_AFTER = 2;
 
 export type Span = { start: number; end: number };
 /** Sorts cues by start in place, keeping the order of equal starts (they are nearly always in order already). */
@@ -39,49 +40,43 @@ export function sortByStart(list: Cue[]): void {
 
 /** Characters between two spans (0 when they overlap). */
 export const gap = (a: Span, b: Span) => (a.end <= b.start ? b.start - a.end : b.end <= a.start ? a.start - b.end : 0);
+export const overlap = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
 
-/** The kit of one message; undefined when it has neither cues nor entities (then no rule can fire). */
-export function ruleKit(input: RuleInput) {
-  if (input.cues.length === 0 && input.entities.length === 0) return undefined;
-  return buildKit(input);
-}
+export type RuleKit = ReturnType<typeof newRuleKit>;
 
-export type RuleKit = ReturnType<typeof buildKit>;
+/** The list of a concept without cues in the message (shared, never written to). */
+const NONE: Cue[] = [];
 
-function buildKit(input: RuleInput) {
-  const { text, cues, entities, links, context, brandedHandle = false, memo } = input;
-  // Sentence and clause breaks, found on first use (many messages need neither).
+/** A kit for one scanner: load() each message before its rules run (nothing in it outlives the next load). */
+export function newRuleKit(languageMemo: LanguageMemo = newLanguageMemo()) {
+  // The message, and what is worked out about it on first use (many messages need no sentence breaks).
+  let text = "";
+  let cues: Cue[] = [];
+  let entities: Entity[] = [];
   let sentences: number[] | undefined;
   let clauses: number[] | undefined;
-  const sentenceOf = (p: number) => indexOf((sentences ??= boundaries(text, SENTENCE_END)), p);
-  const clauseOf = (p: number) => indexOf((clauses ??= boundaries(text, CLAUSE_END)), p);
-  const by = new Map<string, Cue[]>();
-  // Only negators ask which languages the message is in.
-  const languages = cues.some((c) => c.concept === "negation") ? messageLanguages(cues, memo?.languages) : undefined;
+  let staying: Cue[] | undefined;
+  let active: Cue[] | undefined;
   /** Negators of a plausible language that is not the message's main one: they count only right before what they negate. */
   let weakNegators: Set<Cue> | undefined;
-  for (const c of cues) {
-    if (c.concept === "negation") {
-      // "no" is a negation in English and Spanish but "in the" in Portuguese: a negator counts
-      // only in a language the message is plausibly written in.
-      if (!languages!.plausible(c.langs)) continue;
-      if (!languages!.main(c.langs)) (weakNegators ??= new Set()).add(c);
-    }
-    const list = by.get(c.concept);
-    if (!list) by.set(c.concept, [c]);
-    else if (list.length < MAX_CUES) list.push(c);
-  }
-  for (const list of by.values()) sortByStart(list);
-  // (read only, like every list `of` and `ents` give)
-  const none: Cue[] = [];
+  /** The message's cues by concept id (read only, like every list `of` and `ents` give; NONE until a cue comes). */
+  const byConcept: Cue[][] = new Array<Cue[]>(CONCEPT_COUNT).fill(NONE);
+  /** The ids with a list in this message: only those are sorted, and reset by the next load. */
+  const filled: number[] = [];
+  const entitiesOf = new Map<Entity["kind"], Entity[]>();
+  /** negated(x) of this message, by span (spans are not changed while the rules run). */
+  const negatedAlone = new Map<Span, boolean>();
   const noEntities: Entity[] = [];
-  const of = (concept: string): Cue[] => by.get(concept) ?? none;
+
+  const sentenceOf = (p: number) => indexOf((sentences ??= boundaries(text, SENTENCE_END)), p);
+  const clauseOf = (p: number) => indexOf((clauses ??= boundaries(text, CLAUSE_END)), p);
+  const of = (concept: Concept): Cue[] => byConcept[CONCEPT_ID[concept]]!;
   /**
    * The first cue of a concept that starts in [from, to) and passes the test: a binary search in the sorted
    * list keeps the pairings linear in practice, and no list is copied (the rules ask this thousands of times
    * in a long message).
    */
-  const findAround = (concept: string, from: number, to: number, test: (c: Cue) => boolean): Cue | undefined => {
+  const findAround = (concept: Concept, from: number, to: number, test: (c: Cue) => boolean): Cue | undefined => {
     const list = of(concept);
     let lo = 0;
     let hi = list.length;
@@ -93,82 +88,141 @@ function buildKit(input: RuleInput) {
     for (let k = lo; k < list.length && list[k]!.start < to; k++) if (test(list[k]!)) return list[k];
     return undefined;
   };
-  const ents = (kind: Entity["kind"]): Entity[] => (entities.length === 0 ? noEntities : entities.filter((e) => e.kind === kind));
+  const ents = (kind: Entity["kind"]): Entity[] => {
+    if (entities.length === 0) return noEntities;
+    let list = entitiesOf.get(kind);
+    if (!list) entitiesOf.set(kind, (list = entities.filter((e) => e.kind === kind)));
+    return list;
+  };
   const together = (a: Span, b: Span, window = WINDOW) => {
     const g = gap(a, b);
     return g <= window && (g <= 25 || sentenceOf(a.start) === sentenceOf(b.start));
   };
-  const near = (x: Span, concept: string, window = WINDOW) => findAround(concept, x.start - window - REACH, x.end + window, (c) => together(x, c, window));
-  const inSentence = (x: Span, concept: string) => {
+  const near = (x: Span, concept: Concept, window = WINDOW) => findAround(concept, x.start - window - REACH, x.end + window, (c) => together(x, c, window));
+  const inSentence = (x: Span, concept: Concept) => {
     const k = sentenceOf(x.start);
-    const bounds = (sentences ??= boundaries(text, SENTENCE_END));
+    const bounds = sentences!;
     const from = k === 0 ? 0 : bounds[k - 1]!;
     const to = k < bounds.length ? bounds[k]! : text.length;
     return findAround(concept, from - REACH, to, (c) => sentenceOf(c.start) === k);
   };
   // "sin pasar por Fiverr" (outside) contains "por Fiverr" (inside): a phrase inside a longer cue is that cue's.
   const within = (c: Cue) => cues.some((o) => o.concept !== c.concept && o.start <= c.start && o.end >= c.end && o.end - o.start > c.end - c.start);
-  let staying: Cue[] | undefined;
   const staysHere = () => (staying ??= of("inside_platform").filter((c) => !within(c)));
   // A negation inside another phrase ("isn't enough", "no fiverr fee") is that phrase's, not a negator (decided once).
-  let active: Cue[] | undefined;
-  const negators = () =>
-    (active ??= of("negation").filter((n) => !within(n)));
+  const negators = () => (active ??= of("negation").filter((n) => !within(n)));
   /** Words between two offsets (a run of Han/kana counts one word per two characters). */
-  const wordsBetween = (a: number, b: number) => {
-    if (b - a > 120) return Infinity;
-    const slice = text.slice(a, b);
-    const runs = slice.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
-    const cjk = slice.match(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu)?.length ?? 0;
-    return Math.max(runs, Math.ceil(cjk / 2));
+  const wordsBetween = (a: number, b: number) => countWords(text, a, b);
+  const wordStart = (p: number) => startOfWord(text, p);
+  const sameClauseAt = (a: Span, start: number, end: number) => clauseOf(a.start) === clauseOf(start) || clauseOf(a.start) === clauseOf(Math.max(start, end - 1));
+  const sameClause = (a: Span, b: Span) => sameClauseAt(a, b.start, b.end);
+  const inSpan = (n: Span, e: Span) => n.start >= e.start && n.end <= e.end;
+  /** The negator n, in e's clause, right before e (a weak one: with no word between) or just after it. */
+  const negates = (n: Cue, e: Span) =>
+    sameClause(n, e) &&
+    (n.end <= e.start ? wordsBetween(n.end, wordStart(e.start)) <= (weakNegators?.has(n) ? 0 : NEG_WORDS_BEFORE) : !weakNegators?.has(n) && n.start >= e.end && wordsBetween(e.end, n.start) <= NEG_WORDS_AFTER);
+  /** n negates the request made of x and its evidence (walked in place: this runs for every negator and every request). */
+  const negatesRequest = (n: Cue, x: Span, evidence: Span[]) => {
+    if (n.end < x.start - 2 * REACH && evidence.every((e) => n.end < e.start - 2 * REACH)) return false;
+    if (n.start > x.end + 2 * REACH && evidence.every((e) => n.start > e.end + 2 * REACH)) return false;
+    if (inSpan(n, x) || evidence.some((e) => inSpan(n, e))) return false;
+    let start = x.start;
+    let end = x.end;
+    for (const e of evidence) {
+      start = Math.min(start, e.start);
+      end = Math.max(end, e.end);
+    }
+    if (n.start >= start && n.end <= end) return sameClauseAt(n, start, end);
+    return negates(n, x) || evidence.some((e) => negates(n, e));
   };
-  /** The start of the word p is in: a term after a proclitic ("ה|סיסמה", "ו|תשלח") starts with its word. */
-  const wordStart = (p: number) => {
-    while (p > 0 && WORD_CHAR.test(text[p - 1]!) && p < text.length && WORD_CHAR.test(text[p]!)) p--;
-    return p;
-  };
-  const sameClause = (a: Span, b: Span) => clauseOf(a.start) === clauseOf(b.start) || clauseOf(a.start) === clauseOf(Math.max(b.start, b.end - 1));
   /** A negation in the same clause just before (or just after) a piece of the evidence, and not part of it. */
-  const negated = (x: Span, ...evidence: Span[]) =>
+  const negated = (x: Span, ...evidence: Span[]) => {
+    const ns = negators();
+    if (ns.length === 0) return false;
+    // A span alone is asked about again and again (every `inside` test asks for each "stays here" phrase).
+    if (evidence.length === 0) {
+      let answer = negatedAlone.get(x);
+      if (answer === undefined) negatedAlone.set(x, (answer = negatedBy(ns, x, evidence)));
+      return answer;
+    }
+    return negatedBy(ns, x, evidence);
+  };
+  const negatedBy = (ns: Cue[], x: Span, evidence: Span[]) => {
     // "…blocked if you don't send…": a threat turns the negation into a condition.
-    !of("account_threat").some((t) => sentenceOf(t.start) === sentenceOf(x.start)) &&
-    negators().some((n) => {
-      if (n.end < x.start - 2 * REACH && evidence.every((e) => n.end < e.start - 2 * REACH)) return false;
-      if (n.start > x.end + 2 * REACH && evidence.every((e) => n.start > e.end + 2 * REACH)) return false;
-      // (x and the evidence are walked in place: this runs for every negator and every request in a message.)
-      const within = (e: Span) => n.start >= e.start && n.end <= e.end;
-      if (within(x) || evidence.some(within)) return false;
-      let start = x.start;
-      let end = x.end;
-      for (const e of evidence) {
-        start = Math.min(start, e.start);
-        end = Math.max(end, e.end);
-      }
-      if (n.start >= start && n.end <= end) return sameClause(n, { start, end });
-      const negates = (e: Span) =>
-        sameClause(n, e) &&
-        (n.end <= e.start ? wordsBetween(n.end, wordStart(e.start)) <= (weakNegators?.has(n) ? 0 : NEG_WORDS_BEFORE) : !weakNegators?.has(n) && n.start >= e.end && wordsBetween(e.end, n.start) <= NEG_WORDS_AFTER);
-      return negates(x) || evidence.some(negates);
-    });
+    if (of("account_threat").some((t) => sentenceOf(t.start) === sentenceOf(x.start))) return false;
+    for (const n of ns) if (negatesRequest(n, x, evidence)) return true;
+    return false;
+  };
   // Sentence-wide neutralisers reach at most TOPIC_REACH characters: a long run-on sentence is many sentences.
-  const quoted = (x: Span) => !!near(x, "rule_quote", TOPIC_REACH) && !!inSentence(x, "rule_quote");
+  const quoted = (x: Span) => of("rule_quote").length > 0 && !!near(x, "rule_quote", TOPIC_REACH) && !!inSentence(x, "rule_quote");
   const topicNear = (x: Span) => of("topic_build").some((c) => gap(c, x) <= TOPIC_REACH && sentenceOf(c.start) === sentenceOf(x.start));
   /** "through the order" in x's sentence, unless itself negated ("we don't pay through the platform"). */
   const inside = (x: Span) => staysHere().some((c) => sentenceOf(c.start) === sentenceOf(x.start) && gap(c, x) <= TOPIC_REACH && !negated(c));
-  const overlap = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
   /** A cue of `concept` near x that is a different piece of text than x. */
-  const nearOther = (x: Span, concept: string, window = WINDOW, accept?: (c: Cue) => boolean) =>
+  const nearOther = (x: Span, concept: Concept, window = WINDOW, accept?: (c: Cue) => boolean) =>
     findAround(concept, x.start - window - REACH, x.end + window, (c) => !overlap(c, x) && together(x, c, window) && (!accept || accept(c)));
-  const reported = of("reported_scam").length > 0;
   const safe = (x: Span, ...evidence: Span[]) => !negated(x, ...evidence) && !quoted(x);
-
   /** "the password field", "a PayPal button", "6-digit code screen": the thing is a feature being built. */
   const feature = (x: Span) => of("feature_word").some((c) => !overlap(c, x) && sameClause(c, x) && (c.end <= x.start ? wordsBetween(c.end, x.start) : wordsBetween(x.end, c.start)) <= 2);
-  const out: RuleFinding[] = [];
   const add = (label: ScanLabel, rule: string, score: number, spans: (Span & { flags?: number })[], normalized: string) =>
-    out.push({ label, rule, score, spans: spans.map((s) => ({ start: s.start, end: s.end, flags: s.flags ?? 0 })), normalized });
+    kit.out.push({ label, rule, score, spans: spans.map((s) => ({ start: s.start, end: s.end, flags: s.flags ?? 0 })), normalized });
   /** "the password of my Instagram", "my Instagram password": the account a secret belongs to, not a channel to move to. */
   const secretOf = (m: Span) =>
     of("secret").some((c) => !overlap(c, m) && sameClause(c, m) && (c.end <= m.start ? wordsBetween(c.end, m.start) <= 2 : wordsBetween(m.end, c.start) <= 1));
-  return { text, cues, entities, links, context, brandedHandle, of, ents, findAround, near, nearOther, together, inSentence, sentenceOf, clauseOf, sameClause, wordsBetween, wordStart, negators, negated, quoted, topicNear, inside, staysHere, overlap, safe, feature, reported, out, add, secretOf, within };
+
+  /** Files the message's cues by concept; false when it has neither cues nor entities (then no rule can fire). */
+  const load = (input: RuleInput): boolean => {
+    for (const id of filled) byConcept[id] = NONE;
+    filled.length = 0;
+    entitiesOf.clear();
+    negatedAlone.clear();
+    sentences = clauses = staying = active = weakNegators = undefined;
+    ({ text, cues, entities } = input);
+    kit.text = text;
+    kit.cues = cues;
+    kit.entities = entities;
+    kit.links = input.links;
+    kit.context = input.context;
+    kit.brandedHandle = input.brandedHandle ?? false;
+    kit.out = [];
+    kit.reported = false;
+    if (cues.length === 0 && entities.length === 0) return false;
+    const negation = CONCEPT_ID.negation;
+    // Only negators ask which languages the message is in.
+    const languages = cues.some((c) => c.concept === "negation") ? messageLanguages(cues, languageMemo) : undefined;
+    for (const c of cues) {
+      const id = conceptId(c.concept);
+      if (id < 0) continue;
+      if (id === negation) {
+        // "no" is a negation in English and Spanish but "in the" in Portuguese: a negator counts
+        // only in a language the message is plausibly written in.
+        if (!languages!.plausible(c.langs)) continue;
+        if (!languages!.main(c.langs)) (weakNegators ??= new Set()).add(c);
+      }
+      const list = byConcept[id]!;
+      if (list === NONE) ((byConcept[id] = [c]), filled.push(id));
+      else if (list.length < MAX_CUES) list.push(c);
+    }
+    for (const id of filled) sortByStart(byConcept[id]!);
+    kit.reported = of("reported_scam").length > 0;
+    return true;
+  };
+
+  const kit = {
+    text,
+    cues,
+    entities,
+    links: new Map<Entity, LinkVerdict>(),
+    context: {} as ScanContext,
+    brandedHandle: false,
+    reported: false,
+    out: [] as RuleFinding[],
+    load,
+    of, ents, findAround, near, nearOther, together, inSentence, sentenceOf, clauseOf, sameClause, wordsBetween, wordStart, negators, negated, quoted, topicNear, inside, staysHere, overlap, safe, feature, add, secretOf, within,
+  };
+  return kit;
 }
+
+/** Reach of a negation, in words, before / after what it negates ("I won't pay through PayPal", "sūtīt nevajag"). */
+const NEG_WORDS_BEFORE = 3;
+const NEG_WORDS_AFTER = 2;

@@ -19,10 +19,27 @@ export type LanguageMemo = {
   /** seen[id] === stamp: the language is already in the current run of same-span cues. */
   seen: Uint32Array;
   stamp: number;
+  /** The current message's cues' id lists (a workspace: only the first cues.length are its). */
+  cueIds: Uint16Array[];
+  /** The best vote of the current message. */
+  best: number;
+  /** The answer about the current message (one object, reused: it reads votes and best). */
+  answer: MessageLanguages;
 };
 
 export function newLanguageMemo(): LanguageMemo {
-  return { ids: new Map(), lists: new Map(), votes: new Float64Array(64), seen: new Uint32Array(64), stamp: 0 };
+  const memo: LanguageMemo = { ids: new Map(), lists: new Map(), votes: new Float64Array(64), seen: new Uint32Array(64), stamp: 0, cueIds: [], best: 0, answer: undefined! };
+  // A language without votes is never plausible (its 0 passes only when nothing voted at all).
+  const passes = (ids: Uint16Array, share: number) => {
+    const { votes, best } = memo;
+    for (let k = 0; k < ids.length; k++) if (votes[ids[k]!]! > 0 && votes[ids[k]!]! >= best * share) return true;
+    return false;
+  };
+  memo.answer = {
+    plausible: (langs) => passes(languageIds(memo, langs), PLAUSIBLE_SHARE),
+    main: (langs) => passes(languageIds(memo, langs), TOP_SHARE),
+  };
+  return memo;
 }
 
 /** What the votes decided, asked per cue: is one of its languages plausible, or a main one? */
@@ -58,7 +75,8 @@ function grow(memo: LanguageMemo): void {
  * The answer reads the memo's workspace: ask it before the next message is judged.
  */
 export function messageLanguages(cues: readonly Cue[], memo: LanguageMemo = newLanguageMemo()): MessageLanguages {
-  const lists = cues.map((c) => languageIds(memo, c.langs));
+  const lists = memo.cueIds;
+  for (let i = 0; i < cues.length; i++) lists[i] = languageIds(memo, cues[i]!.langs);
   const { votes } = memo;
   votes.fill(0);
   for (let i = 0; i < cues.length; ) {
@@ -71,15 +89,8 @@ export function messageLanguages(cues: readonly Cue[], memo: LanguageMemo = newL
   }
   let best = 0;
   for (let l = 0; l < memo.ids.size; l++) if (votes[l]! > best) best = votes[l]!;
-  // A language without votes is never plausible (its 0 passes only when nothing voted at all).
-  const passes = (ids: Uint16Array, share: number) => {
-    for (let k = 0; k < ids.length; k++) if (votes[ids[k]!]! > 0 && votes[ids[k]!]! >= best * share) return true;
-    return false;
-  };
-  return {
-    plausible: (langs) => passes(languageIds(memo, langs), PLAUSIBLE_SHARE),
-    main: (langs) => passes(languageIds(memo, langs), TOP_SHARE),
-  };
+  memo.best = best;
+  return memo.answer;
 }
 
 function vote(votes: Float64Array, ids: Uint16Array, share: number): void {

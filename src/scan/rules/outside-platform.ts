@@ -11,7 +11,7 @@ export function outsidePlatformRules(k: RuleKit): void {
     // A proposal ("let's", "we can", "continuiamo") makes it a move; "experience also outside Fiverr" is a CV.
     const proposed = !!findAround("proposal", o.start - WINDOW - REACH, o.end + WINDOW, (p) => sameClause(p, o) && gap(p, o) <= WINDOW);
     if (!named || !proposed || !safe(o) || inside(o) || topicNear(o) || secretOf(o) || negators().some((n) => sameClause(n, o))) continue;
-    const aboutMoney = ["pay_verb", "pay_method", "pay_outside", "pay_timing"].some((k) => !!near(o, k)) || out.some((f) => f.label === "payment_request" && f.spans.some((sp) => sentenceOf(sp.start) === sentenceOf(o.start)));
+    const aboutMoney = (["pay_verb", "pay_method", "pay_outside", "pay_timing"] as const).some((k) => !!near(o, k)) || out.some((f) => f.label === "payment_request" && f.spans.some((sp) => sentenceOf(sp.start) === sentenceOf(o.start)));
     if (!aboutMoney && !out.some((f) => f.label === "off_platform" && f.spans.some((sp) => overlap(sp, o)))) add("off_platform", "outside_platform", 0.65, [o], o.term);
   }
 }

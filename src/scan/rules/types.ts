@@ -5,6 +5,7 @@
 import type { Entity } from "../detectors/entities.ts";
 import type { LinkVerdict } from "../detectors/links.ts";
 import type { ScanContext, ScanLabel } from "../types.ts";
+import type { RuleKit } from "./kit.ts";
 import { newLanguageMemo, type LanguageMemo } from "./languages.ts";
 
 /** A concept hit with its span in the original text. */
@@ -32,8 +33,8 @@ export type RuleInput = {
   memo?: RuleMemo;
 };
 
-/** Per-scanner memos and workspaces of the rules. */
-export type RuleMemo = { languages: LanguageMemo };
+/** Per-scanner memos and workspaces of the rules: the languages' ids and votes, and the kit the rules share (made on first use). */
+export type RuleMemo = { languages: LanguageMemo; kit?: RuleKit };
 
 export function newRuleMemo(): RuleMemo {
   return { languages: newLanguageMemo() };
