@@ -3,6 +3,7 @@
 // Each step is linear or n log n in what a long message has (80 cues, dozens of raw findings).
 import { transformNames } from "./normalize.ts";
 import type { RuleFinding } from "./rules/index.ts";
+import { indexOf } from "./rules/text.ts";
 import type { Finding, Risk, ScanLabel } from "./types.ts";
 import { SCAN_LABELS } from "./types.ts";
 
@@ -22,21 +23,9 @@ export function outsideSpans<T extends Span>(items: T[], spans: Span[]): T[] {
   let furthest = -Infinity;
   for (const s of sorted) reach.push((furthest = Math.max(furthest, s.end)));
   return items.filter((c) => {
-    const k = lastAtOrBefore(starts, c.start);
+    const k = indexOf(starts, c.start) - 1; // the last link starting at or before the cue
     return k < 0 || reach[k]! < c.end;
   });
-}
-
-/** The index of the last value ≤ p in an ascending list, or -1. */
-function lastAtOrBefore(values: number[], p: number): number {
-  let lo = 0;
-  let hi = values.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (values[mid]! <= p) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo - 1;
 }
 
 /** One finding per label and place: overlapping findings of a label keep the strongest rule. */

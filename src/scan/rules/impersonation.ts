@@ -1,6 +1,9 @@
 // impersonation: staff claims and fake platform notices from senders who are not official.
 import { type RuleKit, gap } from "./kit.ts";
 
+/** What follows a name used as a letterhead: a colon, a bar or a dash ("Fiverr: …", "Fiverr | …"). */
+const LETTERHEAD_END = /^\s?[:|\-–—】\]]/u;
+
 export function impersonationRules(k: RuleKit): void {
   const { text, context, brandedHandle, of, near, nearOther, sameClause, wordsBetween, overlap, safe, out, add } = k;
   if (!context.senderOfficial) {
@@ -18,6 +21,11 @@ export function impersonationRules(k: RuleKit): void {
       const stakes = threats.length > 0 || out.some((f) => f.label === "personal_data" || f.label === "suspicious_link" || f.label === "payment_request");
       if ((claim || opening || stakes) && safe(role, b)) add("impersonation", "staff_claim", 0.85, [b, role], `${b.term} ${role.term}`);
     }
+    // "Fiverr: your order was cancelled. Refund: https://fiverr-zwrot.pl/…": a message headed with the platform's
+    // name alone, carrying a link that imitates it, speaks as the platform.
+    const head = firstBrand && firstBrand.start < 12 && LETTERHEAD_END.test(text.slice(firstBrand.end, firstBrand.end + 3)) && /^[\s"'«„“]*$/u.test(text.slice(0, firstBrand.start));
+    const imitation = out.find((f) => f.rule === "link_lookalike" || f.rule === "link_brand_imitation" || f.rule === "link_userinfo");
+    if (head && imitation && !out.some((f) => f.label === "impersonation") && safe(firstBrand)) add("impersonation", "brand_letterhead", 0.8, [firstBrand], `${firstBrand.term}: ${imitation.normalized}`);
     // "This is the support team…" from a handle named after the platform: the name is the claim.
     if (brandedHandle) {
       for (const r of of("staff_role")) {

@@ -110,7 +110,8 @@ export function newRuleKit(languageMemo: LanguageMemo = newLanguageMemo()) {
   const within = (c: Cue) => cues.some((o) => o.concept !== c.concept && o.start <= c.start && o.end >= c.end && o.end - o.start > c.end - c.start);
   const staysHere = () => (staying ??= of("inside_platform").filter((c) => !within(c)));
   // A negation inside another phrase ("isn't enough", "no fiverr fee") is that phrase's, not a negator (decided once).
-  const negators = () => (active ??= of("negation").filter((n) => !within(n)));
+  // Nor is a negator inside a number or an address (Vietnamese "không" is also the digit 0: "không chín một…").
+  const negators = () => (active ??= of("negation").filter((n) => !within(n) && !entities.some((e) => e.start < n.end && n.start < e.end)));
   /** Words between two offsets (a run of Han/kana counts one word per two characters). */
   const wordsBetween = (a: number, b: number) => countWords(text, a, b);
   const wordStart = (p: number) => startOfWord(text, p);

@@ -14,6 +14,7 @@ export function boundaries(text: string, re: RegExp): number[] {
   while (re.test(text)) out.push(re.lastIndex);
   return out;
 }
+/** How many bounds are ≤ pos (an ascending list): the index of the sentence or clause pos is in. */
 export function indexOf(bounds: number[], pos: number): number {
   let lo = 0;
   let hi = bounds.length;
