@@ -39,6 +39,8 @@ export const CONCEPT_ID = {
   staff_reference: 34,
   staff_role: 35,
   topic_build: 36,
+  notice_subject: 37,
+  notice_state: 38,
 } as const;
 
 export type Concept = keyof typeof CONCEPT_ID;

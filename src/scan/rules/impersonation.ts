@@ -5,7 +5,7 @@ import { type RuleKit, gap } from "./kit.ts";
 const LETTERHEAD_END = /^\s?[:|\-–—】\]]/u;
 
 export function impersonationRules(k: RuleKit): void {
-  const { text, context, brandedHandle, of, near, nearOther, sameClause, wordsBetween, overlap, safe, out, add } = k;
+  const { text, context, brandedHandle, of, near, nearOther, sameClause, wordsBetween, overlap, safe, inside, topicNear, out, add } = k;
   if (!context.senderOfficial) {
     const threats = of("account_threat").filter((t) => safe(t));
     const firstBrand = of("brand")[0];
@@ -39,6 +39,13 @@ export function impersonationRules(k: RuleKit): void {
     for (const t of threats) {
       const official = firstBrand ?? of("staff_role")[0];
       add("impersonation", "platform_notice", official ? 0.8 : 0.7, [t], t.term);
+    }
+    // "Your withdrawal has been temporarily frozen", "su cuenta de Fiverr ha sido suspendida": the reader's account,
+    // payment or gig in a blocked state, in one clause, is a notice however the sentence is built.
+    for (const subject of of("notice_subject")) {
+      if (out.some((f) => f.rule === "platform_notice" && f.spans.some((sp) => sameClause(sp, subject)))) continue;
+      const state = nearOther(subject, "notice_state", 60, (c) => sameClause(c, subject) && (c.start >= subject.end ? wordsBetween(subject.end, c.start) <= 5 : wordsBetween(c.end, subject.start) <= 2));
+      if (state && safe(subject, state) && !inside(subject) && !topicNear(subject)) add("impersonation", "platform_notice", 0.7, [subject, state], `${subject.term} ${state.term}`);
     }
   }
 }
