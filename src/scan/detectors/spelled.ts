@@ -69,8 +69,7 @@ function numberTokens(text: string, words: Map<string, string>): Tok[] {
         const last = toks[toks.length - 1];
         if (!broken && last?.word && TENS_OR_HUNDREDS.test(last.value)) keep(i, j, v, false);
         else broken = true;
-      }
-      else if (v !== undefined) keep(i, j, v, true);
+      } else if (v !== undefined) keep(i, j, v, true);
       else if (isUnspacedCode(c)) keepSegments(text, i, j, words, keep, () => (broken = true));
       else broken = true;
       i = j;
