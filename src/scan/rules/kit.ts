@@ -189,11 +189,15 @@ export function newRuleKit(languageMemo: LanguageMemo = newLanguageMemo()) {
     kit.reported = false;
     if (cues.length === 0 && entities.length === 0) return false;
     const negation = CONCEPT_ID.negation;
-    // Only negators ask which languages the message is in.
-    const languages = cues.some((c) => c.concept === "negation") ? messageLanguages(cues, languageMemo) : undefined;
+    const ruleQuote = CONCEPT_ID.rule_quote;
+    // Only neutralisers (negators, rule quotes) ask which languages the message is in.
+    const languages = cues.some((c) => c.concept === "negation" || c.concept === "rule_quote") ? messageLanguages(cues, languageMemo) : undefined;
     for (const c of cues) {
       const id = conceptId(c.concept);
       if (id < 0) continue;
+      // French "attention" or a Hindi "fraud" in an English lure would silence it: a rule quote, too, counts only in a
+      // language the message is plausibly written in.
+      if (id === ruleQuote && !languages!.main(c.langs)) continue;
       if (id === negation) {
         // "no" is a negation in English and Spanish but "in the" in Portuguese: a negator counts
         // only in a language the message is plausibly written in.
