@@ -41,6 +41,7 @@ export const CONCEPT_ID = {
   topic_build: 36,
   notice_subject: 37,
   notice_state: 38,
+  greeting: 39,
 } as const;
 
 export type Concept = keyof typeof CONCEPT_ID;

@@ -17,7 +17,10 @@ export function impersonationRules(k: RuleKit): void {
       if (of("staff_reference").some((c) => !overlap(c, claimSpan) && sameClause(c, claimSpan) && (c.end <= claimSpan.start ? wordsBetween(c.end, claimSpan.start) <= 1 : wordsBetween(claimSpan.end, c.start) <= 1))) continue;
       const claim = near(b, "staff_claim", 40);
       // A letterhead: the message opens with the name, set off like a signature ("Fiverr Trust & Safety: …").
-      const opening = claimSpan.start < 40 && /^\s*(?:[:|\-–—,.!\n】\]()]|$)/u.test(text.slice(claimSpan.end, claimSpan.end + 4));
+      // "Hi Fiverr support, my order is late": a greeting right before the name addresses staff (no comma between;
+      // "Hi, Fiverr Support here" is a claim).
+      const addressed = of("greeting").some((g) => g.end <= claimSpan.start && /^\s*$/u.test(text.slice(g.end, claimSpan.start)));
+      const opening = !addressed && claimSpan.start < 40 && /^\s*(?:[:|\-–—,.!\n】\]()]|$)/u.test(text.slice(claimSpan.end, claimSpan.end + 4));
       const stakes = threats.length > 0 || out.some((f) => f.label === "personal_data" || f.label === "suspicious_link" || f.label === "payment_request");
       if ((claim || opening || stakes) && safe(role, b)) add("impersonation", "staff_claim", 0.85, [b, role], `${b.term} ${role.term}`);
     }
