@@ -5,6 +5,10 @@ import { prototypeOf } from "../text/confusables.ts";
 import { T, type MappedBuilder } from "./mapped.ts";
 import { infoOf, type CharMemo } from "./char-info.ts";
 import { codePointIn } from "./code-points.ts";
+import latinLookalikes from "./latin-lookalikes.json" with { type: "json" };
+
+/** Letters UTS #39 gives no Latin prototype that still pass for one (ω for w). */
+const EXTRA_LOOKALIKES: Record<string, string> = latinLookalikes.letters;
 
 /** Latin letters that look like Cyrillic ones, for the reverse trick: "пaроль" with a Latin a. */
 const LATIN_TO_CYRILLIC: Record<string, string> = { a: "а", c: "с", e: "е", o: "о", p: "р", x: "х", y: "у", k: "к", m: "м", t: "т", h: "н", b: "в", i: "і" };
@@ -66,8 +70,9 @@ export function foldConfusables(units: MappedBuilder, from: number, src: string,
     if (!info || !info.letter || (info.latin && !info.asciiProto)) continue;
     // The prototype of the cased character (Cyrillic Т → T), then lower case.
     const cased = src.slice(char.a0, char.a1);
-    const proto = (prototypeOf(cased) ?? prototypeOf(String.fromCodePoint(c)))?.toLowerCase();
-    if (!proto || !/^[a-z]$/.test(proto)) return;
+    let proto = (prototypeOf(cased) ?? prototypeOf(String.fromCodePoint(c)))?.toLowerCase();
+    if (!proto || !/^[a-z]$/.test(proto)) proto = EXTRA_LOOKALIKES[String.fromCodePoint(c).toLowerCase()];
+    if (!proto) return;
     char.folded = proto.charCodeAt(0);
   }
   // Written again from `from`: a folded astral letter takes one unit instead of two.

@@ -58,6 +58,11 @@ describe("word view", () => {
     expect(word("v2 a3 b4 x1 1080p")).toBe("v2 a3 b4 x1 1080p");
   });
 
+  it("folds letters that pass for Latin ones without a UTS #39 prototype (ω for w)", () => {
+    expect(word("add me on ωhatsapp")).toBe("add me on whatsapp");
+    expect(word("καλημέρα σας")).toBe("καλημέρα σας"); // Greek words stay Greek
+  });
+
   it("joins letters spaced out with an emoji between them", () => {
     expect(word("add me on W🔥h🔥a🔥t🔥s🔥A🔥p🔥p")).toBe("add me on whatsapp");
   });
