@@ -26,10 +26,10 @@ export function indexOf(bounds: number[], pos: number): number {
   return lo;
 }
 
-/** A handle-like token right after a messenger name ("tg: ieva_foto", "IG → lena.artz", "skype: jay.ux.art"). */
-const HANDLE_AFTER = /^[\s:：\-–—→>=,]{0,6}(?:(?:name|id|nick|user(?:name)?|ник|اسم|שם)\s*[:：]\s*)?@?([\p{L}\p{N}]+(?:[._][\p{L}\p{N}]+)+|[\p{L}]+[._]?\d{2,}|[\p{L}\p{N}]*_[\p{L}\p{N}_]+)/iu;
+/** A handle-like token right after a messenger name ("tg: ieva_foto", "IG → lena.artz", "meu insta é rafa.design"). */
+const HANDLE_AFTER = /^[\s:：\-–—→>=,]{0,6}(?:(?:is|é|e|es|ist|est|это|є|הוא)\s+)?(?:(?:name|id|nick|user(?:name)?|ник|اسم|שם)\s*[:：]\s*)?@?([\p{L}\p{N}]+(?:[._][\p{L}\p{N}]+)+|[\p{L}]+[._]?\d{2,}|[\p{L}\p{N}]*_[\p{L}\p{N}_]+)/iu;
 /** A handle typed one character at a time ("o k s a n a _ d e s i g n", "@ m e h m e t _ d e v"), after the separators. */
-const SPACED_HANDLE = /^([\s:：\-–—→>=,]{0,6}(?:@ ?)?)((?:[\p{L}\p{N}_.] ){4,}[\p{L}\p{N}_.])(?![\p{L}\p{N}])/u;
+const SPACED_HANDLE = /^([\s:：\-–—→>=,]{0,6}(?:(?:is|é|e|es|ist|est|это|є|הוא)\s+)?(?:@ ?)?)((?:[\p{L}\p{N}_.] ){4,}[\p{L}\p{N}_.])(?![\p{L}\p{N}])/u;
 
 export function handleAfter(text: string, from: number, entities: Entity[]): (Span & { value: string }) | undefined {
   // Full-width forms ("：ｌｉｎ＿ｄｅｓｉｇｎ８８") read as ASCII; only when NFKC keeps every offset in place.
