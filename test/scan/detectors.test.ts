@@ -124,6 +124,8 @@ describe("entity detectors", () => {
     expect(values("backup codes 4821-0937 and 7765-1204", "phone")).toEqual([]);
     expect(values("Pasūtījuma numurs FO 2207 7700 913, termiņš 05.09.", "phone")).toEqual([]);
     expect(values("call me 1 3 8 0 0 1 3 8 0 0 0", "phone")).toEqual(["13800138000"]); // one digit at a time
+    expect(values("na konto 61 1090 1014 0000 0712 1981 2874", "iban")).toEqual(["PL61109010140000071219812874"]); // a Polish NRB is an IBAN without "PL"
+    expect(values("na konto 61 1090 1014 0000 0712 1981 2875", "iban")).toEqual([]); // mod 97 fails
     expect(values("rate 1 2 3 4 5 6 7 8 9 10 stars", "phone")).toEqual([]);
   });
 

@@ -13,7 +13,7 @@ import { eachStickyMatch } from "./matches.ts";
 import { addUrl, findLinks, mayHaveLink, spelledHostStarts } from "./urls.ts";
 import { addressStarts, findEmails, webmailNames, type EmailHosts } from "./emails.ts";
 import { findHandles, findPaymentIds } from "./handles.ts";
-import { findCards, findDigitCodes, findGovIds, findIbans, findIsraeliIds } from "./numbers.ts";
+import { findCards, findDigitCodes, findDomesticAccounts, findGovIds, findIbans, findIsraeliIds } from "./numbers.ts";
 import { BARE_NATIONAL_MIN_DIGITS, findPhones } from "./phones.ts";
 import { findCrypto } from "./wallets.ts";
 import { findExecutables } from "./executables.ts";
@@ -103,6 +103,7 @@ export function createEntityDetector(opts: EntityOptions) {
     if (d.threeClose) {
       // Each number detector only when its shape can be there at all (most messages have a price or a date, nothing more).
       if (d.closePair) findIbans(digits, spelled, out, d.pairs);
+      if (d.chain >= 26) findDomesticAccounts(digits, spelled, out);
       if (d.cardRun >= 13) findCards(digits, spelled, out);
       // Each of the dashed identity numbers has one of these shapes.
       if (d.longestRun >= 3 && digits.includes("-") && DASHED_ID_SHAPE.test(digits)) findGovIds(digits, spelled, out);

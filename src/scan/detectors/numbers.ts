@@ -36,6 +36,17 @@ export function findIbans(text: string, v: Mapped, out: Found, pairs: number[]):
 }
 const IBAN_SEPARATORS = /[\s/.\-]/g;
 
+/** A Polish account number as written at home: the IBAN without "PL" (2 check digits, then 24 digits in groups of 4). */
+const PL_ACCOUNT = /(?<![\p{L}\p{N}])\d{2}(?: ?\d{4}){6}(?![\p{N}])/gu;
+
+/** Domestic account numbers that are an IBAN without its country code (Poland's NRB): valid by the same mod 97. */
+export function findDomesticAccounts(text: string, v: Mapped, out: Found): void {
+  eachMatch(text, PL_ACCOUNT, (m) => {
+    const compact = "PL" + m[0].replace(/ /g, "");
+    if (ibanValid(compact)) push(out, v, m.index, m.index + m[0].length, "iban", compact);
+  });
+}
+
 /**
  * Where an IBAN's rest ends: after `want` letters or digits from i, each after at most three
  * separators (\s / . -); -1 when the text has fewer. The string is made only for an IBAN of the right length.
