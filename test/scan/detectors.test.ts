@@ -129,6 +129,14 @@ describe("entity detectors", () => {
     expect(values("rate 1 2 3 4 5 6 7 8 9 10 stars", "phone")).toEqual([]);
   });
 
+  it("e-mail addresses with at-words of several words, and at/dot words with vowel signs", () => {
+    const d = createEntityDetector({ atWords: ["at", "at the rate", "ऐट द रेट"], dotWords: ["dot", "डॉट"], mailHosts: new Set(["gmail.com"]), hostWords: new Map(Object.entries({ जीमेल: "gmail", कॉम: "com" })) });
+    const emails = (t: string) => d(entityView(t)).filter((e) => e.kind === "email").map((e) => e.value);
+    expect(emails("mail rahul.design at the rate gmail dot com pls")).toEqual(["rahul.design@gmail.com"]);
+    expect(emails("मेरा ईमेल amit.sharma ऐट द रेट जीमेल डॉट कॉम है")).toEqual(["amit.sharma@gmail.com"]);
+    expect(emails("the rate is fixed at the rate card")).toEqual([]);
+  });
+
   it("e-mail addresses on a webmail name without its ending, with a real @ or a bracketed at-word only", () => {
     expect(values("mail me: anna@gmail", "email")).toEqual(["anna@gmail.com"]);
     expect(values("mike.designs.co (at) gmail and we'll sort it", "email")).toEqual(["mike.designs.co@gmail.com"]);

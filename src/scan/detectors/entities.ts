@@ -35,9 +35,14 @@ const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /** Builds the detector set once (the e-mail pattern includes every language's at/dot words). */
 export function createEntityDetector(opts: EntityOptions) {
-  const atWordList = opts.atWords.filter((w) => /^[\p{L}]+$/u.test(w));
-  const dotWordList = opts.dotWords.filter((w) => /^[\p{L}]+$/u.test(w));
-  const atWords = atWordList.map(esc);
+  // Words of letters (and their marks: Devanagari "डॉट"); bracketed forms such as "(at)" are built by the pattern.
+  const atWordList = opts.atWords.filter((w) => /^[\p{L}\p{M}]+$/u.test(w));
+  const dotWordList = opts.dotWords.filter((w) => /^[\p{L}\p{M}]+$/u.test(w));
+  // At-words of several words ("at the rate", "a còng"): in the pattern, longest first, any spaces between their
+  // words; their first word marks where an address may be (the anchors are single words).
+  const atPhrases = opts.atWords.filter((w) => /^[\p{L}\p{M}]+(?: [\p{L}\p{M}]+)+$/u.test(w)).sort((x, y) => y.length - x.length);
+  const atAnchors = [...new Set([...atWordList, ...atPhrases.map((w) => w.slice(0, w.indexOf(" ")))])];
+  const atWords = [...atPhrases.map((w) => w.split(" ").map(esc).join("\\s+")), ...atWordList.map(esc)];
   const dotWords = dotWordList.map(esc);
   const open = "[\\(\\[\\{<]";
   const close = "[\\)\\]\\}>]";
@@ -47,7 +52,8 @@ export function createEntityDetector(opts: EntityOptions) {
   const DOT = `(?:\\.${dotAlt})`;
   const part = "[\\p{L}\\p{N}_%+\\-]+";
   // A Hebrew geresh or an apostrophe may sit inside a spelled label ("ג׳ימייל" = gmail).
-  const label = "[\\p{L}\\p{N}](?:[\\p{L}\\p{N}\\-׳']*[\\p{L}\\p{N}])?";
+  // (Vowel signs too: a Devanagari host word, "जीमेल", has marks inside.)
+  const label = "[\\p{L}\\p{N}](?:[\\p{L}\\p{M}\\p{N}\\-׳']*[\\p{L}\\p{M}\\p{N}])?";
   // Sticky: tried only where an address can start (see addressStarts), not at every word of the message.
   const email = new RegExp(`(?<![\\p{L}\\p{N}_.%+\\-])(${part}(?:${DOT}${part}){0,8})${AT}(${label}(?:${DOT}${label}){1,8})(?![\\p{L}\\p{N}])`, "iuy");
   // A webmail name without its ending ("mike (at) gmail", "mike@yahoo"), tried after the full addresses.
@@ -72,7 +78,7 @@ export function createEntityDetector(opts: EntityOptions) {
     wallets: new Map(),
     base58: new Map(),
     urls: new Map(),
-    atWords: newWordMatcher(atWordList),
+    atWords: newWordMatcher(atAnchors),
     dotWords: newWordMatcher(dotWordList),
     cjkDots: cjkDotList,
     cover: new Uint16Array(256),
