@@ -3,9 +3,9 @@
 // sends the ETag read when the editor opened.
 import { h, replaceChildren } from "../dom.ts";
 import type { Api } from "./api.ts";
-import { editorForm, onSave, reloadList, type EditorHost } from "./editor.ts";
-import { changedFields, readAll, readForEdit, type Account } from "./records.ts";
-import { field, input, notify, purposeFields, select, textarea } from "./ui.ts";
+import { editorForm, onSave, onSaveChanges, reloadList, type EditorHost } from "./editor.ts";
+import { readAll, readForEdit, type Account } from "./records.ts";
+import { field, input, purposeFields, select, textarea } from "./ui.ts";
 
 const STATUSES = ["active", "suspended", "retired"];
 
@@ -65,17 +65,15 @@ export function accountsPanel(api: Api, root: HTMLElement) {
       purposeRows: purpose.rows,
       submit: "Save",
     });
-    onSave(
-      form,
-      host,
-      async () => {
-        const patch = changedFields(current, { handle: handle.value.trim(), displayName: displayName.value.trim(), platformUserId: platformUserId.value.trim(), team: team.value.trim(), purpose: purpose.read(), status: status.value as Account["status"] });
-        if (!Object.keys(patch).length) return void notify(messages, "error", "Nothing changed.");
-        const saved = await api.patch<Account>(`/v1/accounts/${encodeURIComponent(current.id)}`, { ...patch, reason: reason.value.trim() }, etag);
-        return `Saved ${saved.body.handle} (version ${saved.body.version}).`;
-      },
-      () => void openEditor(current.id),
-    );
+    onSaveChanges<Account>(form, host, api, {
+      path: `/v1/accounts/${encodeURIComponent(current.id)}`,
+      current,
+      etag,
+      next: () => ({ handle: handle.value.trim(), displayName: displayName.value.trim(), platformUserId: platformUserId.value.trim(), team: team.value.trim(), purpose: purpose.read(), status: status.value as Account["status"] }),
+      reason: () => reason.value.trim(),
+      done: (saved) => `Saved ${saved.handle} (version ${saved.version}).`,
+      reopen: () => void openEditor(current.id),
+    });
     replaceChildren(editor, form);
     handle.focus();
   }

@@ -2,9 +2,9 @@
 // profiles; create, edit and retire, each with a reason and the record's ETag.
 import { h, replaceChildren } from "../dom.ts";
 import type { Api } from "./api.ts";
-import { editorForm, onSave, reloadList, type EditorHost } from "./editor.ts";
-import { changedFields, readAll, readForEdit, type Channel } from "./records.ts";
-import { field, input, notify, purposeFields, select, textarea } from "./ui.ts";
+import { editorForm, onSave, onSaveChanges, reloadList, type EditorHost } from "./editor.ts";
+import { readAll, readForEdit, type Channel } from "./records.ts";
+import { field, input, purposeFields, select, textarea } from "./ui.ts";
 
 const KINDS = ["email", "phone", "url", "domain", "social", "messenger"];
 const STATUSES = ["active", "retired"];
@@ -57,17 +57,15 @@ export function channelsPanel(api: Api, root: HTMLElement) {
       purposeRows: purpose.rows,
       submit: "Save",
     });
-    onSave(
-      form,
-      host,
-      async () => {
-        const patch = changedFields(current, { value: value.value.trim(), purpose: purpose.read(), status: status.value as Channel["status"] });
-        if (!Object.keys(patch).length) return void notify(messages, "error", "Nothing changed.");
-        await api.patch<Channel>(`/v1/channels/${encodeURIComponent(current.id)}`, { ...patch, reason: reason.value.trim() }, etag);
-        return `Saved ${current.kind} channel.`;
-      },
-      () => void openEditor(current.id),
-    );
+    onSaveChanges<Channel>(form, host, api, {
+      path: `/v1/channels/${encodeURIComponent(current.id)}`,
+      current,
+      etag,
+      next: () => ({ value: value.value.trim(), purpose: purpose.read(), status: status.value as Channel["status"] }),
+      reason: () => reason.value.trim(),
+      done: () => `Saved ${current.kind} channel.`,
+      reopen: () => void openEditor(current.id),
+    });
     replaceChildren(editor, form);
     value.focus();
   }

@@ -2,7 +2,8 @@
 // texts and Save/Cancel, and one way to submit it (report, close, reload the list; on a stale ETag,
 // offer to reload the record).
 import { h, replaceChildren, type Child } from "../dom.ts";
-import { ApiProblem, problemMessage } from "./api.ts";
+import { ApiProblem, problemMessage, type Api } from "./api.ts";
+import { changedFields } from "./records.ts";
 import { notify } from "./ui.ts";
 
 /** Where a panel shows its editor and messages, and how it reloads its list after a write. */
@@ -36,6 +37,24 @@ export function onSave(form: HTMLFormElement, host: EditorHost, save: () => Prom
       notify(host.messages, "error", problemMessage(err), " ", reload);
     }
   });
+}
+
+/** An edit of a record read with its ETag: the fields as the form has them now, the reason, and how success reads. */
+export type RecordEdit<T> = { path: string; current: T; etag: string; next: () => Partial<T>; reason: () => string; done: (saved: T) => string; reopen: () => void };
+
+/** Saves an edit: only the fields that changed, with the reason and the ETag read ("Nothing changed." when none did). */
+export function onSaveChanges<T extends Record<string, unknown>>(form: HTMLFormElement, host: EditorHost, api: Api, edit: RecordEdit<T>): void {
+  onSave(
+    form,
+    host,
+    async () => {
+      const patch = changedFields(edit.current, edit.next());
+      if (!Object.keys(patch).length) return void notify(host.messages, "error", "Nothing changed.");
+      const saved = await api.patch<T>(edit.path, { ...patch, reason: edit.reason() }, edit.etag);
+      return edit.done(saved.body);
+    },
+    edit.reopen,
+  );
 }
 
 /** Reads a whole list into the panel, or reports why it could not. */
