@@ -8,7 +8,6 @@ export function offPlatformRules(k: RuleKit): void {
     const v = links.get(e);
     if (v?.kind === "messenger") add("off_platform", "messenger_link", 0.9, [e], e.value);
   }
-  const contactish = (x: Span) => near(x, "contact_verb") ?? near(x, "messenger") ?? near(x, "contact_detail") ?? near(x, "outside");
   for (const e of ents("email")) {
     if (e.detail === "official") continue; // the platform's own addresses
     // A login being handed over (e-mail + password) is personal data, not an invitation.
@@ -23,11 +22,14 @@ export function offPlatformRules(k: RuleKit): void {
   const idNumber = (x: Span) => entities.some((e) => e.kind === "gov_id" && e.needsIdWord && overlap(e, x) && near(e, "secret", 40));
   for (const e of ents("phone")) {
     if (e.detail !== "strong" && idNumber(e)) continue;
-    // A number that is not a valid phone number needs a contact word right next to it.
-    // A short bare number (8–9 digits) may be an order number beside "number": only a contact verb or a messenger will do.
-    const cue =
-      e.detail === "strong" ? contactish(e) : e.detail === "short" ? (near(e, "contact_verb", 30) ?? near(e, "messenger", 40)) : (near(e, "contact_verb", 30) ?? near(e, "contact_detail", 30) ?? near(e, "messenger"));
-    if (e.detail === "strong" || (cue && safe(cue))) add("off_platform", "phone_number", e.detail === "strong" ? 0.85 : 0.75, [e], e.value);
+    if (e.detail === "strong") {
+      add("off_platform", "phone_number", 0.85, [e], e.value);
+      continue;
+    }
+    // A number that is not a valid phone number needs a contact word right next to it. A short bare number
+    // (8–9 digits) may be an order number beside "number": only a contact verb or a messenger will do.
+    const cue = e.detail === "short" ? (near(e, "contact_verb", 30) ?? near(e, "messenger", 40)) : (near(e, "contact_verb", 30) ?? near(e, "contact_detail", 30) ?? near(e, "messenger"));
+    if (cue && safe(cue)) add("off_platform", "phone_number", 0.75, [e], e.value);
   }
   for (const m of of("messenger")) {
     // "the code that comes by SMS" names a code's source, not a channel to move to.
