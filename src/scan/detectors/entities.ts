@@ -17,6 +17,7 @@ import { findCards, findDigitCodes, findDomesticAccounts, findGovIds, findIbans,
 import { BARE_NATIONAL_MIN_DIGITS, findPhones } from "./phones.ts";
 import { findCrypto } from "./wallets.ts";
 import { findExecutables } from "./executables.ts";
+import { escapeRegExp } from "../regexp.ts";
 
 export type { Entity, EntityKind } from "./found.ts";
 export { validHost } from "./context.ts";
@@ -31,7 +32,6 @@ export type EntityOptions = {
   hostWords?: Map<string, string>;
 };
 
-const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /** Builds the detector set once (the e-mail pattern includes every language's at/dot words). */
 export function createEntityDetector(opts: EntityOptions) {
@@ -42,8 +42,8 @@ export function createEntityDetector(opts: EntityOptions) {
   // words; their first word marks where an address may be (the anchors are single words).
   const atPhrases = opts.atWords.filter((w) => /^[\p{L}\p{M}]+(?: [\p{L}\p{M}]+)+$/u.test(w)).sort((x, y) => y.length - x.length);
   const atAnchors = [...new Set([...atWordList, ...atPhrases.map((w) => w.slice(0, w.indexOf(" ")))])];
-  const atWords = [...atPhrases.map((w) => w.split(" ").map(esc).join("\\s+")), ...atWordList.map(esc)];
-  const dotWords = dotWordList.map(esc);
+  const atWords = [...atPhrases.map((w) => w.split(" ").map(escapeRegExp).join("\\s+")), ...atWordList.map(escapeRegExp)];
+  const dotWords = dotWordList.map(escapeRegExp);
   const open = "[\\(\\[\\{<]";
   const close = "[\\)\\]\\}>]";
   const atAlt = atWords.length ? `|\\s+(?:${atWords.join("|")})\\s+|\\s*${open}\\s*(?:${atWords.join("|")}|@)\\s*${close}\\s*` : "";
@@ -63,7 +63,7 @@ export function createEntityDetector(opts: EntityOptions) {
   // Hosts written with spelled or spaced dots: "discord . gg / x", "tinyurl נקודה com", "fiverr点com点x点cn".
   const unspaced = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
   const cjkDotList = opts.dotWords.filter((w) => unspaced.test(w));
-  const cjkDots = cjkDotList.map(esc);
+  const cjkDots = cjkDotList.map(escapeRegExp);
   // Host labels in the scripts hosts are written in (an Arabic or Han word next to "نقطة"/"点" is not a label).
   const hostLabel = "[\\p{Script=Latin}\\p{Script=Cyrillic}\\p{Script=Greek}\\p{N}\\-]{1,40}";
   const spelledSep = `(?:\\s+\\.\\s+${dotAlt}${cjkDots.length ? `|\\s*(?:${cjkDots.join("|")})\\s*` : ""})`;

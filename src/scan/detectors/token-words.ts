@@ -4,6 +4,7 @@
 // codes, and no string is made for a token unless it may be one of the words.
 import { memoised } from "./anchors.ts";
 import { isSpace } from "./shape.ts";
+import { escapeRegExp } from "../regexp.ts";
 
 /**
  * Tells whether a token is one of a list of words exactly as `^(?:w1|w2|…)$` with flags iu would:
@@ -32,13 +33,12 @@ export type WordMatcher = {
   asciiPairs: Uint8Array;
 };
 
-const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 export function newWordMatcher(words: string[]): WordMatcher {
   const lengths = words.map((w) => w.length);
   const firsts = [...new Set(words.map((w) => String.fromCodePoint(w.codePointAt(0)!)))];
   const seconds = [...new Set(words.filter((w) => w.codePointAt(0)! <= 0xffff && w.length >= 2).map((w) => String.fromCodePoint(w.codePointAt(1)!)))];
-  const exact = words.length ? new RegExp(`^(?:${words.map(esc).join("|")})$`, "iu") : /(?!)/;
+  const exact = words.length ? new RegExp(`^(?:${words.map(escapeRegExp).join("|")})$`, "iu") : /(?!)/;
   return {
     asciiByStart: asciiByStartOf(words),
     exact,
@@ -48,9 +48,9 @@ export function newWordMatcher(words: string[]): WordMatcher {
     seen: new Map(),
     // Long s and the Kelvin sign fold to ASCII letters: with them in a word, ASCII tokens need the regex too.
     asciiByRegex: words.some((w) => /[\u017f\u212a]/.test(w)),
-    first: firsts.length ? new RegExp(`^(?:${firsts.map(esc).join("|")})`, "iu") : /(?!)/,
+    first: firsts.length ? new RegExp(`^(?:${firsts.map(escapeRegExp).join("|")})`, "iu") : /(?!)/,
     firstSeen: new Uint8Array(0x10000),
-    second: seconds.length ? new RegExp(`^(?:${seconds.map(esc).join("|")})$`, "iu") : /(?!)/,
+    second: seconds.length ? new RegExp(`^(?:${seconds.map(escapeRegExp).join("|")})$`, "iu") : /(?!)/,
     secondSeen: new Uint8Array(0x10000),
     asciiPairs: asciiPairsOf(words),
   };

@@ -1,6 +1,8 @@
 // Text helpers of the rules: sentence and clause breaks, and the values written right after a
 // messenger name or a secret word. (The languages a message is written in: rule-langs.ts.)
 import type { Entity } from "../detectors/entities.ts";
+import moneyWords from "./money-words.json" with { type: "json" };
+import { escapeRegExp } from "../regexp.ts";
 
 type Span = { start: number; end: number };
 
@@ -78,8 +80,11 @@ export function credentialAfter(text: string, from: number): Span | undefined {
   return { start, end: start + v.length };
 }
 
-const CURRENCY_BEFORE = /[$€£¥₹₽₺₪﷼]\s?$|(?:usd|eur|gbp|rs\.?|inr|budget|price|цена|preis|prix|precio|preço)[\s:]*$/iu;
-const CURRENCY_AFTER = /^\s?(?:[$€£¥₹₽₺₪﷼]|usd|eur|gbp|dollars?|euros?|bucks|rs\b|rupees?|руб|грн|zł|zl\b|lei|tl\b|lira)/iu;
+const moneySymbols = `[${escapeRegExp(moneyWords.symbols)}]`;
+const CURRENCY_BEFORE = new RegExp(`${moneySymbols}\\s?$|(?<![\\p{L}])(?:${moneyWords.before.map(escapeRegExp).join("|")})[\\s:]*$`, "iu");
+// A word ending in "*" is a stem ("руб*": рублей, рубля).
+const afterWords = moneyWords.after.map((w) => (w.endsWith("*") ? `${escapeRegExp(w.slice(0, -1))}\\p{L}*` : escapeRegExp(w)));
+const CURRENCY_AFTER = new RegExp(`^\\s?(?:${moneySymbols}|(?:${afterWords.join("|")})(?![\\p{L}]))`, "iu");
 
 /** A digit group written as money ("budget $600", "600 dollars"): a price, not a code. */
 export function isAmount(text: string, span: Span): boolean {
