@@ -28,10 +28,13 @@ export function indexOf(bounds: number[], pos: number): number {
   return lo;
 }
 
+/** "is" between a name and its value ("my telegram is mike_dev", "meu insta é…", "parole ir…", "пароль это…"). */
+const COPULA = "is|ist|ir|est|es|é|è|e|это|є|הוא|هي|هو";
+
 /** A handle-like token right after a messenger name ("tg: ieva_foto", "IG → lena.artz", "meu insta é rafa.design"). */
-const HANDLE_AFTER = /^[\s:：\-–—→>=,]{0,6}(?:(?:is|é|e|es|ist|est|это|є|הוא)\s+)?(?:(?:name|id|nick|user(?:name)?|ник|اسم|שם)\s*[:：]\s*)?@?([\p{L}\p{N}]+(?:[._][\p{L}\p{N}]+)+|[\p{L}]+[._]?\d{2,}|[\p{L}\p{N}]*_[\p{L}\p{N}_]+)/iu;
+const HANDLE_AFTER = new RegExp(String.raw`^[\s:：\-–—→>=,]{0,6}(?:(?:${COPULA})\s+)?(?:(?:name|id|nick|user(?:name)?|ник|اسم|שם)\s*[:：]\s*)?@?([\p{L}\p{N}]+(?:[._][\p{L}\p{N}]+)+|[\p{L}]+[._]?\d{2,}|[\p{L}\p{N}]*_[\p{L}\p{N}_]+)`, "iu");
 /** A handle typed one character at a time ("o k s a n a _ d e s i g n", "@ m e h m e t _ d e v"), after the separators. */
-const SPACED_HANDLE = /^([\s:：\-–—→>=,]{0,6}(?:(?:is|é|e|es|ist|est|это|є|הוא)\s+)?(?:@ ?)?)((?:[\p{L}\p{N}_.] ){4,}[\p{L}\p{N}_.])(?![\p{L}\p{N}])/u;
+const SPACED_HANDLE = new RegExp(String.raw`^([\s:：\-–—→>=,]{0,6}(?:(?:${COPULA})\s+)?(?:@ ?)?)((?:[\p{L}\p{N}_.] ){4,}[\p{L}\p{N}_.])(?![\p{L}\p{N}])`, "u");
 
 export function handleAfter(text: string, from: number, entities: Entity[]): (Span & { value: string }) | undefined {
   // Full-width forms ("：ｌｉｎ＿ｄｅｓｉｇｎ８８") read as ASCII; only when NFKC keeps every offset in place.
@@ -64,9 +67,11 @@ function spacedHandle(after: string): { at: number; length: number; value: strin
 
 const SCRIPTS_NOT_IN_PASSWORDS = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Thai}]/u;
 
+const CREDENTIAL_AFTER = new RegExp(String.raw`^\s*(?:[:=：]|${COPULA})?\s*[:=：]?\s*(\S{6,64})`, "iu");
+
 /** A password-like value right after a secret word ("pass Summer2024!", "parole: Rudens2024"). */
 export function credentialAfter(text: string, from: number): Span | undefined {
-  const m = /^\s*(?:[:=：]|is|ist|ir|est|es|é|è|это|הוא|هي|هو)?\s*[:=：]?\s*(\S{6,64})/iu.exec(text.slice(from, from + 80));
+  const m = CREDENTIAL_AFTER.exec(text.slice(from, from + 80));
   if (!m) return undefined;
   const v = m[1]!.replace(/[.,;]$/, "");
   // Passwords are typed in Latin letters, digits and symbols: "密码长度是多少位…", "パスワードは8文字以上" go on talking about it.
