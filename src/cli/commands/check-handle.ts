@@ -3,10 +3,7 @@
 import type { Command } from "../command.ts";
 import { readJsonLines } from "../jsonl.ts";
 import { loadConfig } from "../../config.ts";
-import { openRegistryDatabase } from "../../runtime/node-deps.ts";
-import { lookalikeIndexFor } from "../../lookalike/service.ts";
 import { checkHandle } from "../../lookalike/check.ts";
-import { createRegistryCache } from "../../cache/registry-cache.ts";
 import { systemClock } from "../../platform/clock.ts";
 
 export const checkHandleCommand: Command = {
@@ -19,6 +16,12 @@ brand_impersonation | clean; target is the official handle imitated.
 Uses the registry at DATABASE_URL (default: the seeded embedded database).`,
   async run(_args, io) {
     const config = loadConfig(io.env);
+    // The database client and the registry's tables are loaded on use: `teammark scan` and the others need none of them.
+    const [{ openRegistryDatabase }, { lookalikeIndexFor }, { createRegistryCache }] = await Promise.all([
+      import("../../runtime/node-deps.ts"),
+      import("../../lookalike/service.ts"),
+      import("../../cache/registry-cache.ts"),
+    ]);
     const { db } = await openRegistryDatabase(config);
     let index;
     try {

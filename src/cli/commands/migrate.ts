@@ -4,7 +4,6 @@ import { z } from "zod";
 import type { Command } from "../command.ts";
 import { parseFlags } from "../args.ts";
 import { loadConfig } from "../../config.ts";
-import { openRegistryDatabase } from "../../runtime/node-deps.ts";
 
 const Flags = z.object({ seed: z.union([z.literal(true), z.enum(["true", "false"])]).optional() });
 
@@ -19,6 +18,8 @@ official registry into an empty database.`,
     const flags = parseFlags(args, Flags);
     const config = loadConfig({ ...io.env, ...(flags.seed === "false" ? { SEED_ON_START: "false" } : {}) });
     io.stderr.write(`migrating ${config.databaseUrl.replace(/\/\/[^@/]*@/, "//***@")} …\n`);
+    // The database client is loaded on use: `teammark scan` and the others need none of it.
+    const { openRegistryDatabase } = await import("../../runtime/node-deps.ts");
     const { db, seeded } = await openRegistryDatabase(config);
     db.$client.close();
     io.stderr.write(seeded ? "migrated; seeded the default registry\n" : "migrated\n");
