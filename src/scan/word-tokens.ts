@@ -17,7 +17,8 @@ const ALEF = "ا".charCodeAt(0);
 
 /** 1–2. Whitespace-delimited tokens with leet and folds per code point, gathered into words (confusables folded). */
 export function collectWords(work: WordWork, src: string, cache: CharMemo | undefined): void {
-  for (let i = 0; i < src.length; ) {
+  // Plain tokens in the workspace's loop (WordWork.addPlainTokens); the others, and Unicode white space, here.
+  for (let i = work.addPlainTokens(src, 0, cache); i < src.length; i = work.addPlainTokens(src, i, cache)) {
     if (isSpaceCode(src.charCodeAt(i))) {
       work.endWord();
       i++;

@@ -188,6 +188,10 @@ describe("views with the scanner's memos", () => {
     "Schreib mir auf Теlеgrаm! wh@ts@pp, ok",
     "pay\u200bpal ➕44 ٣٣ 1️⃣ ﬁverr e\u0301 x\ud800",
     "للدفع ה-O.T.P הס י ס מ ה пaроль пар0ль",
+    // plain tokens around every kind of token the plain-token loop leaves to the token pass:
+    // leet, لل, Unicode spaces (U+0085 too), astral, a confusable word, a non-ASCII Latin fold
+    "hello w0rld, ok x للدفع y a\u00a0b\u3000c\u0085d e 🙂 f Fіverr g ŋa h أهلا ok!",
+    "ok d1scord", "Ünïcödé wörds ßtraße",
     // longer than every initial workspace: units, words, a leet token
     Array.from({ length: 300 }, (_, i) => (i % 7 === 0 ? "w h a t s" : i % 5 === 0 ? "Fіverr" : `wörd${i % 10}`)).join(" ") + " " + "h4x0r".repeat(40),
   ];
@@ -202,6 +206,17 @@ describe("views with the scanner's memos", () => {
         expect(snapshot(wordView(a, chars))).toEqual(snapshot(wordView(entityView(t))));
       }
     }
+  });
+
+  it("take plain tokens in one loop up to the first token it leaves to the token pass", () => {
+    const chars = newCharCache();
+    wordView(entityView("привет", newEntityCache()), chars); // memoises the Cyrillic letters
+    const src = "Hi, привет w0w ok";
+    chars.work.begin(src, chars);
+    expect(chars.work.addPlainTokens(src, 0, chars)).toBe(11); // "w0w": leet
+    expect([chars.work.units.build().text, chars.work.words]).toEqual(["hi привет", 2]);
+    chars.work.begin("привет", undefined);
+    expect(chars.work.addPlainTokens("привет", 0, undefined)).toBe(0); // no memo: ASCII only
   });
 
   it("build each bare call in its own arrays", () => {
