@@ -140,8 +140,10 @@ export class WordWork {
     this.endWord();
     const n = src.length;
     const units = this.units;
-    units.reserve(2 * (n - i)); // a unit per character and a space per word at most
-    while (this.wordFrom.length <= this.words + n - i) this.growWords();
+    // At most a unit per character, and a word (and its space) per two characters.
+    const mostWords = (n - i + 1) >> 1;
+    units.reserve(n - i + mostWords);
+    while (this.wordFrom.length < this.words + mostWords) this.growWords();
     const { codes, start, end, flags } = units;
     const { wordFrom, wordTo, wordCps, wordFirst, joinAfter } = this;
     const folds = cache ? foldsOf(cache) : NO_FOLDS;
