@@ -1,7 +1,8 @@
 // Steps 1–2 of the word view: the entity view's whitespace-delimited tokens, each code point
 // folded (char-info.ts) and, in a token with leet symbols, unleeted (leet.ts), gathered into words
-// in the workspace. Most tokens take a fast path (runs of ASCII letters, plain words with trailing
-// punctuation); only the rare token with leet symbols or a leading لل is read twice.
+// in the workspace. Most tokens never come here: the workspace's plain-token loop takes them
+// (WordWork.addPlainTokens). Of the others, most take a fast path (runs of ASCII letters, plain
+// words with trailing punctuation); only the rare token with leet symbols or a leading لل is read twice.
 import { T } from "./mapped.ts";
 import { ASCII_CLASS, FOLD_CP_SHIFT, FOLD_DIACRITICS, FOLD_LATIN, FOLD_ONE, SEVERAL_OUT, foldOf, infoOf, isLetterCode, type CharMemo } from "./char-info.ts";
 import { isAsciiLetterCode, isPairAt, isSpaceCode, isUnicodeSpace } from "./code-points.ts";

@@ -1,7 +1,7 @@
 // The word view's workspace (WordWork): the view's code units as they are written, with their
 // offsets and flags, and the words among them, reused from one message to the next. It opens and
 // ends words, writes the space between them and folds confusables when a word ends; what goes in
-// is decided by the token pass (word-tokens.ts).
+// is decided by the token pass (word-tokens.ts), but for plain tokens, which its own loop takes.
 import { MappedBuilder, T } from "./mapped.ts";
 import { ASCII_CLASS, FOLD_CP_SHIFT, FOLD_DIACRITICS, FOLD_LATIN, FOLD_ONE, classOf, foldsOf, infoOf, type CharMemo } from "./char-info.ts";
 import { codePointIn, isAsciiLetterCode } from "./code-points.ts";
