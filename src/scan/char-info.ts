@@ -60,9 +60,14 @@ export const FOLD_LATIN = 16;
 export const FOLD_DIACRITICS = 32;
 export const FOLD_CP_SHIFT = 8;
 
+/** The memo of foldOf, by BMP code point (0: not known yet). */
+export function foldsOf(cache: CharMemo): Int32Array {
+  return (cache.folds ??= new Int32Array(0x10000));
+}
+
 /** The token pass's part of a BMP code point's CharInfo as FOLD_* bits, memoised in cache.folds. */
 export function foldOf(cp: number, cache: CharMemo): number {
-  const folds = (cache.folds ??= new Int32Array(0x10000));
+  const folds = foldsOf(cache);
   let v = folds[cp]!;
   if (v === 0) {
     const info = infoOf(cp, cache);

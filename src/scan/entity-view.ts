@@ -38,6 +38,12 @@ const NEEDS_WORK = 4;
 const PLAIN = 8;
 /** More marks in a row than this make a flood the view trims. */
 const MARK_FLOOD = 9;
+/** Conjoining Hangul jamo: NFKC composes them with the syllable or jamo before them, no marks. */
+const HANGUL_JAMO_FROM = 0x1100;
+const HANGUL_JAMO_TO = 0x11ff;
+/** Emoji and symbols (U+1F000–U+1FFFF): no canonical composition involves them. */
+const EMOJI_PLANES_FROM = 0x1f000;
+const EMOJI_PLANES_TO = 0x1ffff;
 
 function kindOfCodePoint(cp: number): number {
   if (cp < 0x80) return KNOWN | PLAIN | (cp === 0x7f || (cp < 0x20 && cp !== 9 && cp !== 10) ? NEEDS_WORK : 0);
@@ -88,6 +94,11 @@ function kindOf(cp: number, cache: EntityCache | undefined): number {
  * surrogates, NEEDS_WORK characters or mark floods that NFKC leaves as it is. One pass over the
  * char codes with the memo replaces three Unicode regex tests (most non-ASCII chat is already in
  * its final form, so this is the view's usual cost).
+ * NFKC itself is asked only when a character may change or compose with the one before it: one
+ * that is not PLAIN, a mark, a Hangul jamo (ᄀ + ᅡ is 가), or an astral one outside the emoji
+ * planes (Kirat Rai vowels compose, and scripts yet to come may). In a text of other characters no
+ * canonical composition applies (the only non-mark characters that compose with the one before are
+ * those), so NFKC gives it back as it is; not asking saves a copy of the text (most chat).
  */
 function isFinalForm(s: string, cache: EntityCache | undefined): boolean {
   const n = s.length;
@@ -102,6 +113,7 @@ function isFinalForm(s: string, cache: EntityCache | undefined): boolean {
   // Beyond printable ASCII, a carriage return reads as a space like other control characters.
   if (carriageReturn) return false;
   let marks = 0;
+  let askNfkc = false;
   for (; i < n; i++) {
     let cp = s.charCodeAt(i);
     if ((cp & 0xfc00) === 0xd800) {
@@ -109,13 +121,16 @@ function isFinalForm(s: string, cache: EntityCache | undefined): boolean {
       if ((low & 0xfc00) !== 0xdc00) return false;
       cp = 0x10000 + ((cp - 0xd800) << 10) + (low - 0xdc00);
       i++;
+      if (cp < EMOJI_PLANES_FROM || cp > EMOJI_PLANES_TO) askNfkc = true;
     } else if ((cp & 0xfc00) === 0xdc00) return false;
+    else if (cp >= HANGUL_JAMO_FROM && cp <= HANGUL_JAMO_TO) askNfkc = true;
     const kind = kindOf(cp, cache);
     if (kind & NEEDS_WORK) return false;
     marks = kind & IS_MARK ? marks + 1 : 0;
     if (marks >= MARK_FLOOD) return false;
+    if ((kind & (PLAIN | IS_MARK)) !== PLAIN) askNfkc = true;
   }
-  return s.normalize("NFKC") === s;
+  return !askNfkc || s.normalize("NFKC") === s;
 }
 
 /** Digit of any script → ASCII digit (Unicode assigns Nd digits in runs of ten starting at zero). */

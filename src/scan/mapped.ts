@@ -121,7 +121,9 @@ export class MappedBuilder {
   build(): Mapped {
     const n = this.length;
     const codes = this.codes.subarray(0, n);
-    const text = n === 0 ? "" : UTF16 && !hasLoneSurrogate(codes) ? UTF16.decode(codes) : fromCodes(codes);
+    // The decoder turns a lone surrogate into U+FFFD: only a text with one needs the check.
+    let text = n === 0 ? "" : UTF16 ? UTF16.decode(codes) : fromCodes(codes);
+    if (UTF16 && text.indexOf("\ufffd") >= 0 && hasLoneSurrogate(codes)) text = fromCodes(codes);
     return { text, start: this.start.subarray(0, n), end: this.end.subarray(0, n), flags: this.flags.subarray(0, n) };
   }
 

@@ -1,7 +1,8 @@
 // Steps 1–2 of the word view: the entity view's whitespace-delimited tokens, each code point
 // folded (char-info.ts) and, in a token with leet symbols, unleeted (leet.ts), gathered into words
-// in the workspace. Most tokens take a fast path (runs of ASCII letters, plain words with trailing
-// punctuation); only the rare token with leet symbols or a leading لل is read twice.
+// in the workspace. Most tokens never come here: the workspace's plain-token loop takes them
+// (WordWork.addPlainTokens). Of the others, most take a fast path (runs of ASCII letters, plain
+// words with trailing punctuation); only the rare token with leet symbols or a leading لل is read twice.
 import { T } from "./mapped.ts";
 import { ASCII_CLASS, FOLD_CP_SHIFT, FOLD_DIACRITICS, FOLD_LATIN, FOLD_ONE, SEVERAL_OUT, foldOf, infoOf, isLetterCode, type CharMemo } from "./char-info.ts";
 import { isAsciiLetterCode, isPairAt, isSpaceCode, isUnicodeSpace } from "./code-points.ts";
@@ -17,7 +18,8 @@ const ALEF = "ا".charCodeAt(0);
 
 /** 1–2. Whitespace-delimited tokens with leet and folds per code point, gathered into words (confusables folded). */
 export function collectWords(work: WordWork, src: string, cache: CharMemo | undefined): void {
-  for (let i = 0; i < src.length; ) {
+  // Plain tokens in the workspace's loop (WordWork.addPlainTokens); the others, and Unicode white space, here.
+  for (let i = work.addPlainTokens(src, 0, cache); i < src.length; i = work.addPlainTokens(src, i, cache)) {
     if (isSpaceCode(src.charCodeAt(i))) {
       work.endWord();
       i++;

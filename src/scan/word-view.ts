@@ -4,7 +4,7 @@
 // one space. Lexicon terms pass through the same two steps, so both sides are compared in one form.
 // The pieces: char-info.ts (per code point facts and folds, memoised), word-tokens.ts (tokens to
 // words), leet.ts, confusable-fold.ts, joined-letters.ts, and word-work.ts (the workspace).
-import { flagsOf, origEnd, origStart, type Mapped } from "./mapped.ts";
+import type { Mapped } from "./mapped.ts";
 import { entityView, newEntityCache, type EntityCache } from "./entity-view.ts";
 import type { CharInfo, CharMemo } from "./char-info.ts";
 import { WordWork } from "./word-work.ts";
@@ -37,9 +37,25 @@ export function wordView(a: Mapped, cache?: CharCache): Mapped {
 /** 4. The view when the entity view changed the text: every unit mapped through it to the original text. */
 function mapToOriginal(work: WordWork, a: Mapped): Mapped {
   const { codes, start, end, flags, length } = work.units;
+  // The entity view gives its three maps together (origStart, origEnd and flagsOf, read in place).
+  const aStart = a.start!;
+  const aEnd = a.end!;
+  const aFlags = a.flags!;
   const out = work.out;
   out.clear();
-  for (let k = 0; k < length; k++) out.push(codes[k]!, origStart(a, start[k]!), origEnd(a, end[k]! - 1), flags[k]! | flagsOf(a, start[k]!, end[k]!));
+  out.reserve(length);
+  const { codes: toCodes, start: toStart, end: toEnd, flags: toFlags } = out; // after reserve(): the arrays stay
+  for (let k = 0; k < length; k++) {
+    const s = start[k]!;
+    const e = end[k]!;
+    let f = flags[k]!;
+    for (let i = s; i < e && i < aFlags.length; i++) f |= aFlags[i]!;
+    toCodes[k] = codes[k]!;
+    toStart[k] = aStart[s]!;
+    toEnd[k] = aEnd[e - 1]!;
+    toFlags[k] = f;
+  }
+  out.length = length;
   return out.build();
 }
 

@@ -1,11 +1,27 @@
 // The word view's workspace (WordWork): the view's code units as they are written, with their
 // offsets and flags, and the words among them, reused from one message to the next. It opens and
 // ends words, writes the space between them and folds confusables when a word ends; what goes in
-// is decided by the token pass (word-tokens.ts).
-import { MappedBuilder } from "./mapped.ts";
-import { classOf, infoOf, type CharMemo } from "./char-info.ts";
+// is decided by the token pass (word-tokens.ts), but for plain tokens, which its own loop takes.
+import { MappedBuilder, T } from "./mapped.ts";
+import { ASCII_CLASS, FOLD_CP_SHIFT, FOLD_DIACRITICS, FOLD_LATIN, FOLD_ONE, classOf, foldsOf, infoOf, type CharMemo } from "./char-info.ts";
 import { codePointIn, isAsciiLetterCode } from "./code-points.ts";
 import { foldConfusables } from "./confusable-fold.ts";
+import { IS_LEET_CODE } from "./leet.ts";
+
+// What addPlainTokens does with each ASCII code: leave the token to the token pass (a symbol or
+// digit leet may read as a letter), take a letter or a digit into the word, end the word
+// (punctuation), end the token (white space).
+const LEAVE = 0;
+const LETTER = 1;
+const DIGIT = 2;
+const PUNCTUATION = 3;
+const SPACE = 4;
+const PLAIN_KIND = Uint8Array.from({ length: 0x80 }, (_, c) => (IS_LEET_CODE[c] ? LEAVE : ASCII_CLASS[c] === 0 ? SPACE : ASCII_CLASS[c] === 2 ? PUNCTUATION : c >= 65 ? LETTER : DIGIT));
+/** U+0085 separates tokens (isUnicodeSpace) though it is no \s, so it has no class-0 fold. */
+const NEXT_LINE = 0x85;
+const LAM = "ل".charCodeAt(0);
+/** The fold memo of a call without a CharMemo: empty (addPlainTokens then takes ASCII only). */
+const NO_FOLDS = new Int32Array(0);
 
 /**
  * The word view's workspace, reused from one call to the next through the CharCache. Word
@@ -107,6 +123,119 @@ export class WordWork {
     this.joinAfter[w] = 0;
     this.lastEnd = this.units.end[to - 1]!;
     this.open = -1;
+  }
+
+  /**
+   * Adds the plain tokens from src[i] on in one loop, and returns where it stops: the end, or the
+   * start of a token it leaves to the token pass (word-tokens.ts), which would write the same units
+   * and words for the tokens it takes. Plain: ASCII without leet symbols or digits, and characters
+   * whose memoised fold is one BMP code point, in words that need no confusable folding (most chat,
+   * in every script). The rest (leet, لل, astral, Unicode spaces, folds not memoised yet) is left to
+   * the token pass, which memoises what it meets. i is where a token may start (after white space):
+   * a word the token pass left open ends here. Per token, the calls of the token pass cost more
+   * than its characters; and a call inside the loop would make the engine reload every array at
+   * every step, so the loop makes none (hence its own endWord and openWord).
+   */
+  addPlainTokens(src: string, i: number, cache: CharMemo | undefined): number {
+    this.endWord();
+    const n = src.length;
+    const units = this.units;
+    // At most a unit per character, and a word (and its space) per two characters.
+    const mostWords = (n - i + 1) >> 1;
+    units.reserve(n - i + mostWords);
+    while (this.wordFrom.length < this.words + mostWords) this.growWords();
+    const { codes, start, end, flags } = units;
+    const { wordFrom, wordTo, wordCps, wordFirst, joinAfter } = this;
+    const folds = cache ? foldsOf(cache) : NO_FOLDS;
+    let k = units.length;
+    let w = this.words;
+    let lastEnd = this.lastEnd;
+    // the open word: its first unit (-1: none), whether its code points are all ASCII, and it has Latin letters
+    let open = -1;
+    let ascii = true;
+    let latin = false;
+    // where the current token started, and the state there: to leave the token to the token pass
+    let tokenStart = i;
+    let tokenUnits = k;
+    let tokenWords = w;
+    let tokenLastEnd = lastEnd;
+    let at = i;
+    for (; ; at++) {
+      const ended = at >= n; // the end of the text ends the token as white space does
+      const c = ended ? 32 : src.charCodeAt(at);
+      let kind = LEAVE;
+      let cp = c;
+      let f = 0;
+      if (c < 0x80) {
+        kind = PLAIN_KIND[c]!;
+        if (kind === LETTER) cp = c | 0x20; // lower case
+      } else if ((c & 0xf800) !== 0xd800 && c < folds.length && c !== NEXT_LINE && !(c === LAM && at === tokenStart && src.charCodeAt(at + 1) === LAM)) {
+        const v = folds[c]!;
+        const cls = (v >> 2) & 3;
+        if (!(v & FOLD_ONE) || cls === 0) kind = LEAVE;
+        else if (cls === 2) kind = PUNCTUATION;
+        else if (v >>> FOLD_CP_SHIFT <= 0xffff) {
+          kind = LETTER;
+          cp = v >>> FOLD_CP_SHIFT;
+          if (v & FOLD_DIACRITICS) f = T.diacritics;
+        }
+      }
+      if (kind === LETTER || kind === DIGIT) {
+        if (open < 0) {
+          if (w > 0) {
+            // the space before the word, as openWord writes it
+            codes[k] = 32;
+            start[k] = lastEnd;
+            end[k] = Math.max(lastEnd + 1, at);
+            flags[k] = 0;
+            k++;
+          }
+          open = k;
+          ascii = true;
+          latin = false;
+        }
+        if (cp >= 0x80) ascii = false;
+        if (c < 0x80 ? kind === LETTER : (folds[c]! & FOLD_LATIN) !== 0) latin = true;
+        codes[k] = cp;
+        start[k] = at;
+        end[k] = at + 1;
+        flags[k] = f;
+        k++;
+        continue;
+      }
+      if (open >= 0) {
+        if (!ascii && latin) kind = LEAVE; // the word needs foldConfusables
+        else {
+          // endWord: a code point per unit, ending at `at`
+          wordFrom[w] = open;
+          wordTo[w] = k;
+          wordCps[w] = k - open;
+          wordFirst[w] = codes[open]!;
+          joinAfter[w] = 0;
+          w++;
+          lastEnd = at;
+          open = -1;
+        }
+      }
+      if (kind === LEAVE) {
+        at = tokenStart;
+        k = tokenUnits;
+        w = tokenWords;
+        lastEnd = tokenLastEnd;
+        break;
+      }
+      if (kind === SPACE) {
+        if (ended) break;
+        tokenStart = at + 1;
+        tokenUnits = k;
+        tokenWords = w;
+        tokenLastEnd = lastEnd;
+      }
+    }
+    units.length = k;
+    this.words = w;
+    this.lastEnd = lastEnd;
+    return at;
   }
 
   /** Room for the code points of a token of `length` units and their leet folds. */

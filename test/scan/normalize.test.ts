@@ -22,6 +22,37 @@ describe("entity view", () => {
     expect(entityView("ﬁverr․com").text).toBe("fiverr.com");
   });
 
+  it("asks NFKC only when a character may change or compose with the one before", () => {
+    // Characters that are their own NFKC form and carry no marks: the text as it is, unmapped.
+    for (const s of ["привет мир", "你好、世界", "Grüße 🙂 שלום\tok"]) expect(entityView(s)).toEqual({ text: s, start: null, end: null, flags: null });
+    // A mark composes with the letter before it; Hangul jamo make NFKC change the text too, so their
+    // view is built unit by unit (the view composes only marks) and its tab reads as a space.
+    expect(entityView("e\u0301x").text).toBe("éx");
+    const hangul = entityView("가\u11a8\tok");
+    expect([hangul.text, Array.from(hangul.start!)]).toEqual(["가\u11a8 ok", [0, 1, 2, 3, 4]]);
+    expect(entityView("\u1100\u1161\tok").text).toBe("\u1100\u1161 ok");
+    // An astral character outside the emoji planes (Kirat Rai vowels compose, Unicode 16): mapped by pairs.
+    const kiratRai = "\u{16D63}\u{16D67}\t";
+    if (kiratRai.normalize("NFKC") !== kiratRai) expect(Array.from(entityView(kiratRai).end!)).toEqual([2, 2, 4, 4, 5]);
+    expect(entityView("🙂\u{1F642}\tok").start).toBeNull();
+  });
+
+  it("knows every character outside the astral planes that composes with the one before: marks and Hangul jamo", () => {
+    // What the NFKC gate of the entity view stands on, checked against this engine's Unicode data:
+    // the non-first parts of canonical decompositions, and the first part of a character's own.
+    const mayJoin = (cp: number) => /\p{M}/u.test(String.fromCodePoint(cp)) || (cp >= 0x1100 && cp <= 0x11ff);
+    const seconds = new Set<number>();
+    const firsts = new Map<number, number>();
+    const range = (from: number, to: number) => Array.from({ length: to - from }, (_, k) => from + k).filter((cp) => cp < 0xd800 || cp > 0xdfff);
+    for (const cp of [...range(0x80, 0x10000), ...range(0x1f000, 0x20000)]) {
+      const parts = [...String.fromCodePoint(cp).normalize("NFD")].map((c) => c.codePointAt(0)!);
+      for (const p of parts.slice(1)) seconds.add(p);
+      if (!mayJoin(cp)) firsts.set(cp, parts[0]!);
+    }
+    expect([...seconds].filter((cp) => cp < 0x10000 && !mayJoin(cp))).toEqual([]);
+    expect([...firsts].filter(([, first]) => seconds.has(first)).map(([cp]) => cp)).toEqual([]);
+  });
+
   it("maps every unit back into the original text", () => {
     const s = "a\u200b٣b ﬁ 1️⃣";
     const a = entityView(s);
@@ -99,6 +130,9 @@ describe("word view", () => {
     expect(originalOf("tbh wh@ts@pp, ok", "whatsapp")).toBe("wh@ts@pp");
     expect(originalOf("dein P a s s w o r t und", "passwort")).toBe("P a s s w o r t");
     expect(originalOf("pay\u200bpal me", "paypal")).toBe("pay\u200bpal");
+    // through an entity view that changed the text: several original units to one, one to several
+    expect(originalOf("on ﬁverr (٣ days)", "fiverr")).toBe("ﬁverr");
+    expect(originalOf("on ﬁverr (٣ days)", "3 days")).toBe("٣ days");
   });
 
   it("records the transforms applied", () => {
@@ -106,6 +140,10 @@ describe("word view", () => {
     expect(transformNames(flagsOf(w, 0, w.text.length))).toContain("confusables");
     const l = wordView(entityView("wh@ts@pp"));
     expect(transformNames(flagsOf(l, 0, l.text.length))).toContain("leet");
+    // the entity view's transforms reach the word view's units
+    const e = wordView(entityView("pay\u200bpal ﬁverr ٣"));
+    expect([4, 7, 14].map((i) => transformNames(flagsOf(e, i, i + 1)))).toEqual([[], ["nfkc"], ["digits"]]);
+    expect(transformNames(flagsOf(e, 0, 6))).toEqual(["ignorables"]);
   });
 });
 
@@ -134,7 +172,8 @@ describe("MappedBuilder", () => {
   });
 
   it("gives the code units exactly: a byte-order mark, surrogate pairs and lone surrogates", () => {
-    for (const s of ["\ufeffhi", "a🙂b", "x\ud800y", "\udc00", "🙂\ud83d"]) {
+    // U+FFFD is what a decoder makes of a lone surrogate: alone it is kept, beside one both are.
+    for (const s of ["\ufeffhi", "a🙂b", "x\ud800y", "\udc00", "🙂\ud83d", "a\ufffdb", "\ufffd\ud800", "\ud83d\ude42\ufffd"]) {
       const b = new MappedBuilder();
       for (let i = 0; i < s.length; i++) b.push(s.charCodeAt(i), i, i + 1, 0);
       expect(b.build().text).toBe(s);
@@ -149,6 +188,10 @@ describe("views with the scanner's memos", () => {
     "Schreib mir auf Теlеgrаm! wh@ts@pp, ok",
     "pay\u200bpal ➕44 ٣٣ 1️⃣ ﬁverr e\u0301 x\ud800",
     "للدفع ה-O.T.P הס י ס מ ה пaроль пар0ль",
+    // plain tokens around every kind of token the plain-token loop leaves to the token pass:
+    // leet, لل, Unicode spaces (U+0085 too), astral, a confusable word, a non-ASCII Latin fold
+    "hello w0rld, ok x للدفع y a\u00a0b\u3000c\u0085d e 🙂 f Fіverr g ŋa h أهلا ok!",
+    "ok d1scord", "Ünïcödé wörds ßtraße",
     // longer than every initial workspace: units, words, a leet token
     Array.from({ length: 300 }, (_, i) => (i % 7 === 0 ? "w h a t s" : i % 5 === 0 ? "Fіverr" : `wörd${i % 10}`)).join(" ") + " " + "h4x0r".repeat(40),
   ];
@@ -163,6 +206,17 @@ describe("views with the scanner's memos", () => {
         expect(snapshot(wordView(a, chars))).toEqual(snapshot(wordView(entityView(t))));
       }
     }
+  });
+
+  it("take plain tokens in one loop up to the first token it leaves to the token pass", () => {
+    const chars = newCharCache();
+    wordView(entityView("привет", newEntityCache()), chars); // memoises the Cyrillic letters
+    const src = "Hi, привет w0w ok";
+    chars.work.begin(src, chars);
+    expect(chars.work.addPlainTokens(src, 0, chars)).toBe(11); // "w0w": leet
+    expect([chars.work.units.build().text, chars.work.words]).toEqual(["hi привет", 2]);
+    chars.work.begin("привет", undefined);
+    expect(chars.work.addPlainTokens("привет", 0, undefined)).toBe(0); // no memo: ASCII only
   });
 
   it("build each bare call in its own arrays", () => {
