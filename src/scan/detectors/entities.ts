@@ -109,14 +109,14 @@ export function createEntityDetector(opts: EntityOptions) {
     if (d.threeClose) {
       // Each number detector only when its shape can be there at all (most messages have a price or a date, nothing more).
       if (d.closePair) findIbans(digits, spelled, out, d.pairs);
-      if (d.chain >= 26) findDomesticAccounts(digits, spelled, out);
-      if (d.cardRun >= 13) findCards(digits, spelled, out);
+      if (d.chain >= 26) findDomesticAccounts(digits, spelled, out, d.runs);
+      if (d.cardRun >= 13) findCards(digits, spelled, out, d.runs);
       // Each of the dashed identity numbers has one of these shapes.
-      if (d.longestRun >= 3 && digits.includes("-") && DASHED_ID_SHAPE.test(digits)) findGovIds(digits, spelled, out);
+      if (d.longestRun >= 3 && digits.includes("-") && DASHED_ID_SHAPE.test(digits)) findGovIds(digits, spelled, out, d.runs);
       if (spelled !== a || (d.chain >= 6 && PHONE_SHAPE.test(digits)) || d.chain >= BARE_NATIONAL_MIN_DIGITS) findPhones(digits, spelled, out, ctx, d);
       // Israeli IDs last: a tenth of all 9-digit numbers pass their check, so they must not hide a phone number.
-      if (d.longestRun >= 9) findIsraeliIds(digits, spelled, out, d.longestRun);
-      if (d.longestRun >= 3) findDigitCodes(digits, spelled, out);
+      if (d.longestRun >= 9) findIsraeliIds(digits, spelled, out, d.runs, d.longestRun);
+      if (d.longestRun >= 3) findDigitCodes(digits, spelled, out, d.runs);
     }
     if (shape.longAlnumRun) findCrypto(text, a, out, ctx);
     if (shape.separators.length > 0) findExecutables(text, a, out, shape.separators, ctx.cls);
