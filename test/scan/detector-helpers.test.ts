@@ -4,7 +4,8 @@ import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { eachWordToken, isWordAt, newWordMatcher } from "../../src/scan/detectors/token-words.ts";
 import { ASCII, LOWER_ASCII, OTHER, lookupNumberWord, wordKind } from "../../src/scan/detectors/number-words.ts";
-import { spellNumbers } from "../../src/scan/detectors/spelled.ts";
+import { newNumberWords, spellNumbers } from "../../src/scan/detectors/spelled.ts";
+import { asciiMayBeKey } from "../../src/scan/detectors/number-words.ts";
 import { extensionAt } from "../../src/scan/detectors/executables.ts";
 import { digitShape, runStarts } from "../../src/scan/detectors/shape.ts";
 import { PHONE_PATTERNS } from "../../src/scan/detectors/phones.ts";
@@ -73,6 +74,34 @@ describe("at- and dot-word tokens", () => {
     expect(isWordAt(m, "b", 0, 1)).toBe(false);
     expect(isWordAt(m, "aT", 0, 2)).toBe(true);
     expect(isWordAt(m, "ab", 0, 2)).toBe(false);
+  });
+});
+
+describe("number-word index", () => {
+  const map = new Map(Object.entries({ one: "1", on: "x2", y: "&", "ศูนย์": "0", "แปด": "8", "四": "4", "dziewięć": "9" }));
+  const words = newNumberWords(map);
+  it("rules out ASCII words by their first letters, in any case", () => {
+    expect(asciiMayBeKey(words, "ONE", 0, 3)).toBe(true);
+    expect(asciiMayBeKey(words, "Onion", 0, 5)).toBe(true); // only the first two letters count: the map decides
+    expect(asciiMayBeKey(words, "Oz", 0, 2)).toBe(false);
+    expect(asciiMayBeKey(words, "Y", 0, 1)).toBe(true);
+    expect(asciiMayBeKey(words, "yes", 0, 3)).toBe(false); // "y" is a key alone, no key starts with "ye"
+    expect(asciiMayBeKey(words, "two", 0, 3)).toBe(false);
+    expect(words.longest).toBe(8);
+    expect(words.firstUnits["ศ".charCodeAt(0)]).toBe(1);
+    expect(words.firstUnits["ก".charCodeAt(0)]).toBe(0);
+  });
+  it("finds the runs the plain map finds", () => {
+    const pieces = ["one", "ONE", "On", "y", "Y", "yes", "two", "ศูนย์", "แปด", "ก", "四", "五", "dziewięć", "DZIEWIĘĆ", " ", ", ", "-", "7"];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 20 }).map((xs) => xs.join("")), (text) => {
+        const a: Mapped = { text, start: null, end: null, flags: null };
+        expect(spellNumbers(a, words).text).toBe(spellNumbers(a, map).text);
+        // Each word alone: what the index lets through includes every word the map knows.
+        for (const m of text.matchAll(/[A-Za-z]+/g)) if (map.has(m[0].toLowerCase())) expect(asciiMayBeKey(words, text, m.index, m.index + m[0].length)).toBe(true);
+      }),
+      { numRuns: 1000 },
+    );
   });
 });
 
