@@ -58,7 +58,6 @@ export function createEntityDetector(opts: EntityOptions) {
   const email = new RegExp(`(?<![\\p{L}\\p{N}_.%+\\-])(${part}(?:${DOT}${part}){0,8})${AT}(${label}(?:${DOT}${label}){1,8})(?![\\p{L}\\p{N}])`, "iuy");
   // A webmail name without its ending ("mike (at) gmail", "mike@yahoo"), tried after the full addresses.
   const webmailEmail = new RegExp(`(?<![\\p{L}\\p{N}_.%+\\-])(${part}(?:${DOT}${part}){0,8})${AT}(${label})(?![\\p{L}\\p{N}]|${DOT}[\\p{L}\\p{N}])`, "iuy");
-  const atRe = new RegExp(AT, "iu");
   const bareAtRe = atWords.length ? new RegExp(`^\\s+(?:${atWords.join("|")})\\s+$`, "iu") : /^$/;
   // Hosts written with spelled or spaced dots: "discord . gg / x", "tinyurl נקודה com", "fiverr点com点x点cn".
   const unspaced = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
@@ -99,7 +98,7 @@ export function createEntityDetector(opts: EntityOptions) {
     // One pass over the tokens finds the at- and dot-words the two patterns below can use.
     const tokens = spelledHosts || emails ? wordTokens(text, ctx, emails, spelledHosts) : undefined;
     if (spelledHosts) eachStickyMatch(text, spelledHost, spelledHostStarts(text, shape.openBrackets, tokens!.dots, ctx), (m) => addUrl(out, a, ctx, m.index, m[0].replace(spelledSepRe, "."), true, m[0].length));
-    if (emails) findEmails(text, a, out, ctx, addressStarts(text, tokens!.ats, ctx), { full: email, webmail: webmailEmail, at: atRe, dot: dotRe, bareAt: bareAtRe }, emailHosts);
+    if (emails) findEmails(text, a, out, ctx, addressStarts(text, tokens!.ats, ctx), { full: email, webmail: webmailEmail, dot: dotRe, bareAt: bareAtRe }, emailHosts);
     if (shape.at) {
       findHandles(text, a, out);
       findPaymentIds(text, a, out);
@@ -113,7 +112,7 @@ export function createEntityDetector(opts: EntityOptions) {
       if (d.cardRun >= 13) findCards(digits, spelled, out, d.runs);
       // Each of the dashed identity numbers has one of these shapes.
       if (d.longestRun >= 3 && digits.includes("-") && DASHED_ID_SHAPE.test(digits)) findGovIds(digits, spelled, out, d.runs);
-      if (spelled !== a || (d.chain >= 6 && PHONE_SHAPE.test(digits)) || d.chain >= BARE_NATIONAL_MIN_DIGITS) findPhones(digits, spelled, out, ctx, d);
+      if (spelled !== a || d.chain >= BARE_NATIONAL_MIN_DIGITS || (d.chain >= 6 && PHONE_SHAPE.test(digits))) findPhones(digits, spelled, out, ctx, d);
       // Israeli IDs last: a tenth of all 9-digit numbers pass their check, so they must not hide a phone number.
       if (d.longestRun >= 9) findIsraeliIds(digits, spelled, out, d.runs, d.longestRun);
       if (d.longestRun >= 3) findDigitCodes(digits, spelled, out, d.runs);

@@ -12,13 +12,24 @@ import { isSpace, runStarts } from "./shape.ts";
 // ---- IBAN ----
 const IBAN_START = /(?<![\p{L}\p{N}])([A-Za-z])\s?([A-Za-z])\s?(\d)\s?(\d)/uy;
 
-/** Where an IBAN can start: a letter two to four characters before a pair of check digits (together or one space apart). */
+/**
+ * Where an IBAN can start: two letters before a pair of check digits, each one space apart at most
+ * (the only way IBAN_START can reach the pair), so one place per pair at most.
+ */
 function ibanStarts(text: string, pairs: number[]): number[] {
   const out: number[] = [];
   for (const q of pairs) {
-    for (let s = Math.max(0, q - 4), last = out.length ? out[out.length - 1]! : -1; s <= q - 2; s++) if (s > last && isAsciiLetter(text.charCodeAt(s))) out.push(s);
+    const second = letterBefore(text, q);
+    const first = second < 0 ? -1 : letterBefore(text, second);
+    if (first >= 0 && (out.length === 0 || first > out[out.length - 1]!)) out.push(first);
   }
   return out;
+}
+
+/** The ASCII letter right before i, or the one before a single \s there (-1: none). */
+function letterBefore(text: string, i: number): number {
+  if (isAsciiLetter(text.charCodeAt(i - 1))) return i - 1;
+  return isSpace(text.charCodeAt(i - 1)) && isAsciiLetter(text.charCodeAt(i - 2)) ? i - 2 : -1;
 }
 const isAsciiLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 

@@ -106,18 +106,25 @@ function dotWordAt(text: string, i: number): boolean {
   return (text.charCodeAt(i) | 32) === 100 && (text.charCodeAt(i + 1) | 32) === 111 && (text.charCodeAt(i + 2) | 32) === 116;
 }
 
-/** What textShape does with each ASCII character: most of a message is letters and spaces, told apart by one table read. */
-const OTHER = 0; // spaces, most punctuation (and every character past ASCII): nothing to note
+/**
+ * What textShape does with each code unit (a table over all of the BMP, so that a unit past ASCII costs
+ * no test of its own). Most of a message is letters and spaces: with the run of letters and digits kept
+ * by a mask (RUN_MASK), they take no branch that depends on the text, only digits and the noted characters do.
+ */
+const OTHER = 0; // spaces, most punctuation, every unit past ASCII: nothing to note
 const LETTER = 1;
 const DIGIT = 2;
 const NOTED = 3; // . @ / ( [ { <
-const ASCII_ROLE = (() => {
-  const t = new Uint8Array(128);
+const ROLES = (() => {
+  const t = new Uint8Array(0x10000);
   for (let c = 48; c <= 57; c++) t[c] = DIGIT;
   for (let c = 65; c <= 90; c++) t[c] = t[c + 32] = LETTER;
   for (const ch of ".@/([{<") t[ch.charCodeAt(0)] = NOTED;
   return t;
 })();
+
+/** By role: -1 keeps the run of ASCII letters and digits growing (LETTER, DIGIT), 0 ends it. */
+const RUN_MASK = Int32Array.of(0, -1, -1, 0);
 
 export function textShape(text: string): TextShape {
   const digits = new DigitTally();
@@ -127,31 +134,19 @@ export function textShape(text: string): TextShape {
   let spacedDot = false;
   let slashes = false;
   let scheme = false;
-  let longAlnumRun = false;
-  let alnum = 0;
+  let alnum = 0; // ASCII letters and digits in a row
+  let longestAlnum = 0;
   const n = text.length;
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
-    const role = c < 128 ? ASCII_ROLE[c]! : OTHER;
-    if (role === OTHER) {
-      alnum = 0;
-      continue;
-    }
-    if (role === LETTER) {
-      // Take each run of letters in one tight loop.
-      let j = i + 1;
-      for (let d; j < n && (d = text.charCodeAt(j)) < 128 && ASCII_ROLE[d] === LETTER; ) j++;
-      alnum += j - i;
-      if (alnum >= LONG_ALNUM_RUN) longAlnumRun = true;
-      i = j - 1;
-      continue;
-    }
+    const role = ROLES[c]!;
+    alnum = (alnum + 1) & RUN_MASK[role]!;
+    longestAlnum = alnum > longestAlnum ? alnum : longestAlnum;
+    if (role < DIGIT) continue;
     if (role === DIGIT) {
-      if (++alnum >= LONG_ALNUM_RUN) longAlnumRun = true;
       digits.digitAt(text, i);
       continue;
     }
-    alnum = 0;
     if (c === 46) {
       separators.push(i, i + 1);
       if (text.charCodeAt(i - 1) === 32 && text.charCodeAt(i + 1) === 32) spacedDot = true;
@@ -169,7 +164,7 @@ export function textShape(text: string): TextShape {
     } else openBrackets.push(i); // { <
   }
   const d = digits;
-  return { threeClose: d.threeClose, closePair: d.closePair, pairs: d.pairs, longestRun: d.longestRun, cardRun: d.cardRun, chain: d.chain, runs: d.runs, separators, openBrackets, at, spacedDot, slashes, scheme, longAlnumRun };
+  return { threeClose: d.threeClose, closePair: d.closePair, pairs: d.pairs, longestRun: d.longestRun, cardRun: d.cardRun, chain: d.chain, runs: d.runs, separators, openBrackets, at, spacedDot, slashes, scheme, longAlnumRun: longestAlnum >= LONG_ALNUM_RUN };
 }
 
 /**
