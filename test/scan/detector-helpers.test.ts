@@ -3,9 +3,8 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { eachWordToken, isWordAt, newWordMatcher } from "../../src/scan/detectors/token-words.ts";
-import { ASCII, LOWER_ASCII, OTHER, lookupNumberWord, wordKind } from "../../src/scan/detectors/number-words.ts";
+import { ASCII, LOWER_ASCII, OTHER, asciiMayBeKey, lookupNumberWord, otherMayBeKey, wordKind } from "../../src/scan/detectors/number-words.ts";
 import { newNumberWords, spellNumbers } from "../../src/scan/detectors/spelled.ts";
-import { asciiMayBeKey } from "../../src/scan/detectors/number-words.ts";
 import { extensionAt } from "../../src/scan/detectors/executables.ts";
 import { digitShape, runStarts } from "../../src/scan/detectors/shape.ts";
 import { PHONE_PATTERNS } from "../../src/scan/detectors/phones.ts";
@@ -102,6 +101,30 @@ describe("number-word index", () => {
       }),
       { numRuns: 1000 },
     );
+  });
+});
+
+describe("number-word index, other letters", () => {
+  it("lets through every word the lookup finds, by its first letter", () => {
+    fc.assert(
+      fc.property(fc.array(word, { minLength: 1, maxLength: 12 }), fc.array(word, { maxLength: 30 }), (keys, tokens) => {
+        const map = new Map<string, string>();
+        for (const k of keys) for (const key of [k.toLowerCase(), k.toLowerCase().normalize("NFD").replace(/\p{M}+/gu, "")]) map.set(key, k);
+        const words = newNumberWords(map);
+        for (const t of [...tokens, ...keys, ...keys.map((k) => k.toUpperCase())]) {
+          if (wordKind(t, 0, t.length) !== OTHER) continue;
+          if (lookupNumberWord(map, t, OTHER) !== undefined) expect(otherMayBeKey(words, t, 0)).toBe(true);
+        }
+      }),
+      { numRuns: 600 },
+    );
+  });
+  it("rules out a word whose first letter starts no key in any form", () => {
+    const words = newNumberWords(new Map(Object.entries({ "восемь": "8", "dziewięć": "9", "dziewiec": "9" })));
+    expect(otherMayBeKey(words, "ВОСЕМЬ", 0)).toBe(true);
+    expect(otherMayBeKey(words, "Ďziewięć", 0)).toBe(true); // without its caron, "d" starts a key
+    expect(otherMayBeKey(words, "привет", 0)).toBe(false);
+    expect(otherMayBeKey(words, "\u0301x", 0)).toBe(true); // a mark first: left to the lookup
   });
 });
 

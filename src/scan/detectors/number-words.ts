@@ -34,6 +34,8 @@ export type NumberWords = {
   firstUnits: Uint8Array;
   /** Length of the longest key, in code units. */
   longest: number;
+  /** Per BMP code unit a word of other letters starts with: 0 not yet known, 1 it may start a key (otherMayBeKey), 2 it cannot. */
+  otherStarts: Uint8Array;
 };
 
 export function newNumberWords(map: Map<string, string>): NumberWords {
@@ -46,7 +48,7 @@ export function newNumberWords(map: Map<string, string>): NumberWords {
     firstUnits[k.charCodeAt(0)] = 1;
     if (/^[\x00-\x7f]+$/.test(k)) asciiStarts[k.length === 1 ? k.charCodeAt(0) : k.charCodeAt(0) * 128 + k.charCodeAt(1)] = 1;
   }
-  return { map, asciiStarts, firstUnits, longest };
+  return { map, asciiStarts, firstUnits, longest, otherStarts: new Uint8Array(0x10000) };
 }
 
 /** Whether the ASCII word text[s, e) (letters only) may be a key in lower case: its first letters start one. */
@@ -84,6 +86,29 @@ function marksMayComeOff(lower: string): boolean {
 function hasDecomposable(lower: string): boolean {
   for (let k = 0; k < lower.length; k++) if (isDecomposable(lower.charCodeAt(k))) return true;
   return false;
+}
+
+/**
+ * Whether a word of other letters (kind OTHER) that starts with text[s] may be a key. lookupNumberWord
+ * looks it up by its lower case, then by that in NFD without marks: the first unit of either is the
+ * first unit of its first letter's lower case, or of that letter's decomposition. A surrogate, a mark,
+ * and the sigma (its lower case depends on where it stands) are left to the lookup.
+ */
+export function otherMayBeKey(words: NumberWords, text: string, s: number): boolean {
+  const u = text.charCodeAt(s);
+  let known = words.otherStarts[u]!;
+  if (known === 0) known = words.otherStarts[u] = mayStartKey(words, u) ? 1 : 2;
+  return known === 1;
+}
+
+function mayStartKey(words: NumberWords, u: number): boolean {
+  if ((u >= 0xd800 && u <= 0xdfff) || u === 0x3a3) return true;
+  const ch = String.fromCharCode(u);
+  if (/\p{M}/u.test(ch)) return true;
+  const lower = ch.toLowerCase();
+  const decomposed = lower.normalize("NFD");
+  if (!/^\p{L}/u.test(decomposed)) return true;
+  return words.firstUnits[lower.charCodeAt(0)] === 1 || words.firstUnits[decomposed.charCodeAt(0)] === 1;
 }
 
 /** What a word is made of, for lookupNumberWord: lower-case ASCII letters, ASCII letters, or other letters too. */

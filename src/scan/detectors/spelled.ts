@@ -5,7 +5,7 @@ import type { Mapped } from "../normalize.ts";
 import type { PerUnit } from "../mapped.ts";
 import { T, origEnd, origStart } from "../normalize.ts";
 import { isSpace } from "./shape.ts";
-import { MAX_NUMBER_WORD, OTHER, asciiMayBeKey, lookupNumberWord, newNumberWords, wordKind, type NumberWords } from "./number-words.ts";
+import { MAX_NUMBER_WORD, OTHER, asciiMayBeKey, lookupNumberWord, newNumberWords, otherMayBeKey, wordKind, type NumberWords } from "./number-words.ts";
 
 export { newNumberWords, numberWordKey, numberWordKeys, type NumberWords } from "./number-words.ts";
 
@@ -64,8 +64,9 @@ function numberTokens(text: string, words: NumberWords): Tok[] {
         continue;
       }
       const kind = wordKind(text, i, j);
-      // Most words are no number word: an ASCII one whose first letters start no key is out before a string is made of it.
-      const v = j - i > MAX_NUMBER_WORD || (kind !== OTHER && !asciiMayBeKey(words, text, i, j)) ? undefined : lookupNumberWord(words.map, text.slice(i, j), kind);
+      // Most words are no number word: one whose first letters start no key is out before a string is made of it.
+      const mayBeKey = kind === OTHER ? otherMayBeKey(words, text, i) : asciiMayBeKey(words, text, i, j);
+      const v = j - i > MAX_NUMBER_WORD || !mayBeKey ? undefined : lookupNumberWord(words.map, text.slice(i, j), kind);
       // A connector joins only after tens or hundreds ("treinta y cuatro"); elsewhere "y", "e", "and" are words of the sentence.
       if (v === CONNECTOR) {
         const last = toks[toks.length - 1];
