@@ -131,7 +131,7 @@ const PHONE_SHAPE = /(?:\+|00|\(?0)\s?\d(?:\D{0,3}\d){5}/;
 /** Positions [start, end) of the tokens that are at-words and dot-words (each list only when asked for). */
 function wordTokens(text: string, ctx: DetectorContext, ats: boolean, dots: boolean): { ats: number[]; dots: number[] } {
   const found = { ats: [] as number[], dots: [] as number[] };
-  const matchers = [...(ats ? [ctx.atWords] : []), ...(dots ? [ctx.dotWords] : [])];
+  const matchers = ats && dots ? [ctx.atWords, ctx.dotWords] : [ats ? ctx.atWords : ctx.dotWords];
   eachWordToken(text, matchers, (m, s, e) => (m === ctx.atWords ? found.ats : found.dots).push(s, e));
   return found;
 }
