@@ -8,7 +8,7 @@ import { lexiconFiles } from "./lexicons/index.ts";
 import { compileLexicons, findHits, type CompiledLexicon } from "./lexicon.ts";
 import { entityView, flagsOf, newCharCache, newEntityCache, origEnd, origStart, wordView, type CharCache, type EntityCache } from "./normalize.ts";
 import { createEntityDetector, type Entity } from "./detectors/entities.ts";
-import { MIN_SPELLED_RUN, spellNumbers } from "./detectors/spelled.ts";
+import { MIN_SPELLED_RUN, newNumberWords, spellNumbers } from "./detectors/spelled.ts";
 import { buildBrandKeys, classifyLink, isOfficialAddress, type LinkContext, type LinkVerdict } from "./detectors/links.ts";
 import { applyRules, newRuleMemo, type Cue } from "./rules/index.ts";
 import { warningFor } from "./warnings.ts";
@@ -35,6 +35,7 @@ export function createScanner(options: ScannerOptions = {}): Scanner {
   const platform = options.platform ?? defaultPlatform;
   const lex: CompiledLexicon = compileLexicons(options.lexicons ?? lexiconFiles, { brandWords: platform.brandWords });
   const findEntities = createEntityDetector({ atWords: lex.atWords, dotWords: lex.dotWords, mailHosts: lex.hosts.mail_host, hostWords: lex.hostWords });
+  const numberWordIndex = newNumberWords(lex.numberWords);
   const linkContext: LinkContext = {
     channels: buildChannelIndex(options.officialChannels ?? [], platform),
     hosts: lex.hosts,
@@ -63,7 +64,7 @@ export function createScanner(options: ScannerOptions = {}): Scanner {
         cues.push({ concept: h.concept, langs: h.langs, term: h.term, start: origStart(w, h.start), end: origEnd(w, h.end - 1), flags: flagsOf(w, h.start, h.end) });
       }
     }
-    const spelled = hasDictationRun(numberWords) ? spellNumbers(a, lex.numberWords) : a;
+    const spelled = hasDictationRun(numberWords) ? spellNumbers(a, numberWordIndex) : a;
     const entities = findEntities(a, spelled, { atWords: atWords > 0, dotWords: dotWords > 0 });
     const links = new Map<Entity, LinkVerdict>();
     const kept: Entity[] = [];

@@ -86,8 +86,11 @@ export function webmailNames(mailHosts: Set<string>): Map<string, string> {
   return byName;
 }
 
-/** The e-mail patterns: full addresses, addresses on a bare webmail name, and the separators' own patterns. */
-export type EmailPatterns = { full: RegExp; webmail: RegExp; at: RegExp; dot: RegExp; bareAt: RegExp };
+/**
+ * The e-mail patterns: full addresses, addresses on a bare webmail name, and the separators' own patterns.
+ * (Both address patterns are (local part)(at-separator)(domain): the text between their two groups is the separator.)
+ */
+export type EmailPatterns = { full: RegExp; webmail: RegExp; dot: RegExp; bareAt: RegExp };
 
 export function findEmails(text: string, a: Mapped, out: Found, ctx: DetectorContext, starts: number[], re: EmailPatterns, hosts: EmailHosts): void {
   eachStickyMatch(text, re.full, starts, (m) => {
@@ -97,7 +100,6 @@ export function findEmails(text: string, a: Mapped, out: Found, ctx: DetectorCon
     const domain = spelledDomain(m[2]!.replace(re.dot, ".").toLowerCase(), hosts.spelled);
     if (!validHostMemo(ctx, domain)) return;
     const sep = m[0].slice(m[1]!.length, m[0].length - m[2]!.length);
-    if (!re.at.test(sep)) return;
     // "verify your identity at fiverr-check.com" is a sentence: a bare "at" before a real domain
     // makes an address only with a spelled dot too, or on a webmail domain.
     if (re.bareAt.test(sep) && m[2] === domain && !hosts.mail.has(domain)) return;
@@ -108,7 +110,7 @@ export function findEmails(text: string, a: Mapped, out: Found, ctx: DetectorCon
     // "mike (at) gmail", "mike@yahoo": a real @ or a bracketed at-word ("have a look at outlook" is a sentence).
     const host = hosts.byName.get(m[2]!.toLowerCase());
     const sep = m[0].slice(m[1]!.length, m[0].length - m[2]!.length);
-    if (!host || !re.at.test(sep) || re.bareAt.test(sep) || overlaps(out, ...toOriginal(a, m.index, m.index + m[0].length), UNDER_WEBMAIL_ADDRESS)) return;
+    if (!host || re.bareAt.test(sep) || overlaps(out, ...toOriginal(a, m.index, m.index + m[0].length), UNDER_WEBMAIL_ADDRESS)) return;
     addEmail(text, a, out, m, `${m[1]!.replace(re.dot, ".").toLowerCase()}@${host}`);
   });
 }

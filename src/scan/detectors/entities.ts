@@ -58,7 +58,6 @@ export function createEntityDetector(opts: EntityOptions) {
   const email = new RegExp(`(?<![\\p{L}\\p{N}_.%+\\-])(${part}(?:${DOT}${part}){0,8})${AT}(${label}(?:${DOT}${label}){1,8})(?![\\p{L}\\p{N}])`, "iuy");
   // A webmail name without its ending ("mike (at) gmail", "mike@yahoo"), tried after the full addresses.
   const webmailEmail = new RegExp(`(?<![\\p{L}\\p{N}_.%+\\-])(${part}(?:${DOT}${part}){0,8})${AT}(${label})(?![\\p{L}\\p{N}]|${DOT}[\\p{L}\\p{N}])`, "iuy");
-  const atRe = new RegExp(AT, "iu");
   const bareAtRe = atWords.length ? new RegExp(`^\\s+(?:${atWords.join("|")})\\s+$`, "iu") : /^$/;
   // Hosts written with spelled or spaced dots: "discord . gg / x", "tinyurl נקודה com", "fiverr点com点x点cn".
   const unspaced = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
@@ -99,7 +98,7 @@ export function createEntityDetector(opts: EntityOptions) {
     // One pass over the tokens finds the at- and dot-words the two patterns below can use.
     const tokens = spelledHosts || emails ? wordTokens(text, ctx, emails, spelledHosts) : undefined;
     if (spelledHosts) eachStickyMatch(text, spelledHost, spelledHostStarts(text, shape.openBrackets, tokens!.dots, ctx), (m) => addUrl(out, a, ctx, m.index, m[0].replace(spelledSepRe, "."), true, m[0].length));
-    if (emails) findEmails(text, a, out, ctx, addressStarts(text, tokens!.ats, ctx), { full: email, webmail: webmailEmail, at: atRe, dot: dotRe, bareAt: bareAtRe }, emailHosts);
+    if (emails) findEmails(text, a, out, ctx, addressStarts(text, tokens!.ats, ctx), { full: email, webmail: webmailEmail, dot: dotRe, bareAt: bareAtRe }, emailHosts);
     if (shape.at) {
       findHandles(text, a, out);
       findPaymentIds(text, a, out);
@@ -109,14 +108,14 @@ export function createEntityDetector(opts: EntityOptions) {
     if (d.threeClose) {
       // Each number detector only when its shape can be there at all (most messages have a price or a date, nothing more).
       if (d.closePair) findIbans(digits, spelled, out, d.pairs);
-      if (d.chain >= 26) findDomesticAccounts(digits, spelled, out);
-      if (d.cardRun >= 13) findCards(digits, spelled, out);
+      if (d.chain >= 26) findDomesticAccounts(digits, spelled, out, d.runs);
+      if (d.cardRun >= 13) findCards(digits, spelled, out, d.runs);
       // Each of the dashed identity numbers has one of these shapes.
-      if (d.longestRun >= 3 && digits.includes("-") && DASHED_ID_SHAPE.test(digits)) findGovIds(digits, spelled, out);
-      if (spelled !== a || (d.chain >= 6 && PHONE_SHAPE.test(digits)) || d.chain >= BARE_NATIONAL_MIN_DIGITS) findPhones(digits, spelled, out, ctx, d);
+      if (d.longestRun >= 3 && digits.includes("-") && DASHED_ID_SHAPE.test(digits)) findGovIds(digits, spelled, out, d.runs);
+      if (spelled !== a || d.chain >= BARE_NATIONAL_MIN_DIGITS || (d.chain >= 6 && PHONE_SHAPE.test(digits))) findPhones(digits, spelled, out, ctx, d);
       // Israeli IDs last: a tenth of all 9-digit numbers pass their check, so they must not hide a phone number.
-      if (d.longestRun >= 9) findIsraeliIds(digits, spelled, out, d.longestRun);
-      if (d.longestRun >= 3) findDigitCodes(digits, spelled, out);
+      if (d.longestRun >= 9) findIsraeliIds(digits, spelled, out, d.runs, d.longestRun);
+      if (d.longestRun >= 3) findDigitCodes(digits, spelled, out, d.runs);
     }
     if (shape.longAlnumRun) findCrypto(text, a, out, ctx);
     if (shape.separators.length > 0) findExecutables(text, a, out, shape.separators, ctx.cls);
@@ -132,7 +131,7 @@ const PHONE_SHAPE = /(?:\+|00|\(?0)\s?\d(?:\D{0,3}\d){5}/;
 /** Positions [start, end) of the tokens that are at-words and dot-words (each list only when asked for). */
 function wordTokens(text: string, ctx: DetectorContext, ats: boolean, dots: boolean): { ats: number[]; dots: number[] } {
   const found = { ats: [] as number[], dots: [] as number[] };
-  const matchers = [...(ats ? [ctx.atWords] : []), ...(dots ? [ctx.dotWords] : [])];
+  const matchers = ats && dots ? [ctx.atWords, ctx.dotWords] : [ats ? ctx.atWords : ctx.dotWords];
   eachWordToken(text, matchers, (m, s, e) => (m === ctx.atWords ? found.ats : found.dots).push(s, e));
   return found;
 }

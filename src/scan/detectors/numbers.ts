@@ -6,19 +6,30 @@
 import { toOriginal, type Mapped } from "../normalize.ts";
 import { cpfValid, ibanLength, ibanValid, israeliIdValid, latvianPersonalCodeValid, luhnValid, ssnShapeValid } from "./checksums.ts";
 import { UNDER_CARD, UNDER_DIGIT_CODE, UNDER_IL_ID, overlaps, push, type Found } from "./found.ts";
-import { eachMatch, eachStickyMatch } from "./matches.ts";
-import { isSpace } from "./shape.ts";
+import { eachStickyMatch } from "./matches.ts";
+import { isSpace, runStarts } from "./shape.ts";
 
 // ---- IBAN ----
 const IBAN_START = /(?<![\p{L}\p{N}])([A-Za-z])\s?([A-Za-z])\s?(\d)\s?(\d)/uy;
 
-/** Where an IBAN can start: a letter two to four characters before a pair of check digits (together or one space apart). */
+/**
+ * Where an IBAN can start: two letters before a pair of check digits, each one space apart at most
+ * (the only way IBAN_START can reach the pair), so one place per pair at most.
+ */
 function ibanStarts(text: string, pairs: number[]): number[] {
   const out: number[] = [];
   for (const q of pairs) {
-    for (let s = Math.max(0, q - 4), last = out.length ? out[out.length - 1]! : -1; s <= q - 2; s++) if (s > last && isAsciiLetter(text.charCodeAt(s))) out.push(s);
+    const second = letterBefore(text, q);
+    const first = second < 0 ? -1 : letterBefore(text, second);
+    if (first >= 0 && (out.length === 0 || first > out[out.length - 1]!)) out.push(first);
   }
   return out;
+}
+
+/** The ASCII letter right before i, or the one before a single \s there (-1: none). */
+function letterBefore(text: string, i: number): number {
+  if (isAsciiLetter(text.charCodeAt(i - 1))) return i - 1;
+  return isSpace(text.charCodeAt(i - 1)) && isAsciiLetter(text.charCodeAt(i - 2)) ? i - 2 : -1;
 }
 const isAsciiLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 
@@ -37,11 +48,11 @@ export function findIbans(text: string, v: Mapped, out: Found, pairs: number[]):
 const IBAN_SEPARATORS = /[\s/.\-]/g;
 
 /** A Polish account number as written at home: the IBAN without "PL" (2 check digits, then 24 digits in groups of 4). */
-const PL_ACCOUNT = /(?<![\p{L}\p{N}])\d{2}(?: ?\d{4}){6}(?![\p{N}])/gu;
+const PL_ACCOUNT = /(?<![\p{L}\p{N}])\d{2}(?: ?\d{4}){6}(?![\p{N}])/uy;
 
 /** Domestic account numbers that are an IBAN without its country code (Poland's NRB): valid by the same mod 97. */
-export function findDomesticAccounts(text: string, v: Mapped, out: Found): void {
-  eachMatch(text, PL_ACCOUNT, (m) => {
+export function findDomesticAccounts(text: string, v: Mapped, out: Found, runs: number[]): void {
+  eachStickyMatch(text, PL_ACCOUNT, startsOf(PL_ACCOUNT, runs), (m) => {
     const compact = "PL" + m[0].replace(/ /g, "");
     if (ibanValid(compact)) push(out, v, m.index, m.index + m[0].length, "iban", compact);
   });
@@ -64,9 +75,9 @@ const isIbanSeparator = (c: number) => isSpace(c) || c === 47 || c === 46 || c =
 const isAsciiAlnum = (c: number) => isAsciiLetter(c) || (c >= 48 && c <= 57);
 
 // ---- cards ----
-const CARD = /(?<![\p{N}\p{L}])\d(?:[ \-]?\d){12,18}(?![\p{N}])/gu;
-export function findCards(text: string, v: Mapped, out: Found): void {
-  eachMatch(text, CARD, (m) => {
+const CARD = /(?<![\p{N}\p{L}])\d(?:[ \-]?\d){12,18}(?![\p{N}])/uy;
+export function findCards(text: string, v: Mapped, out: Found, runs: number[]): void {
+  eachStickyMatch(text, CARD, startsOf(CARD, runs), (m) => {
     const digits = m[0].replace(/\D/g, "");
     if (!"23456".includes(digits[0]!) || !luhnValid(digits) || /^(\d)\1+$/.test(digits)) return;
     const [s, e] = toOriginal(v, m.index, m.index + m[0].length);
@@ -76,48 +87,70 @@ export function findCards(text: string, v: Mapped, out: Found): void {
 }
 
 // ---- identity numbers ----
-const SSN = /(?<![\p{N}\-])\d{3}-\d{2}-\d{4}(?![\p{N}\-])/gu;
-const LV_CODE = /(?<![\p{N}\-])\d{6}-\d{5}(?![\p{N}\-])/gu;
+const SSN = /(?<![\p{N}\-])\d{3}-\d{2}-\d{4}(?![\p{N}\-])/uy;
+const LV_CODE = /(?<![\p{N}\-])\d{6}-\d{5}(?![\p{N}\-])/uy;
 /** A CPF in its written form, 000.000.000-00: the dots and the dash say what it is. */
-const CPF_FORMATTED = /(?<![\p{N}\-.])\d{3}\.\d{3}\.\d{3}-\d{2}(?![\p{N}\-])/gu;
+const CPF_FORMATTED = /(?<![\p{N}\-.])\d{3}\.\d{3}\.\d{3}-\d{2}(?![\p{N}\-])/uy;
 /** Israeli identity numbers are 9 plain digits: a tenth of random 9-digit numbers pass the check, so the rules want an ID word beside one. */
-const IL_ID = /(?<![\p{N}\-.,\/])\d{9}(?![\p{N}\-.,\/])/gu;
+const IL_ID = /(?<![\p{N}\-.,\/])\d{9}(?![\p{N}\-.,\/])/uy;
 /** A CPF written as 11 plain digits: one in a hundred 11-digit numbers (a Brazilian mobile among them) passes, so like an Israeli ID it wants an ID word beside it. */
-const CPF_DIGITS = /(?<![\p{N}\-.,\/])\d{11}(?![\p{N}\-.,\/])/gu;
+const CPF_DIGITS = /(?<![\p{N}\-.,\/])\d{11}(?![\p{N}\-.,\/])/uy;
 /** Plain-digit identity numbers, found after the phone numbers so that they never hide one. */
-export function findIsraeliIds(text: string, v: Mapped, out: Found, longestRun: number): void {
-  eachMatch(text, IL_ID, (m) => {
+export function findIsraeliIds(text: string, v: Mapped, out: Found, runs: number[], longestRun: number): void {
+  eachStickyMatch(text, IL_ID, startsOf(IL_ID, runs), (m) => {
     if (!israeliIdValid(m[0])) return;
     const [s, e] = toOriginal(v, m.index, m.index + m[0].length);
     // It may overlap a national phone number: the rules decide by the words around it.
     if (!overlaps(out, s, e, UNDER_IL_ID)) push(out, v, m.index, m.index + m[0].length, "gov_id", m[0], { detail: "il_id", needsIdWord: true });
   });
   if (longestRun < 11) return;
-  eachMatch(text, CPF_DIGITS, (m) => {
+  eachStickyMatch(text, CPF_DIGITS, startsOf(CPF_DIGITS, runs), (m) => {
     if (!cpfValid(m[0])) return;
     const [s, e] = toOriginal(v, m.index, m.index + m[0].length);
     if (!overlaps(out, s, e, UNDER_IL_ID)) push(out, v, m.index, m.index + m[0].length, "gov_id", m[0], { detail: "br_cpf", needsIdWord: true });
   });
 }
 
-export function findGovIds(text: string, v: Mapped, out: Found): void {
-  eachMatch(text, SSN, (m) => {
+export function findGovIds(text: string, v: Mapped, out: Found, runs: number[]): void {
+  eachStickyMatch(text, SSN, startsOf(SSN, runs), (m) => {
     if (ssnShapeValid(m[0].replace(/\D/g, ""))) push(out, v, m.index, m.index + m[0].length, "gov_id", m[0], { detail: "ssn" });
   });
-  eachMatch(text, LV_CODE, (m) => {
+  eachStickyMatch(text, LV_CODE, startsOf(LV_CODE, runs), (m) => {
     if (latvianPersonalCodeValid(m[0].replace(/\D/g, ""))) push(out, v, m.index, m.index + m[0].length, "gov_id", m[0], { detail: "lv_personal_code" });
   });
-  eachMatch(text, CPF_FORMATTED, (m) => {
+  eachStickyMatch(text, CPF_FORMATTED, startsOf(CPF_FORMATTED, runs), (m) => {
     if (cpfValid(m[0].replace(/\D/g, ""))) push(out, v, m.index, m.index + m[0].length, "gov_id", m[0], { detail: "br_cpf" });
   });
 }
 
 // ---- short digit groups (codes, CVV, PINs): they only count next to a word saying what they are ----
-const DIGIT_GROUP = /(?<![\p{L}\p{N}.,\/])\d{3,8}(?:[\s\-]\d{3,4})?(?![\p{L}\p{N}%€$£]|[.,]\d)/gu;
-export function findDigitCodes(text: string, v: Mapped, out: Found): void {
-  eachMatch(text, DIGIT_GROUP, (m) => {
+const DIGIT_GROUP = /(?<![\p{L}\p{N}.,\/])\d{3,8}(?:[\s\-]\d{3,4})?(?![\p{L}\p{N}%€$£]|[.,]\d)/uy;
+export function findDigitCodes(text: string, v: Mapped, out: Found, runs: number[]): void {
+  eachStickyMatch(text, DIGIT_GROUP, startsOf(DIGIT_GROUP, runs), (m) => {
     const [s, e] = toOriginal(v, m.index, m.index + m[0].length);
     if (overlaps(out, s, e, UNDER_DIGIT_CODE)) return;
     push(out, v, m.index, m.index + m[0].length, "digits", m[0].replace(/\D/g, ""));
   });
+}
+
+/**
+ * Each number pattern with the lengths the digit run its match starts with can have: every pattern's
+ * look-behind excludes a digit before it, so it starts at a run's first digit ("\d{9}" between
+ * look-arounds that exclude digits is a whole run of nine). Tried only there, it finds what a scan
+ * of every position finds.
+ */
+export const NUMBER_PATTERNS: ReadonlyMap<RegExp, [min: number, max: number]> = new Map<RegExp, [number, number]>([
+  [PL_ACCOUNT, [2, Infinity]],
+  [CARD, [1, Infinity]],
+  [SSN, [3, 3]],
+  [LV_CODE, [6, 6]],
+  [CPF_FORMATTED, [3, 3]],
+  [IL_ID, [9, 9]],
+  [CPF_DIGITS, [11, 11]],
+  [DIGIT_GROUP, [3, 8]],
+]);
+
+function startsOf(re: RegExp, runs: number[]): number[] {
+  const [min, max] = NUMBER_PATTERNS.get(re)!;
+  return runStarts(runs, min, max);
 }

@@ -6,12 +6,13 @@ import { T, toOriginal, flagsOf, type Mapped } from "../normalize.ts";
 import { memoised } from "./anchors.ts";
 import type { DetectorContext } from "./context.ts";
 import { UNDER_PHONE, UNDER_SPELLED_PHONE, overlaps, push, type Found } from "./found.ts";
-import { eachMatch } from "./matches.ts";
+import { eachStickyMatch } from "./matches.ts";
+import { isSpace, runStarts } from "./shape.ts";
 
 // ---- phones ----
-const INTL_PHONE = /(?<![\p{L}\p{N}#/])(?:\+|00)\s?\d(?:[\s().\/\-–]{0,3}\d){5,16}(?![\p{N}])/gu;
+const INTL_PHONE = /(?<![\p{L}\p{N}#/])(?:\+|00)\s?\d(?:[\s().\/\-–]{0,3}\d){5,16}(?![\p{N}])/uy;
 // A sentence may end right after a number ("call me on 07911 123456."): only punctuation followed by more digits continues it.
-const NATIONAL_PHONE = /(?<![\p{L}\p{N}#/.,\-])\(?0\d(?:[\s().\-]{0,2}\d){7,11}(?!\p{N}|[.,\-\/]\p{N})/gu;
+const NATIONAL_PHONE = /(?<![\p{L}\p{N}#/.,\-])\(?0\d(?:[\s().\-]{0,2}\d){7,11}(?!\p{N}|[.,\-\/]\p{N})/uy;
 /**
  * A national number written without trunk 0 or country code, as in the US, India, China or Brazil
  * ("415 555 2671", "98765 43210", "138 1024 7765", "(11) 98765-4321"): 10 or 11 digits in a few groups,
@@ -19,7 +20,7 @@ const NATIONAL_PHONE = /(?<![\p{L}\p{N}#/.,\-])\(?0\d(?:[\s().\-]{0,2}\d){7,11}(
  * Nearly every such number is valid in one of those countries, so the metadata is not asked (it costs
  * ~8 µs a number): it is a "possible" number, and the rules want a contact word beside it.
  */
-const BARE_NATIONAL = /(?<![\p{L}\p{N}#/.,:\-+])\(?\d{2,11}\)?(?:[ \-]{1,2}\d{2,5}){0,3}(?!\p{N}|[.,:\-\/]\p{N})/gu;
+const BARE_NATIONAL = /(?<![\p{L}\p{N}#/.,:\-+])\(?\d{2,11}\)?(?:[ \-]{1,2}\d{2,5}){0,3}(?!\p{N}|[.,:\-\/]\p{N})/uy;
 /**
  * Fewest digits of a bare national number: a shorter run is a price, a code or a date. Eight and nine digit
  * numbers (Spain, Portugal, Poland, Latvia: "612 34 56 78", "26123456") are "short": only a contact verb or a
@@ -28,10 +29,10 @@ const BARE_NATIONAL = /(?<![\p{L}\p{N}#/.,:\-+])\(?\d{2,11}\)?(?:[ \-]{1,2}\d{2,
 export const BARE_NATIONAL_MIN_DIGITS = 8;
 const BARE_NATIONAL_FULL_DIGITS = 10;
 /** A bare number typed one digit at a time ("1 3 8 0 0 1 3 8 0 0 0"). */
-const SPACED_BARE = /(?<![\p{L}\p{N}#/.,:\-+])\d(?: \d){7,10}(?!\p{N}|[.,:\-\/]\p{N})/gu;
+const SPACED_BARE = /(?<![\p{L}\p{N}#/.,:\-+])\d(?: \d){7,10}(?!\p{N}|[.,:\-\/]\p{N})/uy;
 const BARE_NATIONAL_MAX_DIGITS = 11;
 /** A dictated number (all digits from number words) long enough to be a phone number, with no prefix. */
-const SPELLED_DIGITS = /(?<![\p{N}+])\d{7,15}(?![\p{N}])/gu;
+const SPELLED_DIGITS = /(?<![\p{N}+])\d{7,15}(?![\p{N}])/uy;
 /** How sure the phone metadata is that +digits is a number: strong (valid) | possible | weak. */
 function phoneStrength(digits: string): string {
   const p = parsePhoneNumberFromString(`+${digits}`);
@@ -39,23 +40,23 @@ function phoneStrength(digits: string): string {
 }
 
 /** What the phone patterns need of the text's digits (its DigitShape). */
-export type PhoneDigits = { longestRun: number; chain: number };
+export type PhoneDigits = { longestRun: number; chain: number; runs: number[] };
 
 export function findPhones(text: string, v: Mapped, out: Found, ctx: DetectorContext, d: PhoneDigits): void {
   if (v.flags && d.longestRun >= 7) {
-    eachMatch(text, SPELLED_DIGITS, (m) => {
+    eachStickyMatch(text, SPELLED_DIGITS, startsOf(SPELLED_DIGITS, text, d.runs), (m) => {
       if (!(flagsOf(v, m.index, m.index + m[0].length) & T.spelled) || (m.index > 0 && text[m.index - 1] === "+")) return;
       const [s, e] = toOriginal(v, m.index, m.index + m[0].length);
       if (!overlaps(out, s, e, UNDER_SPELLED_PHONE)) push(out, v, m.index, m.index + m[0].length, "phone", m[0], { detail: "weak" });
     });
   }
   for (const re of [INTL_PHONE, NATIONAL_PHONE]) {
-    eachMatch(text, re, (m) => {
+    const intl = re === INTL_PHONE;
+    eachStickyMatch(text, re, startsOf(re, text, d.runs), (m) => {
       const [s, e] = toOriginal(v, m.index, m.index + m[0].length);
       if (overlaps(out, s, e, UNDER_PHONE)) return;
       // "+44 (0) 7700…": the bracketed trunk zero is not dialled from abroad.
       let digits = m[0].replace(/\(\s?0\s?\)/, "").replace(/\D/g, "");
-      const intl = re === INTL_PHONE;
       if (intl && m[0].startsWith("00")) digits = digits.slice(2);
       // "00 0000 0000 …" in a template is no number: a real one uses several different digits.
       if (digits.length < 7 || digits.length > 15 || new Set(digits).size < 3) return;
@@ -66,7 +67,7 @@ export function findPhones(text: string, v: Mapped, out: Found, ctx: DetectorCon
   // Eight digits with at most three characters between neighbours (a ")" and two spaces or hyphens) make a chain of eight.
   if (d.chain < BARE_NATIONAL_MIN_DIGITS) return;
   for (const re of [BARE_NATIONAL, SPACED_BARE]) {
-    eachMatch(text, re, (m) => {
+    eachStickyMatch(text, re, startsOf(re, text, d.runs), (m) => {
       // Most matches are prices and dates: counted before any string is made of them.
       const count = digitCount(m[0]);
       if (count < BARE_NATIONAL_MIN_DIGITS || count > BARE_NATIONAL_MAX_DIGITS) return;
@@ -78,6 +79,68 @@ export function findPhones(text: string, v: Mapped, out: Found, ctx: DetectorCon
     });
   }
 }
+
+// Where each phone pattern can start. Every one of them excludes a digit right before its match,
+// so its first digit starts a digit run; before it there may be the pattern's "+" (and a space) or "(".
+
+function startsOf(re: RegExp, text: string, runs: number[]): number[] {
+  return PHONE_PATTERNS.find(([p]) => p === re)![1](text, runs);
+}
+
+/** INTL_PHONE: a "+" before a run (maybe a space between), or a run that starts with "00". */
+function intlStarts(text: string, runs: number[]): number[] {
+  const starts: number[] = [];
+  for (let k = 0; k < runs.length; k += 2) {
+    const r = runs[k]!;
+    if (text.charCodeAt(r - 1) === PLUS) starts.push(r - 1);
+    else if (text.charCodeAt(r - 2) === PLUS && isSpace(text.charCodeAt(r - 1))) starts.push(r - 2);
+    if (runs[k + 1]! - r >= 2 && text.charCodeAt(r) === ZERO && text.charCodeAt(r + 1) === ZERO) starts.push(r);
+  }
+  return starts;
+}
+
+/** NATIONAL_PHONE: a run of two or more digits that starts with the trunk 0, or the "(" before it. */
+function nationalStarts(text: string, runs: number[]): number[] {
+  const starts: number[] = [];
+  for (let k = 0; k < runs.length; k += 2) {
+    const r = runs[k]!;
+    if (runs[k + 1]! - r >= 2 && text.charCodeAt(r) === ZERO) pushWithBracket(text, starts, r);
+  }
+  return starts;
+}
+
+/** SPACED_BARE: a single digit and a space ("1 3 8 0 …"). */
+function spacedStarts(text: string, runs: number[]): number[] {
+  const starts: number[] = [];
+  for (let k = 0; k < runs.length; k += 2) if (runs[k + 1]! - runs[k]! === 1 && text.charCodeAt(runs[k + 1]!) === SPACE) starts.push(runs[k]!);
+  return starts;
+}
+
+/** The starts, each after the "(" right before it if there is one. */
+function withBracketsBefore(text: string, runStarts: number[]): number[] {
+  const starts: number[] = [];
+  for (const r of runStarts) pushWithBracket(text, starts, r);
+  return starts;
+}
+
+function pushWithBracket(text: string, starts: number[], r: number): void {
+  if (text.charCodeAt(r - 1) === OPEN_BRACKET) starts.push(r - 1);
+  starts.push(r);
+}
+
+/** Each phone pattern with where it can start, for the tests that compare it with a scan of every position. */
+export const PHONE_PATTERNS: [RegExp, (text: string, runs: number[]) => number[]][] = [
+  [SPELLED_DIGITS, (_text, runs) => runStarts(runs, 7, 15)],
+  [INTL_PHONE, intlStarts],
+  [NATIONAL_PHONE, nationalStarts],
+  [BARE_NATIONAL, (text, runs) => withBracketsBefore(text, runStarts(runs, 2, 11))],
+  [SPACED_BARE, spacedStarts],
+];
+
+const PLUS = 43;
+const ZERO = 48;
+const SPACE = 32;
+const OPEN_BRACKET = 40;
 
 /**
  * The tail of a code or a reference ("FO4412 7700 9015", "FO 2207 7700 913", "# 5512 …"), not a number of one's own.

@@ -16,6 +16,8 @@ export type DigitShape = {
   cardRun: number;
   /** Most digits in a row with at most three other characters between neighbours (a phone number). */
   chain: number;
+  /** Each run of ASCII digits as [start, end) pairs, in text order: where the number patterns can start (see numberStarts). */
+  runs: number[];
 };
 
 export type TextShape = DigitShape & {
@@ -50,6 +52,7 @@ class DigitTally {
   cardRun = 0;
   chain = 0;
   pairs: number[] = [];
+  runs: number[] = [];
   private prev = -10; // positions of the last two digits
   private prev2 = -10;
   private run = 0;
@@ -59,6 +62,7 @@ class DigitTally {
   digitAt(text: string, i: number): void {
     const gap = i - this.prev;
     if (gap === 1) {
+      this.runs[this.runs.length - 1] = i + 1;
       this.run++;
       this.card++;
       this.linked++;
@@ -66,6 +70,7 @@ class DigitTally {
       this.pairs.push(this.prev);
     } else {
       const between = text.charCodeAt(i - 1);
+      this.runs.push(i, i + 1);
       this.run = 1;
       this.card = gap === 2 && (between === 32 || between === 45) ? this.card + 1 : 1;
       this.linked = gap <= 4 ? this.linked + 1 : 1;
@@ -83,7 +88,7 @@ class DigitTally {
   }
 
   shape(): DigitShape {
-    return { threeClose: this.threeClose, closePair: this.closePair, pairs: this.pairs, longestRun: this.longestRun, cardRun: this.cardRun, chain: this.chain };
+    return { threeClose: this.threeClose, closePair: this.closePair, pairs: this.pairs, longestRun: this.longestRun, cardRun: this.cardRun, chain: this.chain, runs: this.runs };
   }
 }
 
@@ -96,25 +101,30 @@ export function digitShape(text: string): DigitShape {
   return t.shape();
 }
 
-/** A-Z or a-z (setting bit 5 lower-cases an ASCII letter and moves nothing else into a-z). */
-function isAsciiLetter(c: number): boolean {
-  const lower = c | 32;
-  return lower >= 97 && lower <= 122;
-}
-
 /** "dot" in any case at text[i, i+3). */
 function dotWordAt(text: string, i: number): boolean {
   return (text.charCodeAt(i) | 32) === 100 && (text.charCodeAt(i + 1) | 32) === 111 && (text.charCodeAt(i + 2) | 32) === 116;
 }
 
-/** ASCII characters textShape notes nothing about (all but letters, digits and . @ / ( [ { <). */
-const NOTHING_TO_NOTE = (() => {
-  const t = new Uint8Array(128).fill(1);
-  for (let c = 48; c <= 57; c++) t[c] = 0;
-  for (let c = 65; c <= 90; c++) t[c] = t[c + 32] = 0;
-  for (const ch of ".@/([{<") t[ch.charCodeAt(0)] = 0;
+/**
+ * What textShape does with each code unit (a table over all of the BMP, so that a unit past ASCII costs
+ * no test of its own). Most of a message is letters and spaces: with the run of letters and digits kept
+ * by a mask (RUN_MASK), they take no branch that depends on the text, only digits and the noted characters do.
+ */
+const OTHER = 0; // spaces, most punctuation, every unit past ASCII: nothing to note
+const LETTER = 1;
+const DIGIT = 2;
+const NOTED = 3; // . @ / ( [ { <
+const ROLES = (() => {
+  const t = new Uint8Array(0x10000);
+  for (let c = 48; c <= 57; c++) t[c] = DIGIT;
+  for (let c = 65; c <= 90; c++) t[c] = t[c + 32] = LETTER;
+  for (const ch of ".@/([{<") t[ch.charCodeAt(0)] = NOTED;
   return t;
 })();
+
+/** By role: -1 keeps the run of ASCII letters and digits growing (LETTER, DIGIT), 0 ends it. */
+const RUN_MASK = Int32Array.of(0, -1, -1, 0);
 
 export function textShape(text: string): TextShape {
   const digits = new DigitTally();
@@ -124,27 +134,19 @@ export function textShape(text: string): TextShape {
   let spacedDot = false;
   let slashes = false;
   let scheme = false;
-  let longAlnumRun = false;
-  let alnum = 0;
+  let alnum = 0; // ASCII letters and digits in a row
+  let longestAlnum = 0;
   const n = text.length;
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
-    if (isAsciiLetter(c)) {
-      // Most of a message is words: take each run of letters in one tight loop.
-      let j = i + 1;
-      while (j < n && isAsciiLetter(text.charCodeAt(j))) j++;
-      alnum += j - i;
-      if (alnum >= LONG_ALNUM_RUN) longAlnumRun = true;
-      i = j - 1;
-      continue;
-    }
-    if (c >= 48 && c <= 57) {
-      if (++alnum >= LONG_ALNUM_RUN) longAlnumRun = true;
+    const role = ROLES[c]!;
+    alnum = (alnum + 1) & RUN_MASK[role]!;
+    longestAlnum = alnum > longestAlnum ? alnum : longestAlnum;
+    if (role < DIGIT) continue;
+    if (role === DIGIT) {
       digits.digitAt(text, i);
       continue;
     }
-    alnum = 0;
-    if (c >= 0x80 || NOTHING_TO_NOTE[c] === 1) continue; // spaces, most punctuation, other scripts
     if (c === 46) {
       separators.push(i, i + 1);
       if (text.charCodeAt(i - 1) === 32 && text.charCodeAt(i + 1) === 32) spacedDot = true;
@@ -159,7 +161,22 @@ export function textShape(text: string): TextShape {
       const closing = c === 91 ? 93 : 41;
       if (text.charCodeAt(i + 1) === 46 && text.charCodeAt(i + 2) === closing) separators.push(i, i + 3);
       else if (dotWordAt(text, i + 1) && text.charCodeAt(i + 4) === closing) separators.push(i, i + 5);
-    } else if (c === 123 || c === 60) openBrackets.push(i);
+    } else openBrackets.push(i); // { <
   }
-  return { ...digits.shape(), separators, openBrackets, at, spacedDot, slashes, scheme, longAlnumRun };
+  const d = digits;
+  return { threeClose: d.threeClose, closePair: d.closePair, pairs: d.pairs, longestRun: d.longestRun, cardRun: d.cardRun, chain: d.chain, runs: d.runs, separators, openBrackets, at, spacedDot, slashes, scheme, longAlnumRun: longestAlnum >= LONG_ALNUM_RUN };
+}
+
+/**
+ * The starts of the digit runs (DigitShape.runs) of min to max digits. A number pattern whose
+ * look-behind excludes a digit (\p{N}) can only start at a run's first digit (or at a sign or bracket
+ * just before it): its sticky form tried there finds what a scan of every position finds.
+ */
+export function runStarts(runs: number[], min: number, max = Infinity): number[] {
+  const starts: number[] = [];
+  for (let k = 0; k < runs.length; k += 2) {
+    const length = runs[k + 1]! - runs[k]!;
+    if (length >= min && length <= max) starts.push(runs[k]!);
+  }
+  return starts;
 }

@@ -5,9 +5,9 @@ import type { Mapped } from "../normalize.ts";
 import type { PerUnit } from "../mapped.ts";
 import { T, origEnd, origStart } from "../normalize.ts";
 import { isSpace } from "./shape.ts";
-import { MAX_NUMBER_WORD, lookupNumberWord, wordKind } from "./number-words.ts";
+import { MAX_NUMBER_WORD, OTHER, asciiMayBeKey, lookupNumberWord, newNumberWords, otherMayBeKey, wordKind, type NumberWords } from "./number-words.ts";
 
-export { numberWordKey, numberWordKeys } from "./number-words.ts";
+export { newNumberWords, numberWordKey, numberWordKeys, type NumberWords } from "./number-words.ts";
 
 /** Fewest number words in a run before it is read as a dictated number. */
 export const MIN_SPELLED_RUN = 4;
@@ -38,7 +38,7 @@ const codePointLength = (text: string, i: number) => (text.codePointAt(i)! > 0xf
  * The digit runs, "+" signs and number words of the text, in order (the tokens of /[\p{L}\p{M}]+|\d+|\+/u).
  * Other words are not kept, only noted: they break a run.
  */
-function numberTokens(text: string, words: Map<string, string>): Tok[] {
+function numberTokens(text: string, words: NumberWords): Tok[] {
   const toks: Tok[] = [];
   let broken = true;
   const keep = (s: number, e: number, value: string, word: boolean) => {
@@ -63,7 +63,10 @@ function numberTokens(text: string, words: Map<string, string>): Tok[] {
         i += codePointLength(text, i);
         continue;
       }
-      const v = j - i > MAX_NUMBER_WORD ? undefined : lookupNumberWord(words, text.slice(i, j), wordKind(text, i, j));
+      const kind = wordKind(text, i, j);
+      // Most words are no number word: one whose first letters start no key is out before a string is made of it.
+      const mayBeKey = kind === OTHER ? otherMayBeKey(words, text, i) : asciiMayBeKey(words, text, i, j);
+      const v = j - i > MAX_NUMBER_WORD || !mayBeKey ? undefined : lookupNumberWord(words.map, text.slice(i, j), kind);
       // A connector joins only after tens or hundreds ("treinta y cuatro"); elsewhere "y", "e", "and" are words of the sentence.
       if (v === CONNECTOR) {
         const last = toks[toks.length - 1];
@@ -92,12 +95,13 @@ function isUnspacedCode(c: number): boolean {
 }
 
 /** Splits text[i, j) into number words, longest first; a part that is none breaks the run there. */
-function keepSegments(text: string, i: number, j: number, words: Map<string, string>, keep: (s: number, e: number, value: string, word: boolean) => void, brk: () => void): void {
+function keepSegments(text: string, i: number, j: number, words: NumberWords, keep: (s: number, e: number, value: string, word: boolean) => void, brk: () => void): void {
   for (let p = i; p < j; ) {
     let found = 0;
     let value: string | undefined;
-    for (let len = Math.min(MAX_NUMBER_WORD, j - p); len > 0 && found === 0; len--) {
-      value = words.get(text.slice(p, p + len));
+    // The parts are looked up as written: none starts with a unit no key starts with, and none is longer than the longest key.
+    for (let len = words.firstUnits[text.charCodeAt(p)] === 1 ? Math.min(words.longest, j - p) : 0; len > 0 && found === 0; len--) {
+      value = words.map.get(text.slice(p, p + len));
       if (value !== undefined && value !== CONNECTOR) found = len;
     }
     if (found === 0) {
@@ -194,10 +198,14 @@ function digitsOf(toks: Tok[], i: number, j: number): string {
   return digits;
 }
 
-/** The entity view with dictated numbers replaced by their digits; the same object when there are none. */
-export function spellNumbers(a: Mapped, words: Map<string, string>): Mapped {
-  if (words.size === 0) return a;
-  const runs = dictatedRuns(a.text, numberTokens(a.text, words));
+/**
+ * The entity view with dictated numbers replaced by their digits; the same object when there are none.
+ * words: the scanner's newNumberWords index (a plain map is indexed on each call).
+ */
+export function spellNumbers(a: Mapped, words: NumberWords | Map<string, string>): Mapped {
+  const index = words instanceof Map ? newNumberWords(words) : words;
+  if (index.map.size === 0) return a;
+  const runs = dictatedRuns(a.text, numberTokens(a.text, index));
   return runs.length === 0 ? a : withDigits(a, runs);
 }
 

@@ -135,18 +135,17 @@ function secondMayMatch(m: WordMatcher, text: string, s: number, e: number): boo
   return (m.secondSeen[c1] || (m.secondSeen[c1] = m.second.test(text[s + 1]!) ? 1 : 2)) === 1;
 }
 
-/** ASCII characters that end a token: \s and the brackets ( [ { < ) ] } >. */
-const ASCII_BREAKS = (() => {
-  const t = new Uint8Array(128);
-  for (let c = 0; c < 128; c++) if (isSpace(c)) t[c] = 1;
+/** Per BMP code unit: 1 for \s and the brackets ( [ { < ) ] } >, what ends a token (one table read per unit, no test of the range). */
+const BREAKS = (() => {
+  const t = new Uint8Array(0x10000);
+  for (let c = 0; c < t.length; c++) if (isSpace(c)) t[c] = 1;
   for (const ch of "([{<)]}>") t[ch.charCodeAt(0)] = 1;
   return t;
 })();
 
 /** \s or a bracket: what stands between at- and dot-word tokens. */
 function isBreak(c: number): boolean {
-  // Past ASCII, \s has U+00A0 and then nothing below U+1680: letters of most scripts are out after two tests.
-  return c < 128 ? ASCII_BREAKS[c] === 1 : c === 0xa0 || (c >= 0x1680 && isSpace(c));
+  return BREAKS[c] === 1;
 }
 
 /**

@@ -82,6 +82,8 @@ const DOT_SEGMENT = /\/\.\.?(?:\/|$)/;
 export function addUrl(out: Found, a: Mapped, ctx: DetectorContext, s: number, raw: string, spaced = false, rawLength?: number): void {
   const trimmed = TRAILING_CHARS.includes(raw[raw.length - 1]!) ? raw.replace(TRAILING, "") : raw;
   const e = s + (rawLength ?? trimmed.length);
+  // A link inside one found before (the host of a URL with a scheme, found again as a bare host) is no new link: not parsed again.
+  if (overlaps(out, ...toOriginal(a, s, e), LINKS)) return;
   const clean = cleanUrl(trimmed);
   const hasScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(clean);
   const parsed: UrlParts | null = plainUrl(clean) ?? memoised(ctx.urls, hasScheme ? clean : `http://${clean}`, parseUrlParts);
@@ -92,7 +94,6 @@ export function addUrl(out: Found, a: Mapped, ctx: DetectorContext, s: number, r
   if (!host || !validHostMemo(ctx, host)) return;
   const tld = host.slice(host.lastIndexOf(".") + 1);
   const fileLike = !hasScheme && FILE_TLDS.has(tld) && rootPath && !username;
-  if (overlaps(out, ...toOriginal(a, s, e), LINKS)) return;
   push(out, a, s, e, "url", clean, { detail: host, ...(username ? { userinfo: decodedUserinfo(username) } : {}), ...(spaced ? { spaced } : {}), ...(fileLike ? { fileLike } : {}) });
 }
 
