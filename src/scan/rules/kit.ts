@@ -63,14 +63,18 @@ export function newRuleKit(languageMemo: LanguageMemo = newLanguageMemo()) {
   const byConcept: Cue[][] = new Array<Cue[]>(CONCEPT_COUNT).fill(NONE);
   /** The ids with a list in this message: only those are sorted, and reset by the next load. */
   const filled: number[] = [];
+  /** The message's entities by kind, filed on the first ents() of a message (the lists are reused: only `kinds` are this message's). */
   const entitiesOf = new Map<Entity["kind"], Entity[]>();
+  const kinds: Entity[][] = [];
+  let entitiesFiled = false;
   /** negated(x) of this message, by span (spans are not changed while the rules run). */
   const negatedAlone = new Map<Span, boolean>();
   const noEntities: Entity[] = [];
 
   const sentenceOf = (p: number) => indexOf((sentences ??= boundaries(text, SENTENCE_END)), p);
   const clauseOf = (p: number) => indexOf((clauses ??= boundaries(text, CLAUSE_END)), p);
-  const of = (concept: Concept): Cue[] => byConcept[CONCEPT_ID[concept]]!;
+  // By the Map (conceptId), not CONCEPT_ID[concept]: a property read keyed by a variable string costs twice a Map's get.
+  const of = (concept: Concept): Cue[] => byConcept[conceptId(concept)]!;
   /**
    * The first cue of a concept that starts in [from, to) and passes the test: a binary search in the sorted
    * list keeps the pairings linear in practice, and no list is copied (the rules ask this thousands of times
@@ -90,9 +94,19 @@ export function newRuleKit(languageMemo: LanguageMemo = newLanguageMemo()) {
   };
   const ents = (kind: Entity["kind"]): Entity[] => {
     if (entities.length === 0) return noEntities;
-    let list = entitiesOf.get(kind);
-    if (!list) entitiesOf.set(kind, (list = entities.filter((e) => e.kind === kind)));
-    return list;
+    if (!entitiesFiled) fileEntities();
+    const list = entitiesOf.get(kind);
+    return list && list.length > 0 ? list : noEntities;
+  };
+  // One pass for every kind (the rules ask for about ten kinds, most of them absent), instead of a filter per kind.
+  const fileEntities = () => {
+    entitiesFiled = true;
+    for (const e of entities) {
+      let list = entitiesOf.get(e.kind);
+      if (!list) entitiesOf.set(e.kind, (list = []));
+      if (list.length === 0) kinds.push(list);
+      list.push(e);
+    }
   };
   const together = (a: Span, b: Span, window = WINDOW) => {
     const g = gap(a, b);
@@ -165,8 +179,11 @@ export function newRuleKit(languageMemo: LanguageMemo = newLanguageMemo()) {
   const safe = (x: Span, ...evidence: Span[]) => !negated(x, ...evidence) && !quoted(x);
   /** "the password field", "a PayPal button", "6-digit code screen": the thing is a feature being built. */
   const feature = (x: Span) => of("feature_word").some((c) => !overlap(c, x) && sameClause(c, x) && (c.end <= x.start ? wordsBetween(c.end, x.start) : wordsBetween(x.end, c.start)) <= 2);
-  const add = (label: ScanLabel, rule: string, score: number, spans: (Span & { flags?: number })[], normalized: string) =>
-    kit.out.push({ label, rule, score, spans: spans.map((s) => ({ start: s.start, end: s.end, flags: s.flags ?? 0 })), normalized });
+  const add = (label: ScanLabel, rule: string, score: number, spans: (Span & { flags?: number })[], normalized: string) => {
+    const copies: RuleFinding["spans"] = [];
+    for (const s of spans) copies.push({ start: s.start, end: s.end, flags: s.flags ?? 0 });
+    kit.out.push({ label, rule, score, spans: copies, normalized });
+  };
   /** "the password of my Instagram", "my Instagram password": the account a secret belongs to, not a channel to move to. */
   const secretOf = (m: Span) =>
     of("secret").some((c) => !overlap(c, m) && sameClause(c, m) && (c.end <= m.start ? wordsBetween(c.end, m.start) <= 2 : wordsBetween(m.end, c.start) <= 1));
@@ -175,8 +192,10 @@ export function newRuleKit(languageMemo: LanguageMemo = newLanguageMemo()) {
   const load = (input: RuleInput): boolean => {
     for (const id of filled) byConcept[id] = NONE;
     filled.length = 0;
-    entitiesOf.clear();
-    negatedAlone.clear();
+    for (const list of kinds) list.length = 0;
+    kinds.length = 0;
+    entitiesFiled = false;
+    if (negatedAlone.size > 0) negatedAlone.clear(); // clear() makes a new table even when there is nothing in it
     sentences = clauses = staying = active = weakNegators = undefined;
     ({ text, cues, entities } = input);
     kit.text = text;
