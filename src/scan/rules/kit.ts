@@ -8,7 +8,7 @@ import type { LinkVerdict } from "../detectors/links.ts";
 import type { ScanContext, ScanLabel } from "../types.ts";
 import { CONCEPT_COUNT, CONCEPT_ID, conceptId, type Concept } from "./concepts.ts";
 import { messageLanguages, newLanguageMemo, type LanguageMemo } from "./languages.ts";
-import { boundaries, CLAUSE_END, indexOf, SENTENCE_END } from "./text.ts";
+import { boundaries, CLAUSE_END, indexOf, sentenceBreaks } from "./text.ts";
 import type { Cue, RuleFinding, RuleInput } from "./types.ts";
 import { wordsBetween as countWords, wordStart as startOfWord } from "./words.ts";
 
@@ -71,7 +71,7 @@ export function newRuleKit(languageMemo: LanguageMemo = newLanguageMemo()) {
   const negatedAlone = new Map<Span, boolean>();
   const noEntities: Entity[] = [];
 
-  const sentenceOf = (p: number) => indexOf((sentences ??= boundaries(text, SENTENCE_END)), p);
+  const sentenceOf = (p: number) => indexOf((sentences ??= sentenceBreaks(text)), p);
   const clauseOf = (p: number) => indexOf((clauses ??= boundaries(text, CLAUSE_END)), p);
   // By the Map (conceptId), not CONCEPT_ID[concept]: a property read keyed by a variable string costs twice a Map's get.
   const of = (concept: Concept): Cue[] => byConcept[conceptId(concept)]!;
