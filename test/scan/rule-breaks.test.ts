@@ -2,7 +2,7 @@
 // the order of search and the space each match uses up included. And the clause breaks, now built from the same
 // end marks, still end where they did.
 import { describe, expect, it } from "vitest";
-import { boundaries, CLAUSE_END, SENTENCE_END, sentenceBreaks } from "../../src/scan/rules/text.ts";
+import { boundaries, CLAUSE_END, indexOf, newPieceLookup, SENTENCE_END, sentenceBreaks } from "../../src/scan/rules/text.ts";
 
 /** A small deterministic generator (the tests must not flake). */
 function random(seed: number): () => number {
@@ -37,5 +37,18 @@ describe("clause breaks", () => {
     expect(boundaries("yes,  But no", CLAUSE_END)).toEqual([5, 10]);
     expect(boundaries("yes, But no", CLAUSE_END)).toEqual([5]); // the comma took the space "But" needed
     expect(boundaries("a butter b (c) x - y", CLAUSE_END)).toEqual([12, 14, 19]);
+  });
+});
+
+describe("newPieceLookup", () => {
+  it("answers indexOf over the breaks for every position, before and after its table, for a longer then a shorter text", () => {
+    const lookup = newPieceLookup(sentenceBreaks);
+    for (const text of ["One. Two! Three?\nFour – five. ".repeat(12), "a. b", "", "no break at all here"]) {
+      lookup.load(text);
+      const ends = sentenceBreaks(text);
+      // Twice over every position: the first rounds by binary search, the rest from the table.
+      for (let round = 0; round < 2; round++) for (let p = -1; p <= text.length + 1; p++) expect(lookup.at(p), `${round} ${p}`).toBe(indexOf(ends, p));
+      expect(lookup.breaks()).toEqual(ends);
+    }
   });
 });

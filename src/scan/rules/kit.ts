@@ -8,7 +8,7 @@ import type { LinkVerdict } from "../detectors/links.ts";
 import type { ScanContext, ScanLabel } from "../types.ts";
 import { CONCEPT_COUNT, CONCEPT_ID, conceptId, type Concept } from "./concepts.ts";
 import { messageLanguages, newLanguageMemo, type LanguageMemo } from "./languages.ts";
-import { boundaries, CLAUSE_END, indexOf, sentenceBreaks } from "./text.ts";
+import { boundaries, CLAUSE_END, newPieceLookup, sentenceBreaks } from "./text.ts";
 import type { Cue, RuleFinding, RuleInput } from "./types.ts";
 import { wordsBetween as countWords, wordStart as startOfWord } from "./words.ts";
 
@@ -53,8 +53,8 @@ export function newRuleKit(languageMemo: LanguageMemo = newLanguageMemo()) {
   let text = "";
   let cues: Cue[] = [];
   let entities: Entity[] = [];
-  let sentences: number[] | undefined;
-  let clauses: number[] | undefined;
+  const sentences = newPieceLookup(sentenceBreaks);
+  const clauses = newPieceLookup((t) => boundaries(t, CLAUSE_END));
   let staying: Cue[] | undefined;
   let active: Cue[] | undefined;
   /** Negators of a plausible language that is not the message's main one: they count only right before what they negate. */
@@ -70,9 +70,12 @@ export function newRuleKit(languageMemo: LanguageMemo = newLanguageMemo()) {
   /** negated(x) of this message, by span (spans are not changed while the rules run). */
   const negatedAlone = new Map<Span, boolean>();
   const noEntities: Entity[] = [];
+  /** The message's cues by start (a workspace sorted on within()'s first question), and the longest one's length (-1: not yet). */
+  const byStart: Cue[] = [];
+  let longest = -1;
 
-  const sentenceOf = (p: number) => indexOf((sentences ??= sentenceBreaks(text)), p);
-  const clauseOf = (p: number) => indexOf((clauses ??= boundaries(text, CLAUSE_END)), p);
+  const sentenceOf = sentences.at;
+  const clauseOf = clauses.at;
   // By the Map (conceptId), not CONCEPT_ID[concept]: a property read keyed by a variable string costs twice a Map's get.
   const of = (concept: Concept): Cue[] => byConcept[conceptId(concept)]!;
   /**
@@ -115,13 +118,37 @@ export function newRuleKit(languageMemo: LanguageMemo = newLanguageMemo()) {
   const near = (x: Span, concept: Concept, window = WINDOW) => findAround(concept, x.start - window - REACH, x.end + window, (c) => together(x, c, window));
   const inSentence = (x: Span, concept: Concept) => {
     const k = sentenceOf(x.start);
-    const bounds = sentences!;
+    const bounds = sentences.breaks();
     const from = k === 0 ? 0 : bounds[k - 1]!;
     const to = k < bounds.length ? bounds[k]! : text.length;
     return findAround(concept, from - REACH, to, (c) => sentenceOf(c.start) === k);
   };
   // "sin pasar por Fiverr" (outside) contains "por Fiverr" (inside): a phrase inside a longer cue is that cue's.
-  const within = (c: Cue) => cues.some((o) => o.concept !== c.concept && o.start <= c.start && o.end >= c.end && o.end - o.start > c.end - c.start);
+  // Only the cues starting at or before c, back to the first that could still reach its end, can contain it.
+  const within = (c: Cue) => {
+    if (longest < 0) sortCues();
+    let lo = 0;
+    let hi = byStart.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (byStart[mid]!.start <= c.start) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let k = lo - 1; k >= 0 && byStart[k]!.start >= c.end - longest; k--) {
+      const o = byStart[k]!;
+      if (o.concept !== c.concept && o.end >= c.end && o.end - o.start > c.end - c.start) return true;
+    }
+    return false;
+  };
+  const sortCues = () => {
+    byStart.length = 0;
+    longest = 0;
+    for (const c of cues) {
+      byStart.push(c);
+      longest = Math.max(longest, c.end - c.start);
+    }
+    sortByStart(byStart);
+  };
   const staysHere = () => (staying ??= of("inside_platform").filter((c) => !within(c)));
   // A negation inside another phrase ("isn't enough", "no fiverr fee") is that phrase's, not a negator (decided once).
   // Nor is a negator inside a number or an address (Vietnamese "không" is also the digit 0: "không chín một…").
@@ -129,7 +156,10 @@ export function newRuleKit(languageMemo: LanguageMemo = newLanguageMemo()) {
   /** Words between two offsets (a run of Han/kana counts one word per two characters). */
   const wordsBetween = (a: number, b: number) => countWords(text, a, b);
   const wordStart = (p: number) => startOfWord(text, p);
-  const sameClauseAt = (a: Span, start: number, end: number) => clauseOf(a.start) === clauseOf(start) || clauseOf(a.start) === clauseOf(Math.max(start, end - 1));
+  const sameClauseAt = (a: Span, start: number, end: number) => {
+    const k = clauseOf(a.start);
+    return k === clauseOf(start) || k === clauseOf(Math.max(start, end - 1));
+  };
   const sameClause = (a: Span, b: Span) => sameClauseAt(a, b.start, b.end);
   const inSpan = (n: Span, e: Span) => n.start >= e.start && n.end <= e.end;
   /** The negator n, in e's clause, right before e (a weak one: with no word between) or just after it. */
@@ -196,8 +226,11 @@ export function newRuleKit(languageMemo: LanguageMemo = newLanguageMemo()) {
     kinds.length = 0;
     entitiesFiled = false;
     if (negatedAlone.size > 0) negatedAlone.clear(); // clear() makes a new table even when there is nothing in it
-    sentences = clauses = staying = active = weakNegators = undefined;
+    staying = active = weakNegators = undefined;
+    longest = -1;
     ({ text, cues, entities } = input);
+    sentences.load(text);
+    clauses.load(text);
     kit.text = text;
     kit.cues = cues;
     kit.entities = entities;

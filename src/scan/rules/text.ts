@@ -72,6 +72,42 @@ export function indexOf(bounds: number[], pos: number): number {
   return lo;
 }
 
+/** Questions about one message after which a position table pays for itself (a long message asks ~500 times). */
+const TABLE_AFTER = 32;
+
+/**
+ * The sentence (or clause) of each position of one message at a time: the breaks are found on the first question,
+ * then each question is a binary search, or a table read once the message has asked often. The table is reused.
+ */
+export function newPieceLookup(breaksOf: (text: string) => number[]) {
+  let text = "";
+  let bounds: number[] | undefined;
+  let asked = 0;
+  let table = new Int32Array(0);
+  let tabled = false;
+  const breaks = () => (bounds ??= breaksOf(text));
+  /** indexOf(breaks(), p). */
+  const at = (p: number): number => {
+    if (tabled) return p >= 0 && p < text.length ? table[p]! : indexOf(bounds!, p);
+    if (++asked > TABLE_AFTER) fill(breaks());
+    return indexOf(breaks(), p);
+  };
+  const fill = (ends: number[]) => {
+    if (table.length < text.length) table = new Int32Array(Math.max(text.length, 2 * table.length));
+    let from = 0;
+    for (let k = 0; k < ends.length; from = ends[k++]!) table.fill(k, from, Math.min(ends[k]!, text.length));
+    table.fill(ends.length, from, text.length);
+    tabled = true;
+  };
+  const load = (t: string) => {
+    text = t;
+    bounds = undefined;
+    asked = 0;
+    tabled = false;
+  };
+  return { at, breaks, load };
+}
+
 /** "is" between a name and its value ("my telegram is mike_dev", "meu insta é…", "parole ir…", "пароль это…"). */
 const COPULA = "is|ist|ir|est|es|é|è|e|это|є|הוא|هي|هو";
 
