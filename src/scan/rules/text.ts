@@ -19,7 +19,9 @@ const clauseWords = CLAUSE_WORDS.map(escapeRegExp).join("|");
 // The breaks, by definition (where each match ends): a sentence ends after a run of end marks before a space, at a
 // line break and at a spaced dash ("a – b"); a clause also at ", ", a clause mark, a spaced "-" and a spaced "but".
 export const SENTENCE_END = new RegExp(String.raw`${endRun}|\s[–—]\s`, "gu");
-export const CLAUSE_END = new RegExp(String.raw`${endRun}|\s[–—-]\s|,\s|[${CLAUSE_MARKS}]|\s(?:${clauseWords})\s`, "giu");
+// (The clause's spaced dash and spaced word are one alternative: one try at each space instead of two. Where a
+// line break is that space, the line break's own alternatives come first either way.)
+export const CLAUSE_END = new RegExp(String.raw`${endRun}|,\s|[${CLAUSE_MARKS}]|\s(?:[–—-]|${clauseWords})\s`, "giu");
 // The sentence breaks, found faster: an alternative that starts with \s is tried at every space of the text (most
 // of the regex's time), so the dash's space is a look-behind. (The same for clauses gains little: their "but" words
 // start with a space too, and a look-behind before them is tried at every letter.)
@@ -56,6 +58,10 @@ function searchFrom(text: string, from: number): number {
   const pair = (c & 0xfc00) === 0xd800 && (text.charCodeAt(from + 1) & 0xfc00) === 0xdc00; // one character: skip both halves
   return pair ? from + 2 : from + 1;
 }
+function isAscii(s: string): boolean {
+  for (let k = 0; k < s.length; k++) if (s.charCodeAt(k) >= 0x80) return false;
+  return true;
+}
 function hasCode(chars: string, c: number): boolean {
   for (let k = 0; k < chars.length; k++) if (chars.charCodeAt(k) === c) return true;
   return false;
@@ -72,38 +78,25 @@ export function indexOf(bounds: number[], pos: number): number {
   return lo;
 }
 
-/** Questions about one message after which a position table pays for itself (a long message asks ~500 times). */
-const TABLE_AFTER = 32;
-
 /**
  * The sentence (or clause) of each position of one message at a time: the breaks are found on the first question,
- * then each question is a binary search, or a table read once the message has asked often. The table is reused.
+ * and the rules ask in runs about one place (a long message asks ~500 times), so the last answer is tried first.
  */
 export function newPieceLookup(breaksOf: (text: string) => number[]) {
   let text = "";
   let bounds: number[] | undefined;
-  let asked = 0;
-  let table = new Int32Array(0);
-  let tabled = false;
+  let last = 0;
   const breaks = () => (bounds ??= breaksOf(text));
   /** indexOf(breaks(), p). */
   const at = (p: number): number => {
-    if (tabled) return p >= 0 && p < text.length ? table[p]! : indexOf(bounds!, p);
-    if (++asked > TABLE_AFTER) fill(breaks());
-    return indexOf(breaks(), p);
-  };
-  const fill = (ends: number[]) => {
-    if (table.length < text.length) table = new Int32Array(Math.max(text.length, 2 * table.length));
-    let from = 0;
-    for (let k = 0; k < ends.length; from = ends[k++]!) table.fill(k, from, Math.min(ends[k]!, text.length));
-    table.fill(ends.length, from, text.length);
-    tabled = true;
+    const ends = breaks();
+    if ((last === 0 || ends[last - 1]! <= p) && (last === ends.length || p < ends[last]!)) return last;
+    return (last = indexOf(ends, p));
   };
   const load = (t: string) => {
     text = t;
     bounds = undefined;
-    asked = 0;
-    tabled = false;
+    last = 0;
   };
   return { at, breaks, load };
 }
@@ -119,7 +112,7 @@ const SPACED_HANDLE = new RegExp(String.raw`^([\s:：\-–—→>=,]{0,6}(?:(?:$
 export function handleAfter(text: string, from: number, entities: Entity[]): (Span & { value: string }) | undefined {
   // Full-width forms ("：ｌｉｎ＿ｄｅｓｉｇｎ８８") read as ASCII; only when NFKC keeps every offset in place.
   const raw = text.slice(from, from + 60);
-  const nfkc = raw.normalize("NFKC");
+  const nfkc = isAscii(raw) ? raw : raw.normalize("NFKC"); // (ASCII is its own NFKC)
   const after = nfkc.length === raw.length ? nfkc : raw;
   let found = spacedHandle(after);
   if (!found) {
