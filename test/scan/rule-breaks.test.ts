@@ -52,7 +52,7 @@ describe("clause breaks", () => {
 });
 
 describe("newPieceLookup", () => {
-  it("answers indexOf over the breaks for every position, asked in order and at random, for a longer then a shorter text", () => {
+  it("answers indexOf over the breaks (and whether a position is in a given piece), asked in order and at random, for a longer then a shorter text", () => {
     const lookup = newPieceLookup(sentenceBreaks);
     const r = random(9);
     for (const text of ["One. Two! Three?\nFour – five. ".repeat(12), "a. b", "", "no break at all here"]) {
@@ -62,6 +62,8 @@ describe("newPieceLookup", () => {
       for (let k = 0; k < 500; k++) {
         const p = Math.floor(r() * (text.length + 3)) - 1;
         expect(lookup.at(p), `${p}`).toBe(indexOf(ends, p));
+        const k = Math.floor(r() * (ends.length + 1));
+        expect(lookup.isIn(k, p), `${k} ${p}`).toBe(indexOf(ends, p) === k);
       }
       expect(lookup.breaks()).toEqual(ends);
     }

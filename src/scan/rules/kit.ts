@@ -76,6 +76,8 @@ export function newRuleKit(languageMemo: LanguageMemo = newLanguageMemo()) {
 
   const sentenceOf = sentences.at;
   const clauseOf = clauses.at;
+  /** q is in p's sentence (one lookup, then a range test). */
+  const sameSentence = (p: number, q: number) => sentences.isIn(sentenceOf(p), q);
   // By the Map (conceptId), not CONCEPT_ID[concept]: a property read keyed by a variable string costs twice a Map's get.
   const of = (concept: Concept): Cue[] => byConcept[conceptId(concept)]!;
   /**
@@ -113,7 +115,7 @@ export function newRuleKit(languageMemo: LanguageMemo = newLanguageMemo()) {
   };
   const together = (a: Span, b: Span, window = WINDOW) => {
     const g = gap(a, b);
-    return g <= window && (g <= 25 || sentenceOf(a.start) === sentenceOf(b.start));
+    return g <= window && (g <= 25 || sameSentence(a.start, b.start));
   };
   const near = (x: Span, concept: Concept, window = WINDOW) => findAround(concept, x.start - window - REACH, x.end + window, (c) => together(x, c, window));
   const inSentence = (x: Span, concept: Concept) => {
@@ -121,7 +123,7 @@ export function newRuleKit(languageMemo: LanguageMemo = newLanguageMemo()) {
     const bounds = sentences.breaks();
     const from = k === 0 ? 0 : bounds[k - 1]!;
     const to = k < bounds.length ? bounds[k]! : text.length;
-    return findAround(concept, from - REACH, to, (c) => sentenceOf(c.start) === k);
+    return findAround(concept, from - REACH, to, (c) => sentences.isIn(k, c.start));
   };
   // "sin pasar por Fiverr" (outside) contains "por Fiverr" (inside): a phrase inside a longer cue is that cue's.
   // Only the cues starting at or before c, back to the first that could still reach its end, can contain it.
@@ -158,7 +160,7 @@ export function newRuleKit(languageMemo: LanguageMemo = newLanguageMemo()) {
   const wordStart = (p: number) => startOfWord(text, p);
   const sameClauseAt = (a: Span, start: number, end: number) => {
     const k = clauseOf(a.start);
-    return k === clauseOf(start) || k === clauseOf(Math.max(start, end - 1));
+    return clauses.isIn(k, start) || clauses.isIn(k, Math.max(start, end - 1));
   };
   const sameClause = (a: Span, b: Span) => sameClauseAt(a, b.start, b.end);
   const inSpan = (n: Span, e: Span) => n.start >= e.start && n.end <= e.end;
@@ -194,15 +196,19 @@ export function newRuleKit(languageMemo: LanguageMemo = newLanguageMemo()) {
   };
   const negatedBy = (ns: Cue[], x: Span, evidence: Span[]) => {
     // "…blocked if you don't send…": a threat turns the negation into a condition.
-    if (of("account_threat").some((t) => sentenceOf(t.start) === sentenceOf(x.start))) return false;
+    const threats = of("account_threat");
+    if (threats.length > 0) {
+      const k = sentenceOf(x.start);
+      if (threats.some((t) => sentences.isIn(k, t.start))) return false;
+    }
     for (const n of ns) if (negatesRequest(n, x, evidence)) return true;
     return false;
   };
   // Sentence-wide neutralisers reach at most TOPIC_REACH characters: a long run-on sentence is many sentences.
   const quoted = (x: Span) => of("rule_quote").length > 0 && !!near(x, "rule_quote", TOPIC_REACH) && !!inSentence(x, "rule_quote");
-  const topicNear = (x: Span) => of("topic_build").some((c) => gap(c, x) <= TOPIC_REACH && sentenceOf(c.start) === sentenceOf(x.start));
+  const topicNear = (x: Span) => of("topic_build").some((c) => gap(c, x) <= TOPIC_REACH && sameSentence(x.start, c.start));
   /** "through the order" in x's sentence, unless itself negated ("we don't pay through the platform"). */
-  const inside = (x: Span) => staysHere().some((c) => sentenceOf(c.start) === sentenceOf(x.start) && gap(c, x) <= TOPIC_REACH && !negated(c));
+  const inside = (x: Span) => staysHere().some((c) => sameSentence(x.start, c.start) && gap(c, x) <= TOPIC_REACH && !negated(c));
   /** A cue of `concept` near x that is a different piece of text than x. */
   const nearOther = (x: Span, concept: Concept, window = WINDOW, accept?: (c: Cue) => boolean) =>
     findAround(concept, x.start - window - REACH, x.end + window, (c) => !overlap(c, x) && together(x, c, window) && (!accept || accept(c)));

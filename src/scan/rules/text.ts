@@ -80,25 +80,32 @@ export function indexOf(bounds: number[], pos: number): number {
 
 /**
  * The sentence (or clause) of each position of one message at a time: the breaks are found on the first question,
- * and the rules ask in runs about one place (a long message asks ~500 times), so the last answer is tried first.
+ * and the rules ask in runs about one or two places (a long message asks ~500 times), so the last answers are tried first.
  */
 export function newPieceLookup(breaksOf: (text: string) => number[]) {
   let text = "";
   let bounds: number[] | undefined;
+  // The last two answers: the questions go back and forth between two places ("is c in x's sentence?").
   let last = 0;
+  let before = 0;
   const breaks = () => (bounds ??= breaksOf(text));
+  const holds = (ends: number[], k: number, p: number) => (k === 0 || ends[k - 1]! <= p) && (k === ends.length || p < ends[k]!);
   /** indexOf(breaks(), p). */
   const at = (p: number): number => {
     const ends = breaks();
-    if ((last === 0 || ends[last - 1]! <= p) && (last === ends.length || p < ends[last]!)) return last;
+    if (holds(ends, last, p)) return last;
+    if (holds(ends, before, p)) return before;
+    before = last;
     return (last = indexOf(ends, p));
   };
+  /** at(p) === k, without looking p up. */
+  const isIn = (k: number, p: number): boolean => holds(breaks(), k, p);
   const load = (t: string) => {
     text = t;
     bounds = undefined;
-    last = 0;
+    last = before = 0;
   };
-  return { at, breaks, load };
+  return { at, isIn, breaks, load };
 }
 
 /** "is" between a name and its value ("my telegram is mike_dev", "meu insta é…", "parole ir…", "пароль это…"). */
