@@ -46,6 +46,8 @@ export type RuleKit = ReturnType<typeof newRuleKit>;
 
 /** The list of a concept without cues in the message (shared, never written to). */
 const NONE: Cue[] = [];
+/** No evidence beside the span asked about (shared, never written to). */
+const NO_SPANS: Span[] = [];
 
 /** A kit for one scanner: load() each message before its rules run (nothing in it outlives the next load). */
 export function newRuleKit(languageMemo: LanguageMemo = newLanguageMemo()) {
@@ -80,13 +82,15 @@ export function newRuleKit(languageMemo: LanguageMemo = newLanguageMemo()) {
   const sameSentence = (p: number, q: number) => sentences.isIn(sentenceOf(p), q);
   // By the Map (conceptId), not CONCEPT_ID[concept]: a property read keyed by a variable string costs twice a Map's get.
   const of = (concept: Concept): Cue[] => byConcept[conceptId(concept)]!;
+  /** The kit's own questions name their concept by id (CONCEPT_ID.secret: a constant, no lookup at all). */
+  const ofId = (id: number): Cue[] => byConcept[id]!;
   /**
    * The first cue of a concept that starts in [from, to) and passes the test: a binary search in the sorted
    * list keeps the pairings linear in practice, and no list is copied (the rules ask this thousands of times
    * in a long message).
    */
-  const findAround = (concept: Concept, from: number, to: number, test: (c: Cue) => boolean): Cue | undefined => {
-    const list = of(concept);
+  const findAround = (concept: Concept, from: number, to: number, test: (c: Cue) => boolean): Cue | undefined => around(of(concept), from, to, test);
+  const around = (list: Cue[], from: number, to: number, test: (c: Cue) => boolean): Cue | undefined => {
     let lo = 0;
     let hi = list.length;
     while (lo < hi) {
@@ -117,13 +121,15 @@ export function newRuleKit(languageMemo: LanguageMemo = newLanguageMemo()) {
     const g = gap(a, b);
     return g <= window && (g <= 25 || sameSentence(a.start, b.start));
   };
-  const near = (x: Span, concept: Concept, window = WINDOW) => findAround(concept, x.start - window - REACH, x.end + window, (c) => together(x, c, window));
-  const inSentence = (x: Span, concept: Concept) => {
+  const near = (x: Span, concept: Concept, window = WINDOW) => nearIn(of(concept), x, window);
+  const nearIn = (list: Cue[], x: Span, window: number) => around(list, x.start - window - REACH, x.end + window, (c) => together(x, c, window));
+  const inSentence = (x: Span, concept: Concept) => inSentenceIn(of(concept), x);
+  const inSentenceIn = (list: Cue[], x: Span) => {
     const k = sentenceOf(x.start);
     const bounds = sentences.breaks();
     const from = k === 0 ? 0 : bounds[k - 1]!;
     const to = k < bounds.length ? bounds[k]! : text.length;
-    return findAround(concept, from - REACH, to, (c) => sentences.isIn(k, c.start));
+    return around(list, from - REACH, to, (c) => sentences.isIn(k, c.start));
   };
   // "sin pasar por Fiverr" (outside) contains "por Fiverr" (inside): a phrase inside a longer cue is that cue's.
   // Only the cues starting at or before c, back to the first that could still reach its end, can contain it.
@@ -151,10 +157,10 @@ export function newRuleKit(languageMemo: LanguageMemo = newLanguageMemo()) {
     }
     sortByStart(byStart);
   };
-  const staysHere = () => (staying ??= of("inside_platform").filter((c) => !within(c)));
+  const staysHere = () => (staying ??= ofId(CONCEPT_ID.inside_platform).filter((c) => !within(c)));
   // A negation inside another phrase ("isn't enough", "no fiverr fee") is that phrase's, not a negator (decided once).
   // Nor is a negator inside a number or an address (Vietnamese "không" is also the digit 0: "không chín một…").
-  const negators = () => (active ??= of("negation").filter((n) => !within(n) && !entities.some((e) => e.start < n.end && n.start < e.end)));
+  const negators = () => (active ??= ofId(CONCEPT_ID.negation).filter((n) => !within(n) && !entities.some((e) => e.start < n.end && n.start < e.end)));
   /** Words between two offsets (a run of Han/kana counts one word per two characters). */
   const wordsBetween = (a: number, b: number) => countWords(text, a, b);
   const wordStart = (p: number) => startOfWord(text, p);
@@ -183,7 +189,8 @@ export function newRuleKit(languageMemo: LanguageMemo = newLanguageMemo()) {
     return negates(n, x) || evidence.some((e) => negates(n, e));
   };
   /** A negation in the same clause just before (or just after) a piece of the evidence, and not part of it. */
-  const negated = (x: Span, ...evidence: Span[]) => {
+  const negated = (x: Span, ...evidence: Span[]) => negatedWith(x, evidence);
+  const negatedWith = (x: Span, evidence: Span[]) => {
     const ns = negators();
     if (ns.length === 0) return false;
     // A span alone is asked about again and again (every `inside` test asks for each "stays here" phrase).
@@ -196,7 +203,7 @@ export function newRuleKit(languageMemo: LanguageMemo = newLanguageMemo()) {
   };
   const negatedBy = (ns: Cue[], x: Span, evidence: Span[]) => {
     // "…blocked if you don't send…": a threat turns the negation into a condition.
-    const threats = of("account_threat");
+    const threats = ofId(CONCEPT_ID.account_threat);
     if (threats.length > 0) {
       const k = sentenceOf(x.start);
       if (threats.some((t) => sentences.isIn(k, t.start))) return false;
@@ -205,16 +212,19 @@ export function newRuleKit(languageMemo: LanguageMemo = newLanguageMemo()) {
     return false;
   };
   // Sentence-wide neutralisers reach at most TOPIC_REACH characters: a long run-on sentence is many sentences.
-  const quoted = (x: Span) => of("rule_quote").length > 0 && !!near(x, "rule_quote", TOPIC_REACH) && !!inSentence(x, "rule_quote");
-  const topicNear = (x: Span) => of("topic_build").some((c) => gap(c, x) <= TOPIC_REACH && sameSentence(x.start, c.start));
+  const quoted = (x: Span) => {
+    const quotes = ofId(CONCEPT_ID.rule_quote);
+    return quotes.length > 0 && !!nearIn(quotes, x, TOPIC_REACH) && !!inSentenceIn(quotes, x);
+  };
+  const topicNear = (x: Span) => ofId(CONCEPT_ID.topic_build).some((c) => gap(c, x) <= TOPIC_REACH && sameSentence(x.start, c.start));
   /** "through the order" in x's sentence, unless itself negated ("we don't pay through the platform"). */
-  const inside = (x: Span) => staysHere().some((c) => sameSentence(x.start, c.start) && gap(c, x) <= TOPIC_REACH && !negated(c));
+  const inside = (x: Span) => staysHere().some((c) => sameSentence(x.start, c.start) && gap(c, x) <= TOPIC_REACH && !negatedWith(c, NO_SPANS));
   /** A cue of `concept` near x that is a different piece of text than x. */
   const nearOther = (x: Span, concept: Concept, window = WINDOW, accept?: (c: Cue) => boolean) =>
     findAround(concept, x.start - window - REACH, x.end + window, (c) => !overlap(c, x) && together(x, c, window) && (!accept || accept(c)));
-  const safe = (x: Span, ...evidence: Span[]) => !negated(x, ...evidence) && !quoted(x);
+  const safe = (x: Span, ...evidence: Span[]) => !negatedWith(x, evidence) && !quoted(x);
   /** "the password field", "a PayPal button", "6-digit code screen": the thing is a feature being built. */
-  const feature = (x: Span) => of("feature_word").some((c) => !overlap(c, x) && sameClause(c, x) && (c.end <= x.start ? wordsBetween(c.end, x.start) : wordsBetween(x.end, c.start)) <= 2);
+  const feature = (x: Span) => ofId(CONCEPT_ID.feature_word).some((c) => !overlap(c, x) && sameClause(c, x) && (c.end <= x.start ? wordsBetween(c.end, x.start) : wordsBetween(x.end, c.start)) <= 2);
   const add = (label: ScanLabel, rule: string, score: number, spans: (Span & { flags?: number })[], normalized: string) => {
     const copies: RuleFinding["spans"] = [];
     for (const s of spans) copies.push({ start: s.start, end: s.end, flags: s.flags ?? 0 });
@@ -222,7 +232,7 @@ export function newRuleKit(languageMemo: LanguageMemo = newLanguageMemo()) {
   };
   /** "the password of my Instagram", "my Instagram password": the account a secret belongs to, not a channel to move to. */
   const secretOf = (m: Span) =>
-    of("secret").some((c) => !overlap(c, m) && sameClause(c, m) && (c.end <= m.start ? wordsBetween(c.end, m.start) <= 2 : wordsBetween(m.end, c.start) <= 1));
+    ofId(CONCEPT_ID.secret).some((c) => !overlap(c, m) && sameClause(c, m) && (c.end <= m.start ? wordsBetween(c.end, m.start) <= 2 : wordsBetween(m.end, c.start) <= 1));
 
   /** Files the message's cues by concept; false when it has neither cues nor entities (then no rule can fire). */
   const load = (input: RuleInput): boolean => {
@@ -267,7 +277,7 @@ export function newRuleKit(languageMemo: LanguageMemo = newLanguageMemo()) {
       else if (list.length < MAX_CUES) list.push(c);
     }
     for (const id of filled) sortByStart(byConcept[id]!);
-    kit.reported = of("reported_scam").length > 0;
+    kit.reported = ofId(CONCEPT_ID.reported_scam).length > 0;
     return true;
   };
 
