@@ -38,6 +38,18 @@ export function sortByStart(list: Cue[]): void {
   }
 }
 
+/** The first index of a list sorted by start whose cue starts at or after `from` (a binary search). */
+function firstFrom(list: Cue[], from: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]!.start < from) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** Characters between two spans (0 when they overlap). */
 export const gap = (a: Span, b: Span) => (a.end <= b.start ? b.start - a.end : b.end <= a.start ? a.start - b.end : 0);
 export const overlap = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
@@ -91,14 +103,7 @@ export function newRuleKit(languageMemo: LanguageMemo = newLanguageMemo()) {
    */
   const findAround = (concept: Concept, from: number, to: number, test: (c: Cue) => boolean): Cue | undefined => around(of(concept), from, to, test);
   const around = (list: Cue[], from: number, to: number, test: (c: Cue) => boolean): Cue | undefined => {
-    let lo = 0;
-    let hi = list.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (list[mid]!.start < from) lo = mid + 1;
-      else hi = mid;
-    }
-    for (let k = lo; k < list.length && list[k]!.start < to; k++) if (test(list[k]!)) return list[k];
+    for (let k = firstFrom(list, from); k < list.length && list[k]!.start < to; k++) if (test(list[k]!)) return list[k];
     return undefined;
   };
   const ents = (kind: Entity["kind"]): Entity[] => {
@@ -122,7 +127,11 @@ export function newRuleKit(languageMemo: LanguageMemo = newLanguageMemo()) {
     return g <= window && (g <= 25 || sameSentence(a.start, b.start));
   };
   const near = (x: Span, concept: Concept, window = WINDOW) => nearIn(of(concept), x, window);
-  const nearIn = (list: Cue[], x: Span, window: number) => around(list, x.start - window - REACH, x.end + window, (c) => together(x, c, window));
+  // (near and nearOther walk the list themselves: no test closure per question.)
+  const nearIn = (list: Cue[], x: Span, window: number) => {
+    for (let k = firstFrom(list, x.start - window - REACH); k < list.length && list[k]!.start < x.end + window; k++) if (together(x, list[k]!, window)) return list[k];
+    return undefined;
+  };
   const inSentence = (x: Span, concept: Concept) => inSentenceIn(of(concept), x);
   const inSentenceIn = (list: Cue[], x: Span) => {
     const k = sentenceOf(x.start);
@@ -220,8 +229,14 @@ export function newRuleKit(languageMemo: LanguageMemo = newLanguageMemo()) {
   /** "through the order" in x's sentence, unless itself negated ("we don't pay through the platform"). */
   const inside = (x: Span) => staysHere().some((c) => sameSentence(x.start, c.start) && gap(c, x) <= TOPIC_REACH && !negatedWith(c, NO_SPANS));
   /** A cue of `concept` near x that is a different piece of text than x. */
-  const nearOther = (x: Span, concept: Concept, window = WINDOW, accept?: (c: Cue) => boolean) =>
-    findAround(concept, x.start - window - REACH, x.end + window, (c) => !overlap(c, x) && together(x, c, window) && (!accept || accept(c)));
+  const nearOther = (x: Span, concept: Concept, window = WINDOW, accept?: (c: Cue) => boolean) => {
+    const list = of(concept);
+    for (let k = firstFrom(list, x.start - window - REACH); k < list.length && list[k]!.start < x.end + window; k++) {
+      const c = list[k]!;
+      if (!overlap(c, x) && together(x, c, window) && (!accept || accept(c))) return c;
+    }
+    return undefined;
+  };
   const safe = (x: Span, ...evidence: Span[]) => !negatedWith(x, evidence) && !quoted(x);
   /** "the password field", "a PayPal button", "6-digit code screen": the thing is a feature being built. */
   const feature = (x: Span) => ofId(CONCEPT_ID.feature_word).some((c) => !overlap(c, x) && sameClause(c, x) && (c.end <= x.start ? wordsBetween(c.end, x.start) : wordsBetween(x.end, c.start)) <= 2);
