@@ -56,8 +56,6 @@ export const overlap = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
 
 export type RuleKit = ReturnType<typeof newRuleKit>;
 
-/** The list of a concept without cues in the message (shared, never written to). */
-const NONE: Cue[] = [];
 /** No evidence beside the span asked about (shared, never written to). */
 const NO_SPANS: Span[] = [];
 
@@ -73,8 +71,8 @@ export function newRuleKit(languageMemo: LanguageMemo = newLanguageMemo()) {
   let active: Cue[] | undefined;
   /** Negators of a plausible language that is not the message's main one: they count only right before what they negate. */
   let weakNegators: Set<Cue> | undefined;
-  /** The message's cues by concept id (read only, like every list `of` and `ents` give; NONE until a cue comes). */
-  const byConcept: Cue[][] = new Array<Cue[]>(CONCEPT_COUNT).fill(NONE);
+  /** The message's cues by concept id (read only, like every list `of` and `ents` give; reused: emptied by the next load). */
+  const byConcept: Cue[][] = Array.from({ length: CONCEPT_COUNT }, () => []);
   /** The ids with a list in this message: only those are sorted, and reset by the next load. */
   const filled: number[] = [];
   /** The message's entities by kind, filed on the first ents() of a message (the lists are reused: only `kinds` are this message's). */
@@ -251,7 +249,7 @@ export function newRuleKit(languageMemo: LanguageMemo = newLanguageMemo()) {
 
   /** Files the message's cues by concept; false when it has neither cues nor entities (then no rule can fire). */
   const load = (input: RuleInput): boolean => {
-    for (const id of filled) byConcept[id] = NONE;
+    for (const id of filled) byConcept[id]!.length = 0;
     filled.length = 0;
     for (const list of kinds) list.length = 0;
     kinds.length = 0;
@@ -288,8 +286,8 @@ export function newRuleKit(languageMemo: LanguageMemo = newLanguageMemo()) {
         if (!languages!.main(c.langs)) (weakNegators ??= new Set()).add(c);
       }
       const list = byConcept[id]!;
-      if (list === NONE) ((byConcept[id] = [c]), filled.push(id));
-      else if (list.length < MAX_CUES) list.push(c);
+      if (list.length === 0) filled.push(id);
+      if (list.length < MAX_CUES) list.push(c);
     }
     for (const id of filled) sortByStart(byConcept[id]!);
     kit.reported = ofId(CONCEPT_ID.reported_scam).length > 0;
