@@ -73,7 +73,7 @@ export function newRuleKit(languageMemo: LanguageMemo = newLanguageMemo()) {
   let weakNegators: Set<Cue> | undefined;
   /** The message's cues by concept id (read only, like every list `of` and `ents` give; reused: emptied by the next load). */
   const byConcept: Cue[][] = Array.from({ length: CONCEPT_COUNT }, () => []);
-  /** The ids with a list in this message: only those are sorted, and reset by the next load. */
+  /** The ids with cues in this message: only those are sorted, and emptied by the next load. */
   const filled: number[] = [];
   /** The message's entities by kind, filed on the first ents() of a message (the lists are reused: only `kinds` are this message's). */
   const entitiesOf = new Map<Entity["kind"], Entity[]>();
