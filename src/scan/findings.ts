@@ -32,8 +32,6 @@ export function outsideSpans<T extends Span>(items: T[], spans: Span[]): T[] {
 export function toFindings(text: string, raw: RuleFinding[]): Finding[] {
   if (raw.length === 0) return [];
   const out: Finding[] = [];
-  // Where each label's findings are in `out`, in order: a raw finding is compared with its own label's only.
-  const ofLabel = new Map<ScanLabel, number[]>();
   for (const r of raw) {
     let start = Infinity;
     let end = -Infinity;
@@ -43,25 +41,24 @@ export function toFindings(text: string, raw: RuleFinding[]): Finding[] {
       end = Math.max(end, s.end);
       flags |= s.flags;
     }
+    // The first kept finding of the label that overlaps (a message keeps a handful: a scan of them all is enough).
+    let clash = -1;
+    for (let k = 0; k < out.length && clash < 0; k++) if (out[k]!.label === r.label && out[k]!.start < end && start < out[k]!.end) clash = k;
     // Built only when kept: a long message has many overlapping raw findings of one label.
-    const finding = (): Finding => ({ label: r.label, start, end, matched: text.slice(start, end), normalized: r.normalized, rule: r.rule, score: r.score, transforms: transformNames(flags) });
-    let mine = ofLabel.get(r.label);
-    if (!mine) ofLabel.set(r.label, (mine = []));
-    const clash = mine.find((k) => out[k]!.start < end && start < out[k]!.end);
-    if (clash === undefined) {
-      mine.push(out.length);
-      out.push(finding());
-    } else if (out[clash]!.score < r.score) out[clash] = finding();
+    if (clash < 0) out.push(finding(text, r, start, end, flags));
+    else if (out[clash]!.score < r.score) out[clash] = finding(text, r, start, end, flags);
   }
   return out.sort((x, y) => x.start - y.start || y.score - x.score);
+}
+
+function finding(text: string, r: RuleFinding, start: number, end: number, flags: number): Finding {
+  return { label: r.label, start, end, matched: text.slice(start, end), normalized: r.normalized, rule: r.rule, score: r.score, transforms: flags === 0 ? [] : transformNames(flags) };
 }
 
 /** The labels found, in SCAN_LABELS order. */
 export function labelsOf(findings: Finding[]): ScanLabel[] {
   if (findings.length === 0) return [];
-  const found = new Set<ScanLabel>();
-  for (const f of findings) found.add(f.label);
-  return SCAN_LABELS.filter((l) => found.has(l));
+  return SCAN_LABELS.filter((l) => findings.some((f) => f.label === l));
 }
 
 export function riskOf(findings: Finding[]): Risk {

@@ -12,7 +12,8 @@ export const WARNING_LANGUAGES: string[] = Object.keys(TABLE);
 export function warningFor(labels: ScanLabel[], readerLang: string | undefined): { lang: string; text: string } | null {
   const top = PRIORITY.find((l) => labels.includes(l));
   if (!top) return null;
-  const primary = (readerLang ?? "en").toLowerCase().split(/[-_]/)[0]!;
+  // (Most scans name no reader language: no string work for those.)
+  const primary = readerLang === undefined ? "en" : readerLang.toLowerCase().split(/[-_]/)[0]!;
   const lang = TABLE[primary]?.[top] ? primary : "en";
   return { lang, text: TABLE[lang]![top]! };
 }

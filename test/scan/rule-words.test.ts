@@ -83,6 +83,20 @@ describe("a kit reused across messages", () => {
     expect(fresh[1]).toEqual([]);
   });
 
+  it("finds the cues inside a longer cue of another concept as the full scan does, in unsorted messages too", () => {
+    const kit = newRuleKit();
+    const r = random(17);
+    const concepts = ["negation", "outside", "inside_platform"];
+    for (let m = 0; m < 300; m++) {
+      const list: Cue[] = Array.from({ length: Math.floor(r() * 12) }, () => {
+        const start = Math.floor(r() * 30);
+        return cue(concepts[Math.floor(r() * concepts.length)]!, start, start + 1 + Math.floor(r() * 12));
+      });
+      kit.load(input("x".repeat(50), list));
+      for (const c of list) expect(kit.within(c)).toBe(list.some((o) => o.concept !== c.concept && o.start <= c.start && o.end >= c.end && o.end - o.start > c.end - c.start));
+    }
+  });
+
   it("files a message's cues by concept, sorted by start", () => {
     const kit = newRuleKit();
     kit.load(input("x", [cue("secret", 9, 10), cue("secret", 2, 3), cue("brand", 0, 1)]));

@@ -8,7 +8,7 @@ import type { LinkVerdict } from "../detectors/links.ts";
 import type { ScanContext, ScanLabel } from "../types.ts";
 import { CONCEPT_COUNT, CONCEPT_ID, conceptId, type Concept } from "./concepts.ts";
 import { messageLanguages, newLanguageMemo, type LanguageMemo } from "./languages.ts";
-import { boundaries, CLAUSE_END, indexOf, SENTENCE_END } from "./text.ts";
+import { boundaries, CLAUSE_END, newPieceLookup, sentenceBreaks } from "./text.ts";
 import type { Cue, RuleFinding, RuleInput } from "./types.ts";
 import { wordsBetween as countWords, wordStart as startOfWord } from "./words.ts";
 
@@ -38,14 +38,26 @@ export function sortByStart(list: Cue[]): void {
   }
 }
 
+/** The first index of a list sorted by start whose cue starts at or after `from` (a binary search). */
+function firstFrom(list: Cue[], from: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]!.start < from) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** Characters between two spans (0 when they overlap). */
 export const gap = (a: Span, b: Span) => (a.end <= b.start ? b.start - a.end : b.end <= a.start ? a.start - b.end : 0);
 export const overlap = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
 
 export type RuleKit = ReturnType<typeof newRuleKit>;
 
-/** The list of a concept without cues in the message (shared, never written to). */
-const NONE: Cue[] = [];
+/** No evidence beside the span asked about (shared, never written to). */
+const NO_SPANS: Span[] = [];
 
 /** A kit for one scanner: load() each message before its rules run (nothing in it outlives the next load). */
 export function newRuleKit(languageMemo: LanguageMemo = newLanguageMemo()) {
@@ -53,69 +65,116 @@ export function newRuleKit(languageMemo: LanguageMemo = newLanguageMemo()) {
   let text = "";
   let cues: Cue[] = [];
   let entities: Entity[] = [];
-  let sentences: number[] | undefined;
-  let clauses: number[] | undefined;
+  const sentences = newPieceLookup(sentenceBreaks);
+  const clauses = newPieceLookup((t) => boundaries(t, CLAUSE_END));
   let staying: Cue[] | undefined;
   let active: Cue[] | undefined;
   /** Negators of a plausible language that is not the message's main one: they count only right before what they negate. */
   let weakNegators: Set<Cue> | undefined;
-  /** The message's cues by concept id (read only, like every list `of` and `ents` give; NONE until a cue comes). */
-  const byConcept: Cue[][] = new Array<Cue[]>(CONCEPT_COUNT).fill(NONE);
-  /** The ids with a list in this message: only those are sorted, and reset by the next load. */
+  /** The message's cues by concept id (read only, like every list `of` and `ents` give; reused: emptied by the next load). */
+  const byConcept: Cue[][] = Array.from({ length: CONCEPT_COUNT }, () => []);
+  /** The ids with cues in this message: only those are sorted, and emptied by the next load. */
   const filled: number[] = [];
+  /** The message's entities by kind, filed on the first ents() of a message (the lists are reused: only `kinds` are this message's). */
   const entitiesOf = new Map<Entity["kind"], Entity[]>();
+  const kinds: Entity[][] = [];
+  let entitiesFiled = false;
   /** negated(x) of this message, by span (spans are not changed while the rules run). */
   const negatedAlone = new Map<Span, boolean>();
   const noEntities: Entity[] = [];
+  /** The message's cues by start (a workspace sorted on within()'s first question), and the longest one's length (-1: not yet). */
+  const byStart: Cue[] = [];
+  let longest = -1;
 
-  const sentenceOf = (p: number) => indexOf((sentences ??= boundaries(text, SENTENCE_END)), p);
-  const clauseOf = (p: number) => indexOf((clauses ??= boundaries(text, CLAUSE_END)), p);
-  const of = (concept: Concept): Cue[] => byConcept[CONCEPT_ID[concept]]!;
+  const sentenceOf = sentences.at;
+  const clauseOf = clauses.at;
+  /** q is in p's sentence (one lookup, then a range test). */
+  const sameSentence = (p: number, q: number) => sentences.isIn(sentenceOf(p), q);
+  // By the Map (conceptId), not CONCEPT_ID[concept]: a property read keyed by a variable string costs twice a Map's get.
+  const of = (concept: Concept): Cue[] => byConcept[conceptId(concept)]!;
+  /** The kit's own questions name their concept by id (CONCEPT_ID.secret: a constant, no lookup at all). */
+  const ofId = (id: number): Cue[] => byConcept[id]!;
   /**
    * The first cue of a concept that starts in [from, to) and passes the test: a binary search in the sorted
    * list keeps the pairings linear in practice, and no list is copied (the rules ask this thousands of times
    * in a long message).
    */
-  const findAround = (concept: Concept, from: number, to: number, test: (c: Cue) => boolean): Cue | undefined => {
-    const list = of(concept);
-    let lo = 0;
-    let hi = list.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (list[mid]!.start < from) lo = mid + 1;
-      else hi = mid;
-    }
-    for (let k = lo; k < list.length && list[k]!.start < to; k++) if (test(list[k]!)) return list[k];
+  const findAround = (concept: Concept, from: number, to: number, test: (c: Cue) => boolean): Cue | undefined => around(of(concept), from, to, test);
+  const around = (list: Cue[], from: number, to: number, test: (c: Cue) => boolean): Cue | undefined => {
+    for (let k = firstFrom(list, from); k < list.length && list[k]!.start < to; k++) if (test(list[k]!)) return list[k];
     return undefined;
   };
   const ents = (kind: Entity["kind"]): Entity[] => {
     if (entities.length === 0) return noEntities;
-    let list = entitiesOf.get(kind);
-    if (!list) entitiesOf.set(kind, (list = entities.filter((e) => e.kind === kind)));
-    return list;
+    if (!entitiesFiled) fileEntities();
+    const list = entitiesOf.get(kind);
+    return list && list.length > 0 ? list : noEntities;
+  };
+  // One pass for every kind (the rules ask for about ten kinds, most of them absent), instead of a filter per kind.
+  const fileEntities = () => {
+    entitiesFiled = true;
+    for (const e of entities) {
+      let list = entitiesOf.get(e.kind);
+      if (!list) entitiesOf.set(e.kind, (list = []));
+      if (list.length === 0) kinds.push(list);
+      list.push(e);
+    }
   };
   const together = (a: Span, b: Span, window = WINDOW) => {
     const g = gap(a, b);
-    return g <= window && (g <= 25 || sentenceOf(a.start) === sentenceOf(b.start));
+    return g <= window && (g <= 25 || sameSentence(a.start, b.start));
   };
-  const near = (x: Span, concept: Concept, window = WINDOW) => findAround(concept, x.start - window - REACH, x.end + window, (c) => together(x, c, window));
-  const inSentence = (x: Span, concept: Concept) => {
+  const near = (x: Span, concept: Concept, window = WINDOW) => nearIn(of(concept), x, window);
+  // (near and nearOther walk the list themselves: no test closure per question.)
+  const nearIn = (list: Cue[], x: Span, window: number) => {
+    for (let k = firstFrom(list, x.start - window - REACH); k < list.length && list[k]!.start < x.end + window; k++) if (together(x, list[k]!, window)) return list[k];
+    return undefined;
+  };
+  const inSentence = (x: Span, concept: Concept) => inSentenceIn(of(concept), x);
+  const inSentenceIn = (list: Cue[], x: Span) => {
     const k = sentenceOf(x.start);
-    const bounds = sentences!;
+    const bounds = sentences.breaks();
     const from = k === 0 ? 0 : bounds[k - 1]!;
     const to = k < bounds.length ? bounds[k]! : text.length;
-    return findAround(concept, from - REACH, to, (c) => sentenceOf(c.start) === k);
+    return around(list, from - REACH, to, (c) => sentences.isIn(k, c.start));
   };
   // "sin pasar por Fiverr" (outside) contains "por Fiverr" (inside): a phrase inside a longer cue is that cue's.
-  const within = (c: Cue) => cues.some((o) => o.concept !== c.concept && o.start <= c.start && o.end >= c.end && o.end - o.start > c.end - c.start);
-  const staysHere = () => (staying ??= of("inside_platform").filter((c) => !within(c)));
+  // Only the cues starting at or before c, back to the first that could still reach its end, can contain it.
+  const within = (c: Cue) => {
+    if (longest < 0) sortCues();
+    let lo = 0;
+    let hi = byStart.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (byStart[mid]!.start <= c.start) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let k = lo - 1; k >= 0 && byStart[k]!.start >= c.end - longest; k--) {
+      const o = byStart[k]!;
+      if (o.concept !== c.concept && o.end >= c.end && o.end - o.start > c.end - c.start) return true;
+    }
+    return false;
+  };
+  const sortCues = () => {
+    byStart.length = 0;
+    longest = 0;
+    for (const c of cues) {
+      byStart.push(c);
+      longest = Math.max(longest, c.end - c.start);
+    }
+    sortByStart(byStart);
+  };
+  const staysHere = () => (staying ??= ofId(CONCEPT_ID.inside_platform).filter((c) => !within(c)));
   // A negation inside another phrase ("isn't enough", "no fiverr fee") is that phrase's, not a negator (decided once).
   // Nor is a negator inside a number or an address (Vietnamese "không" is also the digit 0: "không chín một…").
-  const negators = () => (active ??= of("negation").filter((n) => !within(n) && !entities.some((e) => e.start < n.end && n.start < e.end)));
+  const negators = () => (active ??= ofId(CONCEPT_ID.negation).filter((n) => !within(n) && !entities.some((e) => e.start < n.end && n.start < e.end)));
   /** Words between two offsets (a run of Han/kana counts one word per two characters). */
   const wordsBetween = (a: number, b: number) => countWords(text, a, b);
   const wordStart = (p: number) => startOfWord(text, p);
-  const sameClauseAt = (a: Span, start: number, end: number) => clauseOf(a.start) === clauseOf(start) || clauseOf(a.start) === clauseOf(Math.max(start, end - 1));
+  const sameClauseAt = (a: Span, start: number, end: number) => {
+    const k = clauseOf(a.start);
+    return clauses.isIn(k, start) || clauses.isIn(k, Math.max(start, end - 1));
+  };
   const sameClause = (a: Span, b: Span) => sameClauseAt(a, b.start, b.end);
   const inSpan = (n: Span, e: Span) => n.start >= e.start && n.end <= e.end;
   /** The negator n, in e's clause, right before e (a weak one: with no word between) or just after it. */
@@ -137,7 +196,8 @@ export function newRuleKit(languageMemo: LanguageMemo = newLanguageMemo()) {
     return negates(n, x) || evidence.some((e) => negates(n, e));
   };
   /** A negation in the same clause just before (or just after) a piece of the evidence, and not part of it. */
-  const negated = (x: Span, ...evidence: Span[]) => {
+  const negated = (x: Span, ...evidence: Span[]) => negatedWith(x, evidence);
+  const negatedWith = (x: Span, evidence: Span[]) => {
     const ns = negators();
     if (ns.length === 0) return false;
     // A span alone is asked about again and again (every `inside` test asks for each "stays here" phrase).
@@ -150,35 +210,56 @@ export function newRuleKit(languageMemo: LanguageMemo = newLanguageMemo()) {
   };
   const negatedBy = (ns: Cue[], x: Span, evidence: Span[]) => {
     // "…blocked if you don't send…": a threat turns the negation into a condition.
-    if (of("account_threat").some((t) => sentenceOf(t.start) === sentenceOf(x.start))) return false;
+    const threats = ofId(CONCEPT_ID.account_threat);
+    if (threats.length > 0) {
+      const k = sentenceOf(x.start);
+      if (threats.some((t) => sentences.isIn(k, t.start))) return false;
+    }
     for (const n of ns) if (negatesRequest(n, x, evidence)) return true;
     return false;
   };
   // Sentence-wide neutralisers reach at most TOPIC_REACH characters: a long run-on sentence is many sentences.
-  const quoted = (x: Span) => of("rule_quote").length > 0 && !!near(x, "rule_quote", TOPIC_REACH) && !!inSentence(x, "rule_quote");
-  const topicNear = (x: Span) => of("topic_build").some((c) => gap(c, x) <= TOPIC_REACH && sentenceOf(c.start) === sentenceOf(x.start));
+  const quoted = (x: Span) => {
+    const quotes = ofId(CONCEPT_ID.rule_quote);
+    return quotes.length > 0 && !!nearIn(quotes, x, TOPIC_REACH) && !!inSentenceIn(quotes, x);
+  };
+  const topicNear = (x: Span) => ofId(CONCEPT_ID.topic_build).some((c) => gap(c, x) <= TOPIC_REACH && sameSentence(x.start, c.start));
   /** "through the order" in x's sentence, unless itself negated ("we don't pay through the platform"). */
-  const inside = (x: Span) => staysHere().some((c) => sentenceOf(c.start) === sentenceOf(x.start) && gap(c, x) <= TOPIC_REACH && !negated(c));
+  const inside = (x: Span) => staysHere().some((c) => sameSentence(x.start, c.start) && gap(c, x) <= TOPIC_REACH && !negatedWith(c, NO_SPANS));
   /** A cue of `concept` near x that is a different piece of text than x. */
-  const nearOther = (x: Span, concept: Concept, window = WINDOW, accept?: (c: Cue) => boolean) =>
-    findAround(concept, x.start - window - REACH, x.end + window, (c) => !overlap(c, x) && together(x, c, window) && (!accept || accept(c)));
-  const safe = (x: Span, ...evidence: Span[]) => !negated(x, ...evidence) && !quoted(x);
+  const nearOther = (x: Span, concept: Concept, window = WINDOW, accept?: (c: Cue) => boolean) => {
+    const list = of(concept);
+    for (let k = firstFrom(list, x.start - window - REACH); k < list.length && list[k]!.start < x.end + window; k++) {
+      const c = list[k]!;
+      if (!overlap(c, x) && together(x, c, window) && (!accept || accept(c))) return c;
+    }
+    return undefined;
+  };
+  const safe = (x: Span, ...evidence: Span[]) => !negatedWith(x, evidence) && !quoted(x);
   /** "the password field", "a PayPal button", "6-digit code screen": the thing is a feature being built. */
-  const feature = (x: Span) => of("feature_word").some((c) => !overlap(c, x) && sameClause(c, x) && (c.end <= x.start ? wordsBetween(c.end, x.start) : wordsBetween(x.end, c.start)) <= 2);
-  const add = (label: ScanLabel, rule: string, score: number, spans: (Span & { flags?: number })[], normalized: string) =>
-    kit.out.push({ label, rule, score, spans: spans.map((s) => ({ start: s.start, end: s.end, flags: s.flags ?? 0 })), normalized });
+  const feature = (x: Span) => ofId(CONCEPT_ID.feature_word).some((c) => !overlap(c, x) && sameClause(c, x) && (c.end <= x.start ? wordsBetween(c.end, x.start) : wordsBetween(x.end, c.start)) <= 2);
+  const add = (label: ScanLabel, rule: string, score: number, spans: (Span & { flags?: number })[], normalized: string) => {
+    const copies: RuleFinding["spans"] = [];
+    for (const s of spans) copies.push({ start: s.start, end: s.end, flags: s.flags ?? 0 });
+    kit.out.push({ label, rule, score, spans: copies, normalized });
+  };
   /** "the password of my Instagram", "my Instagram password": the account a secret belongs to, not a channel to move to. */
   const secretOf = (m: Span) =>
-    of("secret").some((c) => !overlap(c, m) && sameClause(c, m) && (c.end <= m.start ? wordsBetween(c.end, m.start) <= 2 : wordsBetween(m.end, c.start) <= 1));
+    ofId(CONCEPT_ID.secret).some((c) => !overlap(c, m) && sameClause(c, m) && (c.end <= m.start ? wordsBetween(c.end, m.start) <= 2 : wordsBetween(m.end, c.start) <= 1));
 
   /** Files the message's cues by concept; false when it has neither cues nor entities (then no rule can fire). */
   const load = (input: RuleInput): boolean => {
-    for (const id of filled) byConcept[id] = NONE;
+    for (const id of filled) byConcept[id]!.length = 0;
     filled.length = 0;
-    entitiesOf.clear();
-    negatedAlone.clear();
-    sentences = clauses = staying = active = weakNegators = undefined;
+    for (const list of kinds) list.length = 0;
+    kinds.length = 0;
+    entitiesFiled = false;
+    if (negatedAlone.size > 0) negatedAlone.clear(); // clear() makes a new table even when there is nothing in it
+    staying = active = weakNegators = undefined;
+    longest = -1;
     ({ text, cues, entities } = input);
+    sentences.load(text);
+    clauses.load(text);
     kit.text = text;
     kit.cues = cues;
     kit.entities = entities;
@@ -205,11 +286,11 @@ export function newRuleKit(languageMemo: LanguageMemo = newLanguageMemo()) {
         if (!languages!.main(c.langs)) (weakNegators ??= new Set()).add(c);
       }
       const list = byConcept[id]!;
-      if (list === NONE) ((byConcept[id] = [c]), filled.push(id));
-      else if (list.length < MAX_CUES) list.push(c);
+      if (list.length === 0) filled.push(id);
+      if (list.length < MAX_CUES) list.push(c);
     }
     for (const id of filled) sortByStart(byConcept[id]!);
-    kit.reported = of("reported_scam").length > 0;
+    kit.reported = ofId(CONCEPT_ID.reported_scam).length > 0;
     return true;
   };
 

@@ -3,11 +3,29 @@
 import type { Entity } from "../detectors/entities.ts";
 import moneyWords from "./money-words.json" with { type: "json" };
 import { escapeRegExp } from "../regexp.ts";
+import { isSpace } from "./words.ts";
 
 type Span = { start: number; end: number };
 
-export const SENTENCE_END = /[.!?;\n。！？؟]+(?=\s|$)|\n|\s[–—]\s/gu;
-export const CLAUSE_END = /[.!?;\n。！？؟]+(?=\s|$)|\n|\s[–—-]\s|,\s|，|、|،|[()]|\s(?:but|aber|bet|но|но,|لكن|אבל|pero|mas|mais|ma|ama|ale|लेकिन|但是|でも|tapi|nhưng)\s/giu;
+/** Marks that end a sentence (a clause) when a space or the end follows a run of them. */
+const END_MARKS = ".!?;\n。！？؟";
+/** Marks that end a clause by themselves. */
+const CLAUSE_MARKS = "，、،()";
+/** "but" between two clauses, in the lexicons' languages. */
+const CLAUSE_WORDS = ["but", "aber", "bet", "но", "но,", "لكن", "אבל", "pero", "mas", "mais", "ma", "ama", "ale", "लेकिन", "但是", "でも", "tapi", "nhưng"];
+
+const endRun = String.raw`[${END_MARKS}]+(?=\s|$)|\n`;
+const clauseWords = CLAUSE_WORDS.map(escapeRegExp).join("|");
+// The breaks, by definition (where each match ends): a sentence ends after a run of end marks before a space, at a
+// line break and at a spaced dash ("a – b"); a clause also at ", ", a clause mark, a spaced "-" and a spaced "but".
+export const SENTENCE_END = new RegExp(String.raw`${endRun}|\s[–—]\s`, "gu");
+// (The clause's spaced dash and spaced word are one alternative: one try at each space instead of two. Where a
+// line break is that space, the line break's own alternatives come first either way.)
+export const CLAUSE_END = new RegExp(String.raw`${endRun}|,\s|[${CLAUSE_MARKS}]|\s(?:[–—-]|${clauseWords})\s`, "giu");
+// The sentence breaks, found faster: an alternative that starts with \s is tried at every space of the text (most
+// of the regex's time), so the dash's space is a look-behind. (The same for clauses gains little: their "but" words
+// start with a space too, and a look-behind before them is tried at every letter.)
+const SENTENCE_BREAK = new RegExp(String.raw`${endRun}|(?<=\s)[–—]\s`, "gu");
 
 /** Where each match of a global regex ends (test() moves lastIndex there: no match object per sentence). */
 export function boundaries(text: string, re: RegExp): number[] {
@@ -15,6 +33,38 @@ export function boundaries(text: string, re: RegExp): number[] {
   re.lastIndex = 0;
   while (re.test(text)) out.push(re.lastIndex);
   return out;
+}
+
+/** The ends of SENTENCE_END's matches. */
+export function sentenceBreaks(text: string): number[] {
+  const out: number[] = [];
+  for (let end = nextEnd(SENTENCE_BREAK, text, 0); end >= 0; end = nextEnd(SENTENCE_BREAK, text, end)) out.push(end);
+  return out;
+}
+/** The end of the look-behind regex's next match from `from` (as the definition searches), -1 when there is none. */
+function nextEnd(re: RegExp, text: string, from: number): number {
+  re.lastIndex = searchFrom(text, from);
+  return re.test(text) ? re.lastIndex : -1;
+}
+/**
+ * Where the look-behind regex must search from to find the definition's next break: a look-behind sees the
+ * space before `from` that the last break took, so a character right after it that starts none of the
+ * definition's breaks (the dash a look-behind would match there) is skipped.
+ */
+function searchFrom(text: string, from: number): number {
+  if (from === 0 || from >= text.length || !isSpace(text.charCodeAt(from - 1))) return from;
+  const c = text.charCodeAt(from);
+  if (isSpace(c) || hasCode(END_MARKS, c)) return from;
+  const pair = (c & 0xfc00) === 0xd800 && (text.charCodeAt(from + 1) & 0xfc00) === 0xdc00; // one character: skip both halves
+  return pair ? from + 2 : from + 1;
+}
+function isAscii(s: string): boolean {
+  for (let k = 0; k < s.length; k++) if (s.charCodeAt(k) >= 0x80) return false;
+  return true;
+}
+function hasCode(chars: string, c: number): boolean {
+  for (let k = 0; k < chars.length; k++) if (chars.charCodeAt(k) === c) return true;
+  return false;
 }
 /** How many bounds are ≤ pos (an ascending list): the index of the sentence or clause pos is in. */
 export function indexOf(bounds: number[], pos: number): number {
@@ -28,6 +78,36 @@ export function indexOf(bounds: number[], pos: number): number {
   return lo;
 }
 
+/**
+ * The sentence (or clause) of each position of one message at a time: the breaks are found on the first question,
+ * and the rules ask in runs about one or two places (a long message asks ~500 times), so the last answers are tried first.
+ */
+export function newPieceLookup(breaksOf: (text: string) => number[]) {
+  let text = "";
+  let bounds: number[] | undefined;
+  // The last two answers: the questions go back and forth between two places ("is c in x's sentence?").
+  let last = 0;
+  let before = 0;
+  const breaks = () => (bounds ??= breaksOf(text));
+  const holds = (ends: number[], k: number, p: number) => (k === 0 || ends[k - 1]! <= p) && (k === ends.length || p < ends[k]!);
+  /** indexOf(breaks(), p). */
+  const at = (p: number): number => {
+    const ends = breaks();
+    if (holds(ends, last, p)) return last;
+    if (holds(ends, before, p)) return before;
+    before = last;
+    return (last = indexOf(ends, p));
+  };
+  /** at(p) === k, without looking p up. */
+  const isIn = (k: number, p: number): boolean => holds(breaks(), k, p);
+  const load = (t: string) => {
+    text = t;
+    bounds = undefined;
+    last = before = 0;
+  };
+  return { at, isIn, breaks, load };
+}
+
 /** "is" between a name and its value ("my telegram is mike_dev", "meu insta é…", "parole ir…", "пароль это…"). */
 const COPULA = "is|ist|ir|est|es|é|è|e|это|є|הוא|هي|هو";
 
@@ -39,7 +119,7 @@ const SPACED_HANDLE = new RegExp(String.raw`^([\s:：\-–—→>=,]{0,6}(?:(?:$
 export function handleAfter(text: string, from: number, entities: Entity[]): (Span & { value: string }) | undefined {
   // Full-width forms ("：ｌｉｎ＿ｄｅｓｉｇｎ８８") read as ASCII; only when NFKC keeps every offset in place.
   const raw = text.slice(from, from + 60);
-  const nfkc = raw.normalize("NFKC");
+  const nfkc = isAscii(raw) ? raw : raw.normalize("NFKC"); // (ASCII is its own NFKC)
   const after = nfkc.length === raw.length ? nfkc : raw;
   let found = spacedHandle(after);
   if (!found) {
