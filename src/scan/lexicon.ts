@@ -8,7 +8,7 @@ import { newTermMemo, normalizeTerm } from "./normalize.ts";
 import { numberWordKeys } from "./detectors/spelled.ts";
 import { splitForms, typoForms } from "./term-variants.ts";
 
-export { findHits } from "./lexicon-hits.ts";
+export { findHits, visitHits, type HitVisitor } from "./lexicon-hits.ts";
 
 /** Concepts whose entries are host names, matched against the hosts of links rather than in the text. */
 export const HOST_CONCEPTS = ["shortener", "messenger_link", "file_host", "brand_domain", "mail_host"] as const;
