@@ -62,12 +62,13 @@ export class HitCollector implements MatchSink {
   private count = 0;
   private text = "";
   private flags: ArrayLike<number> | null | undefined = null;
-  private bits: Uint8Array = new Uint8Array(0);
+  /** The lexicon's patternTable: a pattern's bits at 2·id. */
+  private table: Int32Array = new Int32Array(0);
 
-  begin(text: string, flags: ArrayLike<number> | null | undefined, bits: Uint8Array): void {
+  begin(text: string, flags: ArrayLike<number> | null | undefined, table: Int32Array): void {
     this.text = text;
     this.flags = flags;
-    this.bits = bits;
+    this.table = table;
     this.count = 0;
   }
 
@@ -76,7 +77,7 @@ export class HitCollector implements MatchSink {
     const text = this.text;
     if (end < text.length) {
       const after = text.charCodeAt(end);
-      if (after !== 32 && !isUnspaced(after) && !(this.bits[id]! & (PREFIX | FREE_END)) && !afterJoinedLetter(text, end, this.flags)) return;
+      if (after !== 32 && !isUnspaced(after) && !(this.table[2 * id]! & (PREFIX | FREE_END)) && !afterJoinedLetter(text, end, this.flags)) return;
     }
     if (this.count === this.ids.length) this.grow();
     const k = this.count++;
@@ -109,13 +110,13 @@ export class HitCollector implements MatchSink {
   visitHits(lex: CompiledLexicon, visit: HitVisitor): void {
     this.sortByEnd();
     const { text } = this;
-    const { from } = lex.outputs;
+    const table = lex.patternTable;
     for (let k = 0; k < this.count; k++) {
       const id = this.ids[k]!;
       const start = this.starts[k]!;
       let e = this.ends[k]!;
-      if (lex.patternBits[id]! & PREFIX) while (e < text.length && text.charCodeAt(e) !== 32 && !isUnspaced(text.charCodeAt(e))) e++; // the hit covers the whole inflected word
-      for (let o = from[id]!, last = from[id + 1]!; o < last; o++) visit(o, start, e);
+      if (table[2 * id]! & PREFIX) while (e < text.length && text.charCodeAt(e) !== 32 && !isUnspaced(text.charCodeAt(e))) e++; // the hit covers the whole inflected word
+      for (let o = table[2 * id + 1]!, last = table[2 * id + 3]!; o < last; o++) visit(o, start, e);
     }
   }
 
@@ -143,7 +144,7 @@ export type HitVisitor = (output: number, start: number, end: number) => void;
  */
 export function visitHits(lex: CompiledLexicon, text: string, flags: ArrayLike<number> | null | undefined, visit: HitVisitor): void {
   const { collector, trie } = lex;
-  collector.begin(text, flags, lex.patternBits);
+  collector.begin(text, flags, lex.patternTable);
   // The text is tested first: it is in the cache, where the root table (a miss per letter outside ASCII) may not be.
   const { root, anywhereFrom } = trie;
   let before = 32;
