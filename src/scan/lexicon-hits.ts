@@ -51,9 +51,9 @@ function mayStart(text: string, start: number, before: number, flags: ArrayLike<
 }
 
 /**
- * Collects the matches that pass the end-of-word test, then returns them as hits by end, then
+ * Collects the matches that pass the end-of-word test, then visits them as hits by end, then
  * longest first, then pattern id (the order the rules have always seen: Aho-Corasick's).
- * Reused from one findHits call to the next (its arrays belong to one compiled lexicon).
+ * Reused from one visitHits call to the next (its arrays belong to one compiled lexicon).
  */
 export class HitCollector implements MatchSink {
   private starts = new Int32Array(64);
