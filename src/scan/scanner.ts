@@ -47,9 +47,9 @@ export function createScanner(options: ScannerOptions = {}): Scanner {
   const brandKeys = platform.brandWords.map(comparisonKey).filter((k) => k.length >= 3);
   const entityChars: EntityCache = newEntityCache();
   const ruleMemo = newRuleMemo();
-  // What a cue copies from each lexicon output, in one object (one cache line per hit, not one per table), with
-  // its concept id looked up once here rather than for every cue of every message.
-  const cueOutputs = lex.outputs.concept.map((concept, o) => ({ concept, langs: lex.outputs.langs[o]!, term: lex.outputs.term[o]!, conceptId: conceptId(concept) }));
+  // Each lexicon output's concept id, looked up once here rather than for every cue of every message.
+  const outputConceptIds = Int16Array.from(lex.outputs.concept, conceptId);
+  const { concept: outputConcept, langs: outputLangs, term: outputTerm } = lex.outputs;
 
   function scan(text: string, context: ScanContext = {}): ScanResult {
     const a = entityView(text, entityChars);
@@ -59,13 +59,13 @@ export function createScanner(options: ScannerOptions = {}): Scanner {
     let atWords = 0;
     let dotWords = 0;
     visitHits(lex, w.text, w.flags, (o, start, end) => {
-      const { concept, langs, term, conceptId } = cueOutputs[o]!;
+      const concept = outputConcept[o]!;
       if (concept === "number_word") numberWords.push(start);
       else if (concept === "at_word") atWords++;
       else if (concept === "dot_word") dotWords++;
       else {
         // A hit is never empty: its original span runs from its first unit's start to its last unit's end.
-        cues.push({ concept, langs, term, start: origStart(w, start), end: origEnd(w, end - 1), flags: flagsOf(w, start, end), conceptId });
+        cues.push({ concept, langs: outputLangs[o]!, term: outputTerm[o]!, start: origStart(w, start), end: origEnd(w, end - 1), flags: flagsOf(w, start, end), conceptId: outputConceptIds[o]! });
       }
     });
     const spelled = hasDictationRun(numberWords) ? spellNumbers(a, lex.numberWords) : a;
