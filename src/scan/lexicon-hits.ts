@@ -39,17 +39,21 @@ function afterJoinedLetter(text: string, start: number, flags: ArrayLike<number>
   return start - 1 === 0 || text.charCodeAt(start - 2) === 32;
 }
 
-/** A term that needs a word start (all but those of the unspaced scripts) may start at text[start]: after a space, the text's edge, a switch to an unspaced script (LINEで)… */
-function mayStart(text: string, start: number, flags: ArrayLike<number> | null | undefined): boolean {
-  if (start === 0) return true;
-  const before = text.charCodeAt(start - 1);
-  return before === 32 || isUnspaced(before) || afterProclitic(text, start) || afterJoinedLetter(text, start, flags);
+/**
+ * A term that needs a word start (all but those of the unspaced scripts) may start at text[start], after
+ * `before` (text[start - 1]): after a space, the text's edge, a switch to an unspaced script (LINEで)…
+ */
+function mayStart(text: string, start: number, before: number, flags: ArrayLike<number> | null | undefined): boolean {
+  if (start === 0 || before === 32) return true;
+  // Below Hebrew no letter is unspaced or a proclitic: only a joined run of letters is left to ask about (most places).
+  if (before < 0x0590) return afterJoinedLetter(text, start, flags);
+  return isUnspaced(before) || afterProclitic(text, start) || afterJoinedLetter(text, start, flags);
 }
 
 /**
- * Collects the matches that pass the end-of-word test, then returns them as hits by end, then
+ * Collects the matches that pass the end-of-word test, then visits them as hits by end, then
  * longest first, then pattern id (the order the rules have always seen: Aho-Corasick's).
- * Reused from one findHits call to the next (its arrays belong to one compiled lexicon).
+ * Reused from one visitHits call to the next (its arrays belong to one compiled lexicon).
  */
 export class HitCollector implements MatchSink {
   private starts = new Int32Array(64);
@@ -58,12 +62,13 @@ export class HitCollector implements MatchSink {
   private count = 0;
   private text = "";
   private flags: ArrayLike<number> | null | undefined = null;
-  private bits: Uint8Array = new Uint8Array(0);
+  /** The lexicon's patternTable: a pattern's bits at 2·id. */
+  private table: Int32Array = new Int32Array(0);
 
-  begin(text: string, flags: ArrayLike<number> | null | undefined, bits: Uint8Array): void {
+  begin(text: string, flags: ArrayLike<number> | null | undefined, table: Int32Array): void {
     this.text = text;
     this.flags = flags;
-    this.bits = bits;
+    this.table = table;
     this.count = 0;
   }
 
@@ -72,7 +77,7 @@ export class HitCollector implements MatchSink {
     const text = this.text;
     if (end < text.length) {
       const after = text.charCodeAt(end);
-      if (after !== 32 && !isUnspaced(after) && !(this.bits[id]! & (PREFIX | FREE_END)) && !afterJoinedLetter(text, end, this.flags)) return;
+      if (after !== 32 && !isUnspaced(after) && !(this.table[2 * id]! & (PREFIX | FREE_END)) && !afterJoinedLetter(text, end, this.flags)) return;
     }
     if (this.count === this.ids.length) this.grow();
     const k = this.count++;
@@ -101,22 +106,18 @@ export class HitCollector implements MatchSink {
     }
   }
 
-  /** The hits of the matches collected since begin(), in order. */
-  hits(lex: CompiledLexicon): Hit[] {
+  /** Visits the hits of the matches collected since begin(), in order. */
+  visitHits(lex: CompiledLexicon, visit: HitVisitor): void {
     this.sortByEnd();
-    const out: Hit[] = [];
-    for (let k = 0; k < this.count; k++) this.pushHits(lex, k, out);
-    return out;
-  }
-
-  private pushHits(lex: CompiledLexicon, k: number, out: Hit[]): void {
     const { text } = this;
-    const id = this.ids[k]!;
-    const start = this.starts[k]!;
-    let e = this.ends[k]!;
-    if (lex.patternBits[id]! & PREFIX) while (e < text.length && text.charCodeAt(e) !== 32 && !isUnspaced(text.charCodeAt(e))) e++; // the hit covers the whole inflected word
-    const { from, concept, langs, term } = lex.outputs;
-    for (let o = from[id]!, last = from[id + 1]!; o < last; o++) out.push({ concept: concept[o]!, langs: langs[o]!, term: term[o]!, start, end: e });
+    const table = lex.patternTable;
+    for (let k = 0; k < this.count; k++) {
+      const id = this.ids[k]!;
+      const start = this.starts[k]!;
+      let e = this.ends[k]!;
+      if (table[2 * id]! & PREFIX) while (e < text.length && text.charCodeAt(e) !== 32 && !isUnspaced(text.charCodeAt(e))) e++; // the hit covers the whole inflected word
+      for (let o = table[2 * id + 1]!, last = table[2 * id + 3]!; o < last; o++) visit(o, start, e);
+    }
   }
 
   private grow(): void {
@@ -132,17 +133,33 @@ export class HitCollector implements MatchSink {
 }
 
 /**
- * Every concept hit in a word-view text, with word boundaries enforced for spaced scripts.
- * flags: the word view's transform bits (optional), for terms inside joined runs of letters.
+ * Receives each concept hit: the index of its output in the lexicon's flat output tables (concept, languages,
+ * term) and its span [start, end) in the word view. The scanner reads what it needs by index: no Hit object.
  */
-export function findHits(lex: CompiledLexicon, text: string, flags?: ArrayLike<number> | null): Hit[] {
+export type HitVisitor = (output: number, start: number, end: number) => void;
+
+/**
+ * Visits every concept hit in a word-view text, with word boundaries enforced for spaced scripts, in order (by
+ * end, then longest first). flags: the word view's transform bits (optional), for terms inside joined runs of letters.
+ */
+export function visitHits(lex: CompiledLexicon, text: string, flags: ArrayLike<number> | null | undefined, visit: HitVisitor): void {
   const { collector, trie } = lex;
-  collector.begin(text, flags, lex.patternBits);
+  collector.begin(text, flags, lex.patternTable);
   // The text is tested first: it is in the cache, where the root table (a miss per letter outside ASCII) may not be.
   const { root, anywhereFrom } = trie;
+  let before = 32;
   for (let s = 0; s < text.length; s++) {
     const c = text.charCodeAt(s);
-    if (mayStart(text, s, flags) || (c >= anywhereFrom && root[c]! & ANYWHERE)) walkStartTrie(trie, text, s, collector);
+    if (mayStart(text, s, before, flags) || (c >= anywhereFrom && root[c]! & ANYWHERE)) walkStartTrie(trie, text, s, collector);
+    before = c;
   }
-  return collector.hits(lex);
+  collector.visitHits(lex, visit);
+}
+
+/** Every concept hit in a word-view text, as visitHits finds them. */
+export function findHits(lex: CompiledLexicon, text: string, flags?: ArrayLike<number> | null): Hit[] {
+  const out: Hit[] = [];
+  const { concept, langs, term } = lex.outputs;
+  visitHits(lex, text, flags, (o, start, end) => void out.push({ concept: concept[o]!, langs: langs[o]!, term: term[o]!, start, end }));
+  return out;
 }

@@ -8,7 +8,7 @@ import { newTermMemo, normalizeTerm } from "./normalize.ts";
 import { numberWordKeys } from "./detectors/spelled.ts";
 import { splitForms, typoForms } from "./term-variants.ts";
 
-export { findHits } from "./lexicon-hits.ts";
+export { findHits, visitHits, type HitVisitor } from "./lexicon-hits.ts";
 
 /** Concepts whose entries are host names, matched against the hosts of links rather than in the text. */
 export const HOST_CONCEPTS = ["shortener", "messenger_link", "file_host", "brand_domain", "mail_host"] as const;
@@ -25,15 +25,16 @@ export type CompiledLexicon = {
   collector: HitCollector;
   patterns: Pattern[];
   /**
-   * Per pattern id, its PREFIX/FREE_START/FREE_END bits: the end-of-word test of every match reads them,
-   * and a byte table answers it without touching the pattern object (a cache miss per match).
+   * Per pattern id, two numbers side by side: at 2·id its PREFIX/FREE_START/FREE_END bits (the end-of-word test
+   * of a match reads them) and at 2·id + 1 its first output (its outputs run to the next pattern's first, at
+   * 2·id + 3). A match finds all it needs in one cache line, without the pattern object (a miss per table or object).
    */
-  patternBits: Uint8Array;
+  patternTable: Int32Array;
   /**
-   * Every pattern's outputs in flat tables (pattern id → [from[id], from[id + 1])): the match handler reads
-   * three arrays instead of chasing a pattern object, its outputs array and each output (a cache miss each).
+   * Every pattern's outputs in flat tables, by output index (see patternTable): a hit reads three arrays instead
+   * of chasing a pattern object, its outputs array and each output (a cache miss each).
    */
-  outputs: { from: Int32Array; concept: string[]; langs: string[][]; term: string[] };
+  outputs: { concept: string[]; langs: string[][]; term: string[] };
   hosts: Record<HostConcept, Set<string>>;
   /** Number word (word-view form) → digits, "+", "x2" or "x3". */
   numberWords: Map<string, string>;
@@ -128,8 +129,7 @@ export function compileLexicons(files: Record<string, unknown>, extra: { brandWo
     trie: buildStartTrie(keys, keys.map((_, id) => id), (c) => freeFirst.has(c)),
     collector: new HitCollector(),
     patterns,
-    outputs: flatOutputs(patterns),
-    patternBits: Uint8Array.from(patterns, (p) => (p.prefix ? PREFIX : 0) | (p.freeStart ? FREE_START : 0) | (p.freeEnd ? FREE_END : 0)),
+    ...flatOutputs(patterns),
     hosts,
     numberWords,
     atWords: [...atWords],
@@ -140,19 +140,20 @@ export function compileLexicons(files: Record<string, unknown>, extra: { brandWo
   };
 }
 
-function flatOutputs(patterns: Pattern[]): CompiledLexicon["outputs"] {
-  const from = new Int32Array(patterns.length + 1);
+function flatOutputs(patterns: Pattern[]): Pick<CompiledLexicon, "patternTable" | "outputs"> {
+  const table = new Int32Array(2 * patterns.length + 2);
   const concept: string[] = [];
   const langs: string[][] = [];
   const term: string[] = [];
   patterns.forEach((p, id) => {
-    from[id] = concept.length;
+    table[2 * id] = (p.prefix ? PREFIX : 0) | (p.freeStart ? FREE_START : 0) | (p.freeEnd ? FREE_END : 0);
+    table[2 * id + 1] = concept.length;
     for (const o of p.outputs) {
       concept.push(o.concept);
       langs.push(o.langs);
       term.push(o.term);
     }
   });
-  from[patterns.length] = concept.length;
-  return { from, concept, langs, term };
+  table[2 * patterns.length + 1] = concept.length;
+  return { patternTable: table, outputs: { concept, langs, term } };
 }

@@ -5,12 +5,13 @@
 import { buildChannelIndex, type OfficialChannel } from "../channels/check.ts";
 import { defaultPlatform } from "../registry/seed-data.ts";
 import { lexiconFiles } from "./lexicons/index.ts";
-import { compileLexicons, findHits, type CompiledLexicon } from "./lexicon.ts";
+import { compileLexicons, visitHits, type CompiledLexicon } from "./lexicon.ts";
 import { entityView, flagsOf, newCharCache, newEntityCache, origEnd, origStart, wordView, type CharCache, type EntityCache } from "./normalize.ts";
 import { createEntityDetector, type Entity } from "./detectors/entities.ts";
 import { MIN_SPELLED_RUN, newNumberWords, spellNumbers } from "./detectors/spelled.ts";
 import { buildBrandKeys, classifyLink, isOfficialAddress, type LinkContext, type LinkVerdict } from "./detectors/links.ts";
 import { applyRules, newRuleMemo, type Cue } from "./rules/index.ts";
+import { conceptId } from "./rules/concepts.ts";
 import { warningFor } from "./warnings.ts";
 import { comparisonKey } from "../lookalike/key.ts";
 import { labelsOf, outsideSpans, riskOf, toFindings } from "./findings.ts";
@@ -47,6 +48,9 @@ export function createScanner(options: ScannerOptions = {}): Scanner {
   const brandKeys = platform.brandWords.map(comparisonKey).filter((k) => k.length >= 3);
   const entityChars: EntityCache = newEntityCache();
   const ruleMemo = newRuleMemo();
+  // Each lexicon output's concept id, looked up once here rather than for every cue of every message.
+  const outputConceptIds = Int16Array.from(lex.outputs.concept, conceptId);
+  const { concept: outputConcept, langs: outputLangs, term: outputTerm } = lex.outputs;
 
   function scan(text: string, context: ScanContext = {}): ScanResult {
     const a = entityView(text, entityChars);
@@ -55,15 +59,16 @@ export function createScanner(options: ScannerOptions = {}): Scanner {
     const numberWords: number[] = []; // word-view starts of number-word hits
     let atWords = 0;
     let dotWords = 0;
-    for (const h of findHits(lex, w.text, w.flags)) {
-      if (h.concept === "number_word") numberWords.push(h.start);
-      else if (h.concept === "at_word") atWords++;
-      else if (h.concept === "dot_word") dotWords++;
+    visitHits(lex, w.text, w.flags, (o, start, end) => {
+      const concept = outputConcept[o]!;
+      if (concept === "number_word") numberWords.push(start);
+      else if (concept === "at_word") atWords++;
+      else if (concept === "dot_word") dotWords++;
       else {
         // A hit is never empty: its original span runs from its first unit's start to its last unit's end.
-        cues.push({ concept: h.concept, langs: h.langs, term: h.term, start: origStart(w, h.start), end: origEnd(w, h.end - 1), flags: flagsOf(w, h.start, h.end) });
+        cues.push({ concept, langs: outputLangs[o]!, term: outputTerm[o]!, start: origStart(w, start), end: origEnd(w, end - 1), flags: flagsOf(w, start, end), conceptId: outputConceptIds[o]! });
       }
-    }
+    });
     const spelled = hasDictationRun(numberWords) ? spellNumbers(a, numberWordIndex) : a;
     const entities = findEntities(a, spelled, { atWords: atWords > 0, dotWords: dotWords > 0 });
     const links = new Map<Entity, LinkVerdict>();

@@ -14,19 +14,24 @@ export interface MatchSink {
  * one of:
  * - a run: [RUN | k << 3, k code units]: a chain of k single edges through states that end no
  *   pattern; the record of the state the chain reaches follows;
- * - a state: [n << 3 | FAR | END, (n when n ≥ WIDE), (ends index: low, high 16 bits) when END,
- *   n code units sorted, then the offsets (low, high) of its children], the first child's offset
- *   left out unless FAR: its record follows at once.
+ * - a state: [n << 3 | FAR | END, (n when n ≥ WIDE), (count, then the ids (low, high 16 bits) of the
+ *   patterns it ends) when END, n code units sorted, then the offsets (low, high) of its children],
+ *   the first child's offset left out unless FAR: its record follows at once. The ids are in the
+ *   record rather than in a table of their own: a match costs no cache miss beyond the record's.
  * The states of the first HOT_DEPTH levels come first, breadth first (every walk starts there: a
  * few tens of KB that stay in the cache), each subtree below depth first (a walk down a term reads
  * consecutive memory). Edges are labelled with the text's own code units: no alphabet look-up.
  */
 export type StartTrie = {
-  /** code unit → record of the state after it << 1 | ANYWHERE (0: no pattern starts with it). */
+  /** code unit → record of the state after it << 2 | PAIRED | ANYWHERE (0: no pattern starts with it). */
   root: Int32Array;
+  /**
+   * Two ASCII code units (first << 7 | second) → record of the state after both (0: none), for the first code
+   * units marked PAIRED: the first step of nearly every walk, in a few lines of the cache instead of a binary
+   * search through the widest records of the trie (an ASCII letter is followed by up to ~60 others).
+   */
+  pairs: Int32Array;
   nodes: Uint16Array;
-  /** Pattern ids ending at a state, from the state's ends index on: [count, id…]. */
-  ends: Int32Array;
   /** Number of states, the root included. */
   states: number;
   /** The lowest code unit marked ANYWHERE (0x10000: none): below it, the root need not be read. */
@@ -35,14 +40,18 @@ export type StartTrie = {
 
 /** Root bit: the patterns that start with this code unit may start anywhere (see buildStartTrie). */
 export const ANYWHERE = 1;
+/** Root bit: an ASCII code unit that is no pattern by itself: the pair table gives the state after it and an ASCII second unit. */
+const PAIRED = 2;
 
 const END = 1;
 const RUN = 2;
 const FAR = 4;
 /** A count this large is in the unit after the header (it shares the header with three flag bits). */
 const WIDE = 0x1fff;
-/** Levels laid out breadth first. */
+/** Levels laid out breadth first (the pair table reaches the second one: every state there must have a known offset). */
 const HOT_DEPTH = 2;
+/** Code units below this are paired (see StartTrie.pairs). */
+const ASCII = 128;
 
 type Node = { codes: number[]; kids: Node[]; ids: number[]; depth: number };
 
@@ -69,7 +78,6 @@ export function buildStartTrie(patterns: string[], ids: number[], anywhere: (c: 
     s.ids.push(id);
   }
   const out: number[] = [0];
-  const ends: number[] = [];
   const at = new Map<Node, number>();
   const patches: [number, Node][] = [];
   // The hot levels, breadth first; then every subtree below them, depth first.
@@ -78,20 +86,24 @@ export function buildStartTrie(patterns: string[], ids: number[], anywhere: (c: 
     const next: Node[] = [];
     for (const node of level) {
       at.set(node, out.length);
-      writeRecord(node, out, ends, true).forEach((slot, k) => patches.push([slot, node.kids[k]!]));
+      writeRecord(node, out, true).forEach((slot, k) => patches.push([slot, node.kids[k]!]));
       for (const kid of node.kids) (d < HOT_DEPTH ? next : cold).push(kid);
     }
     level = next;
   }
-  for (const node of cold) writeSubtree(node, out, ends, at);
+  for (const node of cold) writeSubtree(node, out, at);
   for (const [slot, node] of patches) setOffset(out, slot, at.get(node)!);
   const root = new Int32Array(0x10000);
+  const pairs = new Int32Array(ASCII * ASCII);
   let anywhereFrom = 0x10000;
   top.codes.forEach((c, k) => {
-    root[c] = (at.get(top.kids[k]!)! << 1) | (anywhere(c) ? ANYWHERE : 0);
+    const first = top.kids[k]!;
+    const paired = c < ASCII && first.ids.length === 0;
+    root[c] = (at.get(first)! << 2) | (paired ? PAIRED : 0) | (anywhere(c) ? ANYWHERE : 0);
     if (anywhere(c)) anywhereFrom = Math.min(anywhereFrom, c);
+    if (paired) first.codes.forEach((second, j) => second < ASCII && (pairs[(c << 7) | second] = at.get(first.kids[j]!)!));
   });
-  return { root, nodes: Uint16Array.from(out), ends: Int32Array.from(ends), states, anywhereFrom };
+  return { root, pairs, nodes: Uint16Array.from(out), states, anywhereFrom };
 }
 
 function setOffset(out: number[], slot: number, offset: number): void {
@@ -103,7 +115,7 @@ function setOffset(out: number[], slot: number, offset: number): void {
  * Writes the record of one state (its children sorted by code, node.kids too) and returns the slots
  * of its children's offsets, by child: -1 for the first child unless far (it must follow at once).
  */
-function writeRecord(node: Node, out: number[], ends: number[], far: boolean): number[] {
+function writeRecord(node: Node, out: number[], far: boolean): number[] {
   const order = node.codes.map((c, k) => [c, k] as const).sort((x, y) => x[0] - y[0]);
   node.codes = order.map(([c]) => c);
   node.kids = order.map(([, k]) => node.kids[k]!);
@@ -111,15 +123,16 @@ function writeRecord(node: Node, out: number[], ends: number[], far: boolean): n
   out.push((Math.min(n, WIDE) << 3) | (far ? FAR : 0) | (node.ids.length > 0 ? END : 0));
   if (n >= WIDE) out.push(n);
   if (node.ids.length > 0) {
-    out.push(ends.length & 0xffff, ends.length >>> 16);
-    ends.push(node.ids.length, ...node.ids);
+    if (node.ids.length > 0xffff) throw new Error("a trie state ends more than 65535 patterns");
+    out.push(node.ids.length);
+    for (const id of node.ids) out.push(id & 0xffff, id >>> 16);
   }
   for (const c of node.codes) out.push(c);
   return node.codes.map((_, k) => (far || k > 0 ? out.push(0, 0) - 2 : -1));
 }
 
 /** Writes the records of s and everything below it, depth first (an explicit stack: terms may be long). */
-function writeSubtree(s: Node, out: number[], ends: number[], at: Map<Node, number>): void {
+function writeSubtree(s: Node, out: number[], at: Map<Node, number>): void {
   // pending: the nodes still to write, each with the slot that must receive its offset (-1: none, it follows at once)
   const pending: [Node, number][] = [[s, -1]];
   at.set(s, out.length);
@@ -127,7 +140,7 @@ function writeSubtree(s: Node, out: number[], ends: number[], at: Map<Node, numb
     const [first, slot] = pending.pop()!;
     if (slot >= 0) setOffset(out, slot, out.length);
     const node = writeRuns(first, out);
-    const slots = writeRecord(node, out, ends, false);
+    const slots = writeRecord(node, out, false);
     for (let k = slots.length - 1; k >= 0; k--) pending.push([node.kids[k]!, slots[k]!]);
   }
 }
@@ -149,10 +162,19 @@ function writeRuns(node: Node, out: number[]): Node {
 
 /** Reports to sink every pattern of the trie that starts at text[start]. */
 export function walkStartTrie(trie: StartTrie, text: string, start: number, sink: MatchSink): void {
-  const { nodes, ends } = trie;
+  const { nodes } = trie;
   const length = text.length;
-  let o = trie.root[text.charCodeAt(start)]! >> 1;
+  const first = text.charCodeAt(start);
+  const r = trie.root[first]!;
+  let o = r >> 2;
   let i = start + 1;
+  if (r & PAIRED && i < length) {
+    const second = text.charCodeAt(i);
+    if (second < ASCII) {
+      o = trie.pairs[(first << 7) | second]!;
+      i++;
+    }
+  }
   while (o !== 0) {
     const h = nodes[o]!;
     if (h & RUN) {
@@ -165,9 +187,9 @@ export function walkStartTrie(trie: StartTrie, text: string, start: number, sink
     let n = h >> 3;
     if (n === WIDE) n = nodes[at++]!;
     if (h & END) {
-      const e = nodes[at]! | (nodes[at + 1]! << 16);
-      for (let k = e + 1, last = e + ends[e]!; k <= last; k++) sink.match(ends[k]!, start, i);
-      at += 2;
+      const last = at + 2 * nodes[at]!;
+      for (let k = at + 1; k < last; k += 2) sink.match(nodes[k]! | (nodes[k + 1]! << 16), start, i);
+      at = last + 1;
     }
     if (n === 0 || i >= length) return;
     const k = edgeIndex(nodes, at, n, text.charCodeAt(i++));

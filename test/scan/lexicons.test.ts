@@ -2,9 +2,9 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { lexiconFileNames, renderIndex } from "../../scripts/build-lexicon-index.ts";
 import { lexiconFiles } from "../../src/scan/lexicons/index.ts";
-import { compileLexicons, findHits } from "../../src/scan/lexicon.ts";
+import { compileLexicons, findHits, visitHits } from "../../src/scan/lexicon.ts";
 import { parseLexicon } from "../../src/scan/lexicon-schema.ts";
-import { normalizeTerm } from "../../src/scan/normalize.ts";
+import { normalizeTerm, T } from "../../src/scan/normalize.ts";
 
 describe("lexicon files", () => {
   it("the generated index lists exactly the files in the folder", () => {
@@ -42,6 +42,30 @@ describe("compiled lexicon", () => {
 
   it("matches unspaced scripts as substrings", () => {
     expect(concepts("加我微信吧")).toEqual(["messenger"]);
+  });
+
+  it("starts a term only where a word may start", () => {
+    const starts = compileLexicons({ "ss.json": { lang: "ss", concepts: { messenger: ["line", "телеграм"], pay_verb: ["ارسل", "תכתוב"] } } });
+    const at = (text: string, flags?: number[]) => findHits(starts, text, flags).map((h) => `${h.concept}@${h.start}`);
+    expect(at("line")).toEqual(["messenger@0"]);
+    expect(at("my line")).toEqual(["messenger@3"]);
+    expect(at("myline")).toEqual([]);
+    expect(at("加line")).toEqual(["messenger@1"]); // after an unspaced script
+    expect(at("فارسل")).toEqual(["pay_verb@1"]); // after an Arabic proclitic letter
+    expect(at("ىارسل")).toEqual([]); // after another Arabic letter
+    expect(at("ותכתוב")).toEqual(["pay_verb@1"]);
+    const joined = "втелеграм";
+    expect(at(joined)).toEqual([]);
+    expect(at(joined, Array.from(joined, () => T.joined_letters))).toEqual(["messenger@1"]); // "в т е л е г р а м" joined
+    expect(at(joined, Array.from(joined, (_, k) => (k === 0 ? 0 : T.joined_letters)))).toEqual([]);
+  });
+
+  it("hands each hit's output index to a visitor, in the order findHits lists them", () => {
+    const text = normalizeTerm("my password and the verification code");
+    const visited: string[] = [];
+    visitHits(lex, text, null, (o, start, end) => void visited.push(`${lex.outputs.concept[o]}:${lex.outputs.term[o]}@${start}-${end}`));
+    expect(visited).toEqual(findHits(lex, text).map((h) => `${h.concept}:${h.term}@${h.start}-${h.end}`));
+    expect(visited).toEqual(["secret:password@3-11", "secret:verification code@20-37"]);
   });
 
   it("cost does not depend on term count: one automaton for all files", () => {

@@ -54,6 +54,14 @@ describe("start trie", () => {
     expect(all(patterns, text)).toEqual(naive(patterns, text));
   });
 
+  it("finds the same patterns whether the first two units go through the pair table or the records", () => {
+    // "t" starts no pattern alone (its pairs are used); "a" is a pattern (its record is read); "é" and "ж" are not ASCII.
+    const patterns = ["to", "the", "th", "a", "ab", "tж", "éa", "ж", "жa", "t é"];
+    const text = "to the ab a tж éa ж жa t é th";
+    expect(all(patterns, text)).toEqual(naive(patterns, text));
+    expect(all(patterns, "tx ax éx")).toEqual(["a@3-4"]);
+  });
+
   it("marks the first code units of the patterns that may start anywhere", () => {
     const trie = buildStartTrie(["微信", "line"], [0, 1], (c) => c === "微".charCodeAt(0));
     expect(trie.root["微".charCodeAt(0)]! & ANYWHERE).toBe(ANYWHERE);

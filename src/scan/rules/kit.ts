@@ -274,7 +274,7 @@ export function newRuleKit(languageMemo: LanguageMemo = newLanguageMemo()) {
     // Only neutralisers (negators, rule quotes) ask which languages the message is in.
     const languages = cues.some((c) => c.concept === "negation" || c.concept === "rule_quote") ? messageLanguages(cues, languageMemo) : undefined;
     for (const c of cues) {
-      const id = conceptId(c.concept);
+      const id = c.conceptId ?? conceptId(c.concept);
       if (id < 0) continue;
       // French "attention" or a Hindi "fraud" in an English lure would silence it: a rule quote, too, counts only in a
       // language the message is plausibly written in.
