@@ -31,10 +31,16 @@ export function indexOf(bounds: number[], pos: number): number {
 /** "is" between a name and its value ("my telegram is mike_dev", "meu insta é…", "parole ir…", "пароль это…"). */
 const COPULA = "is|ist|ir|est|es|é|è|e|это|є|הוא|هي|هو";
 
+/** "my" written after the name, as Romanian, Italian, Spanish and Portuguese may ("telegramul meu: …", "il telegram mio è…"). */
+const POSSESSIVE_AFTER = String.raw`(?:\s+(?:meu|mea|mio|mia|mío|mía)(?=[\s:：]))?`;
+
+/** Skype ids are written "live:name" or "live:.cid.8a3f77b2c1": the prefix belongs to the id. */
+const SKYPE_ID_PREFIX = String.raw`live:\.?`;
+
 /** A handle-like token right after a messenger name ("tg: ieva_foto", "IG → lena.artz", "meu insta é rafa.design"). */
-const HANDLE_AFTER = new RegExp(String.raw`^[\s:：\-–—→>=,]{0,6}(?:(?:${COPULA})\s+)?(?:(?:name|id|nick|user(?:name)?|ник|اسم|שם)\s*[:：]\s*)?@?([\p{L}\p{N}]+(?:[._][\p{L}\p{N}]+)+|[\p{L}]+[._]?\d{2,}|[\p{L}\p{N}]*_[\p{L}\p{N}_]+)`, "iu");
+const HANDLE_AFTER = new RegExp(String.raw`^${POSSESSIVE_AFTER}[\s:：\-–—→>=,]{0,6}(?:(?:${COPULA})\s+)?(?:(?:name|id|nick|user(?:name)?|ник|اسم|שם)\s*[:：]\s*|${SKYPE_ID_PREFIX})?@?([\p{L}\p{N}]+(?:[._][\p{L}\p{N}]+)+|[\p{L}]+[._]?\d{2,}|[\p{L}\p{N}]*_[\p{L}\p{N}_]+)`, "iu");
 /** A handle typed one character at a time ("o k s a n a _ d e s i g n", "@ m e h m e t _ d e v"), after the separators. */
-const SPACED_HANDLE = new RegExp(String.raw`^([\s:：\-–—→>=,]{0,6}(?:(?:${COPULA})\s+)?(?:@ ?)?)((?:[\p{L}\p{N}_.] ){4,}[\p{L}\p{N}_.])(?![\p{L}\p{N}])`, "u");
+const SPACED_HANDLE = new RegExp(String.raw`^(${POSSESSIVE_AFTER}[\s:：\-–—→>=,]{0,6}(?:(?:${COPULA})\s+)?(?:@ ?)?)((?:[\p{L}\p{N}_.] ){4,}[\p{L}\p{N}_.])(?![\p{L}\p{N}])`, "u");
 
 export function handleAfter(text: string, from: number, entities: Entity[]): (Span & { value: string }) | undefined {
   // Full-width forms ("：ｌｉｎ＿ｄｅｓｉｇｎ８８") read as ASCII; only when NFKC keeps every offset in place.
@@ -67,7 +73,12 @@ function spacedHandle(after: string): { at: number; length: number; value: strin
 
 const SCRIPTS_NOT_IN_PASSWORDS = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Thai}]/u;
 
-const CREDENTIAL_AFTER = new RegExp(String.raw`^\s*(?:[:=：]|${COPULA})?\s*[:=：]?\s*(\S{6,64})`, "iu");
+/**
+ * What the secret belongs to, between it and an "is" or ":" that must follow ("pass for the wp admin is…", "Passwort
+ * für den Shop ist…", "contraseña del panel es…"): at most three words after the preposition.
+ */
+const SECRET_OWNER = String.raw`(?:\s+(?:for|of|für|von|pour|du|de|del|per|di|para|do|da|voor|van|pentru)\s+(?:[\p{L}\p{N}'’-]+\s+){0,3}?(?=(?:${COPULA})\s|[:=：]))?`;
+const CREDENTIAL_AFTER = new RegExp(String.raw`^${SECRET_OWNER}\s*(?:[:=：]|${COPULA})?\s*[:=：]?\s*(\S{6,64})`, "iu");
 
 /** A password-like value right after a secret word ("pass Summer2024!", "parole: Rudens2024"). */
 export function credentialAfter(text: string, from: number): Span | undefined {
