@@ -106,3 +106,14 @@ const CURRENCY_AFTER = new RegExp(`^\\s?(?:${moneySymbols}|(?:${afterWords.join(
 export function isAmount(text: string, span: Span): boolean {
   return CURRENCY_BEFORE.test(text.slice(Math.max(0, span.start - 12), span.start)) || CURRENCY_AFTER.test(text.slice(span.end, span.end + 10));
 }
+
+/** A number right after a payment rail, with a colon or a dash at most between ("bizum 40 eur", "pix: R$ 50", "paypal 60$"). */
+const NUMBER_AFTER_RAIL = new RegExp(`^[\\s:\\-–]{0,3}(r?${moneySymbols}\\s?)?\\d+(?:[.,]\\d{1,2})?`, "iu");
+
+/** The amount written right after a payment rail: the sum to send there ("Bizum 40€ y arranco"). */
+export function amountAfter(text: string, from: number): Span | undefined {
+  const rest = text.slice(from, from + 24);
+  const m = NUMBER_AFTER_RAIL.exec(rest);
+  if (!m || !(m[1] || CURRENCY_AFTER.test(rest.slice(m[0].length)))) return undefined;
+  return { start: from, end: from + m[0].length };
+}
