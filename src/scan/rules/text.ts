@@ -77,7 +77,7 @@ const SCRIPTS_NOT_IN_PASSWORDS = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Ka
  * What the secret belongs to, between it and an "is" or ":" that must follow ("pass for the wp admin is…", "Passwort
  * für den Shop ist…", "contraseña del panel es…"): at most three words after the preposition.
  */
-const SECRET_OWNER = String.raw`(?:\s+(?:for|of|für|von|pour|du|de|del|per|di|para|do|da|voor|van|pentru)\s+(?:[\p{L}\p{N}'’-]+\s+){0,3}?(?=(?:${COPULA})\s|[:=：]))?`;
+const SECRET_OWNER = String.raw`(?:\s+(?:for|of|für|von|pour|du|de|del|per|di|para|do|da|voor|van|pentru)\s+(?:[\p{L}\p{N}'’-]+(?:\s+|(?=[:=：]))){0,3}?(?=(?:${COPULA})\s|[:=：]))?`;
 const CREDENTIAL_AFTER = new RegExp(String.raw`^${SECRET_OWNER}\s*(?:[:=：]|${COPULA})?\s*[:=：]?\s*(\S{6,64})`, "iu");
 
 /** A password-like value right after a secret word ("pass Summer2024!", "parole: Rudens2024"). */
