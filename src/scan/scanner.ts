@@ -90,7 +90,10 @@ export function createScanner(options: ScannerOptions = {}): Scanner {
       kept.push(e);
     }
     // Words inside a link or an address ("fiverr.com/support/…") are part of it, not of the message's sentences.
-    const sentenceCues = outsideSpans(cues, kept.filter((e) => e.kind === "url" || e.kind === "email"));
+    // A phrase that runs into a link not the platform's own takes its last word from the host: "sur fiverr-aide.fr",
+    // "na fiverr-pagamentos.com" say nothing of staying "on Fiverr".
+    const foreign = kept.filter((e) => e.kind === "url" && links.get(e)?.kind !== "official");
+    const sentenceCues = outsideSpans(cues, kept.filter((e) => e.kind === "url" || e.kind === "email")).filter((c) => !foreign.some((e) => c.start < e.start && c.end > e.start));
     const handleKey = !context.senderOfficial && context.senderHandle !== undefined ? comparisonKey(context.senderHandle) : undefined;
     const brandedHandle = handleKey !== undefined && brandKeys.some((b) => handleKey.includes(b));
     const raw = applyRules({ text, cues: sentenceCues, entities: kept, links, context, brandedHandle, memo: ruleMemo });

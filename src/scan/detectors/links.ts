@@ -79,7 +79,8 @@ function classifyAnew(ctx: LinkContext, e: Entity): LinkVerdict {
   const m = listed(ctx.hosts.messenger_link, host, first);
   if (m) return { kind: "messenger", reason: `${m} is a messenger or meeting link` };
   const s = listed(ctx.hosts.shortener, host, first);
-  if (s) return { kind: "shortener", reason: `${s} is a link shortener that hides where the link goes` };
+  // A shortener's bare name ("never click bit.ly links") leads nowhere: only a short link with a path hides a target.
+  if (s && first) return { kind: "shortener", reason: `${s} is a link shortener that hides where the link goes` };
   const check = checkChannel(ctx.channels, e.value, "url");
   if (check.verdict === "official") return { kind: "official", reason: check.reasons[0]?.message ?? "official" };
   if (check.verdict === "lookalike") return { kind: "lookalike", reason: check.reasons.map((r) => r.message).join("; ") };

@@ -3,6 +3,8 @@ import { type RuleKit, gap } from "./kit.ts";
 
 /** What follows a name used as a letterhead: a colon, a bar or a dash ("Fiverr: …", "Fiverr | …"). */
 const LETTERHEAD_END = /^\s?[:|\-–—】\]]/u;
+/** The rest of a link's sentence ends in a question mark ("… legit?", "…, is this real?"). */
+const QUESTION_AFTER = /^[^.!\n]*\?/u;
 
 export function impersonationRules(k: RuleKit): void {
   const { text, context, brandedHandle, of, near, nearOther, sameClause, wordsBetween, overlap, safe, inside, topicNear, out, add } = k;
@@ -49,6 +51,16 @@ export function impersonationRules(k: RuleKit): void {
       if (out.some((f) => f.rule === "platform_notice" && f.spans.some((sp) => sameClause(sp, subject)))) continue;
       const state = nearOther(subject, "notice_state", 60, (c) => sameClause(c, subject) && (c.start >= subject.end ? wordsBetween(subject.end, c.start) <= 5 : wordsBetween(c.end, subject.start) <= 2));
       if (state && safe(subject, state) && !inside(subject) && !topicNear(subject)) add("impersonation", "platform_notice", 0.7, [subject, state], `${subject.term} ${state.term}`);
+    }
+    // "Your order is on hold. Log in at fiverr.com.secure-login.xyz…", "cuenta suspendida! entra a fíverr.com-soporte.net":
+    // a blocked state beside a link that imitates the platform itself is its fake notice, whatever the subject
+    // ("your order" alone is seller talk; with a lookalike link it is not). Asking about the link ("my account got
+    // suspended, is fiverr-support.help legit?") is a reader's question, not the notice.
+    const platformCopy = out.find((f) => f.rule === "link_lookalike" || f.rule === "link_userinfo");
+    const askedAbout = platformCopy && QUESTION_AFTER.test(text.slice(platformCopy.spans[0]!.end, platformCopy.spans[0]!.end + 60));
+    if (platformCopy && !askedAbout && !out.some((f) => f.label === "impersonation")) {
+      const state = of("notice_state").find((s) => safe(s) && !inside(s) && !topicNear(s));
+      if (state) add("impersonation", "platform_notice", 0.7, [state], `${state.term}: ${platformCopy.normalized}`);
     }
   }
 }

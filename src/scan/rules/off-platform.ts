@@ -1,9 +1,9 @@
 // off_platform: contact moved off the platform (messenger links and invitations, addresses, phone numbers, handles, meetings).
-import { type RuleKit, type Span } from "./kit.ts";
+import { REACH, type RuleKit, type Span } from "./kit.ts";
 import { handleAfter } from "./text.ts";
 
 export function offPlatformRules(k: RuleKit): void {
-  const { text, entities, links, of, ents, near, nearOther, together, sameClause, negated, topicNear, inside, staysHere, overlap, safe, feature, add, secretOf } = k;
+  const { text, entities, links, of, ents, findAround, near, nearOther, together, sameClause, negated, topicNear, inside, staysHere, overlap, safe, feature, add, secretOf } = k;
   for (const e of ents("url")) {
     const v = links.get(e);
     if (v?.kind === "messenger") add("off_platform", "messenger_link", 0.9, [e], e.value);
@@ -28,7 +28,9 @@ export function offPlatformRules(k: RuleKit): void {
     }
     // A number that is not a valid phone number needs a contact word right next to it. A short bare number
     // (8–9 digits) may be an order number beside "number": only a contact verb or a messenger will do.
-    const cue = e.detail === "short" ? (near(e, "contact_verb", 30) ?? near(e, "messenger", 40)) : (near(e, "contact_verb", 30) ?? near(e, "contact_detail", 30) ?? near(e, "messenger"));
+    // Beside a payment rail, "my number" is the rail's account number ("Papara numaram 1234567890"): a payment, not contact.
+    const railNumber = !!findAround("pay_method", e.start - 30 - REACH, e.start, (m) => m.end <= e.start && together(m, e, 30));
+    const cue = e.detail === "short" ? (near(e, "contact_verb", 30) ?? near(e, "messenger", 40)) : (near(e, "contact_verb", 30) ?? (railNumber ? undefined : near(e, "contact_detail", 30)) ?? near(e, "messenger"));
     if (cue && safe(cue)) add("off_platform", "phone_number", 0.75, [e], e.value);
   }
   for (const m of of("messenger")) {

@@ -1,8 +1,12 @@
 // payment_request: money moved around checkout (IBANs, wallets, pay-outside phrases, payment methods with a verb, an address or an invitation).
 import { type RuleKit, WINDOW } from "./kit.ts";
+import { amountAfter } from "./text.ts";
+
+/** Link verdicts that make a message a lure judged by its link (the suspicious_link rules report them). */
+const LURE_LINKS = new Set(["lookalike", "userinfo", "brand_imitation", "shortener"]);
 
 export function paymentRules(k: RuleKit): void {
-  const { entities, of, ents, near, nearOther, together, sentenceOf, sameClause, negated, topicNear, inside, overlap, safe, feature, out, add } = k;
+  const { text, links, entities, of, ents, near, nearOther, together, sentenceOf, sameClause, negated, topicNear, inside, overlap, safe, feature, out, add } = k;
   for (const e of ents("iban")) if (!negated(e)) add("payment_request", "iban", 0.9, [e], e.value);
   for (const e of ents("crypto")) if (!negated(e)) add("payment_request", "crypto_address", 0.85, [e], e.value);
   for (const p of of("pay_outside")) if (safe(p)) add("payment_request", "pay_outside", 0.8, [p], p.term);
@@ -11,6 +15,7 @@ export function paymentRules(k: RuleKit): void {
     const o = nearOther(v, "outside", 40, (c) => sameClause(c, v) && of("brand").some((b) => b.start >= c.start && b.end <= c.end));
     if (o && safe(v, o) && !inside(v) && !of("pay_outside").some((p) => overlap(p, v) || overlap(p, o))) add("payment_request", "pay_outside_platform", 0.75, [v, o], `${v.term} ${o.term}`);
   }
+  const lureLink = () => ents("url").some((e) => LURE_LINKS.has(links.get(e)?.kind ?? ""));
   for (const m of of("pay_method")) {
     // "银行卡号", "card number": a rail named inside a secret's term is that secret (personal data, below).
     if (of("secret").some((c) => c.start <= m.start && c.end >= m.end && c.end - c.start > m.end - m.start)) continue;
@@ -34,6 +39,13 @@ export function paymentRules(k: RuleKit): void {
     // The verb of its own clause first: "don't pay on the platform, transfer it to my PayPal" asks in the second clause.
     const verb = nearOther(m, "pay_verb", WINDOW, (c) => sameClause(c, m)) ?? nearOther(m, "pay_verb") ?? nearOther(m, "ask_verb", 50);
     // "your customers can pay by PayPal in the shop I build": the seller's product, unless paying around the fee.
-    if (verb && !inside(verb) && safe(m, verb) && !topicNear(m)) add("payment_request", "pay_method", 0.75, [m, verb], `${verb.term} ${m.term}`);
+    if (verb && !inside(verb) && safe(m, verb) && !topicNear(m)) {
+      add("payment_request", "pay_method", 0.75, [m, verb], `${verb.term} ${m.term}`);
+      continue;
+    }
+    // "bizum 40 eur y arranco", "p1x 50 reais": a rail with the sum right after it names where to send it, without a verb.
+    // (Not beside a shortener or a lookalike link: "领取你的新人红包 ¥88 👉 t.co/…" offers money, a lure judged by its link.)
+    const sum = amountAfter(text, m.end);
+    if (sum && safe(m) && !topicNear(m) && !lureLink()) add("payment_request", "pay_method_amount", 0.7, [m, sum], `${m.term} ${text.slice(sum.start, sum.end).trim()}`);
   }
 }

@@ -23,6 +23,8 @@ export function personalDataRules(k: RuleKit): void {
   const beside = (c: Span, x: Span, words: number) => !overlap(c, x) && sameClause(c, x) && (c.end <= x.start ? wordsBetween(c.end, x.start) <= words : wordsBetween(x.end, c.start) <= words);
   // ("please change the admin password" is advice: a please-word must touch the secret.)
   const askMarker = (x: Span) => of("ask_marker").find((c) => beside(c, x, 0)) ?? of("ask_question").find((c) => c.end <= x.start && beside(c, x, 1));
+  /** A feature word right after an ask verb is its object: "I need the whole flow", "send me the screen". */
+  const asksForFeature = (a: Span) => of("feature_word").some((c) => c.start >= a.end && sameClause(c, a) && wordsBetween(a.end, c.start) <= 2);
   // "you'll paste the token into the panel yourself": the owner keeps the secret.
   const selfService = (x: Span) => of("self_service").some((c) => sentenceOf(c.start) === sentenceOf(x.start));
   for (const s of of("secret")) {
@@ -65,8 +67,9 @@ export function personalDataRules(k: RuleKit): void {
     if (!safe(c) || near(c, "remote_tool", 80)) continue;
     const source = near(c, "code_source", 60);
     const ask = near(c, "ask_verb", 60) ?? askMarker(c);
-    // "I build the feature that sends the OTP code by SMS": the code is part of the product.
-    if (source && ask && safe(ask, c) && !feature(c)) {
+    // "I build the feature that sends the OTP code by SMS": the code is part of the product; so is what an ask
+    // verb asks for when a feature word is its object ("login with 2FA via SMS code, I need the whole flow designed").
+    if (source && ask && safe(ask, c) && !feature(c) && !asksForFeature(ask)) {
       add("personal_data", "code_request", 0.8, [c, source, ask], `${ask.term} ${c.term} ${source.term}`);
       continue;
     }

@@ -111,10 +111,16 @@ export function newPieceLookup(breaksOf: (text: string) => number[]) {
 /** "is" between a name and its value ("my telegram is mike_dev", "meu insta é…", "parole ir…", "пароль это…"). */
 const COPULA = "is|ist|ir|est|es|é|è|e|это|є|הוא|هي|هو";
 
+/** "my" written after the name, as Romanian, Italian, Spanish and Portuguese may ("telegramul meu: …", "il telegram mio è…"). */
+const POSSESSIVE_AFTER = String.raw`(?:\s+(?:meu|mea|mio|mia|mío|mía)(?=[\s:：]))?`;
+
+/** Skype ids are written "live:name" or "live:.cid.8a3f77b2c1": the prefix belongs to the id. */
+const SKYPE_ID_PREFIX = String.raw`live:\.?`;
+
 /** A handle-like token right after a messenger name ("tg: ieva_foto", "IG → lena.artz", "meu insta é rafa.design"). */
-const HANDLE_AFTER = new RegExp(String.raw`^[\s:：\-–—→>=,]{0,6}(?:(?:${COPULA})\s+)?(?:(?:name|id|nick|user(?:name)?|ник|اسم|שם)\s*[:：]\s*)?@?([\p{L}\p{N}]+(?:[._][\p{L}\p{N}]+)+|[\p{L}]+[._]?\d{2,}|[\p{L}\p{N}]*_[\p{L}\p{N}_]+)`, "iu");
+const HANDLE_AFTER = new RegExp(String.raw`^${POSSESSIVE_AFTER}[\s:：\-–—→>=,]{0,6}(?:(?:${COPULA})\s+)?(?:(?:name|id|nick|user(?:name)?|ник|اسم|שם)\s*[:：]\s*|${SKYPE_ID_PREFIX})?@?([\p{L}\p{N}]+(?:[._][\p{L}\p{N}]+)+|[\p{L}]+[._]?\d{2,}|[\p{L}\p{N}]*_[\p{L}\p{N}_]+)`, "iu");
 /** A handle typed one character at a time ("o k s a n a _ d e s i g n", "@ m e h m e t _ d e v"), after the separators. */
-const SPACED_HANDLE = new RegExp(String.raw`^([\s:：\-–—→>=,]{0,6}(?:(?:${COPULA})\s+)?(?:@ ?)?)((?:[\p{L}\p{N}_.] ){4,}[\p{L}\p{N}_.])(?![\p{L}\p{N}])`, "u");
+const SPACED_HANDLE = new RegExp(String.raw`^(${POSSESSIVE_AFTER}[\s:：\-–—→>=,]{0,6}(?:(?:${COPULA})\s+)?(?:@ ?)?)((?:[\p{L}\p{N}_.] ){4,}[\p{L}\p{N}_.])(?![\p{L}\p{N}])`, "u");
 
 export function handleAfter(text: string, from: number, entities: Entity[]): (Span & { value: string }) | undefined {
   // Full-width forms ("：ｌｉｎ＿ｄｅｓｉｇｎ８８") read as ASCII; only when NFKC keeps every offset in place.
@@ -147,7 +153,12 @@ function spacedHandle(after: string): { at: number; length: number; value: strin
 
 const SCRIPTS_NOT_IN_PASSWORDS = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Thai}]/u;
 
-const CREDENTIAL_AFTER = new RegExp(String.raw`^\s*(?:[:=：]|${COPULA})?\s*[:=：]?\s*(\S{6,64})`, "iu");
+/**
+ * What the secret belongs to, between it and an "is" or ":" that must follow ("pass for the wp admin is…", "Passwort
+ * für den Shop ist…", "contraseña del panel es…"): at most three words after the preposition.
+ */
+const SECRET_OWNER = String.raw`(?:\s+(?:for|of|für|von|pour|du|de|del|per|di|para|do|da|voor|van|pentru)\s+(?:[\p{L}\p{N}'’-]+(?:\s+|(?=[:=：]))){0,3}?(?=(?:${COPULA})\s|[:=：]))?`;
+const CREDENTIAL_AFTER = new RegExp(String.raw`^${SECRET_OWNER}\s*(?:[:=：]|${COPULA})?\s*[:=：]?\s*(\S{6,64})`, "iu");
 
 /** A password-like value right after a secret word ("pass Summer2024!", "parole: Rudens2024"). */
 export function credentialAfter(text: string, from: number): Span | undefined {
@@ -174,4 +185,15 @@ const CURRENCY_AFTER = new RegExp(`^\\s?(?:${moneySymbols}|(?:${afterWords.join(
 /** A digit group written as money ("budget $600", "600 dollars"): a price, not a code. */
 export function isAmount(text: string, span: Span): boolean {
   return CURRENCY_BEFORE.test(text.slice(Math.max(0, span.start - 12), span.start)) || CURRENCY_AFTER.test(text.slice(span.end, span.end + 10));
+}
+
+/** A number right after a payment rail, with a colon or a dash at most between ("bizum 40 eur", "pix: R$ 50", "paypal 60$"). */
+const NUMBER_AFTER_RAIL = new RegExp(`^[\\s:\\-–]{0,3}(r?${moneySymbols}\\s?)?\\d+(?:[.,]\\d{1,2})?`, "iu");
+
+/** The amount written right after a payment rail: the sum to send there ("Bizum 40€ y arranco"). */
+export function amountAfter(text: string, from: number): Span | undefined {
+  const rest = text.slice(from, from + 24);
+  const m = NUMBER_AFTER_RAIL.exec(rest);
+  if (!m || !(m[1] || CURRENCY_AFTER.test(rest.slice(m[0].length)))) return undefined;
+  return { start: from, end: from + m[0].length };
 }
