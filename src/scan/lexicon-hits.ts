@@ -1,21 +1,14 @@
 // Concept hits in the word view: the lexicon's patterns found where the word boundaries allow them.
 // The trie of all patterns is walked only from the places a term may start (start-trie.ts): where
 // a word starts, and for the terms of the unspaced scripts anywhere.
-import { ANYWHERE, walkStartTrie, type MatchSink } from "./start-trie.ts";
+import { ANYWHERE, walkSkippingSpaces, walkStartTrie, type MatchSink } from "./start-trie.ts";
 import { T } from "./mapped.ts";
+import { isUnspacedCode as isUnspaced } from "./code-points.ts";
 import type { CompiledLexicon, Hit } from "./lexicon.ts";
 
 export const PREFIX = 1;
 export const FREE_START = 2;
 export const FREE_END = 4;
-
-/** Han, kana, Thai, Lao, Khmer, Myanmar code units (the lexicon's UNSPACED scripts, by range for the hot loop). */
-function isUnspaced(c: number): boolean {
-  return (
-    c >= 0x0e00 &&
-    (c <= 0x0eff || (c >= 0x3040 && c <= 0x30ff) || (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0x1000 && c <= 0x109f) || (c >= 0x1780 && c <= 0x17ff) || (c >= 0xff66 && c <= 0xff9f) || (c >= 0x31f0 && c <= 0x31ff))
-  );
-}
 
 /**
  * Arabic and Hebrew write "and", "so", "with", "to", "the"… as one letter glued to the next word
@@ -69,11 +62,27 @@ export class HitCollector implements MatchSink {
 
   /** A pattern found at [start, end); its start is known to be allowed. */
   match(id: number, start: number, end: number): void {
+    if (this.endsWord(id, end)) this.add(id, start, end);
+  }
+
+  /** A pattern may end at text[end]: at a space, the text's end, an unspaced script, after a joined run's first letter, or a stem. */
+  endsWord(id: number, end: number): boolean {
     const text = this.text;
-    if (end < text.length) {
-      const after = text.charCodeAt(end);
-      if (after !== 32 && !isUnspaced(after) && !(this.bits[id]! & (PREFIX | FREE_END)) && !afterJoinedLetter(text, end, this.flags)) return;
-    }
+    if (end >= text.length) return true;
+    const after = text.charCodeAt(end);
+    return after === 32 || isUnspaced(after) || (this.bits[id]! & (PREFIX | FREE_END)) !== 0 || afterJoinedLetter(text, end, this.flags);
+  }
+
+  /**
+   * Keeps a match found inside a joined run of letters (walkJoinedRun): dropped later if a longer match of its
+   * concept holds it. Its id is stored as ~id, so the sort moves the mark with the rest.
+   */
+  addInRun(id: number, start: number, end: number): void {
+    this.add(~id, start, end);
+  }
+
+  /** Keeps a match whose boundaries were tested by the caller. */
+  add(id: number, start: number, end: number): void {
     if (this.count === this.ids.length) this.grow();
     const k = this.count++;
     this.starts[k] = start;
@@ -105,13 +114,28 @@ export class HitCollector implements MatchSink {
   hits(lex: CompiledLexicon): Hit[] {
     this.sortByEnd();
     const out: Hit[] = [];
-    for (let k = 0; k < this.count; k++) this.pushHits(lex, k, out);
+    for (let k = 0; k < this.count; k++) {
+      const id = this.ids[k]!;
+      if (id >= 0) this.pushHits(lex, k, id, out);
+      else if (!this.heldByLonger(lex, k, ~id)) this.pushHits(lex, k, ~id, out);
+    }
     return out;
   }
 
-  private pushHits(lex: CompiledLexicon, k: number, out: Hit[]): void {
+  /** A match inside a joined run that a longer match of the same concept covers ("pass" in "password", "whats" in "whatsapp"). */
+  private heldByLonger(lex: CompiledLexicon, k: number, id: number): boolean {
+    const { starts, ends, ids } = this;
+    const { from, concept } = lex.outputs;
+    for (let j = 0; j < this.count; j++) {
+      if (j === k || starts[j]! > starts[k]! || ends[j]! < ends[k]! || ends[j]! - starts[j]! === ends[k]! - starts[k]!) continue;
+      const other = ids[j]! < 0 ? ~ids[j]! : ids[j]!;
+      for (let o = from[id]!; o < from[id + 1]!; o++) for (let p = from[other]!; p < from[other + 1]!; p++) if (concept[o] === concept[p]) return true;
+    }
+    return false;
+  }
+
+  private pushHits(lex: CompiledLexicon, k: number, id: number, out: Hit[]): void {
     const { text } = this;
-    const id = this.ids[k]!;
     const start = this.starts[k]!;
     let e = this.ends[k]!;
     if (lex.patternBits[id]! & PREFIX) while (e < text.length && text.charCodeAt(e) !== 32 && !isUnspaced(text.charCodeAt(e))) e++; // the hit covers the whole inflected word
@@ -131,6 +155,29 @@ export class HitCollector implements MatchSink {
   }
 }
 
+/** Fewest letters of a term that starts or ends inside a joined run (shorter ones, "wa", "pin", "pass", "whats", sit inside many spelled words). */
+const MIN_INSIDE_RUN = 6;
+
+/**
+ * The terms inside a joined run of spaced-out letters that the plain walk cannot see: a phrase spelled
+ * letter by letter with single spaces ("ص و ر ة ج و ا ز ا ل س ف ر" is joined to "صورهجوازالسفر"; the term
+ * "صورة جواز" has a space the run lost), and terms of MIN_INSIDE_RUN letters or more that start or end
+ * inside it ("s e n d m e y o u r p a s s w o r d"). Spaces of a term match nothing between two letters of the run.
+ */
+function walkJoinedRun(lex: CompiledLexicon, text: string, s: number, flags: ArrayLike<number>, plainStart: boolean): void {
+  const { collector } = lex;
+  const inRun = (i: number) => i > 0 && (flags[i]! & T.joined_letters) !== 0 && (flags[i - 1]! & T.joined_letters) !== 0 && text.charCodeAt(i) !== 32 && text.charCodeAt(i - 1) !== 32;
+  walkSkippingSpaces(lex.trie, text, s, inRun, {
+    found(id, end, skipped) {
+      const plainEnd = collector.endsWord(id, end);
+      if (plainStart && plainEnd && skipped === 0) return; // the plain walk has it
+      if (!plainEnd && !inRun(end)) return;
+      if ((!plainStart || !plainEnd) && end - s < MIN_INSIDE_RUN) return;
+      collector.addInRun(id, s, end);
+    },
+  });
+}
+
 /**
  * Every concept hit in a word-view text, with word boundaries enforced for spaced scripts.
  * flags: the word view's transform bits (optional), for terms inside joined runs of letters.
@@ -142,7 +189,9 @@ export function findHits(lex: CompiledLexicon, text: string, flags?: ArrayLike<n
   const { root, anywhereFrom } = trie;
   for (let s = 0; s < text.length; s++) {
     const c = text.charCodeAt(s);
-    if (mayStart(text, s, flags) || (c >= anywhereFrom && root[c]! & ANYWHERE)) walkStartTrie(trie, text, s, collector);
+    const plainStart = mayStart(text, s, flags) || (c >= anywhereFrom && (root[c]! & ANYWHERE) !== 0);
+    if (plainStart) walkStartTrie(trie, text, s, collector);
+    if (flags && flags[s]! & T.joined_letters && c !== 32) walkJoinedRun(lex, text, s, flags, plainStart);
   }
   return collector.hits(lex);
 }

@@ -31,10 +31,18 @@ export function indexOf(bounds: number[], pos: number): number {
 /** "is" between a name and its value ("my telegram is mike_dev", "meu insta é…", "parole ir…", "пароль это…"). */
 const COPULA = "is|ist|ir|est|es|é|è|e|это|є|הוא|هي|هو";
 
+/**
+ * A label between the name and the handle ("tg nick: …"); the words for "ID" of scripts whose chats write
+ * them without a colon ("ไลน์ ไอดี som99", "카톡 아이디 kim88") are labels in any case.
+ */
+const HANDLE_LABEL = String.raw`(?:(?:name|id|nick|user(?:name)?|ник|اسم|שם)\s*[:：]\s*|(?:ไอดี|아이디|アイディ)\s*[:：]?\s*)?`;
 /** A handle-like token right after a messenger name ("tg: ieva_foto", "IG → lena.artz", "meu insta é rafa.design"). */
-const HANDLE_AFTER = new RegExp(String.raw`^[\s:：\-–—→>=,]{0,6}(?:(?:${COPULA})\s+)?(?:(?:name|id|nick|user(?:name)?|ник|اسم|שם)\s*[:：]\s*)?@?([\p{L}\p{N}]+(?:[._][\p{L}\p{N}]+)+|[\p{L}]+[._]?\d{2,}|[\p{L}\p{N}]*_[\p{L}\p{N}_]+)`, "iu");
+const HANDLE_AFTER = new RegExp(String.raw`^[\s:：\-–—→>=,]{0,6}(?:(?:${COPULA})\s+)?${HANDLE_LABEL}@?([\p{L}\p{N}]+(?:[._][\p{L}\p{N}]+)+|[\p{L}]+[._]?\d{2,}|[\p{L}\p{N}]*_[\p{L}\p{N}_]+)`, "iu");
 /** A handle typed one character at a time ("o k s a n a _ d e s i g n", "@ m e h m e t _ d e v"), after the separators. */
-const SPACED_HANDLE = new RegExp(String.raw`^([\s:：\-–—→>=,]{0,6}(?:(?:${COPULA})\s+)?(?:@ ?)?)((?:[\p{L}\p{N}_.] ){4,}[\p{L}\p{N}_.])(?![\p{L}\p{N}])`, "u");
+const SPACED_HANDLE = new RegExp(String.raw`^([\s:：\-–—→>=,]{0,6}(?:(?:${COPULA})\s+)?${HANDLE_LABEL}(?:@ ?)?)((?:[\p{L}\p{N}_.] ){4,}[\p{L}\p{N}_.])(?![\p{L}\p{N}])`, "u");
+
+/** A word spelled out with dots ("t.e.l.e.g.r.a.m"): neither a handle nor a password. */
+const SPELLED_WORD = /^(?:\p{L}\.)+\p{L}$/u;
 
 export function handleAfter(text: string, from: number, entities: Entity[]): (Span & { value: string }) | undefined {
   // Full-width forms ("：ｌｉｎ＿ｄｅｓｉｇｎ８８") read as ASCII; only when NFKC keeps every offset in place.
@@ -48,7 +56,8 @@ export function handleAfter(text: string, from: number, entities: Entity[]): (Sp
   }
   if (!found) return undefined;
   const { value } = found;
-  if (/^\d+([._]\d+)*$/.test(value) || /\.(com|net|org|de|lv|io)$/i.test(value)) return undefined;
+  // Digits alone are a number, a dotted domain an address, a word spelled out with dots a word.
+  if (/^\d+([._]\d+)*$/.test(value) || /\.(com|net|org|de|lv|io)$/i.test(value) || SPELLED_WORD.test(value)) return undefined;
   const start = from + found.at;
   const end = start + found.length;
   // Part of an e-mail address: that entity speaks for itself.
@@ -74,6 +83,7 @@ export function credentialAfter(text: string, from: number): Span | undefined {
   const m = CREDENTIAL_AFTER.exec(text.slice(from, from + 80));
   if (!m) return undefined;
   const v = m[1]!.replace(/[.,;]$/, "");
+  if (SPELLED_WORD.test(v)) return undefined;
   // Passwords are typed in Latin letters, digits and symbols: "密码长度是多少位…", "パスワードは8文字以上" go on talking about it.
   if (SCRIPTS_NOT_IN_PASSWORDS.test(v)) return undefined;
   // Without ":" or "is" before it, a word with the sentence's own punctuation ("hasło działa?", "parole
