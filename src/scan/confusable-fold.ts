@@ -1,14 +1,20 @@
 // Confusable letters folded inside one word of the view: in a mainly Latin word the other-script
-// look-alikes become Latin (Теlеgrаm, fіverr → telegram, fiverr), in a mainly Cyrillic one the
+// look-alikes become Latin (Теlеgrаm, fіverr → telegram, fiverr) and Arabic or Hebrew letters their
+// sound (انydesk → anydesk), in a mainly Cyrillic one the
 // Latin look-alikes become Cyrillic (пaроль). Each folded unit is flagged T.confusables.
 import { prototypeOf } from "../text/confusables.ts";
 import { T, type MappedBuilder } from "./mapped.ts";
 import { infoOf, type CharMemo } from "./char-info.ts";
 import { codePointIn } from "./code-points.ts";
 import latinLookalikes from "./latin-lookalikes.json" with { type: "json" };
+import latinSoundalikes from "./latin-soundalikes.json" with { type: "json" };
 
 /** Letters UTS #39 gives no Latin prototype that still pass for one (ω for w). */
 const EXTRA_LOOKALIKES: Record<string, string> = latinLookalikes.letters;
+/** Arabic and Hebrew letters written for a Latin one in a mixed word ("انydesk"): their sound, not their look. */
+const SOUNDALIKES: Record<string, string> = latinSoundalikes.letters;
+/** Most Arabic or Hebrew letters read by sound in one Latin word (a switched syllable, not a whole word). */
+const MAX_SOUNDALIKES = 3;
 
 /** Latin letters that look like Cyrillic ones, for the reverse trick: "пaроль" with a Latin a. */
 const LATIN_TO_CYRILLIC: Record<string, string> = { a: "а", c: "с", e: "е", o: "о", p: "р", x: "х", y: "у", k: "к", m: "м", t: "т", h: "н", b: "в", i: "і" };
@@ -70,7 +76,8 @@ export function foldConfusables(units: MappedBuilder, from: number, src: string,
     if (!info || !info.letter || (info.latin && !info.asciiProto)) continue;
     // The prototype of the cased character (Cyrillic Т → T), then lower case.
     const cased = src.slice(char.a0, char.a1);
-    let proto = (prototypeOf(cased) ?? prototypeOf(String.fromCodePoint(c)))?.toLowerCase();
+    // Sounds only for a few letters in a mainly Latin word: "واتسابlogo" is an Arabic word and an English one glued together.
+    let proto = (latin > foreign && foreign <= MAX_SOUNDALIKES ? SOUNDALIKES[cased] : undefined) ?? (prototypeOf(cased) ?? prototypeOf(String.fromCodePoint(c)))?.toLowerCase();
     if (!proto || !/^[a-z]$/.test(proto)) proto = EXTRA_LOOKALIKES[String.fromCodePoint(c).toLowerCase()];
     if (!proto) return;
     char.folded = proto.charCodeAt(0);
