@@ -1,7 +1,8 @@
 // Concept hits in the word view: the lexicon's patterns found where the word boundaries allow them.
 // The trie of all patterns is walked only from the places a term may start (start-trie.ts): where
 // a word starts, and for the terms of the unspaced scripts anywhere.
-import { ANYWHERE, walkSkippingSpaces, walkStartTrie, type MatchSink } from "./start-trie.ts";
+import { ANYWHERE, walkStartTrie, type MatchSink } from "./start-trie.ts";
+import { addRunHits } from "./joined-run-hits.ts";
 import { T } from "./mapped.ts";
 import { isUnspacedCode as isUnspaced } from "./code-points.ts";
 import type { CompiledLexicon, Hit } from "./lexicon.ts";
@@ -155,29 +156,6 @@ export class HitCollector implements MatchSink {
   }
 }
 
-/** Fewest letters of a term that starts or ends inside a joined run (shorter ones, "wa", "pin", "pass", "whats", sit inside many spelled words). */
-const MIN_INSIDE_RUN = 6;
-
-/**
- * The terms inside a joined run of spaced-out letters that the plain walk cannot see: a phrase spelled
- * letter by letter with single spaces ("ص و ر ة ج و ا ز ا ل س ف ر" is joined to "صورهجوازالسفر"; the term
- * "صورة جواز" has a space the run lost), and terms of MIN_INSIDE_RUN letters or more that start or end
- * inside it ("s e n d m e y o u r p a s s w o r d"). Spaces of a term match nothing between two letters of the run.
- */
-function walkJoinedRun(lex: CompiledLexicon, text: string, s: number, flags: ArrayLike<number>, plainStart: boolean): void {
-  const { collector } = lex;
-  const inRun = (i: number) => i > 0 && (flags[i]! & T.joined_letters) !== 0 && (flags[i - 1]! & T.joined_letters) !== 0 && text.charCodeAt(i) !== 32 && text.charCodeAt(i - 1) !== 32;
-  walkSkippingSpaces(lex.trie, text, s, inRun, {
-    found(id, end, skipped) {
-      const plainEnd = collector.endsWord(id, end);
-      if (plainStart && plainEnd && skipped === 0) return; // the plain walk has it
-      if (!plainEnd && !inRun(end)) return;
-      if ((!plainStart || !plainEnd) && end - s < MIN_INSIDE_RUN) return;
-      collector.addInRun(id, s, end);
-    },
-  });
-}
-
 /**
  * Every concept hit in a word-view text, with word boundaries enforced for spaced scripts.
  * flags: the word view's transform bits (optional), for terms inside joined runs of letters.
@@ -187,11 +165,13 @@ export function findHits(lex: CompiledLexicon, text: string, flags?: ArrayLike<n
   collector.begin(text, flags, lex.patternBits);
   // The text is tested first: it is in the cache, where the root table (a miss per letter outside ASCII) may not be.
   const { root, anywhereFrom } = trie;
+  let runStarts: number[] | undefined; // letters of joined runs: position * 2 + 1 when a plain term may start there
   for (let s = 0; s < text.length; s++) {
     const c = text.charCodeAt(s);
     const plainStart = mayStart(text, s, flags) || (c >= anywhereFrom && (root[c]! & ANYWHERE) !== 0);
     if (plainStart) walkStartTrie(trie, text, s, collector);
-    if (flags && flags[s]! & T.joined_letters && c !== 32) walkJoinedRun(lex, text, s, flags, plainStart);
+    if (flags && flags[s]! & T.joined_letters && c !== 32) (runStarts ??= []).push(s * 2 + (plainStart ? 1 : 0));
   }
+  if (runStarts) addRunHits(lex, text, flags!, runStarts);
   return collector.hits(lex);
 }
