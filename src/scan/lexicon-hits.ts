@@ -115,23 +115,37 @@ export class HitCollector implements MatchSink {
   hits(lex: CompiledLexicon): Hit[] {
     this.sortByEnd();
     const out: Hit[] = [];
+    let longest = -1; // the longest match, measured only when a joined run has matches
     for (let k = 0; k < this.count; k++) {
       const id = this.ids[k]!;
-      if (id >= 0) this.pushHits(lex, k, id, out);
-      else if (!this.heldByLonger(lex, k, ~id)) this.pushHits(lex, k, ~id, out);
+      if (id >= 0) {
+        this.pushHits(lex, k, id, out);
+        continue;
+      }
+      if (longest < 0) for (let j = 0; j < this.count; j++) longest = Math.max(longest, this.ends[j]! - this.starts[j]!);
+      if (!this.heldByLonger(lex, k, ~id, longest)) this.pushHits(lex, k, ~id, out);
     }
     return out;
   }
 
-  /** A match inside a joined run that a longer match of the same concept covers ("pass" in "password", "whats" in "whatsapp"). */
-  private heldByLonger(lex: CompiledLexicon, k: number, id: number): boolean {
-    const { starts, ends, ids } = this;
+  /**
+   * A match inside a joined run that a longer match of the same concept covers ("pass" in "password", "whats"
+   * in "whatsapp"). Matches are sorted by end, then start: the covering ones end at k's end (before k) or
+   * later, within the longest match's length (after k).
+   */
+  private heldByLonger(lex: CompiledLexicon, k: number, id: number, longest: number): boolean {
+    const { starts, ends } = this;
+    const s = starts[k]!;
+    const e = ends[k]!;
+    for (let j = k - 1; j >= 0 && ends[j] === e; j--) if (starts[j]! < s && this.sharesConcept(lex, j, id)) return true;
+    for (let j = k + 1; j < this.count && ends[j]! - s <= longest; j++) if (starts[j]! <= s && this.sharesConcept(lex, j, id)) return true;
+    return false;
+  }
+
+  private sharesConcept(lex: CompiledLexicon, j: number, id: number): boolean {
     const { from, concept } = lex.outputs;
-    for (let j = 0; j < this.count; j++) {
-      if (j === k || starts[j]! > starts[k]! || ends[j]! < ends[k]! || ends[j]! - starts[j]! === ends[k]! - starts[k]!) continue;
-      const other = ids[j]! < 0 ? ~ids[j]! : ids[j]!;
-      for (let o = from[id]!; o < from[id + 1]!; o++) for (let p = from[other]!; p < from[other + 1]!; p++) if (concept[o] === concept[p]) return true;
-    }
+    const other = this.ids[j]! < 0 ? ~this.ids[j]! : this.ids[j]!;
+    for (let o = from[id]!; o < from[id + 1]!; o++) for (let p = from[other]!; p < from[other + 1]!; p++) if (concept[o] === concept[p]) return true;
     return false;
   }
 
