@@ -11,8 +11,9 @@ const PREFIX_LETTERS = new Set([..."הובלמשכ", ..."وفبلك"]);
 /** Fewest single letters in a run that is read as one spaced-out word (p i x, O.T.P, w h a t s a p p). */
 const MIN_JOINED = 3;
 /**
- * The same in the scripts written without spaces (微 ❤ 信, ไ ล น์) and for a run glued to them (加我v x,
- * L I N Eで): a space between two of their letters is already unusual, and their terms match inside words anyway.
+ * The same in the scripts written without spaces (微 ❤ 信, ไ ล น์), for a run glued to them (加我v x,
+ * L I N Eで) and for two letters parted by an emoji (V❤X): a space between two of their letters is already
+ * unusual, their terms match inside words anyway, and nobody puts a heart inside a word by chance.
  */
 const MIN_JOINED_UNSPACED = 2;
 /** Longest "letter with its marks" (ग्रा, ที่) read as one spaced-out letter, in code points. */
@@ -20,6 +21,8 @@ const MAX_CLUSTER = 5;
 
 const COMBINING_MARK = /^\p{M}$/u;
 const COLON = 0x3a;
+/** General punctuation, arrows, symbols, dingbats and emoji start here. */
+const SYMBOLS_FROM = 0x2000;
 const FULLWIDTH_COLON = 0xff1a;
 const PREFIX_LETTER_CODES = new Set([...PREFIX_LETTERS].map((c) => c.charCodeAt(0)));
 /** Indic viramas (and the Thai phinthu): the letter after one belongs to the same spoken letter (ग्र). */
@@ -53,7 +56,7 @@ export function joinSpacedLetters(work: WordWork, src: string, cache: CharMemo |
     const headGlued = ascii && w > 0 && gapIsOneChar(work, w - 1, w, src) && endsInGluedLetter(work, w - 1, cache);
     const tailGlued = e < work.words && gapIsOneChar(work, e - 1, e, src) && startsWithGluedLetter(work, e, ascii, cache);
     // Two Han or Thai letters parted by a space stay apart ("微 信" is a term of its own, "加我微 信聊" must still find it); a symbol between them joins them ("薇❤信").
-    const unspaced = headGlued || tailGlued || (isUnspacedCode(first[w]!) && (e - w >= MIN_JOINED || !isSpacedApart(work, w, w + 1, src)));
+    const unspaced = headGlued || tailGlued || (isUnspacedCode(first[w]!) && (e - w >= MIN_JOINED || !isSpacedApart(work, w, w + 1, src))) || isEmojiParted(work, w, src);
     const letters = e - w + (headGlued ? 1 : 0) + (tailGlued ? 1 : 0);
     if (letters >= (unspaced ? MIN_JOINED_UNSPACED : MIN_JOINED)) {
       if (tailGlued) e++;
@@ -95,6 +98,13 @@ function isCluster(work: WordWork, w: number, cache: CharMemo | undefined): bool
 function isSpacedApart(work: WordWork, w: number, neighbour: number, src: string): boolean {
   if (neighbour < 0 || neighbour >= work.words) return true;
   return isSpaceCode(src.charCodeAt(work.units.end[work.wordTo[Math.min(w, neighbour)]! - 1]!));
+}
+
+/** Word w and the next are parted by an emoji or symbol, not by ASCII punctuation ("V❤X", "W🔥A"; "R&D", "A/B" stay apart). */
+function isEmojiParted(work: WordWork, w: number, src: string): boolean {
+  if (w + 1 >= work.words) return false;
+  const c = src.charCodeAt(work.units.end[work.wordTo[w]! - 1]!);
+  return c >= SYMBOLS_FROM && !isSpaceCode(c);
 }
 
 /** Word w is letters of an unspaced script and then one Latin letter ("加我v"). */

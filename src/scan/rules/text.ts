@@ -39,6 +39,8 @@ const HANDLE_LABEL = String.raw`(?:(?:name|id|nick|user(?:name)?|ник|اسم|�
 /** A handle-like token right after a messenger name ("tg: ieva_foto", "IG → lena.artz", "meu insta é rafa.design"). */
 const HANDLE_AFTER = new RegExp(String.raw`^[\s:：\-–—→>=,]{0,6}(?:(?:${COPULA})\s+)?${HANDLE_LABEL}@?([\p{L}\p{N}]+(?:[._][\p{L}\p{N}]+)+|[\p{L}]+[._]?\d{2,}|[\p{L}\p{N}]*_[\p{L}\p{N}_]+)`, "iu");
 /** A handle typed one character at a time ("o k s a n a _ d e s i g n", "@ m e h m e t _ d e v"), after the separators. */
+/** Fewest characters (spaces included) of a handle typed one character at a time: five characters. */
+const SPACED_HANDLE_MIN = 9;
 const SPACED_HANDLE = new RegExp(String.raw`^([\s:：\-–—→>=,]{0,6}(?:(?:${COPULA})\s+)?${HANDLE_LABEL}(?:@ ?)?)((?:[\p{L}\p{N}_.] ){4,}[\p{L}\p{N}_.])(?![\p{L}\p{N}])`, "u");
 
 /** A word spelled out with dots ("t.e.l.e.g.r.a.m"): neither a handle nor a password. */
@@ -69,9 +71,13 @@ export function handleAfter(text: string, from: number, entities: Entity[]): (Sp
 function spacedHandle(after: string): { at: number; length: number; value: string } | undefined {
   const m = SPACED_HANDLE.exec(after);
   if (!m) return undefined;
-  const joined = m[2]!.replace(/ /g, "");
-  const h = HANDLE_AFTER.exec(joined);
-  return h && h[0] === joined ? { at: m[1]!.length, length: m[2]!.length, value: joined } : undefined;
+  // The last spaced character may be the sentence's own (a particle: "카톡 k i m 8 8 로 연락"): shorter tries too.
+  for (let typed = m[2]!; typed.length >= SPACED_HANDLE_MIN; typed = typed.slice(0, -2)) {
+    const joined = typed.replace(/ /g, "");
+    const h = HANDLE_AFTER.exec(joined);
+    if (h && h[0] === joined) return { at: m[1]!.length, length: typed.length, value: joined };
+  }
+  return undefined;
 }
 
 const SCRIPTS_NOT_IN_PASSWORDS = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Thai}]/u;
