@@ -10,6 +10,13 @@ export function isUnspacedCode(c: number): boolean {
   );
 }
 
+/** Arabic and Hebrew one-letter proclitics ("and", "so", "with", "to", "the"… glued to the next word: فارسل, ותכתוב). */
+const PROCLITIC_CODES = new Set([..."وفبلك", ..."ובהלמשכ"].map((c) => c.charCodeAt(0)));
+
+export function isProcliticCode(c: number): boolean {
+  return PROCLITIC_CODES.has(c);
+}
+
 /** Non-ASCII white space (the \s of JavaScript), by code: the word view's hot loop asks for every character. */
 export function isUnicodeSpace(c: number): boolean {
   return c === 0x85 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;

@@ -5,7 +5,7 @@
 import { prototypeOf } from "../text/confusables.ts";
 import { T, type MappedBuilder } from "./mapped.ts";
 import { infoOf, type CharMemo } from "./char-info.ts";
-import { codePointIn } from "./code-points.ts";
+import { codePointIn, isProcliticCode } from "./code-points.ts";
 import latinLookalikes from "./latin-lookalikes.json" with { type: "json" };
 import latinSoundalikes from "./latin-soundalikes.json" with { type: "json" };
 
@@ -43,6 +43,12 @@ function foldLatinIntoCyrillic(units: MappedBuilder, from: number, to: number, c
   return true;
 }
 
+/** The word's first n units are proclitic letters (its only letters not in Latin). */
+function startsWithProclitics(codes: Uint16Array, from: number, n: number): boolean {
+  for (let k = from; k < from + n; k++) if (!isProcliticCode(codes[k]!)) return false;
+  return true;
+}
+
 /**
  * Folds other-script letters to Latin in a word that has Latin letters and only confusable others
  * (Теlеgrаm, fіverr). The word is the last one in the units, from `from` on.
@@ -65,6 +71,8 @@ export function foldConfusables(units: MappedBuilder, from: number, src: string,
     else foreign++;
   }
   if (foreign === 0 || latin === 0) return;
+  // "בwhatsapp", "بpaypal": a proclitic glued to a Latin name stays as typed (the lexicon's walk starts a term after it).
+  if (foreign <= 2 && startsWithProclitics(codes, from, foreign)) return;
   if (foreign > latin && foldLatinIntoCyrillic(units, from, to, cache)) return;
   const chars: { cp: number; folded: number; a0: number; a1: number; f: number }[] = [];
   for (let k = from; k < to; ) {

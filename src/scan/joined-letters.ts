@@ -3,11 +3,9 @@
 // dropped. Hebrew and Arabic one-letter prefixes split off before such a run join it too.
 import { T } from "./mapped.ts";
 import { isLetterCode, type CharMemo } from "./char-info.ts";
-import { isAsciiLetterCode, isSpaceCode, isUnspacedCode } from "./code-points.ts";
+import { isAsciiLetterCode, isProcliticCode, isSpaceCode, isUnspacedCode } from "./code-points.ts";
 import type { WordWork } from "./word-work.ts";
 
-/** Hebrew and Arabic one-letter proclitics. */
-const PREFIX_LETTERS = new Set([..."הובלמשכ", ..."وفبلك"]);
 /** Fewest single letters in a run that is read as one spaced-out word (p i x, O.T.P, w h a t s a p p). */
 const MIN_JOINED = 3;
 /**
@@ -24,7 +22,6 @@ const COLON = 0x3a;
 /** General punctuation, arrows, symbols, dingbats and emoji start here. */
 const SYMBOLS_FROM = 0x2000;
 const FULLWIDTH_COLON = 0xff1a;
-const PREFIX_LETTER_CODES = new Set([...PREFIX_LETTERS].map((c) => c.charCodeAt(0)));
 /** Indic viramas (and the Thai phinthu): the letter after one belongs to the same spoken letter (ग्र). */
 const VIRAMAS = new Set([0x094d, 0x09cd, 0x0a4d, 0x0acd, 0x0b4d, 0x0bcd, 0x0c4d, 0x0ccd, 0x0d4d, 0x0e3a]);
 
@@ -64,7 +61,7 @@ export function joinSpacedLetters(work: WordWork, src: string, cache: CharMemo |
       // Hebrew and Arabic glue one-letter prefixes (ה "the", ו "and", ب "with"…) to words, and the
       // split often starts after the first letter: "הס י ס מ ה". A two-letter word that starts
       // with such a prefix, right before the run, joins it ("את ה ס י ס מ ה" keeps its "את").
-      if (!ascii && w > 0 && work.wordCps[w - 1] === 2 && PREFIX_LETTER_CODES.has(first[w - 1]!) && gapIsOneChar(work, w - 1, w, src)) start = w - 1;
+      if (!ascii && w > 0 && work.wordCps[w - 1] === 2 && isProcliticCode(first[w - 1]!) && gapIsOneChar(work, w - 1, w, src)) start = w - 1;
       // A wider gap than the run's own is a word break: "s e n d  m e  t h e  c o d e" reads "send me the code".
       let narrowest = Infinity;
       for (let k = w; k < e - 1; k++) narrowest = Math.min(narrowest, gapOf(work, k, k + 1));

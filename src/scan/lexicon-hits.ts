@@ -4,7 +4,7 @@
 import { ANYWHERE, walkStartTrie, type MatchSink } from "./start-trie.ts";
 import { addRunHits } from "./joined-run-hits.ts";
 import { T } from "./mapped.ts";
-import { isUnspacedCode as isUnspaced } from "./code-points.ts";
+import { isProcliticCode, isUnspacedCode as isUnspaced } from "./code-points.ts";
 import type { CompiledLexicon, Hit } from "./lexicon.ts";
 
 export const PREFIX = 1;
@@ -13,14 +13,15 @@ export const FREE_END = 4;
 
 /**
  * Arabic and Hebrew write "and", "so", "with", "to", "the"… as one letter glued to the next word
- * (فارسل = ف + ارسل, ותכתוב = ו + תכתוב): a term may start after one such letter at a word start.
+ * (فارسل = ف + ارسل, ותכתוב = ו + תכתוב): a term may start after one such letter at a word start,
+ * also a Latin name typed straight after it ("בwhatsapp", "بpaypal").
  */
-const PROCLITICS = new Set([..."وفبلك", ..."ובהלמשכ"].map((c) => c.charCodeAt(0)));
 function afterProclitic(text: string, start: number): boolean {
+  const p = text.charCodeAt(start - 1);
+  if (p < 0x0590 || p > 0x06ff || !isProcliticCode(p)) return false;
   const c = text.charCodeAt(start);
-  const arabicOrHebrew = (c >= 0x0590 && c <= 0x05ff) || (c >= 0x0600 && c <= 0x06ff);
-  if (!arabicOrHebrew || !PROCLITICS.has(text.charCodeAt(start - 1))) return false;
-  return start - 1 === 0 || text.charCodeAt(start - 2) === 32 || (PROCLITICS.has(text.charCodeAt(start - 2)) && (start - 2 === 0 || text.charCodeAt(start - 3) === 32));
+  if (!((c >= 0x0590 && c <= 0x06ff) || (c >= 97 && c <= 122))) return false;
+  return start - 1 === 0 || text.charCodeAt(start - 2) === 32 || (isProcliticCode(text.charCodeAt(start - 2)) && (start - 2 === 0 || text.charCodeAt(start - 3) === 32));
 }
 
 /**
