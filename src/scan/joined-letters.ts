@@ -45,7 +45,7 @@ export function joinSpacedLetters(work: WordWork, src: string, cache: CharMemo |
     // the two kinds of gap starts the second when that is a run of its own ("t.e.l…"), else it ends the first ("A-n-y-D-e-s-k i").
     const spaced = w + 1 < work.words && isSpacedApart(work, w, w + 1, src);
     const sameKind = (a: number) => isSpacedApart(work, a, a + 1, src) === spaced;
-    const otherGap = (a: number) => a + 1 < work.words && !sameKind(a) && single(a + 1, a) && gapIsOneChar(work, a, a + 1, src);
+    const otherGap = (a: number) => a + 1 < work.words && !sameKind(a) && single(a + 1, a) && gapIsOneChar(work, a, a + 1, src) && isAsciiLetterCode(first[a + 1]!) === ascii;
     const startsOther = (a: number) => otherGap(a) && otherGap(a + 1);
     while (e < work.words && single(e, e - 1) && gapIsOneChar(work, e - 1, e, src) && sameKind(e - 1) && !startsOther(e) && isAsciiLetterCode(first[e]!) === ascii) e++;
     // The run's first letter may end a word of an unspaced script ("加我v x"), its last one start a word
