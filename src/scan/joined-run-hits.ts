@@ -25,20 +25,24 @@ export function addRunHits(lex: CompiledLexicon, text: string, flags: ArrayLike<
   // Between two letters of a run (a space was dropped before text[i]).
   const inRun = (i: number) => i > 0 && (flags[i]! & T.joined_letters) !== 0 && (flags[i - 1]! & T.joined_letters) !== 0 && text.charCodeAt(i) !== 32 && text.charCodeAt(i - 1) !== 32;
   const found: RunMatch[] = [];
+  const stemEnds: number[] = []; // where stems of the plain walk stop inside a run ("ватсап*|пиши"): the next word may start there
   for (const code of runStarts) {
     const start = code >> 1;
     const plainStart = (code & 1) === 1;
     walkSkippingSpaces(lex.trie, text, start, inRun, {
       found(id, end, skipped) {
         const plainEnd = collector.endsWord(id, end);
-        if (plainStart && plainEnd && skipped === 0) return; // the plain walk has it
+        if (plainStart && plainEnd && skipped === 0) {
+          if (inRun(end)) stemEnds.push(end); // the plain walk has it
+          return;
+        }
         if (plainEnd || inRun(end)) found.push({ id, start, end, plainStart, plainEnd, phrase: skipped > 0 });
       },
     });
   }
   // Words side by side: a term that ends inside the run where another starts, or starts where another ends.
   const starts = new Set(found.map((m) => m.start));
-  const ends = new Set(found.map((m) => m.end));
+  const ends = new Set([...found.map((m) => m.end), ...stemEnds]);
   for (const m of found) {
     const length = m.end - m.start;
     const tiled = (m.plainStart || ends.has(m.start)) && (m.plainEnd || starts.has(m.end));

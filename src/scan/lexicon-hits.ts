@@ -41,6 +41,9 @@ function mayStart(text: string, start: number, flags: ArrayLike<number> | null |
   return before === 32 || isUnspaced(before) || afterProclitic(text, start) || afterJoinedLetter(text, start, flags);
 }
 
+/** Longest inflected ending a stem's hit takes inside a joined run of spelled letters ("ватсап|ом"). */
+const MAX_RUN_ENDING = 3;
+
 /**
  * Collects the matches that pass the end-of-word test, then returns them as hits by end, then
  * longest first, then pattern id (the order the rules have always seen: Aho-Corasick's).
@@ -130,8 +133,8 @@ export class HitCollector implements MatchSink {
   }
 
   /**
-   * A match inside a joined run that a longer match of the same concept covers ("pass" in "password", "whats"
-   * in "whatsapp"). Matches are sorted by end, then start: the covering ones end at k's end (before k) or
+   * A match inside a joined run that a longer one-word match of the same concept covers ("pass" in "password",
+   * "whats" in "whatsapp"). Matches are sorted by end, then start: the covering ones end at k's end (before k) or
    * later, within the longest match's length (after k).
    */
   private heldByLonger(lex: CompiledLexicon, k: number, id: number, longest: number): boolean {
@@ -143,9 +146,11 @@ export class HitCollector implements MatchSink {
     return false;
   }
 
+  /** Match j is one word with a concept of pattern id (a phrase holds words of its own: "תשלם" in "תשלם בביט"). */
   private sharesConcept(lex: CompiledLexicon, j: number, id: number): boolean {
-    const { from, concept } = lex.outputs;
+    const { from, concept, term } = lex.outputs;
     const other = this.ids[j]! < 0 ? ~this.ids[j]! : this.ids[j]!;
+    if (term[from[other]!]!.includes(" ")) return false;
     for (let o = from[id]!; o < from[id + 1]!; o++) for (let p = from[other]!; p < from[other + 1]!; p++) if (concept[o] === concept[p]) return true;
     return false;
   }
@@ -154,9 +159,23 @@ export class HitCollector implements MatchSink {
     const { text } = this;
     const start = this.starts[k]!;
     let e = this.ends[k]!;
-    if (lex.patternBits[id]! & PREFIX) while (e < text.length && text.charCodeAt(e) !== 32 && !isUnspaced(text.charCodeAt(e))) e++; // the hit covers the whole inflected word
+    if (lex.patternBits[id]! & PREFIX) e = this.wordEnd(e); // the hit covers the whole inflected word
     const { from, concept, langs, term } = lex.outputs;
     for (let o = from[id]!, last = from[id + 1]!; o < last; o++) out.push({ concept: concept[o]!, langs: langs[o]!, term: term[o]!, start, end: e });
+  }
+
+  /**
+   * Where the word of a stem that matched up to `end` ends: at the next space or unspaced script; inside a
+   * joined run of spelled letters, whose words are not marked, after an ending of MAX_RUN_ENDING letters at most
+   * ("ватсап*" in "ватсаппиши" must leave "пиши" to the next word).
+   */
+  private wordEnd(end: number): number {
+    const { text, flags } = this;
+    let e = end;
+    const inRun = flags != null && e < text.length && (flags[e]! & T.joined_letters) !== 0 && (flags[e - 1]! & T.joined_letters) !== 0;
+    const last = inRun ? Math.min(text.length, end + MAX_RUN_ENDING) : text.length;
+    while (e < last && text.charCodeAt(e) !== 32 && !isUnspaced(text.charCodeAt(e))) e++;
+    return e;
   }
 
   private grow(): void {
