@@ -32,7 +32,13 @@ export function joinSpacedLetters(work: WordWork, src: string, cache: CharMemo |
   const lone = (w: number) => work.wordCps[w] === 1 && (isLetterCode(first[w]!, cache) || (first[w]! >= 0x300 && COMBINING_MARK.test(String.fromCharCode(first[w]!))));
   // A letter with its vowel signs counts as one in Thai and Lao ("ไ ล น์"), and in Indic scripts when
   // dots or symbols rather than spaces part it from the next one ("टे.ली.ग्रा.म": spaces part whole words there, "है तो").
-  const single = (w: number, next: number) => lone(w) || (isCluster(work, w, cache) && (isUnspacedCode(first[w]!) || !isSpacedApart(work, w, next, src)));
+  const single = (w: number, next: number) => {
+    const n = work.wordCps[w]!;
+    if (n === 1) return lone(w);
+    // Most words: too long, or not Indic or Thai (the test every word of every message meets).
+    if (n > MAX_CLUSTER || first[w]! < 0x0900 || first[w]! > 0x0eff) return false;
+    return isCluster(work, w, cache) && (isUnspacedCode(first[w]!) || !isSpacedApart(work, w, next, src));
+  };
   let joined = false;
   for (let w = 0; w < work.words; ) {
     if (!single(w, w + 1)) {
