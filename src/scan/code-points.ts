@@ -2,6 +2,21 @@
 // and surrogate pairs (in the text and in the view's code units). Plain comparisons on char codes,
 // no strings or regexes: they sit in the view's hot loops. A leaf of the word view's files.
 
+/** Han, kana, Thai, Lao, Khmer, Myanmar code units (the scripts written without spaces between words), by range for hot loops. */
+export function isUnspacedCode(c: number): boolean {
+  return (
+    c >= 0x0e00 &&
+    (c <= 0x0eff || (c >= 0x3040 && c <= 0x30ff) || (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0x1000 && c <= 0x109f) || (c >= 0x1780 && c <= 0x17ff) || (c >= 0xff66 && c <= 0xff9f) || (c >= 0x31f0 && c <= 0x31ff))
+  );
+}
+
+/** Arabic and Hebrew one-letter proclitics ("and", "so", "with", "to", "the"… glued to the next word: فارسل, ותכתוב). */
+const PROCLITIC_CODES = new Set([..."وفبلك", ..."ובהלמשכ"].map((c) => c.charCodeAt(0)));
+
+export function isProcliticCode(c: number): boolean {
+  return PROCLITIC_CODES.has(c);
+}
+
 /** Non-ASCII white space (the \s of JavaScript), by code: the word view's hot loop asks for every character. */
 export function isUnicodeSpace(c: number): boolean {
   return c === 0x85 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;

@@ -1,14 +1,20 @@
 // Confusable letters folded inside one word of the view: in a mainly Latin word the other-script
-// look-alikes become Latin (Теlеgrаm, fіverr → telegram, fiverr), in a mainly Cyrillic one the
+// look-alikes become Latin (Теlеgrаm, fіverr → telegram, fiverr) and Arabic or Hebrew letters their
+// sound (انydesk → anydesk), in a mainly Cyrillic one the
 // Latin look-alikes become Cyrillic (пaроль). Each folded unit is flagged T.confusables.
 import { prototypeOf } from "../text/confusables.ts";
 import { T, type MappedBuilder } from "./mapped.ts";
 import { infoOf, type CharMemo } from "./char-info.ts";
-import { codePointIn } from "./code-points.ts";
+import { codePointIn, isProcliticCode } from "./code-points.ts";
 import latinLookalikes from "./latin-lookalikes.json" with { type: "json" };
+import latinSoundalikes from "./latin-soundalikes.json" with { type: "json" };
 
 /** Letters UTS #39 gives no Latin prototype that still pass for one (ω for w). */
 const EXTRA_LOOKALIKES: Record<string, string> = latinLookalikes.letters;
+/** Arabic and Hebrew letters written for a Latin one in a mixed word ("انydesk"): their sound, not their look. */
+const SOUNDALIKES: Record<string, string> = latinSoundalikes.letters;
+/** Most Arabic or Hebrew letters read by sound in one Latin word (a switched syllable, not a whole word). */
+const MAX_SOUNDALIKES = 3;
 
 /** Latin letters that look like Cyrillic ones, for the reverse trick: "пaроль" with a Latin a. */
 const LATIN_TO_CYRILLIC: Record<string, string> = { a: "а", c: "с", e: "е", o: "о", p: "р", x: "х", y: "у", k: "к", m: "м", t: "т", h: "н", b: "в", i: "і" };
@@ -37,6 +43,12 @@ function foldLatinIntoCyrillic(units: MappedBuilder, from: number, to: number, c
   return true;
 }
 
+/** The word's first n units are proclitic letters (its only letters not in Latin). */
+function startsWithProclitics(codes: Uint16Array, from: number, n: number): boolean {
+  for (let k = from; k < from + n; k++) if (!isProcliticCode(codes[k]!)) return false;
+  return true;
+}
+
 /**
  * Folds other-script letters to Latin in a word that has Latin letters and only confusable others
  * (Теlеgrаm, fіverr). The word is the last one in the units, from `from` on.
@@ -59,6 +71,8 @@ export function foldConfusables(units: MappedBuilder, from: number, src: string,
     else foreign++;
   }
   if (foreign === 0 || latin === 0) return;
+  // "בwhatsapp", "بpaypal": a proclitic glued to a Latin name stays as typed (the lexicon's walk starts a term after it).
+  if (foreign <= 2 && startsWithProclitics(codes, from, foreign)) return;
   if (foreign > latin && foldLatinIntoCyrillic(units, from, to, cache)) return;
   const chars: { cp: number; folded: number; a0: number; a1: number; f: number }[] = [];
   for (let k = from; k < to; ) {
@@ -70,7 +84,8 @@ export function foldConfusables(units: MappedBuilder, from: number, src: string,
     if (!info || !info.letter || (info.latin && !info.asciiProto)) continue;
     // The prototype of the cased character (Cyrillic Т → T), then lower case.
     const cased = src.slice(char.a0, char.a1);
-    let proto = (prototypeOf(cased) ?? prototypeOf(String.fromCodePoint(c)))?.toLowerCase();
+    // Sounds only for a few letters in a mainly Latin word: "واتسابlogo" is an Arabic word and an English one glued together.
+    let proto = (latin > foreign && foreign <= MAX_SOUNDALIKES ? SOUNDALIKES[cased] : undefined) ?? (prototypeOf(cased) ?? prototypeOf(String.fromCodePoint(c)))?.toLowerCase();
     if (!proto || !/^[a-z]$/.test(proto)) proto = EXTRA_LOOKALIKES[String.fromCodePoint(c).toLowerCase()];
     if (!proto) return;
     char.folded = proto.charCodeAt(0);

@@ -3,43 +3,78 @@
 // dropped. Hebrew and Arabic one-letter prefixes split off before such a run join it too.
 import { T } from "./mapped.ts";
 import { isLetterCode, type CharMemo } from "./char-info.ts";
-import { isAsciiLetterCode } from "./code-points.ts";
+import { isAsciiLetterCode, isProcliticCode, isSpaceCode, isUnspacedCode } from "./code-points.ts";
 import type { WordWork } from "./word-work.ts";
 
-/** Hebrew and Arabic one-letter proclitics. */
-const PREFIX_LETTERS = new Set([..."הובלמשכ", ..."وفبلك"]);
 /** Fewest single letters in a run that is read as one spaced-out word (p i x, O.T.P, w h a t s a p p). */
 const MIN_JOINED = 3;
+/**
+ * The same in the scripts written without spaces (微 ❤ 信, ไ ล น์), for a run glued to them (加我v x,
+ * L I N Eで) and for two letters parted by an emoji (V❤X): a space between two of their letters is already
+ * unusual, their terms match inside words anyway, and nobody puts a heart inside a word by chance.
+ */
+const MIN_JOINED_UNSPACED = 2;
+/** Longest "letter with its marks" (ग्रा, ที่) read as one spaced-out letter, in code points. */
+const MAX_CLUSTER = 5;
 
 const COMBINING_MARK = /^\p{M}$/u;
-const PREFIX_LETTER_CODES = new Set([...PREFIX_LETTERS].map((c) => c.charCodeAt(0)));
+const COLON = 0x3a;
+/** General punctuation, arrows, symbols, dingbats and emoji start here. */
+const SYMBOLS_FROM = 0x2000;
+const FULLWIDTH_COLON = 0xff1a;
+/** Indic viramas (and the Thai phinthu): the letter after one belongs to the same spoken letter (ग्र). */
+const VIRAMAS = new Set([0x094d, 0x09cd, 0x0a4d, 0x0acd, 0x0b4d, 0x0bcd, 0x0c4d, 0x0ccd, 0x0d4d, 0x0e3a]);
 
 /** 3. Runs of single letters with one separator between them are one word (w h a t s a p p, t.e.l.e.g.r.a.m); true when there are some. */
 export function joinSpacedLetters(work: WordWork, src: string, cache: CharMemo | undefined): boolean {
   const { wordFrom: from, wordTo: to, wordFirst: first } = work;
   // A lone combining mark counts as a letter: spaced-out Devanagari splits off its vowel signs ("न ं ब र" = नंबर).
-  const single = (w: number) => work.wordCps[w] === 1 && (isLetterCode(first[w]!, cache) || (first[w]! >= 0x300 && COMBINING_MARK.test(String.fromCharCode(first[w]!))));
+  const lone = (w: number) => work.wordCps[w] === 1 && (isLetterCode(first[w]!, cache) || (first[w]! >= 0x300 && COMBINING_MARK.test(String.fromCharCode(first[w]!))));
+  // A letter with its vowel signs counts as one in Thai and Lao ("ไ ล น์"), and in Indic scripts when
+  // dots or symbols rather than spaces part it from the next one ("टे.ली.ग्रा.म": spaces part whole words there, "है तो").
+  const single = (w: number, next: number) => {
+    const n = work.wordCps[w]!;
+    if (n === 1) return lone(w);
+    // Most words: too long, or not Indic or Thai (the test every word of every message meets).
+    if (n > MAX_CLUSTER || first[w]! < 0x0900 || first[w]! > 0x0eff) return false;
+    return isCluster(work, w, cache) && (isUnspacedCode(first[w]!) || !isSpacedApart(work, w, next, src));
+  };
   let joined = false;
   for (let w = 0; w < work.words; ) {
-    if (!single(w)) {
+    if (!single(w, w + 1)) {
       w++;
       continue;
     }
     let e = w + 1;
     const ascii = isAsciiLetterCode(first[w]!);
-    while (e < work.words && single(e) && gapIsOneChar(work, e - 1, e, src) && isAsciiLetterCode(first[e]!) === ascii) e++;
-    if (e - w >= MIN_JOINED) {
-      let start = w;
+    // A change of separator ends the run: "P a s s w o r t t.e.l.e.g.r.a.m" is two words. The letter between
+    // the two kinds of gap starts the second when that is a run of its own ("t.e.l…"), else it ends the first ("A-n-y-D-e-s-k i").
+    const spaced = w + 1 < work.words && isSpacedApart(work, w, w + 1, src);
+    const sameKind = (a: number) => isSpacedApart(work, a, a + 1, src) === spaced;
+    const otherGap = (a: number) => a + 1 < work.words && !sameKind(a) && single(a + 1, a) && gapIsOneChar(work, a, a + 1, src) && isAsciiLetterCode(first[a + 1]!) === ascii;
+    const startsOther = (a: number) => otherGap(a) && otherGap(a + 1);
+    while (e < work.words && single(e, e - 1) && gapIsOneChar(work, e - 1, e, src) && sameKind(e - 1) && !startsOther(e) && isAsciiLetterCode(first[e]!) === ascii) e++;
+    // The run's first letter may end a word of an unspaced script ("加我v x"), its last one start a word
+    // of one ("L I N Eで", "ペ イ ペ イで"): the particle or verb glued to the spelled-out name.
+    const headGlued = ascii && w > 0 && gapIsOneChar(work, w - 1, w, src) && endsInGluedLetter(work, w - 1, cache);
+    const tailGlued = e < work.words && gapIsOneChar(work, e - 1, e, src) && startsWithGluedLetter(work, e, ascii, cache);
+    // Two Han or Thai letters parted by a space stay apart ("微 信" is a term of its own, "加我微 信聊" must still find it); a symbol between them joins them ("薇❤信").
+    const unspaced = headGlued || tailGlued || (isUnspacedCode(first[w]!) && (e - w >= MIN_JOINED || !isSpacedApart(work, w, w + 1, src))) || isEmojiParted(work, w, src);
+    const letters = e - w + (headGlued ? 1 : 0) + (tailGlued ? 1 : 0);
+    if (letters >= (unspaced ? MIN_JOINED_UNSPACED : MIN_JOINED)) {
+      if (tailGlued) e++;
+      let start = headGlued ? w - 1 : w;
       // Hebrew and Arabic glue one-letter prefixes (ה "the", ו "and", ب "with"…) to words, and the
       // split often starts after the first letter: "הס י ס מ ה". A two-letter word that starts
       // with such a prefix, right before the run, joins it ("את ה ס י ס מ ה" keeps its "את").
-      if (!ascii && w > 0 && work.wordCps[w - 1] === 2 && PREFIX_LETTER_CODES.has(first[w - 1]!) && gapIsOneChar(work, w - 1, w, src)) start = w - 1;
+      if (!ascii && w > 0 && work.wordCps[w - 1] === 2 && isProcliticCode(first[w - 1]!) && gapIsOneChar(work, w - 1, w, src)) start = w - 1;
       // A wider gap than the run's own is a word break: "s e n d  m e  t h e  c o d e" reads "send me the code".
       let narrowest = Infinity;
       for (let k = w; k < e - 1; k++) narrowest = Math.min(narrowest, gapOf(work, k, k + 1));
       for (let k = start; k < e - 1; k++) work.joinAfter[k] = k < w || gapOf(work, k, k + 1) <= narrowest ? 1 : 0;
       const flags = work.units.flags;
-      for (let k = from[start]!; k < to[e - 1]!; k++) flags[k] = flags[k]! | T.joined_letters;
+      // A glued word before the run is not spelled out: only its last letter is marked.
+      for (let k = headGlued ? to[start]! - 1 : from[start]!; k < to[e - 1]!; k++) flags[k] = flags[k]! | T.joined_letters;
       joined = true;
     }
     w = e;
@@ -47,16 +82,64 @@ export function joinSpacedLetters(work: WordWork, src: string, cache: CharMemo |
   return joined;
 }
 
+/** One letter with only marks after it, and the letters that viramas join to it (टे, ग्रा, น์); not a lone code point. */
+function isCluster(work: WordWork, w: number, cache: CharMemo | undefined): boolean {
+  const n = work.wordCps[w]!;
+  const c = work.wordFirst[w]!;
+  // Indic (Devanagari to Malayalam) and Thai/Lao only: elsewhere a letter with marks is an ordinary short word.
+  if (n < 2 || n > MAX_CLUSTER || c < 0x0900 || c > 0x0eff || !isLetterCode(c, cache)) return false;
+  const codes = work.units.codes;
+  for (let k = work.wordFrom[w]! + 1; k < work.wordTo[w]!; k++) {
+    const d = codes[k]!;
+    if (COMBINING_MARK.test(String.fromCharCode(d))) continue;
+    if (!VIRAMAS.has(codes[k - 1]!)) return false;
+  }
+  return true;
+}
+
+/** Word w and its neighbour are parted by white space (not by dots or symbols), or it has no such neighbour. */
+function isSpacedApart(work: WordWork, w: number, neighbour: number, src: string): boolean {
+  if (neighbour < 0 || neighbour >= work.words) return true;
+  return isSpaceCode(src.charCodeAt(work.units.end[work.wordTo[Math.min(w, neighbour)]! - 1]!));
+}
+
+/** Word w and the next are parted by an emoji or symbol, not by ASCII punctuation ("V❤X", "W🔥A"; "R&D", "A/B" stay apart). */
+function isEmojiParted(work: WordWork, w: number, src: string): boolean {
+  if (w + 1 >= work.words) return false;
+  const c = src.charCodeAt(work.units.end[work.wordTo[w]! - 1]!);
+  return c >= SYMBOLS_FROM && !isSpaceCode(c);
+}
+
+/** Word w is letters of an unspaced script and then one Latin letter ("加我v"). */
+function endsInGluedLetter(work: WordWork, w: number, cache: CharMemo | undefined): boolean {
+  const codes = work.units.codes;
+  const last = work.wordTo[w]! - 1;
+  return last > work.wordFrom[w]! && isAsciiLetterCode(codes[last]!) && isUnspacedCode(codes[last - 1]!) && isLetterCode(codes[last - 1]!, cache);
+}
+
+/** Word w is one letter (ASCII or not, like the run) and then an unspaced script ("Eで", "イで"). */
+function startsWithGluedLetter(work: WordWork, w: number, ascii: boolean, cache: CharMemo | undefined): boolean {
+  const codes = work.units.codes;
+  const k = work.wordFrom[w]!;
+  const c = work.wordFirst[w]!;
+  const next = k + (c > 0xffff ? 2 : 1);
+  return work.wordCps[w]! > 1 && isLetterCode(c, cache) && isAsciiLetterCode(c) === ascii && next < work.wordTo[w]! && isUnspacedCode(codes[next]!);
+}
+
 /** Characters between word a and word b in the entity view. */
 function gapOf(work: WordWork, a: number, b: number): number {
   return work.units.start[work.wordFrom[b]!]! - work.units.end[work.wordTo[a]! - 1]!;
 }
 
-/** One separator between two spaced-out letters ("w h a", "t.e.l", "W🔥h🔥a"), or two when both are spaces ("W  h  a"). */
+/**
+ * One separator between two spaced-out letters ("w h a", "t.e.l", "W🔥h🔥a"), or two when both are spaces ("W  h  a").
+ * A colon is no such separator: it ends a name before its value ("v x：L e e 8 8 6").
+ */
 function gapIsOneChar(work: WordWork, a: number, b: number, src: string): boolean {
   const from = work.units.end[work.wordTo[a]! - 1]!;
   const gap = gapOf(work, a, b);
-  if (gap <= 1) return true;
+  if (gap === 1) return src.charCodeAt(from) !== COLON && src.charCodeAt(from) !== FULLWIDTH_COLON;
+  if (gap < 1) return true;
   if (gap !== 2) return false;
   const c = src.charCodeAt(from);
   return (c === 32 && src.charCodeAt(from + 1) === 32) || (c >= 0xd800 && c <= 0xdbff); // two spaces, or one emoji (a surrogate pair)

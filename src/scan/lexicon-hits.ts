@@ -2,31 +2,26 @@
 // The trie of all patterns is walked only from the places a term may start (start-trie.ts): where
 // a word starts, and for the terms of the unspaced scripts anywhere.
 import { ANYWHERE, walkStartTrie, type MatchSink } from "./start-trie.ts";
+import { addRunHits } from "./joined-run-hits.ts";
 import { T } from "./mapped.ts";
+import { isProcliticCode, isUnspacedCode as isUnspaced } from "./code-points.ts";
 import type { CompiledLexicon, Hit } from "./lexicon.ts";
 
 export const PREFIX = 1;
 export const FREE_START = 2;
 export const FREE_END = 4;
 
-/** Han, kana, Thai, Lao, Khmer, Myanmar code units (the lexicon's UNSPACED scripts, by range for the hot loop). */
-function isUnspaced(c: number): boolean {
-  return (
-    c >= 0x0e00 &&
-    (c <= 0x0eff || (c >= 0x3040 && c <= 0x30ff) || (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0x1000 && c <= 0x109f) || (c >= 0x1780 && c <= 0x17ff) || (c >= 0xff66 && c <= 0xff9f) || (c >= 0x31f0 && c <= 0x31ff))
-  );
-}
-
 /**
  * Arabic and Hebrew write "and", "so", "with", "to", "the"… as one letter glued to the next word
- * (فارسل = ف + ارسل, ותכתוב = ו + תכתוב): a term may start after one such letter at a word start.
+ * (فارسل = ف + ارسل, ותכתוב = ו + תכתוב): a term may start after one such letter at a word start,
+ * also a Latin name typed straight after it ("בwhatsapp", "بpaypal").
  */
-const PROCLITICS = new Set([..."وفبلك", ..."ובהלמשכ"].map((c) => c.charCodeAt(0)));
 function afterProclitic(text: string, start: number): boolean {
+  const p = text.charCodeAt(start - 1);
+  if (p < 0x0590 || p > 0x06ff || !isProcliticCode(p)) return false;
   const c = text.charCodeAt(start);
-  const arabicOrHebrew = (c >= 0x0590 && c <= 0x05ff) || (c >= 0x0600 && c <= 0x06ff);
-  if (!arabicOrHebrew || !PROCLITICS.has(text.charCodeAt(start - 1))) return false;
-  return start - 1 === 0 || text.charCodeAt(start - 2) === 32 || (PROCLITICS.has(text.charCodeAt(start - 2)) && (start - 2 === 0 || text.charCodeAt(start - 3) === 32));
+  if (!((c >= 0x0590 && c <= 0x06ff) || (c >= 97 && c <= 122))) return false;
+  return start - 1 === 0 || text.charCodeAt(start - 2) === 32 || (isProcliticCode(text.charCodeAt(start - 2)) && (start - 2 === 0 || text.charCodeAt(start - 3) === 32));
 }
 
 /**
@@ -49,6 +44,9 @@ function mayStart(text: string, start: number, before: number, flags: ArrayLike<
   if (before < 0x0590) return afterJoinedLetter(text, start, flags);
   return isUnspaced(before) || afterProclitic(text, start) || afterJoinedLetter(text, start, flags);
 }
+
+/** Longest inflected ending a stem's hit takes inside a joined run of spelled letters ("ватсап|ом"). */
+const MAX_RUN_ENDING = 3;
 
 /**
  * Collects the matches that pass the end-of-word test, then visits them as hits by end, then
@@ -74,11 +72,27 @@ export class HitCollector implements MatchSink {
 
   /** A pattern found at [start, end); its start is known to be allowed. */
   match(id: number, start: number, end: number): void {
+    if (this.endsWord(id, end)) this.add(id, start, end);
+  }
+
+  /** A pattern may end at text[end]: at a space, the text's end, an unspaced script, after a joined run's first letter, or a stem. */
+  endsWord(id: number, end: number): boolean {
     const text = this.text;
-    if (end < text.length) {
-      const after = text.charCodeAt(end);
-      if (after !== 32 && !isUnspaced(after) && !(this.table[2 * id]! & (PREFIX | FREE_END)) && !afterJoinedLetter(text, end, this.flags)) return;
-    }
+    if (end >= text.length) return true;
+    const after = text.charCodeAt(end);
+    return after === 32 || isUnspaced(after) || (this.table[2 * id]! & (PREFIX | FREE_END)) !== 0 || afterJoinedLetter(text, end, this.flags);
+  }
+
+  /**
+   * Keeps a match found inside a joined run of letters (walkJoinedRun): dropped later if a longer match of its
+   * concept holds it. Its id is stored as ~id, so the sort moves the mark with the rest.
+   */
+  addInRun(id: number, start: number, end: number): void {
+    this.add(~id, start, end);
+  }
+
+  /** Keeps a match whose boundaries were tested by the caller. */
+  add(id: number, start: number, end: number): void {
     if (this.count === this.ids.length) this.grow();
     const k = this.count++;
     this.starts[k] = start;
@@ -109,15 +123,65 @@ export class HitCollector implements MatchSink {
   /** Visits the hits of the matches collected since begin(), in order. */
   visitHits(lex: CompiledLexicon, visit: HitVisitor): void {
     this.sortByEnd();
-    const { text } = this;
-    const table = lex.patternTable;
+    let longest = -1; // the longest match, measured only when a joined run has matches
     for (let k = 0; k < this.count; k++) {
       const id = this.ids[k]!;
-      const start = this.starts[k]!;
-      let e = this.ends[k]!;
-      if (table[2 * id]! & PREFIX) while (e < text.length && text.charCodeAt(e) !== 32 && !isUnspaced(text.charCodeAt(e))) e++; // the hit covers the whole inflected word
-      for (let o = table[2 * id + 1]!, last = table[2 * id + 3]!; o < last; o++) visit(o, start, e);
+      if (id >= 0) {
+        this.visitMatch(lex, k, id, visit);
+        continue;
+      }
+      if (longest < 0) for (let j = 0; j < this.count; j++) longest = Math.max(longest, this.ends[j]! - this.starts[j]!);
+      if (!this.heldByLonger(lex, k, ~id, longest)) this.visitMatch(lex, k, ~id, visit);
     }
+  }
+
+  /**
+   * A match inside a joined run that a longer one-word match of the same concept covers ("pass" in "password",
+   * "whats" in "whatsapp"). Matches are sorted by end, then start: the covering ones end at k's end (before k) or
+   * later, within the longest match's length (after k).
+   */
+  private heldByLonger(lex: CompiledLexicon, k: number, id: number, longest: number): boolean {
+    const { starts, ends } = this;
+    const s = starts[k]!;
+    const e = ends[k]!;
+    for (let j = k - 1; j >= 0 && ends[j] === e; j--) if (starts[j]! < s && this.sharesConcept(lex, j, id)) return true;
+    for (let j = k + 1; j < this.count && ends[j]! - s <= longest; j++) if (starts[j]! <= s && this.sharesConcept(lex, j, id)) return true;
+    return false;
+  }
+
+  /** Match j is one word with a concept of pattern id (a phrase holds words of its own: "תשלם" in "תשלם בביט"). */
+  private sharesConcept(lex: CompiledLexicon, j: number, id: number): boolean {
+    const table = lex.patternTable;
+    const { concept, term } = lex.outputs;
+    const other = this.ids[j]! < 0 ? ~this.ids[j]! : this.ids[j]!;
+    const otherFrom = table[2 * other + 1]!;
+    const otherTo = table[2 * other + 3]!;
+    if (term[otherFrom]!.includes(" ")) return false;
+    for (let o = table[2 * id + 1]!, last = table[2 * id + 3]!; o < last; o++) for (let p = otherFrom; p < otherTo; p++) if (concept[o] === concept[p]) return true;
+    return false;
+  }
+
+  /** Visits each output of the pattern matched as match k. */
+  private visitMatch(lex: CompiledLexicon, k: number, id: number, visit: HitVisitor): void {
+    const table = lex.patternTable;
+    const start = this.starts[k]!;
+    let e = this.ends[k]!;
+    if (table[2 * id]! & PREFIX) e = this.wordEnd(e); // the hit covers the whole inflected word
+    for (let o = table[2 * id + 1]!, last = table[2 * id + 3]!; o < last; o++) visit(o, start, e);
+  }
+
+  /**
+   * Where the word of a stem that matched up to `end` ends: at the next space or unspaced script; inside a
+   * joined run of spelled letters, whose words are not marked, after an ending of MAX_RUN_ENDING letters at most
+   * ("ватсап*" in "ватсаппиши" must leave "пиши" to the next word).
+   */
+  private wordEnd(end: number): number {
+    const { text, flags } = this;
+    let e = end;
+    const inRun = flags != null && e < text.length && (flags[e]! & T.joined_letters) !== 0 && (flags[e - 1]! & T.joined_letters) !== 0;
+    const last = inRun ? Math.min(text.length, end + MAX_RUN_ENDING) : text.length;
+    while (e < last && text.charCodeAt(e) !== 32 && !isUnspaced(text.charCodeAt(e))) e++;
+    return e;
   }
 
   private grow(): void {
@@ -148,11 +212,15 @@ export function visitHits(lex: CompiledLexicon, text: string, flags: ArrayLike<n
   // The text is tested first: it is in the cache, where the root table (a miss per letter outside ASCII) may not be.
   const { root, anywhereFrom } = trie;
   let before = 32;
+  let runStarts: number[] | undefined; // letters of joined runs: position * 2 + 1 when a plain term may start there
   for (let s = 0; s < text.length; s++) {
     const c = text.charCodeAt(s);
-    if (mayStart(text, s, before, flags) || (c >= anywhereFrom && root[c]! & ANYWHERE)) walkStartTrie(trie, text, s, collector);
+    const plainStart = mayStart(text, s, before, flags) || (c >= anywhereFrom && (root[c]! & ANYWHERE) !== 0);
+    if (plainStart) walkStartTrie(trie, text, s, collector);
+    if (flags && flags[s]! & T.joined_letters && c !== 32) (runStarts ??= []).push(s * 2 + (plainStart ? 1 : 0));
     before = c;
   }
+  if (runStarts) addRunHits(lex, text, flags!, runStarts);
   collector.visitHits(lex, visit);
 }
 

@@ -194,13 +194,70 @@ export function walkStartTrie(trie: StartTrie, text: string, start: number, sink
     if (n === 0 || i >= length) return;
     const k = edgeIndex(nodes, at, n, text.charCodeAt(i++));
     if (k < 0) return;
-    const far = h & FAR ? 1 : 0;
-    if (k === 0 && !far) o = at + 3 * n - 2;
-    else {
-      const slot = at + n + 2 * (k - 1 + far);
-      o = nodes[slot]! | (nodes[slot + 1]! << 16);
-    }
+    o = childOffset(nodes, h, at, n, k);
   }
+}
+
+/** Receives the patterns found by walkSkippingSpaces: id, end, and how many of the pattern's spaces the text left out. */
+export interface SkippingSink {
+  found(id: number, end: number, skipped: number): void;
+}
+
+/**
+ * walkStartTrie for text whose spaces may be gone: a space of a pattern may also match nothing where
+ * canSkip(i) says the text had a space dropped before text[i] (letters spelled out one by one, joined:
+ * "ص و ر ة ج و ا ز" reads "صورهجواز", the term "صورة جواز"). Rare text: a plain recursive walk.
+ */
+export function walkSkippingSpaces(trie: StartTrie, text: string, start: number, canSkip: (i: number) => boolean, sink: SkippingSink): void {
+  const o = trie.root[text.charCodeAt(start)]! >> 2;
+  if (o !== 0) walkFrom(trie, text, o, start + 1, 0, canSkip, sink);
+}
+
+function walkFrom(trie: StartTrie, text: string, o: number, i: number, skipped: number, canSkip: (i: number) => boolean, sink: SkippingSink): void {
+  const { nodes } = trie;
+  const length = text.length;
+  while (o !== 0) {
+    const h = nodes[o]!;
+    if (h & RUN) {
+      const stop = o + 1 + (h >> 3);
+      for (let p = o + 1; p < stop; p++) {
+        const c = nodes[p]!;
+        if (i < length && c === text.charCodeAt(i)) i++;
+        else if (c === SPACE && i < length && canSkip(i)) skipped++;
+        else return;
+      }
+      o = stop;
+      continue;
+    }
+    let at = o + 1;
+    let n = h >> 3;
+    if (n === WIDE) n = nodes[at++]!;
+    if (h & END) {
+      const last = at + 2 * nodes[at]!;
+      for (let k = at + 1; k < last; k += 2) sink.found(nodes[k]! | (nodes[k + 1]! << 16), i, skipped);
+      at = last + 1;
+    }
+    if (n === 0 || i >= length) return;
+    const c = text.charCodeAt(i);
+    if (c !== SPACE && canSkip(i)) {
+      const space = edgeIndex(nodes, at, n, SPACE);
+      if (space >= 0) walkFrom(trie, text, childOffset(nodes, h, at, n, space), i, skipped + 1, canSkip, sink);
+    }
+    const k = edgeIndex(nodes, at, n, c);
+    if (k < 0) return;
+    o = childOffset(nodes, h, at, n, k);
+    i++;
+  }
+}
+
+const SPACE = 32;
+
+/** The record of child k of the state whose codes start at nodes[at] (n of them; h its header). */
+function childOffset(nodes: Uint16Array, h: number, at: number, n: number, k: number): number {
+  const far = h & FAR ? 1 : 0;
+  if (k === 0 && !far) return at + 3 * n - 2;
+  const slot = at + n + 2 * (k - 1 + far);
+  return nodes[slot]! | (nodes[slot + 1]! << 16);
 }
 
 /** The index of code c among the n sorted codes from nodes[at] on, -1 when none. */

@@ -125,6 +125,29 @@ describe("word view", () => {
     expect(word("आधार न ं ब र")).toBe("आधार नंबर"); // a spaced-out vowel sign joins its letter
   });
 
+  it("joins spelled-out letters glued to kana or Han, with their vowel signs, or parted by an emoji", () => {
+    expect(word("L I N Eで連絡")).toBe("lineで連絡"); // the particle glued to the last letter
+    expect(word("ペ イ ペ イで払って")).toBe("ペイペイで払って");
+    expect(word("加我v x")).toBe("加我vx"); // the first letter glued to Han
+    expect(word("टे.ली.ग्रा.म पे")).toBe("टेलीग्राम पे"); // dotted syllables; the spaced word after them stays
+    expect(word("है तो वो भी")).toBe("है तो वो भी"); // short Hindi words parted by spaces are words
+    expect(word("ไ ล น์")).toBe("ไลน์");
+    expect(word("V❤X 微 信")).toBe("vx 微 信"); // an emoji joins two letters, a space between two Han letters does not
+  });
+
+  it("ends a run of spelled-out letters at a colon or a change of separator", () => {
+    expect(word("加我v x：L e e 8 8 6")).toBe("加我vx lee 8 8 6");
+    expect(word("P a s s w o r t t.e.l.e.g.r.a.m")).toBe("passwort telegram");
+    expect(word("A-n-y-D-e-s-k i")).toBe("anydesk i");
+  });
+
+  it("reads Arabic or Hebrew letters switched into a Latin word by sound, and leaves a glued proclitic as typed", () => {
+    expect(word("انydesk")).toBe("anydesk");
+    expect(word("טeamviewer")).toBe("teamviewer");
+    expect(word("בwhatsapp")).toBe("בwhatsapp");
+    expect(word("واتسابlogo")).toBe("واتسابlogo"); // an Arabic word and an English one glued together
+  });
+
   it("round-trips offsets: a normalised word maps to the text the reader sees", () => {
     expect(originalOf("Schreib mir auf Теlеgrаm!", "telegram")).toBe("Теlеgrаm");
     expect(originalOf("tbh wh@ts@pp, ok", "whatsapp")).toBe("wh@ts@pp");

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { ANYWHERE, buildStartTrie, walkStartTrie } from "../../src/scan/start-trie.ts";
+import { ANYWHERE, buildStartTrie, walkSkippingSpaces, walkStartTrie } from "../../src/scan/start-trie.ts";
 
 /** Every pattern found by walking from every position of text. */
 function all(patterns: string[], text: string): string[] {
@@ -25,6 +25,18 @@ describe("start trie", () => {
     const found: string[] = [];
     walkStartTrie(trie, "ushers", 2, { match: (id, s, e) => void found.push(`${patterns[id]}@${s}-${e}`) });
     expect(found).toEqual(["he@2-4", "her@2-5", "hers@2-6"]);
+  });
+
+  it("lets a pattern's spaces match nothing where the text lost them, and counts them", () => {
+    const patterns = ["send me", "send", "me the code", "meth"];
+    const trie = buildStartTrie(patterns, [0, 1, 2, 3]);
+    const text = "sendmethecode";
+    const found: string[] = [];
+    for (const s of [0, 4]) walkSkippingSpaces(trie, text, s, (i) => i > 0, { found: (id, end, skipped) => void found.push(`${patterns[id]}@${s}-${end}/${skipped}`) });
+    expect(found.sort()).toEqual(["me the code@4-13/2", "meth@4-8/0", "send me@0-6/1", "send@0-4/0"]);
+    const none: string[] = [];
+    walkSkippingSpaces(trie, text, 0, () => false, { found: (id) => void none.push(patterns[id]!) });
+    expect(none).toEqual(["send"]);
   });
 
   it("agrees with a naive search when walked from every place", () => {

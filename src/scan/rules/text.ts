@@ -117,10 +117,22 @@ const POSSESSIVE_AFTER = String.raw`(?:\s+(?:meu|mea|mio|mia|mío|mía)(?=[\s:�
 /** Skype ids are written "live:name" or "live:.cid.8a3f77b2c1": the prefix belongs to the id. */
 const SKYPE_ID_PREFIX = String.raw`live:\.?`;
 
+/**
+ * A label between the name and the handle ("tg nick: …", Skype's "live:"); the words for "ID" of scripts whose
+ * chats write them without a colon ("ไลน์ ไอดี som99", "카톡 아이디 kim88") are labels in any case.
+ */
+const HANDLE_LABEL = String.raw`(?:(?:name|id|nick|user(?:name)?|ник|اسم|שם)\s*[:：]\s*|(?:ไอดี|아이디|アイディ)\s*[:：]?\s*|${SKYPE_ID_PREFIX})?`;
+/** What may stand between the name and its handle: a post-posed "my", separators, "is", a label. */
+const BEFORE_HANDLE = String.raw`${POSSESSIVE_AFTER}[\s:：\-–—→>=,]{0,6}(?:(?:${COPULA})\s+)?${HANDLE_LABEL}`;
 /** A handle-like token right after a messenger name ("tg: ieva_foto", "IG → lena.artz", "meu insta é rafa.design"). */
-const HANDLE_AFTER = new RegExp(String.raw`^${POSSESSIVE_AFTER}[\s:：\-–—→>=,]{0,6}(?:(?:${COPULA})\s+)?(?:(?:name|id|nick|user(?:name)?|ник|اسم|שם)\s*[:：]\s*|${SKYPE_ID_PREFIX})?@?([\p{L}\p{N}]+(?:[._][\p{L}\p{N}]+)+|[\p{L}]+[._]?\d{2,}|[\p{L}\p{N}]*_[\p{L}\p{N}_]+)`, "iu");
+const HANDLE_AFTER = new RegExp(String.raw`^${BEFORE_HANDLE}@?([\p{L}\p{N}]+(?:[._][\p{L}\p{N}]+)+|[\p{L}]+[._]?\d{2,}|[\p{L}\p{N}]*_[\p{L}\p{N}_]+)`, "iu");
+/** Fewest characters (spaces included) of a handle typed one character at a time: five characters. */
+const SPACED_HANDLE_MIN = 9;
 /** A handle typed one character at a time ("o k s a n a _ d e s i g n", "@ m e h m e t _ d e v"), after the separators. */
-const SPACED_HANDLE = new RegExp(String.raw`^(${POSSESSIVE_AFTER}[\s:：\-–—→>=,]{0,6}(?:(?:${COPULA})\s+)?(?:@ ?)?)((?:[\p{L}\p{N}_.] ){4,}[\p{L}\p{N}_.])(?![\p{L}\p{N}])`, "u");
+const SPACED_HANDLE = new RegExp(String.raw`^(${BEFORE_HANDLE}(?:@ ?)?)((?:[\p{L}\p{N}_.] ){4,}[\p{L}\p{N}_.])(?![\p{L}\p{N}])`, "u");
+
+/** A word spelled out with dots ("t.e.l.e.g.r.a.m"): neither a handle nor a password. */
+const SPELLED_WORD = /^(?:\p{L}\.)+\p{L}$/u;
 
 export function handleAfter(text: string, from: number, entities: Entity[]): (Span & { value: string }) | undefined {
   // Full-width forms ("：ｌｉｎ＿ｄｅｓｉｇｎ８８") read as ASCII; only when NFKC keeps every offset in place.
@@ -134,7 +146,8 @@ export function handleAfter(text: string, from: number, entities: Entity[]): (Sp
   }
   if (!found) return undefined;
   const { value } = found;
-  if (/^\d+([._]\d+)*$/.test(value) || /\.(com|net|org|de|lv|io)$/i.test(value)) return undefined;
+  // Digits alone are a number, a dotted domain an address, a word spelled out with dots a word.
+  if (/^\d+([._]\d+)*$/.test(value) || /\.(com|net|org|de|lv|io)$/i.test(value) || SPELLED_WORD.test(value)) return undefined;
   const start = from + found.at;
   const end = start + found.length;
   // Part of an e-mail address: that entity speaks for itself.
@@ -146,9 +159,13 @@ export function handleAfter(text: string, from: number, entities: Entity[]): (Sp
 function spacedHandle(after: string): { at: number; length: number; value: string } | undefined {
   const m = SPACED_HANDLE.exec(after);
   if (!m) return undefined;
-  const joined = m[2]!.replace(/ /g, "");
-  const h = HANDLE_AFTER.exec(joined);
-  return h && h[0] === joined ? { at: m[1]!.length, length: m[2]!.length, value: joined } : undefined;
+  // The last spaced character may be the sentence's own (a particle: "카톡 k i m 8 8 로 연락"): shorter tries too.
+  for (let typed = m[2]!; typed.length >= SPACED_HANDLE_MIN; typed = typed.slice(0, -2)) {
+    const joined = typed.replace(/ /g, "");
+    const h = HANDLE_AFTER.exec(joined);
+    if (h && h[0] === joined) return { at: m[1]!.length, length: typed.length, value: joined };
+  }
+  return undefined;
 }
 
 const SCRIPTS_NOT_IN_PASSWORDS = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Thai}]/u;
@@ -165,6 +182,7 @@ export function credentialAfter(text: string, from: number): Span | undefined {
   const m = CREDENTIAL_AFTER.exec(text.slice(from, from + 80));
   if (!m) return undefined;
   const v = m[1]!.replace(/[.,;]$/, "");
+  if (SPELLED_WORD.test(v)) return undefined;
   // Passwords are typed in Latin letters, digits and symbols: "密码长度是多少位…", "パスワードは8文字以上" go on talking about it.
   if (SCRIPTS_NOT_IN_PASSWORDS.test(v)) return undefined;
   // Without ":" or "is" before it, a word with the sentence's own punctuation ("hasło działa?", "parole
