@@ -57,7 +57,11 @@ describe("compiled lexicon", () => {
     const joined = "втелеграм";
     expect(at(joined)).toEqual([]);
     expect(at(joined, Array.from(joined, () => T.joined_letters))).toEqual(["messenger@1"]); // "в т е л е г р а м" joined
-    expect(at(joined, Array.from(joined, (_, k) => (k === 0 ? 0 : T.joined_letters)))).toEqual([]);
+    // Not after a letter outside the run: the plain walk does not start there. A long term (6+ letters) inside a run
+    // of spelled letters is still found (joined-run-hits.ts); a short one is not.
+    expect(at(joined, Array.from(joined, (_, k) => (k === 0 ? 0 : T.joined_letters)))).toEqual(["messenger@1"]);
+    expect(at("вline", Array.from("вline", (_, k) => (k === 0 ? 0 : T.joined_letters)))).toEqual([]);
+    expect(at("в line", Array.from("в line", (_, k) => (k < 2 ? 0 : T.joined_letters)))).toEqual(["messenger@2"]);
   });
 
   it("hands each hit's output index to a visitor, in the order findHits lists them", () => {
