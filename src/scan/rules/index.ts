@@ -5,7 +5,7 @@
 // kit.ts holds the tests they share.
 import { newRuleKit, REPORT_REACH, type RuleKit } from "./kit.ts";
 import { impersonationRules } from "./impersonation.ts";
-import { linkRules } from "./links.ts";
+import { linkRules, SUSPICIOUS_LINKS } from "./links.ts";
 import { offPlatformRules } from "./off-platform.ts";
 import { outsidePlatformRules } from "./outside-platform.ts";
 import { paymentRules } from "./payment.ts";
@@ -33,7 +33,7 @@ export function applyRules(input: RuleInput): RuleFinding[] {
 }
 
 /** Hard evidence counts even inside a report of someone else's scam. */
-const HARD = new Set(["messenger_link", "email_address", "phone_number", "iban", "crypto_address", "card_number", "link_lookalike", "link_userinfo", "link_brand_imitation", "link_shortener"]);
+const HARD = new Set(["messenger_link", "email_address", "phone_number", "iban", "crypto_address", "card_number", ...Object.values(SUSPICIOUS_LINKS).map((r) => r.rule)]);
 
 /**
  * Someone telling of a scam they received is not running one (unless hard evidence is in the message

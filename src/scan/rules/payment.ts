@@ -1,9 +1,7 @@
 // payment_request: money moved around checkout (IBANs, wallets, pay-outside phrases, payment methods with a verb, an address or an invitation).
 import { type RuleKit, WINDOW } from "./kit.ts";
 import { amountAfter } from "./text.ts";
-
-/** Link verdicts that make a message a lure judged by its link (the suspicious_link rules report them). */
-const LURE_LINKS = new Set(["lookalike", "userinfo", "brand_imitation", "shortener"]);
+import { suspiciousLink } from "./links.ts";
 
 export function paymentRules(k: RuleKit): void {
   const { text, links, entities, of, ents, near, nearOther, together, sentenceOf, sameClause, negated, topicNear, inside, overlap, safe, feature, out, add } = k;
@@ -15,7 +13,7 @@ export function paymentRules(k: RuleKit): void {
     const o = nearOther(v, "outside", 40, (c) => sameClause(c, v) && of("brand").some((b) => b.start >= c.start && b.end <= c.end));
     if (o && safe(v, o) && !inside(v) && !of("pay_outside").some((p) => overlap(p, v) || overlap(p, o))) add("payment_request", "pay_outside_platform", 0.75, [v, o], `${v.term} ${o.term}`);
   }
-  const lureLink = () => ents("url").some((e) => LURE_LINKS.has(links.get(e)?.kind ?? ""));
+  const lureLink = () => ents("url").some((e) => suspiciousLink(links.get(e)?.kind) !== undefined);
   for (const m of of("pay_method")) {
     // "银行卡号", "card number": a rail named inside a secret's term is that secret (personal data, below).
     if (of("secret").some((c) => c.start <= m.start && c.end >= m.end && c.end - c.start > m.end - m.start)) continue;
