@@ -142,14 +142,8 @@ export function newRuleKit(languageMemo: LanguageMemo = newLanguageMemo()) {
   // Only the cues starting at or before c, back to the first that could still reach its end, can contain it.
   const within = (c: Cue) => {
     if (longest < 0) sortCues();
-    let lo = 0;
-    let hi = byStart.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (byStart[mid]!.start <= c.start) lo = mid + 1;
-      else hi = mid;
-    }
-    for (let k = lo - 1; k >= 0 && byStart[k]!.start >= c.end - longest; k--) {
+    // Offsets are integers: the first cue starting after c is the first at or after c.start + 1.
+    for (let k = firstFrom(byStart, c.start + 1) - 1; k >= 0 && byStart[k]!.start >= c.end - longest; k--) {
       const o = byStart[k]!;
       if (o.concept !== c.concept && o.end >= c.end && o.end - o.start > c.end - c.start) return true;
     }
