@@ -34,5 +34,10 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
 
 function processIO(): CliIO {
   process.stdin.setEncoding("utf8");
+  // `teammark scan < big.jsonl | head` closes the pipe early: like any Unix filter, stop quietly then.
+  process.stdout.on("error", (err: NodeJS.ErrnoException) => {
+    if (err.code !== "EPIPE") throw err;
+    process.exit(0);
+  });
   return { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, env: process.env };
 }

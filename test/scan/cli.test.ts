@@ -53,3 +53,21 @@ describe("teammark scan", () => {
     expect(r.code).toBe(0);
   });
 });
+
+describe("teammark scan as a process", () => {
+  it("stops quietly when its reader closes the pipe early (| head)", async () => {
+    const { spawn } = await import("node:child_process");
+    const bin = new URL("../../bin/teammark.js", import.meta.url).pathname;
+    const child = spawn(process.execPath, [bin, "scan"], { stdio: ["pipe", "pipe", "pipe"] });
+    let err = "";
+    child.stderr.on("data", (d: Buffer) => (err += d.toString()));
+    // The reader takes one line and closes its end, as `head -1` does.
+    child.stdout.once("data", () => child.stdout.destroy());
+    const line = JSON.stringify({ id: "x", text: "add me on whatsapp +44 7700 900461" }) + "\n";
+    child.stdin.on("error", () => {}); // the child may be gone before all input is written
+    child.stdin.end(line.repeat(20_000));
+    const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
+    expect(err).not.toMatch(/EPIPE|Unhandled/);
+    expect(code).toBe(0);
+  }, 30_000);
+});
