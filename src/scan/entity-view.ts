@@ -168,13 +168,22 @@ export function entityView(s: string, cache?: EntityCache): Mapped {
   if (isFinalForm(s, cache)) return { text: s, start: null, end: null, flags: null };
   const out = cache?.out ?? new MappedBuilder(s.length + 16);
   out.clear();
+  // The usual characters are written straight into the workspace's arrays (a call per character was most of the
+  // view's cost in a long text): each adds at most one unit per code unit read, so room for the rest of the text
+  // is made first, and again after a piece whose view is longer than itself.
+  out.reserve(s.length);
+  let { codes, start, end, flags } = out;
+  let k = 0;
   // Flags of dropped characters, given to the next unit out.
   let pending = 0;
   for (let i = 0; i < s.length; ) {
     const c = s.charCodeAt(i);
     if (c < 0x80 && !(i + 1 < s.length && s.charCodeAt(i + 1) >= 0x300)) {
       // Control characters other than line breaks read as spaces.
-      out.push(c < 0x20 && c !== 10 ? 32 : c, i, i + 1, pending);
+      codes[k] = c < 0x20 && c !== 10 ? 32 : c;
+      start[k] = i;
+      end[k] = i + 1;
+      flags[k++] = pending;
       pending = 0;
       i++;
       continue;
@@ -182,7 +191,11 @@ export function entityView(s: string, cache?: EntityCache): Mapped {
     const cp = s.codePointAt(i)!;
     let j = i + (cp > 0xffff ? 2 : 1);
     if (cp >= 0xd800 && cp <= 0xdfff) {
-      out.push(32, i, j, pending); // a lone surrogate is no character at all
+      // a lone surrogate is no character at all
+      codes[k] = 32;
+      start[k] = i;
+      end[k] = j;
+      flags[k++] = pending;
       pending = 0;
       i = j;
       continue;
@@ -197,8 +210,16 @@ export function entityView(s: string, cache?: EntityCache): Mapped {
     }
     if (marks === 0 && kindOf(cp, cache) & PLAIN) {
       // The usual character of a text that needs work somewhere else: copied as it is.
-      out.push(c, i, j, pending);
-      if (j - i === 2) out.push(s.charCodeAt(i + 1), i, j, 0);
+      codes[k] = c;
+      start[k] = i;
+      end[k] = j;
+      flags[k++] = pending;
+      if (j - i === 2) {
+        codes[k] = s.charCodeAt(i + 1);
+        start[k] = i;
+        end[k] = j;
+        flags[k++] = 0;
+      }
       pending = 0;
       i = j;
       continue;
@@ -212,10 +233,19 @@ export function entityView(s: string, cache?: EntityCache): Mapped {
     }
     if (v.res === "") pending |= v.f | T.ignorables;
     else {
-      for (let k = 0; k < v.res.length; k++) out.push(v.res.charCodeAt(k), i, j, k === 0 ? v.f | pending : v.f);
+      out.length = k;
+      out.reserve(v.res.length + s.length - j);
+      ({ codes, start, end, flags } = out);
+      for (let r = 0; r < v.res.length; r++) {
+        codes[k] = v.res.charCodeAt(r);
+        start[k] = i;
+        end[k] = j;
+        flags[k++] = r === 0 ? v.f | pending : v.f;
+      }
       pending = 0;
     }
     i = j;
   }
+  out.length = k;
   return out.build();
 }

@@ -27,21 +27,12 @@ const VIRAMAS = new Set([0x094d, 0x09cd, 0x0a4d, 0x0acd, 0x0b4d, 0x0bcd, 0x0c4d,
 
 /** 3. Runs of single letters with one separator between them are one word (w h a t s a p p, t.e.l.e.g.r.a.m); true when there are some. */
 export function joinSpacedLetters(work: WordWork, src: string, cache: CharMemo | undefined): boolean {
-  const { wordFrom: from, wordTo: to, wordFirst: first } = work;
-  // A lone combining mark counts as a letter: spaced-out Devanagari splits off its vowel signs ("न ं ब र" = नंबर).
-  const lone = (w: number) => work.wordCps[w] === 1 && (isLetterCode(first[w]!, cache) || (first[w]! >= 0x300 && COMBINING_MARK.test(String.fromCharCode(first[w]!))));
-  // A letter with its vowel signs counts as one in Thai and Lao ("ไ ล น์"), and in Indic scripts when
-  // dots or symbols rather than spaces part it from the next one ("टे.ली.ग्रा.म": spaces part whole words there, "है तो").
-  const single = (w: number, next: number) => {
-    const n = work.wordCps[w]!;
-    if (n === 1) return lone(w);
-    // Most words: too long, or not Indic or Thai (the test every word of every message meets).
-    if (n > MAX_CLUSTER || first[w]! < 0x0900 || first[w]! > 0x0eff) return false;
-    return isCluster(work, w, cache) && (isUnspacedCode(first[w]!) || !isSpacedApart(work, w, next, src));
-  };
+  const { wordTo: to, wordFirst: first } = work;
+  const from = work.wordFrom;
   let joined = false;
+  // (Module-level tests, not closures: closures over the loop's block would cost an allocation per word.)
   for (let w = 0; w < work.words; ) {
-    if (!single(w, w + 1)) {
+    if (!single(work, w, w + 1, src, cache)) {
       w++;
       continue;
     }
@@ -50,10 +41,15 @@ export function joinSpacedLetters(work: WordWork, src: string, cache: CharMemo |
     // A change of separator ends the run: "P a s s w o r t t.e.l.e.g.r.a.m" is two words. The letter between
     // the two kinds of gap starts the second when that is a run of its own ("t.e.l…"), else it ends the first ("A-n-y-D-e-s-k i").
     const spaced = w + 1 < work.words && isSpacedApart(work, w, w + 1, src);
-    const sameKind = (a: number) => isSpacedApart(work, a, a + 1, src) === spaced;
-    const otherGap = (a: number) => a + 1 < work.words && !sameKind(a) && single(a + 1, a) && gapIsOneChar(work, a, a + 1, src) && isAsciiLetterCode(first[a + 1]!) === ascii;
-    const startsOther = (a: number) => otherGap(a) && otherGap(a + 1);
-    while (e < work.words && single(e, e - 1) && gapIsOneChar(work, e - 1, e, src) && sameKind(e - 1) && !startsOther(e) && isAsciiLetterCode(first[e]!) === ascii) e++;
+    while (
+      e < work.words &&
+      single(work, e, e - 1, src, cache) &&
+      gapIsOneChar(work, e - 1, e, src) &&
+      isSpacedApart(work, e - 1, e, src) === spaced &&
+      !startsOther(work, e, spaced, ascii, src, cache) &&
+      isAsciiLetterCode(first[e]!) === ascii
+    )
+      e++;
     // The run's first letter may end a word of an unspaced script ("加我v x"), its last one start a word
     // of one ("L I N Eで", "ペ イ ペ イで"): the particle or verb glued to the spelled-out name.
     const headGlued = ascii && w > 0 && gapIsOneChar(work, w - 1, w, src) && endsInGluedLetter(work, w - 1, cache);
@@ -80,6 +76,41 @@ export function joinSpacedLetters(work: WordWork, src: string, cache: CharMemo |
     w = e;
   }
   return joined;
+}
+
+/** A lone combining mark counts as a letter: spaced-out Devanagari splits off its vowel signs ("न ं ब र" = नंबर). */
+function lone(work: WordWork, w: number, cache: CharMemo | undefined): boolean {
+  const c = work.wordFirst[w]!;
+  return work.wordCps[w] === 1 && (isLetterCode(c, cache) || (c >= 0x300 && COMBINING_MARK.test(String.fromCharCode(c))));
+}
+
+/**
+ * Word w is a single letter. A letter with its vowel signs counts as one in Thai and Lao ("ไ ล น์"), and in Indic scripts
+ * when dots or symbols rather than spaces part it from the next one ("टे.ली.ग्रा.म": spaces part whole words there, "है तो").
+ */
+function single(work: WordWork, w: number, next: number, src: string, cache: CharMemo | undefined): boolean {
+  const n = work.wordCps[w]!;
+  if (n === 1) return lone(work, w, cache);
+  const c = work.wordFirst[w]!;
+  // Most words: too long, or not Indic or Thai (the test every word of every message meets).
+  if (n > MAX_CLUSTER || c < 0x0900 || c > 0x0eff) return false;
+  return isCluster(work, w, cache) && (isUnspacedCode(c) || !isSpacedApart(work, w, next, src));
+}
+
+/** After word a the gap changes kind (spaced vs not) to a one-character gap before another single letter of the run's kind. */
+function otherGap(work: WordWork, a: number, spaced: boolean, ascii: boolean, src: string, cache: CharMemo | undefined): boolean {
+  return (
+    a + 1 < work.words &&
+    isSpacedApart(work, a, a + 1, src) !== spaced &&
+    single(work, a + 1, a, src, cache) &&
+    gapIsOneChar(work, a, a + 1, src) &&
+    isAsciiLetterCode(work.wordFirst[a + 1]!) === ascii
+  );
+}
+
+/** Word e starts a run of the other kind of gap ("t.e.l…" after "P a s s w o r t"). */
+function startsOther(work: WordWork, e: number, spaced: boolean, ascii: boolean, src: string, cache: CharMemo | undefined): boolean {
+  return otherGap(work, e, spaced, ascii, src, cache) && otherGap(work, e + 1, spaced, ascii, src, cache);
 }
 
 /** One letter with only marks after it, and the letters that viramas join to it (टे, ग्रा, น์); not a lone code point. */

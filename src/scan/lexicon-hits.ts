@@ -10,6 +10,7 @@ import type { CompiledLexicon, Hit } from "./lexicon.ts";
 export const PREFIX = 1;
 export const FREE_START = 2;
 export const FREE_END = 4;
+const JOINED = T.joined_letters;
 
 /**
  * Arabic and Hebrew write "and", "so", "with", "to", "the"… as one letter glued to the next word
@@ -215,9 +216,12 @@ export function visitHits(lex: CompiledLexicon, text: string, flags: ArrayLike<n
   let runStarts: number[] | undefined; // letters of joined runs: position * 2 + 1 when a plain term may start there
   for (let s = 0; s < text.length; s++) {
     const c = text.charCodeAt(s);
-    const plainStart = mayStart(text, s, before, flags) || (c >= anywhereFrom && (root[c]! & ANYWHERE) !== 0);
+    // The letter's joined-run bit, read once: inside a word below Hebrew it is all mayStart would ask about.
+    const joined = flags ? flags[s]! & JOINED : 0;
+    const wordStart = s === 0 || before === 32 || ((before >= 0x0590 || joined !== 0) && mayStart(text, s, before, flags));
+    const plainStart = wordStart || (c >= anywhereFrom && (root[c]! & ANYWHERE) !== 0);
     if (plainStart) walkStartTrie(trie, text, s, collector);
-    if (flags && flags[s]! & T.joined_letters && c !== 32) (runStarts ??= []).push(s * 2 + (plainStart ? 1 : 0));
+    if (joined !== 0 && c !== 32) (runStarts ??= []).push(s * 2 + (plainStart ? 1 : 0));
     before = c;
   }
   if (runStarts) addRunHits(lex, text, flags!, runStarts);

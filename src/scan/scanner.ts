@@ -93,7 +93,8 @@ export function createScanner(options: ScannerOptions = {}): Scanner {
     // A phrase that runs into a link not the platform's own takes its last word from the host: "sur fiverr-aide.fr",
     // "na fiverr-pagamentos.com" say nothing of staying "on Fiverr".
     const foreign = kept.filter((e) => e.kind === "url" && links.get(e)?.kind !== "official");
-    const sentenceCues = outsideSpans(cues, kept.filter((e) => e.kind === "url" || e.kind === "email")).filter((c) => !foreign.some((e) => c.start < e.start && c.end > e.start));
+    const outside = outsideSpans(cues, kept.filter((e) => e.kind === "url" || e.kind === "email"));
+    const sentenceCues = foreign.length === 0 ? outside : outside.filter((c) => !runsInto(c, foreign));
     const handleKey = !context.senderOfficial && context.senderHandle !== undefined ? comparisonKey(context.senderHandle) : undefined;
     const brandedHandle = handleKey !== undefined && brandKeys.some((b) => handleKey.includes(b));
     const raw = applyRules({ text, cues: sentenceCues, entities: kept, links, context, brandedHandle, memo: ruleMemo });
@@ -103,6 +104,12 @@ export function createScanner(options: ScannerOptions = {}): Scanner {
   }
 
   return { scan, info: { languages: lex.languages, terms: lex.termCount, patterns: lex.patterns.length } };
+}
+
+/** The cue runs into one of the links: it starts before the link and ends inside it or after its start. */
+function runsInto(c: Cue, links: Entity[]): boolean {
+  for (let k = 0; k < links.length; k++) if (c.start < links[k]!.start && c.end > links[k]!.start) return true;
+  return false;
 }
 
 /** Some MIN_SPELLED_RUN number words close together: only then is a dictated number worth looking for. */

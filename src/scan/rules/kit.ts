@@ -177,17 +177,26 @@ export function newRuleKit(languageMemo: LanguageMemo = newLanguageMemo()) {
     (n.end <= e.start ? wordsBetween(n.end, wordStart(e.start)) <= (weakNegators?.has(n) ? 0 : NEG_WORDS_BEFORE) : !weakNegators?.has(n) && n.start >= e.end && wordsBetween(e.end, n.start) <= NEG_WORDS_AFTER);
   /** n negates the request made of x and its evidence (walked in place: this runs for every negator and every request). */
   const negatesRequest = (n: Cue, x: Span, evidence: Span[]) => {
-    if (n.end < x.start - 2 * REACH && evidence.every((e) => n.end < e.start - 2 * REACH)) return false;
-    if (n.start > x.end + 2 * REACH && evidence.every((e) => n.start > e.end + 2 * REACH)) return false;
-    if (inSpan(n, x) || evidence.some((e) => inSpan(n, e))) return false;
+    // (Loops, not every/some with a closure over n: this runs for every negator of every question.)
+    // Far before (after) x and all its evidence, or part of one of them: no negation of this request.
+    let farBefore = n.end < x.start - 2 * REACH;
+    let farAfter = n.start > x.end + 2 * REACH;
+    let inside = inSpan(n, x);
     let start = x.start;
     let end = x.end;
-    for (const e of evidence) {
+    for (let k = 0; k < evidence.length; k++) {
+      const e = evidence[k]!;
+      farBefore &&= n.end < e.start - 2 * REACH;
+      farAfter &&= n.start > e.end + 2 * REACH;
+      inside ||= inSpan(n, e);
       start = Math.min(start, e.start);
       end = Math.max(end, e.end);
     }
+    if (farBefore || farAfter || inside) return false;
     if (n.start >= start && n.end <= end) return sameClauseAt(n, start, end);
-    return negates(n, x) || evidence.some((e) => negates(n, e));
+    if (negates(n, x)) return true;
+    for (let k = 0; k < evidence.length; k++) if (negates(n, evidence[k]!)) return true;
+    return false;
   };
   /** A negation in the same clause just before (or just after) a piece of the evidence, and not part of it. */
   const negated = (x: Span, ...evidence: Span[]) => negatedWith(x, evidence);
@@ -207,9 +216,9 @@ export function newRuleKit(languageMemo: LanguageMemo = newLanguageMemo()) {
     const threats = ofId(CONCEPT_ID.account_threat);
     if (threats.length > 0) {
       const k = sentenceOf(x.start);
-      if (threats.some((t) => sentences.isIn(k, t.start))) return false;
+      for (let j = 0; j < threats.length; j++) if (sentences.isIn(k, threats[j]!.start)) return false;
     }
-    for (const n of ns) if (negatesRequest(n, x, evidence)) return true;
+    for (let j = 0; j < ns.length; j++) if (negatesRequest(ns[j]!, x, evidence)) return true;
     return false;
   };
   // Sentence-wide neutralisers reach at most TOPIC_REACH characters: a long run-on sentence is many sentences.
@@ -217,9 +226,21 @@ export function newRuleKit(languageMemo: LanguageMemo = newLanguageMemo()) {
     const quotes = ofId(CONCEPT_ID.rule_quote);
     return quotes.length > 0 && !!nearIn(quotes, x, TOPIC_REACH) && !!inSentenceIn(quotes, x);
   };
-  const topicNear = (x: Span) => ofId(CONCEPT_ID.topic_build).some((c) => gap(c, x) <= TOPIC_REACH && sameSentence(x.start, c.start));
+  // (The tests below loop over their lists: a some() closure over x would be an allocation per question.)
+  const topicNear = (x: Span) => {
+    const list = ofId(CONCEPT_ID.topic_build);
+    for (let k = 0; k < list.length; k++) if (gap(list[k]!, x) <= TOPIC_REACH && sameSentence(x.start, list[k]!.start)) return true;
+    return false;
+  };
   /** "through the order" in x's sentence, unless itself negated ("we don't pay through the platform"). */
-  const inside = (x: Span) => staysHere().some((c) => sameSentence(x.start, c.start) && gap(c, x) <= TOPIC_REACH && !negatedWith(c, NO_SPANS));
+  const inside = (x: Span) => {
+    const list = staysHere();
+    for (let k = 0; k < list.length; k++) {
+      const c = list[k]!;
+      if (sameSentence(x.start, c.start) && gap(c, x) <= TOPIC_REACH && !negatedWith(c, NO_SPANS)) return true;
+    }
+    return false;
+  };
   /** A cue of `concept` near x that is a different piece of text than x. */
   const nearOther = (x: Span, concept: Concept, window = WINDOW, accept?: (c: Cue) => boolean) => {
     const list = of(concept);
@@ -231,15 +252,28 @@ export function newRuleKit(languageMemo: LanguageMemo = newLanguageMemo()) {
   };
   const safe = (x: Span, ...evidence: Span[]) => !negatedWith(x, evidence) && !quoted(x);
   /** "the password field", "a PayPal button", "6-digit code screen": the thing is a feature being built. */
-  const feature = (x: Span) => ofId(CONCEPT_ID.feature_word).some((c) => !overlap(c, x) && sameClause(c, x) && (c.end <= x.start ? wordsBetween(c.end, x.start) : wordsBetween(x.end, c.start)) <= 2);
+  const feature = (x: Span) => {
+    const list = ofId(CONCEPT_ID.feature_word);
+    for (let k = 0; k < list.length; k++) {
+      const c = list[k]!;
+      if (!overlap(c, x) && sameClause(c, x) && (c.end <= x.start ? wordsBetween(c.end, x.start) : wordsBetween(x.end, c.start)) <= 2) return true;
+    }
+    return false;
+  };
   const add = (label: ScanLabel, rule: string, score: number, spans: (Span & { flags?: number })[], normalized: string) => {
     const copies: RuleFinding["spans"] = [];
     for (const s of spans) copies.push({ start: s.start, end: s.end, flags: s.flags ?? 0 });
     kit.out.push({ label, rule, score, spans: copies, normalized });
   };
   /** "the password of my Instagram", "my Instagram password": the account a secret belongs to, not a channel to move to. */
-  const secretOf = (m: Span) =>
-    ofId(CONCEPT_ID.secret).some((c) => !overlap(c, m) && sameClause(c, m) && (c.end <= m.start ? wordsBetween(c.end, m.start) <= 2 : wordsBetween(m.end, c.start) <= 1));
+  const secretOf = (m: Span) => {
+    const list = ofId(CONCEPT_ID.secret);
+    for (let k = 0; k < list.length; k++) {
+      const c = list[k]!;
+      if (!overlap(c, m) && sameClause(c, m) && (c.end <= m.start ? wordsBetween(c.end, m.start) <= 2 : wordsBetween(m.end, c.start) <= 1)) return true;
+    }
+    return false;
+  };
 
   /** Files the message's cues by concept; false when it has neither cues nor entities (then no rule can fire). */
   const load = (input: RuleInput): boolean => {
