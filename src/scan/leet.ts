@@ -18,11 +18,32 @@ for (const c of "@!$|0134578") IS_LEET_CODE[c.charCodeAt(0)] = 1;
  * "к4рта"), not the slang "ч" ("4то"): it hides the words scammers need; 1 is "и" ("ск1нь").
  */
 const CYRILLIC_LEET: Record<string, string> = { "0": "о", "1": "и", "3": "з", "4": "а", "6": "б", "@": "а" };
+/**
+ * Signs standing for a letter inside Hebrew and Arabic words: "@" is the a-sound's letter, alef ("و@تساب" is
+ * واتساب, "ב@ינטרנט"), as it is "a" in Latin leet. Only between two letters of the script.
+ */
+const HEBREW_LEET: Record<string, string> = { "@": "א" };
+const ARABIC_LEET: Record<string, string> = { "@": "ا" };
 const LEET: Record<string, string> = { "@": "a", "!": "i", "$": "s", "|": "l", "0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t" };
 
 /** LEET and CYRILLIC_LEET by code (0: none). */
 const LEET_CODE = codeTable(LEET);
 const CYRILLIC_LEET_CODE = codeTable(CYRILLIC_LEET);
+const HEBREW_LEET_CODE = codeTable(HEBREW_LEET);
+const ARABIC_LEET_CODE = codeTable(ARABIC_LEET);
+
+/** The leet table of the right-to-left script a letter is in (Hebrew, Arabic and its Persian/Urdu letters), undefined for others. */
+function rtlLeetOf(cp: number): Int32Array | undefined {
+  if (cp >= 0x05d0 && cp <= 0x05ea) return HEBREW_LEET_CODE;
+  if ((cp >= 0x0620 && cp <= 0x064a) || (cp >= 0x066e && cp <= 0x06d3)) return ARABIC_LEET_CODE;
+  return undefined;
+}
+
+/** Every symbol of tok[i, j) has a letter in the table. */
+function allIn(table: Int32Array, tok: Int32Array, i: number, j: number): boolean {
+  for (let k = i; k < j; k++) if (!table[tok[k]!]) return false;
+  return true;
+}
 function codeTable(map: Record<string, string>): Int32Array {
   const table = new Int32Array(0x80);
   for (const [from, to] of Object.entries(map)) table[from.charCodeAt(0)] = to.charCodeAt(0);
@@ -76,6 +97,13 @@ function unleet(tok: Int32Array, n: number, fold: Int32Array, cache: CharMemo | 
     // Cyrillic leet ("пар0ль"): digits between Cyrillic letters stand for Cyrillic ones.
     if (isCyrillicAt(i - 1) && isCyrillicAt(j) && cyrillicLeet) {
       for (let k = i; k < j; k++) fold[k] = CYRILLIC_LEET_CODE[tok[k]!]!;
+      i = j;
+      continue;
+    }
+    // Hebrew and Arabic leet ("و@تساب"): a sign between two letters of one of those scripts stands for one of its letters.
+    const rtl = rtlLeetOf(at(i - 1));
+    if (rtl !== undefined && rtlLeetOf(at(j)) === rtl && allIn(rtl, tok, i, j)) {
+      for (let k = i; k < j; k++) fold[k] = rtl[tok[k]!]!;
       i = j;
       continue;
     }

@@ -145,7 +145,23 @@ describe("word view", () => {
     expect(word("انydesk")).toBe("anydesk");
     expect(word("טeamviewer")).toBe("teamviewer");
     expect(word("בwhatsapp")).toBe("בwhatsapp");
-    expect(word("واتسابlogo")).toBe("واتسابlogo"); // an Arabic word and an English one glued together
+    // An Arabic word and an English one glued together: the Arabic one is not read in Latin (the shorter Latin run is read in Arabic, script-switch.ts).
+    expect(word("واتسابlogo")).toBe("واتسابلوجو");
+  });
+
+  it("reads the shorter half of a word typed in two scripts by its sound in the other half's script", () => {
+    expect(word("ватсapp")).toBe("ватсапп"); // by sound, not the look-alikes "ватсарр"
+    expect(word("واتسapp")).toBe("واتساب"); // pp is one ب
+    expect(word("וואטסapp")).toBe("וואטסאפ");
+    expect(word("טלגram")).toBe("טלגרם"); // no a after a consonant, final mem
+    expect(word("телеgram")).toBe("телеграм"); // a tie goes to the local script
+    expect(word("तेलीgram")).toBe("तेलीग्राम"); // virama between consonants, vowel sign after one
+    expect(word("व्हाट्सapp")).toBe("व्हाट्सअप");
+    expect(word("whatsапп")).toBe("whatsapp"); // п has no Latin look-alike: read by sound
+    expect(word("раypal")).toBe("paypal"); // Cyrillic look-alikes stay look-alikes
+    expect(word("cкинь")).toBe("скинь"); // one Latin letter in a Cyrillic word is a look-alike
+    expect(word("телегrам")).toBe("телеграм"); // a Latin letter with no Cyrillic look-alike is read by sound
+    expect(word("пaроль")).toBe("пароль");
   });
 
   it("round-trips offsets: a normalised word maps to the text the reader sees", () => {

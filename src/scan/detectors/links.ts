@@ -72,6 +72,7 @@ export function isOfficialAddress(ctx: LinkContext, address: string): boolean {
 }
 
 function classifyAnew(ctx: LinkContext, e: Entity): LinkVerdict {
+  if (e.spoofedTld !== undefined) return classifySpoofedTld(ctx, e);
   const host = e.detail ?? "";
   const path = pathOf(e.value);
   if (e.userinfo && /\.[\p{L}]{2,}$/u.test(e.userinfo)) return { kind: "userinfo", reason: `the address really goes to ${host}; "${e.userinfo}@" in front of it only looks like a site name` };
@@ -103,6 +104,23 @@ function classifyAnew(ctx: LinkContext, e: Entity): LinkVerdict {
     if ((sub && subKey.includes(b.key) && /[.\-]/.test(sub)) || (labelParts.length > 1 && labelParts.includes(b.key))) {
       return { kind: "brand_imitation", reason: `${host} is not ${b.domain} but borrows its name` };
     }
+  }
+  return { kind: "other", reason: "" };
+}
+
+/**
+ * A link whose ending only looks like a top-level domain ("fiverr.corn" for fiverr.com): it imitates the site it
+ * passes for when that is the platform, a lookalike of it or a well-known brand, and is the messenger link it passes
+ * for ("wa.rne/…"); any other such host is no link.
+ */
+function classifySpoofedTld(ctx: LinkContext, e: Entity): LinkVerdict {
+  const host = e.detail ?? "";
+  const read = classifyAnew(ctx, { ...e, spoofedTld: undefined });
+  if (read.kind === "messenger") return read; // wa.rne/… still opens a chat where it leads
+  const brand = listed(ctx.hosts.brand_domain, host, undefined);
+  if (read.kind === "official" || read.kind === "lookalike" || read.kind === "brand_imitation" || brand) {
+    const dot = host.lastIndexOf(".");
+    return { kind: "lookalike", reason: `${host.slice(0, dot)}.${e.spoofedTld} ends in ".${e.spoofedTld}", written to pass for ${host}` };
   }
   return { kind: "other", reason: "" };
 }

@@ -89,9 +89,12 @@ const TENS_OR_HUNDREDS = /^(?:[2-9]0|[1-9]00|x100)$/;
 /** The value of a "hundred" that a unit before it multiplies (en "hundred", tr "yüz"); ru "двести" is plain "200". */
 const HUNDRED_TIMES = "x100";
 
-/** Thai, kana and Han are written without spaces: a run of them may be several number words ("ศูนย์แปดหนึ่ง"). */
+/**
+ * Thai, kana and Han are written without spaces: a run of them may be several number words ("ศูนย์แปดหนึ่ง").
+ * So are Korean number syllables within a word ("공일공 일이삼사"), though Korean spaces its words.
+ */
 function isUnspacedCode(c: number): boolean {
-  return (c >= 0x0e00 && c <= 0x0e7f) || (c >= 0x3040 && c <= 0x30ff) || c === 0x3007 || (c >= 0x3400 && c <= 0x9fff);
+  return (c >= 0x0e00 && c <= 0x0e7f) || (c >= 0x3040 && c <= 0x30ff) || c === 0x3007 || (c >= 0x3400 && c <= 0x9fff) || (c >= 0xac00 && c <= 0xd7a3);
 }
 
 /** Splits text[i, j) into number words, longest first; a part that is none breaks the run there. */
