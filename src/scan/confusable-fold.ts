@@ -28,6 +28,7 @@ for (let c = 97; c <= 122; c++) {
   const sound = cyrillicSoundOf(String.fromCharCode(c));
   if (sound?.length === 1) CYRILLIC_SOUND[c] = sound.charCodeAt(0);
 }
+const NO_SOUND = new Int32Array(0x80);
 
 /**
  * In a mainly Cyrillic word, Latin look-alike letters become the Cyrillic ones, and a Latin letter with no look-alike
@@ -35,16 +36,24 @@ for (let c = 97; c <= 122; c++) {
  */
 function foldLatinIntoCyrillic(units: MappedBuilder, from: number, to: number, cache: CharMemo | undefined): boolean {
   const { codes, flags } = units;
+  // Sounds only in a word that is Cyrillic by intent: one of "раsаs" (р, а look Latin) hides the Latin "pasas".
+  let ownCyrillic = false;
+  for (let k = from; k < to; ) {
+    const c = codePointIn(codes, k, to);
+    k += c > 0xffff ? 2 : 1;
+    if (c >= 0x80 && infoOf(c, cache).cyrillic && infoOf(c, cache).asciiProto === null) ownCyrillic = true;
+  }
+  const sound = ownCyrillic ? CYRILLIC_SOUND : NO_SOUND;
   for (let k = from; k < to; ) {
     const c = codePointIn(codes, k, to);
     k += c > 0xffff ? 2 : 1;
     if (c < 0x80) {
-      if (c >= 97 && c <= 122 && !CYRILLIC_TWIN[c] && (CYRILLIC_SOUND[c] ?? 0) === 0) return false;
+      if (c >= 97 && c <= 122 && !CYRILLIC_TWIN[c] && !sound[c]) return false;
     } else if (infoOf(c, cache).letter && !infoOf(c, cache).cyrillic) return false;
   }
   for (let k = from; k < to; k++) {
     const c = codes[k]!;
-    const twin = c < 0x80 ? CYRILLIC_TWIN[c]! || CYRILLIC_SOUND[c]! : 0;
+    const twin = c < 0x80 ? CYRILLIC_TWIN[c]! || sound[c]! : 0;
     if (twin) {
       codes[k] = twin;
       flags[k] = flags[k]! | T.confusables;

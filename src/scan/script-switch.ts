@@ -38,9 +38,9 @@ type Char = { cp: number; a0: number; a1: number; f: number; latin: boolean };
 
 /**
  * Reads the last word of the units (from `from` on) across its switch of script, when it is one run of Latin
- * letters and one of Cyrillic, Arabic or Hebrew letters; true when it did. Cyrillic by sound is read into Latin
- * only when one of its letters has no Latin look-alike ("whatsапп"; "раypal" is a look-alike), and a single Latin
- * letter in a Cyrillic word is a look-alike too ("cкинь"): those are left to the look-alike folds.
+ * letters and one of Cyrillic, Arabic, Hebrew or Devanagari letters; true when it did. A Cyrillic run counts only
+ * when one of its letters has no Latin look-alike ("whatsапп", "ватсapp"; "раypal", "уоur" are look-alikes), and a
+ * single Latin letter in a Cyrillic word is a look-alike too ("cкинь"): those are left to the look-alike folds.
  */
 export function foldScriptSwitch(units: MappedBuilder, from: number, cache: CharMemo | undefined): boolean {
   const { codes, start, end, flags } = units;
@@ -64,16 +64,23 @@ export function foldScriptSwitch(units: MappedBuilder, from: number, cache: Char
     k += cp > 0xffff ? 2 : 1;
   }
   if (runs !== 2 || other === undefined) return false;
+  // Cyrillic letters that all pass for Latin ones ("уоur", "раsаs") hide a Latin word: look-alikes, not a switch.
+  if (other === "cyrillic" && !hasOwnCyrillic(chars, cache)) return false;
   const otherLetters = chars.length - latinLetters;
   if (latinLetters <= otherLetters) {
     if (other === "cyrillic" && latinLetters === 1) return false;
     writeLatinAs(units, from, chars, LATIN_TO[other]);
     return true;
   }
-  if (other !== "cyrillic" || chars.every((c) => c.latin || infoOf(c.cp, cache).asciiProto !== null)) return false;
+  if (other !== "cyrillic") return false;
   units.length = from;
   for (const c of chars) pushAll(units, c.latin ? String.fromCodePoint(c.cp) : CYRILLIC_TO_LATIN[String.fromCodePoint(c.cp)] ?? String.fromCodePoint(c.cp), c, !c.latin);
   return true;
+}
+
+/** Some Cyrillic letter of the word has no Latin look-alike (в, л, п, ш…): the word is Cyrillic by intent. */
+export function hasOwnCyrillic(chars: { cp: number; latin: boolean }[], cache: CharMemo | undefined): boolean {
+  return chars.some((c) => !c.latin && infoOf(c.cp, cache).cyrillic && infoOf(c.cp, cache).asciiProto === null);
 }
 
 /** Writes the word again from `from`, its Latin letters in the other script by sound. */
