@@ -93,6 +93,10 @@ describe("dictated numbers", () => {
     expect(spellNumbers(entityView("เบอร์ ศูนย์แปดหนึ่ง สองสอง"), words).text).toBe("เบอร์ 08122");
     expect(spellNumbers(entityView("ぜろきゅうぜろ いちに"), words).text).toBe("09012");
     expect(spellNumbers(entityView("加扣扣 八八六六"), words).text).toBe("加扣扣 8866");
+    // Korean spaces its words, not the syllables of a dictated number; a word of other syllables breaks the run.
+    const korean = new Map(Object.entries({ 공: "0", 일: "1", 이: "2", 삼: "3", 사: "4", 오: "5", 육: "6", 칠: "7", 팔: "8" }));
+    expect(spellNumbers(entityView("문자 주세요 공일공 일이삼사 오육칠팔"), korean).text).toBe("문자 주세요 01012345678");
+    expect(spellNumbers(entityView("사진 이사 일정"), korean).text).toBe("사진 이사 일정"); // too few number syllables for a number
     const sentence = entityView("にほんご");
     expect(spellNumbers(sentence, words)).toBe(sentence); // one number word in a word of the sentence
   });
@@ -127,6 +131,21 @@ describe("entity detectors", () => {
     expect(values("na konto 61 1090 1014 0000 0712 1981 2874", "iban")).toEqual(["PL61109010140000071219812874"]); // a Polish NRB is an IBAN without "PL"
     expect(values("na konto 61 1090 1014 0000 0712 1981 2875", "iban")).toEqual([]); // mod 97 fails
     expect(values("rate 1 2 3 4 5 6 7 8 9 10 stars", "phone")).toEqual([]);
+  });
+
+  it("phones: a Brazilian mobile number may set its leading 9 apart after the area code, other lone digits part numbers", () => {
+    expect(values("me chama no zap 11 9 8765 4321", "phone")).toEqual(["11987654321"]);
+    expect(values("meu whats (21) 9 9876-5432", "phone")).toEqual(["21998765432"]);
+    expect(values("tested on 11 9 devices, android 9 8 and 7", "phone")).toEqual([]);
+    expect(values("pedido 11 9 8765 entregue", "phone")).toEqual([]); // seven digits
+  });
+
+  it("links: a host whose ending only looks like a top-level domain (rn for m, 0 for o) is read as the host it passes for", () => {
+    const spoof = entities("confirm at fiverr.corn/verify", "url");
+    expect(spoof.map((e) => [e.value, e.detail, e.spoofedTld])).toEqual([["fiverr.com/verify", "fiverr.com", "corn"]]);
+    expect(values("https://flverr.c0m/login", "url")).toEqual(["https://flverr.com/login"]);
+    expect(values("the corn field on fiverr.com", "url")).toEqual(["fiverr.com"]);
+    expect(entities("visit fiverr.com", "url")[0]!.spoofedTld).toBeUndefined();
   });
 
   it("e-mail addresses with at-words of several words, and at/dot words with vowel signs", () => {

@@ -104,6 +104,14 @@ describe("word view", () => {
     expect(word("заказ 4 шт")).toBe("заказ 4 шт"); // a number between words stays a number
   });
 
+  it("reads @ between Hebrew or Arabic letters as alef, but not in an address or beside a Latin letter", () => {
+    expect(word("و@تساب")).toBe("واتساب");
+    expect(word("ب@ي بال")).toBe("باي بال");
+    expect(word("וו@טסאפ")).toBe("וואטסאפ");
+    expect(word("info@site.co.il")).toBe("info site co il");
+    expect(word("@יוסי")).toBe("יוסי"); // a handle's @ is no letter
+  });
+
   it("undoes leetspeak but keeps e-mail addresses and numbers", () => {
     expect(word("wh@ts@pp")).toBe("whatsapp");
     expect(word("d1scord F!verr C0de")).toBe("discord fiverr code");
