@@ -133,6 +133,13 @@ describe("entity detectors", () => {
     expect(values("rate 1 2 3 4 5 6 7 8 9 10 stars", "phone")).toEqual([]);
   });
 
+  it("phones: emoji or pictographs between the groups part them like spaces", () => {
+    expect(values("call me +44 7700🔸900🔸123", "phone")).toEqual(["+447700900123"]);
+    expect(values("ruf an 0176🔹1234🔹5678", "phone")).toEqual(["017612345678"]);
+    expect(values("whatsapp +44 7700 ☎ 900 123", "phone")).toEqual(["+447700900123"]);
+    expect(values("prices 50 ⭐ 100 ⭐ 150", "phone")).toEqual([]);
+  });
+
   it("phones: a Brazilian mobile number may set its leading 9 apart after the area code, other lone digits part numbers", () => {
     expect(values("me chama no zap 11 9 8765 4321", "phone")).toEqual(["11987654321"]);
     expect(values("meu whats (21) 9 9876-5432", "phone")).toEqual(["21998765432"]);

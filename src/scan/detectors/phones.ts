@@ -10,9 +10,10 @@ import { eachStickyMatch } from "./matches.ts";
 import { isSpace, runStarts } from "./shape.ts";
 
 // ---- phones ----
-const INTL_PHONE = /(?<![\p{L}\p{N}#/])(?:\+|00)\s?\d(?:[\s().\/\-–]{0,3}\d){5,16}(?![\p{N}])/uy;
+// Emoji and other pictographs may part the groups too ("+44 7700🔸900🔸123"): \p{So} among the separators.
+const INTL_PHONE = /(?<![\p{L}\p{N}#/])(?:\+|00)\s?\d(?:[\s().\/\-–\p{So}]{0,3}\d){5,16}(?![\p{N}])/uy;
 // A sentence may end right after a number ("call me on 07911 123456."): only punctuation followed by more digits continues it.
-const NATIONAL_PHONE = /(?<![\p{L}\p{N}#/.,\-])\(?0\d(?:[\s().\-]{0,2}\d){7,11}(?!\p{N}|[.,\-\/]\p{N})/uy;
+const NATIONAL_PHONE = /(?<![\p{L}\p{N}#/.,\-])\(?0\d(?:[\s().\-\p{So}]{0,2}\d){7,11}(?!\p{N}|[.,\-\/]\p{N})/uy;
 /**
  * A national number written without trunk 0 or country code, as in the US, India, China or Brazil
  * ("415 555 2671", "98765 43210", "138 1024 7765", "(11) 98765-4321"): 10 or 11 digits in a few groups,
