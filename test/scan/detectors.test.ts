@@ -170,6 +170,16 @@ describe("entity detectors", () => {
     expect(values("rahul.design@okaxis", "email")).toEqual([]);
   });
 
+  it("e-mail addresses with the at- and dot-words of unspaced scripts glued to the address", () => {
+    const cjk = createEntityDetector({ atWords: ["艾特", "アット", "アットマーク", "แอท"], dotWords: ["点", "ドット", "ดอท"], mailHosts: new Set(["gmail.com"]) });
+    const mails = (text: string) => cjk(entityView(text)).filter((e) => e.kind === "email").map((e) => e.value);
+    expect(mails("邮箱 zhang艾特qq点com")).toEqual(["zhang@qq.com"]);
+    expect(mails("邮箱 zhang@163点com")).toEqual(["zhang@163.com"]);
+    expect(mails("メールは taroアットマークgmailドットcom です")).toEqual(["taro@gmail.com"]); // the longer at-word first
+    expect(mails("อีเมล somchaiแอทgmailดอทcom")).toEqual(["somchai@gmail.com"]);
+    expect(mails("下午3点见，记得艾特小王")).toEqual([]);
+  });
+
   it("e-mail addresses dictated in another script, with the host names spelled in it", () => {
     expect(values("олег собака яндекс точка ру", "email")).toEqual(["олег@yandex.ru"]);
     expect(values("נועה שטרודל ג׳ימייל נקודה קום", "email")).toEqual(["נועה@gmail.com"]);

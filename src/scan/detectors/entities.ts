@@ -48,8 +48,15 @@ export function createEntityDetector(opts: EntityOptions) {
   const close = "[\\)\\]\\}>]";
   const atAlt = atWords.length ? `|\\s+(?:${atWords.join("|")})\\s+|\\s*${open}\\s*(?:${atWords.join("|")}|@)\\s*${close}\\s*` : "";
   const dotAlt = dotWords.length ? `|\\s+(?:${dotWords.join("|")})\\s+|\\s*${open}\\s*(?:${dotWords.join("|")}|\\.)\\s*${close}\\s*` : "";
-  const AT = `(?:\\s?@\\s?${atAlt})`;
-  const DOT = `(?:\\.${dotAlt})`;
+  // The at- and dot-words of the scripts written without spaces need none around them either ("zhang艾特qq点com", "taroアットマークgmailドットcom").
+  const unspaced = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]/u;
+  const cjkAtList = opts.atWords.filter((w) => unspaced.test(w) && /^[\p{L}\p{M}]+$/u.test(w)).sort((x, y) => y.length - x.length); // アットマーク before アット
+  const cjkDotList = opts.dotWords.filter((w) => unspaced.test(w));
+  const cjkDots = cjkDotList.map(escapeRegExp);
+  const cjkAtAlt = cjkAtList.length ? `|\\s*(?:${cjkAtList.map(escapeRegExp).join("|")})\\s*` : "";
+  const cjkDotAlt = cjkDots.length ? `|\\s*(?:${cjkDots.join("|")})\\s*` : "";
+  const AT = `(?:\\s?@\\s?${atAlt}${cjkAtAlt})`;
+  const DOT = `(?:\\.${dotAlt}${cjkDotAlt})`;
   const part = "[\\p{L}\\p{N}_%+\\-]+";
   // A Hebrew geresh or an apostrophe may sit inside a spelled label ("ג׳ימייל" = gmail).
   // (Vowel signs too: a Devanagari host word, "जीमेल", has marks inside.)
@@ -60,9 +67,6 @@ export function createEntityDetector(opts: EntityOptions) {
   const webmailEmail = new RegExp(`(?<![\\p{L}\\p{N}_.%+\\-])(${part}(?:${DOT}${part}){0,8})${AT}(${label})(?![\\p{L}\\p{N}]|${DOT}[\\p{L}\\p{N}])`, "iuy");
   const bareAtRe = atWords.length ? new RegExp(`^\\s+(?:${atWords.join("|")})\\s+$`, "iu") : /^$/;
   // Hosts written with spelled or spaced dots: "discord . gg / x", "tinyurl נקודה com", "fiverr点com点x点cn".
-  const unspaced = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
-  const cjkDotList = opts.dotWords.filter((w) => unspaced.test(w));
-  const cjkDots = cjkDotList.map(escapeRegExp);
   // Host labels in the scripts hosts are written in (an Arabic or Han word next to "نقطة"/"点" is not a label).
   const hostLabel = "[\\p{Script=Latin}\\p{Script=Cyrillic}\\p{Script=Greek}\\p{N}\\-]{1,40}";
   const spelledSep = `(?:\\s+\\.\\s+${dotAlt}${cjkDots.length ? `|\\s*(?:${cjkDots.join("|")})\\s*` : ""})`;
@@ -80,6 +84,7 @@ export function createEntityDetector(opts: EntityOptions) {
     atWords: newWordMatcher(atAnchors),
     dotWords: newWordMatcher(dotWordList),
     cjkDots: cjkDotList,
+    cjkAts: cjkAtList,
     cover: new Uint16Array(256),
   };
   const mailHosts = opts.mailHosts ?? new Set<string>();
