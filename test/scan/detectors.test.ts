@@ -140,6 +140,14 @@ describe("entity detectors", () => {
     expect(values("prices 50 ⭐ 100 ⭐ 150", "phone")).toEqual([]);
   });
 
+  it("phones: O for 0 and l or I for 1 inside a number no other letter touches", () => {
+    expect(values("call me +44 77OO 9OO 123", "phone")).toEqual(["+447700900123"]);
+    expect(values("my number is O7911 123456", "phone")).toEqual(["07911123456"]);
+    expect(values("call me on 4l5 555 O143", "phone")).toEqual(["4155550143"]);
+    expect(values("Order FO4412 77OO 9015", "phone")).toEqual([]); // a reference: the letters before it keep it a code
+    expect(values("Office 365, the O2 network, H2O, 2O.O3.2O25", "phone")).toEqual([]);
+  });
+
   it("phones: a Brazilian mobile number may set its leading 9 apart after the area code, other lone digits part numbers", () => {
     expect(values("me chama no zap 11 9 8765 4321", "phone")).toEqual(["11987654321"]);
     expect(values("meu whats (21) 9 9876-5432", "phone")).toEqual(["21998765432"]);

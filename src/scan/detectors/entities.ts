@@ -6,6 +6,7 @@
 // numbers, phones, wallets, executables (found.ts, matches.ts and context.ts are what they share).
 import { toOriginal, type Mapped } from "../normalize.ts";
 import { eachWordToken, newCharClasses, newWordMatcher } from "./anchors.ts";
+import { withDigitLetters } from "./digit-letters.ts";
 import { digitShape, textShape } from "./shape.ts";
 import type { DetectorContext } from "./context.ts";
 import { newFound, type Entity } from "./found.ts";
@@ -108,19 +109,21 @@ export function createEntityDetector(opts: EntityOptions) {
       findHandles(text, a, out);
       findPaymentIds(text, a, out);
     }
-    const digits = spelled.text;
-    const d = spelled === a ? shape : digitShape(digits);
+    // "77OO 9OO": letters typed for digits in a number, read as digits (same length: the offsets stay).
+    const numbers = withDigitLetters(spelled);
+    const digits = numbers.text;
+    const d = numbers === a ? shape : digitShape(digits);
     if (d.threeClose) {
       // Each number detector only when its shape can be there at all (most messages have a price or a date, nothing more).
-      if (d.closePair) findIbans(digits, spelled, out, d.pairs);
-      if (d.chain >= 26) findDomesticAccounts(digits, spelled, out, d.runs);
-      if (d.cardRun >= 13) findCards(digits, spelled, out, d.runs);
+      if (d.closePair) findIbans(digits, numbers, out, d.pairs);
+      if (d.chain >= 26) findDomesticAccounts(digits, numbers, out, d.runs);
+      if (d.cardRun >= 13) findCards(digits, numbers, out, d.runs);
       // Each of the dashed identity numbers has one of these shapes.
-      if (d.longestRun >= 3 && digits.includes("-") && DASHED_ID_SHAPE.test(digits)) findGovIds(digits, spelled, out, d.runs);
-      if (spelled !== a || d.chain >= BARE_NATIONAL_MIN_DIGITS || (d.chain >= 6 && PHONE_SHAPE.test(digits))) findPhones(digits, spelled, out, ctx, d);
+      if (d.longestRun >= 3 && digits.includes("-") && DASHED_ID_SHAPE.test(digits)) findGovIds(digits, numbers, out, d.runs);
+      if (numbers !== a || d.chain >= BARE_NATIONAL_MIN_DIGITS || (d.chain >= 6 && PHONE_SHAPE.test(digits))) findPhones(digits, numbers, out, ctx, d);
       // Israeli IDs last: a tenth of all 9-digit numbers pass their check, so they must not hide a phone number.
-      if (d.longestRun >= 9) findIsraeliIds(digits, spelled, out, d.runs, d.longestRun);
-      if (d.longestRun >= 3) findDigitCodes(digits, spelled, out, d.runs);
+      if (d.longestRun >= 9) findIsraeliIds(digits, numbers, out, d.runs, d.longestRun);
+      if (d.longestRun >= 3) findDigitCodes(digits, numbers, out, d.runs);
     }
     if (shape.longAlnumRun) findCrypto(text, a, out, ctx);
     if (shape.separators.length > 0) findExecutables(text, a, out, shape.separators, ctx.cls);
