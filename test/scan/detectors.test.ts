@@ -83,6 +83,12 @@ describe("dictated numbers", () => {
     expect(spellNumbers(entityView("$140 three four five one"), words).text).toBe("$1403451"); // 140 is no "hundred forty" to add 3 to
   });
 
+  it("joins tens and a teen only after the French 60 and 80: elsewhere a teen after tens is a number of its own", () => {
+    const words = new Map(Object.entries({ null: "0", eins: "1", siebzig: "70", zwölf: "12", vierunddreißig: "34", zéro: "0", six: "6", soixante: "60", douze: "12", trente: "30", quatre: "4" }));
+    expect(spellNumbers(entityView("null eins siebzig zwölf vierunddreißig"), words).text).toBe("0170 12 34".replace(/ /g, ""));
+    expect(spellNumbers(entityView("zéro six soixante douze trente quatre"), words).text).toBe("0672" + "34");
+  });
+
   it("keeps an apostrophe inside a number word (Ukrainian п'ять, дев’ять)", () => {
     const words = new Map(Object.entries({ нуль: "0", шість: "6", "п'ять": "5", "дев’ять": "9" }));
     expect(spellNumbers(entityView("нуль шість п'ять дев’ять"), words).text).toBe("0659");

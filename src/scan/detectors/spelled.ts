@@ -190,8 +190,9 @@ function digitsOf(toks: Tok[], i: number, j: number): string {
         k = t;
       }
     }
-    // Tens then units are one number below the next hundred ("soixante dix huit": 60 + 10 + 8).
-    for (let u = next(k); u >= 0 && /^[2-9]0$/.test(String(Number(v) % 100)) && /^(\d|1\d)$/.test(toks[u]!.value) && (Number(v) % 100) + Number(toks[u]!.value) < 100; u = next(k)) {
+    // Tens then units are one number below the next hundred ("soixante dix huit": 60 + 10 + 8). Only the French 60 and
+    // 80 take a ten or a teen ("soixante-douze" 72, "quatre-vingt-treize" 93): "siebzig zwölf" is 70 then 12.
+    for (let u = next(k); u >= 0 && /^[2-9]0$/.test(String(Number(v) % 100)) && takesUnit(Number(v) % 100, toks[u]!.value) && (Number(v) % 100) + Number(toks[u]!.value) < 100; u = next(k)) {
       v = String(Number(v) + Number(toks[u]!.value));
       k = u;
     }
@@ -199,6 +200,11 @@ function digitsOf(toks: Tok[], i: number, j: number): string {
     repeat = 1;
   }
   return digits;
+}
+
+/** A tens value (20…90) and a number word after it make one number: a unit, or a ten or teen after 60 or 80. */
+function takesUnit(tens: number, value: string): boolean {
+  return /^\d$/.test(value) || ((tens === 60 || tens === 80) && /^1\d$/.test(value));
 }
 
 /**
