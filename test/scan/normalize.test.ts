@@ -22,6 +22,13 @@ describe("entity view", () => {
     expect(entityView("ﬁverr․com").text).toBe("fiverr.com");
   });
 
+  it("reads an ideographic full stop between ASCII letters or digits as a host's dot, elsewhere as a sentence's end", () => {
+    expect(entityView("fiverr。com-verify｡top").text).toBe("fiverr.com-verify.top");
+    expect(entityView("fiverr‧help").text).toBe("fiverr.help");
+    expect(entityView("加我微信。谢谢").text).toBe("加我微信. 谢谢");
+    expect(entityView("完成。Thanks").text).toBe("完成. Thanks");
+  });
+
   it("asks NFKC only when a character may change or compose with the one before", () => {
     // Characters that are their own NFKC form and carry no marks: the text as it is, unmapped.
     for (const s of ["привет мир", "你好、世界", "Grüße 🙂 שלום\tok"]) expect(entityView(s)).toEqual({ text: s, start: null, end: null, flags: null });

@@ -15,7 +15,7 @@ export type LinkVerdict = { kind: LinkKind; reason: string };
 export type LinkContext = {
   channels: ChannelIndex;
   hosts: Record<HostConcept, Set<string>>;
-  brandKeys: { key: string; domain: string }[];
+  brandKeys: BrandKey[];
   /** Answers already given in this context (made on first use; the context is per scanner, so is this). */
   memo?: LinkMemo;
 };
@@ -27,14 +27,19 @@ function memoOf(ctx: LinkContext): LinkMemo {
   return (ctx.memo ??= { links: new Map(), addresses: new Map() });
 }
 
-export function buildBrandKeys(brandDomains: Iterable<string>): { key: string; domain: string }[] {
-  const out: { key: string; domain: string }[] = [];
+export function buildBrandKeys(brandDomains: Iterable<string>): BrandKey[] {
+  const out: BrandKey[] = [];
   for (const d of brandDomains) {
     const label = parseDomain(d).domainWithoutSuffix;
-    if (label && label.length >= 4) out.push({ key: comparisonKey(label), domain: d });
+    if (label && label.length >= 4) out.push({ key: comparisonKey(label), domain: d, label });
   }
   return out;
 }
+
+const MIN_SPELT_BRAND = 6;
+
+/** A well-known brand's domain, its name (the label before the suffix) and that name's comparison key. */
+export type BrandKey = { key: string; domain: string; label: string };
 
 /** host (or host/first, first being the path's first segment) is one of the listed hosts or a subdomain of one. */
 function listed(set: Set<string>, host: string, first: string | undefined): string | undefined {
@@ -105,6 +110,11 @@ function classifyAnew(ctx: LinkContext, e: Entity): LinkVerdict {
       return { kind: "brand_imitation", reason: `${host} is not ${b.domain} but borrows its name` };
     }
   }
+  // A brand's name spelt with look-alike letters as the site's own name: paypa1.com, arnazon.com, g00gle.com. Names of
+  // six letters or more: shorter ones fold into ordinary words ("appie" reads like "apple").
+  const key = comparisonKey(label);
+  const spelt = key.length >= MIN_SPELT_BRAND ? ctx.brandKeys.find((b) => b.key === key && b.label !== label) : undefined;
+  if (spelt) return { kind: "lookalike", reason: `${host} spells "${label}" like ${spelt.domain}` };
   return { kind: "other", reason: "" };
 }
 
