@@ -119,6 +119,14 @@ describe("word view", () => {
     expect(word("@יוסי")).toBe("יוסי"); // a handle's @ is no letter
   });
 
+  it("undoes leet in two-letter words beside a word in leet, and after a leading digit in a word with more leet", () => {
+    expect(word("m0t d3 p@sse")).toBe("mot de passe");
+    expect(word("c0d1c3 d1 v3r1f1c4")).toBe("codice di verifica");
+    expect(word("c0d1g0 d3 4c3ss0")).toBe("codigo de acesso");
+    expect(word("A4 C4 4k 3d 1st mp3 b2b 1080p")).toBe("a4 c4 4k 3d 1st mp3 b2b 1080p"); // sizes, codes and formats stay
+    expect(word("print d3 on paper")).toBe("print d3 on paper"); // no word in leet beside it
+  });
+
   it("undoes leetspeak but keeps e-mail addresses and numbers", () => {
     expect(word("wh@ts@pp")).toBe("whatsapp");
     expect(word("d1scord F!verr C0de")).toBe("discord fiverr code");
