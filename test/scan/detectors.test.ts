@@ -87,6 +87,9 @@ describe("dictated numbers", () => {
     const words = new Map(Object.entries({ null: "0", eins: "1", siebzig: "70", zwölf: "12", vierunddreißig: "34", zéro: "0", six: "6", soixante: "60", douze: "12", trente: "30", quatre: "4" }));
     expect(spellNumbers(entityView("null eins siebzig zwölf vierunddreißig"), words).text).toBe("0170 12 34".replace(/ /g, ""));
     expect(spellNumbers(entityView("zéro six soixante douze trente quatre"), words).text).toBe("0672" + "34");
+    // A number word with a hyphen inside ("quatre-vingt"), whole; "trente-quatre" is two words that add up.
+    const fr = new Map(Object.entries({ zéro: "0", six: "6", quatre: "4", vingt: "20", "quatre-vingt": "80", douze: "12", trente: "30", dix: "10", neuf: "9" }));
+    expect(spellNumbers(entityView("zéro six quatre-vingt-douze trente-quatre quatre-vingt-dix-neuf"), fr).text).toBe("06923499");
   });
 
   it("keeps an apostrophe inside a number word (Ukrainian п'ять, дев’ять)", () => {

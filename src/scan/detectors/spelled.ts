@@ -58,7 +58,12 @@ function numberTokens(text: string, words: NumberWords): Tok[] {
     } else if (c < 0x80 && !isAsciiLetter(c)) {
       i++;
     } else {
-      const j = wordEnd(text, i);
+      let j = wordEnd(text, i);
+      // A number word written with a hyphen inside it ("quatre-vingt" 80, "quatre-vingts"): the whole word when it is one.
+      if (j > i && text.charCodeAt(j) === HYPHEN) {
+        const k = wordEnd(text, j + 1);
+        if (k > j + 1 && k - i <= MAX_NUMBER_WORD && lookupNumberWord(words.map, text.slice(i, k), OTHER) !== undefined) j = k;
+      }
       if (j === i) {
         i += codePointLength(text, i);
         continue;
@@ -80,6 +85,8 @@ function numberTokens(text: string, words: NumberWords): Tok[] {
   }
   return toks;
 }
+
+const HYPHEN = 45;
 
 /** The value of words that join tens and units ("treinta y cuatro", "douăzeci și doi"): they say no digit. */
 const CONNECTOR = "&";
