@@ -149,6 +149,14 @@ describe("entity detectors", () => {
     expect(values("prices 50 ⭐ 100 ⭐ 150", "phone")).toEqual([]);
   });
 
+  it("phones: dotted bare numbers are short ones, not dates or amounts; a German area code may end in a slash", () => {
+    expect(entities("text me 415.555.2671", "phone").map((e) => [e.value, e.detail])).toEqual([["4155552671", "short"]]);
+    expect(values("llámame al 612.34.56.78", "phone")).toEqual(["612345678"]);
+    expect(values("am 21.03.2025, Budget 12.500.000, v2.14.3, 192.168.100.200", "phone")).toEqual([]);
+    expect(values("ruf an 0176/12345678", "phone")).toEqual(["017612345678"]);
+    expect(values("Rechnung 2025/12345678", "phone")).toEqual([]);
+  });
+
   it("phones: O for 0 and l or I for 1 inside a number no other letter touches", () => {
     expect(values("call me +44 77OO 9OO 123", "phone")).toEqual(["+447700900123"]);
     expect(values("my number is O7911 123456", "phone")).toEqual(["07911123456"]);
