@@ -114,7 +114,9 @@ function unleet(tok: Int32Array, n: number, fold: Int32Array, cache: CharMemo | 
     }
     // Hebrew and Arabic leet ("و@تساب"): a sign between two letters of one of those scripts stands for one of its letters.
     const rtl = rtlLeetOf(at(i - 1));
-    if (rtl !== undefined && rtlLeetOf(at(j)) === rtl && allIn(rtl, tok, i, j)) {
+    // (Or at the word's end after two of its letters: "הסיסמ@" is הסיסמא.)
+    const rtlEnd = rtl !== undefined && j === n && length === 1 && rtlLeetOf(at(i - 2)) === rtl && !email;
+    if (rtl !== undefined && (rtlLeetOf(at(j)) === rtl || rtlEnd) && allIn(rtl, tok, i, j)) {
       for (let k = i; k < j; k++) fold[k] = rtl[tok[k]!]!;
       i = j;
       continue;

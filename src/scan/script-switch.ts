@@ -96,7 +96,9 @@ function writeLatinAs(units: MappedBuilder, from: number, chars: Char[], table: 
     }
     // pp is one ب or פ: those scripts write no doubled letters.
     if (table.double && k > 0 && chars[k - 1]!.latin && chars[k - 1]!.cp === c.cp) continue;
-    const afterConsonant = k > 0 && chars[k - 1]!.latin && !VOWELS.has(String.fromCodePoint(chars[k - 1]!.cp));
+    const prev = k > 0 ? chars[k - 1]! : undefined;
+    // After a consonant: a Latin one of the run, or the abugida's own at the switch ("पेपal" is पेपाल).
+    const afterConsonant = prev !== undefined && (prev.latin ? !VOWELS.has(String.fromCodePoint(prev.cp)) : table.vowelSigns !== undefined && isDevanagariConsonant(prev.cp));
     let out = (afterConsonant ? (table.medial?.[ch] ?? table.vowelSigns?.[ch]) : undefined) ?? table.letters[ch] ?? ch;
     // An abugida joins two consonants with a virama (ग्र).
     const next = chars[k + 1];
@@ -113,4 +115,9 @@ function pushAll(units: MappedBuilder, s: string, c: Char, changed: boolean): vo
 /** The Cyrillic letters a Latin one sounds as ("r" is "р"), for a Latin letter with no look-alike in a Cyrillic word ("телегrам"). */
 export function cyrillicSoundOf(latin: string): string | undefined {
   return LATIN_TO.cyrillic.letters[latin];
+}
+
+/** A Devanagari consonant letter (क…ह, and the nukta forms क़…य़): it carries the inherent a that a vowel sign replaces. */
+function isDevanagariConsonant(cp: number): boolean {
+  return (cp >= 0x0915 && cp <= 0x0939) || (cp >= 0x0958 && cp <= 0x095f);
 }

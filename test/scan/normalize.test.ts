@@ -115,6 +115,7 @@ describe("word view", () => {
     expect(word("و@تساب")).toBe("واتساب");
     expect(word("ب@ي بال")).toBe("باي بال");
     expect(word("וו@טסאפ")).toBe("וואטסאפ");
+    expect(word("הסיסמ@")).toBe("הסיסמא"); // at the word's end after two letters
     expect(word("info@site.co.il")).toBe("info site co il");
     expect(word("@יוסי")).toBe("יוסי"); // a handle's @ is no letter
   });
@@ -179,7 +180,8 @@ describe("word view", () => {
     expect(word("טלגram")).toBe("טלגרם"); // no a after a consonant, final mem
     expect(word("телеgram")).toBe("телеграм"); // a tie goes to the local script
     expect(word("तेलीgram")).toBe("तेलीग्राम"); // virama between consonants, vowel sign after one
-    expect(word("व्हाट्सapp")).toBe("व्हाट्सअप");
+    expect(word("व्हाट्सapp")).toBe("व्हाट्साप"); // after its consonant a Latin vowel is a vowel sign
+    expect(word("पेपal")).toBe("पेपाल");
     expect(word("whatsапп")).toBe("whatsapp"); // п has no Latin look-alike: read by sound
     expect(word("раypal")).toBe("paypal"); // Cyrillic look-alikes stay look-alikes
     expect(word("cкинь")).toBe("скинь"); // one Latin letter in a Cyrillic word is a look-alike
