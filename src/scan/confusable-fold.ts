@@ -8,6 +8,7 @@ import { infoOf, type CharMemo } from "./char-info.ts";
 import { codePointIn, isProcliticCode } from "./code-points.ts";
 import latinLookalikes from "./latin-lookalikes.json" with { type: "json" };
 import latinSoundalikes from "./latin-soundalikes.json" with { type: "json" };
+import { cyrillicSoundOf, foldScriptSwitch } from "./script-switch.ts";
 
 /** Letters UTS #39 gives no Latin prototype that still pass for one (ω for w). */
 const EXTRA_LOOKALIKES: Record<string, string> = latinLookalikes.letters;
@@ -21,20 +22,38 @@ const LATIN_TO_CYRILLIC: Record<string, string> = { a: "а", c: "с", e: "е", o
 /** LATIN_TO_CYRILLIC by code (0: none). */
 const CYRILLIC_TWIN = new Int32Array(0x80);
 for (const [latin, cyrillic] of Object.entries(LATIN_TO_CYRILLIC)) CYRILLIC_TWIN[latin.charCodeAt(0)] = cyrillic.charCodeAt(0);
+/** The one Cyrillic letter each other Latin letter sounds as (0: none, or more than one: "x" is "кс"). */
+const CYRILLIC_SOUND = new Int32Array(0x80);
+for (let c = 97; c <= 122; c++) {
+  const sound = cyrillicSoundOf(String.fromCharCode(c));
+  if (sound?.length === 1) CYRILLIC_SOUND[c] = sound.charCodeAt(0);
+}
+const NO_SOUND = new Int32Array(0x80);
 
-/** In a mainly Cyrillic word, Latin look-alike letters become the Cyrillic ones; false when the word is not such a case. */
+/**
+ * In a mainly Cyrillic word, Latin look-alike letters become the Cyrillic ones, and a Latin letter with no look-alike
+ * the one it sounds as ("телегrам"); false when the word is not such a case (a letter of a third script).
+ */
 function foldLatinIntoCyrillic(units: MappedBuilder, from: number, to: number, cache: CharMemo | undefined): boolean {
   const { codes, flags } = units;
+  // Sounds only in a word that is Cyrillic by intent: one of "раsаs" (р, а look Latin) hides the Latin "pasas".
+  let ownCyrillic = false;
+  for (let k = from; k < to; ) {
+    const c = codePointIn(codes, k, to);
+    k += c > 0xffff ? 2 : 1;
+    if (c >= 0x80 && infoOf(c, cache).cyrillic && infoOf(c, cache).asciiProto === null) ownCyrillic = true;
+  }
+  const sound = ownCyrillic ? CYRILLIC_SOUND : NO_SOUND;
   for (let k = from; k < to; ) {
     const c = codePointIn(codes, k, to);
     k += c > 0xffff ? 2 : 1;
     if (c < 0x80) {
-      if (c >= 97 && c <= 122 && !CYRILLIC_TWIN[c]) return false;
+      if (c >= 97 && c <= 122 && !CYRILLIC_TWIN[c] && !sound[c]) return false;
     } else if (infoOf(c, cache).letter && !infoOf(c, cache).cyrillic) return false;
   }
   for (let k = from; k < to; k++) {
     const c = codes[k]!;
-    const twin = c < 0x80 ? CYRILLIC_TWIN[c]! : 0;
+    const twin = c < 0x80 ? CYRILLIC_TWIN[c]! || sound[c]! : 0;
     if (twin) {
       codes[k] = twin;
       flags[k] = flags[k]! | T.confusables;
@@ -73,6 +92,8 @@ export function foldConfusables(units: MappedBuilder, from: number, src: string,
   if (foreign === 0 || latin === 0) return;
   // "בwhatsapp", "بpaypal": a proclitic glued to a Latin name stays as typed (the lexicon's walk starts a term after it).
   if (foreign <= 2 && startsWithProclitics(codes, from, foreign)) return;
+  // "ватсapp", "واتسapp", "whatsапп": a switch of keyboard in mid-word is read by sound (script-switch.ts).
+  if (foldScriptSwitch(units, from, cache)) return;
   if (foreign > latin && foldLatinIntoCyrillic(units, from, to, cache)) return;
   const chars: { cp: number; folded: number; a0: number; a1: number; f: number }[] = [];
   for (let k = from; k < to; ) {

@@ -3,6 +3,10 @@
 // found here (IBAN and base58 need the case).
 import { MAX_CACHED_CHARS, MappedBuilder, T, type Mapped } from "./mapped.ts";
 
+const IDEOGRAPHIC_STOP = 0x3002;
+const HALFWIDTH_STOP = 0xff61;
+const isAsciiAlnum = (c: number) => (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122);
+
 /** Most combining marks kept on one base character; a flood beyond is dropped (it only hides letters). */
 const MAX_MARKS = 8;
 const MARK = /^\p{M}$/u;
@@ -10,7 +14,7 @@ const ND = /^\p{Nd}$/u;
 const IGNORABLE = /^\p{Default_Ignorable_Code_Point}$/u;
 const KEYCAP = 0x20e3;
 /** Symbols NFKC leaves alone but people use as ASCII ("➕44…"). */
-const SYMBOLS: Record<string, string> = { "➕": "+", "➖": "-", "✚": "+", "‐": "-", "‑": "-", "‒": "-", "−": "-", "⁃": "-", "∙": ".", "•": ".", "・": ".", "。": ". ", "＂": '"', ...emojiLetters() };
+const SYMBOLS: Record<string, string> = { "➕": "+", "➖": "-", "✚": "+", "‐": "-", "‑": "-", "‒": "-", "−": "-", "⁃": "-", "∙": ".", "•": ".", "・": ".", "‧": ".", "。": ". ", "＂": '"', ...emojiLetters() };
 
 /**
  * Negative circled and negative squared letters (🅐…🅩, 🅰…🆉): emoji that NFKC leaves alone, used as letters
@@ -220,6 +224,13 @@ export function entityView(s: string, cache?: EntityCache): Mapped {
         end[k] = j;
         flags[k++] = 0;
       }
+      pending = 0;
+      i = j;
+      continue;
+    }
+    // An ideographic full stop between ASCII letters or digits is a host's dot ("fiverr。com"), not a sentence's end.
+    if ((cp === IDEOGRAPHIC_STOP || cp === HALFWIDTH_STOP) && marks === 0 && isAsciiAlnum(s.charCodeAt(i - 1)) && isAsciiAlnum(s.charCodeAt(j))) {
+      out.push(46, i, j, pending | T.nfkc);
       pending = 0;
       i = j;
       continue;

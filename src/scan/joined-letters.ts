@@ -1,7 +1,7 @@
 // Runs of single letters with one separator between them are one word (w h a t s a p p,
 // t.e.l.e.g.r.a.m, O.T.P): their units are flagged T.joined_letters and the spaces between them
 // dropped. Hebrew and Arabic one-letter prefixes split off before such a run join it too.
-import { T } from "./mapped.ts";
+import { SEAM, T } from "./mapped.ts";
 import { isLetterCode, type CharMemo } from "./char-info.ts";
 import { isAsciiLetterCode, isProcliticCode, isSpaceCode, isUnspacedCode } from "./code-points.ts";
 import type { WordWork } from "./word-work.ts";
@@ -111,6 +111,35 @@ function otherGap(work: WordWork, a: number, spaced: boolean, ascii: boolean, sr
 /** Word e starts a run of the other kind of gap ("t.e.l…" after "P a s s w o r t"). */
 function startsOther(work: WordWork, e: number, spaced: boolean, ascii: boolean, src: string, cache: CharMemo | undefined): boolean {
   return otherGap(work, e, spaced, ascii, src, cache) && otherGap(work, e + 1, spaced, ascii, src, cache);
+}
+
+/**
+ * Marks with SEAM the space between two words that one emoji or symbol parts inside a token ("pay💰pal",
+ * "w🙂hatsapp", "па🔑роль", "sky*pe"): a letter on each side, nothing else between them. Call before the
+ * joined spaces go (a run of spaced letters joined across it needs no seam).
+ */
+export function markSeams(work: WordWork, src: string, cache: CharMemo | undefined): void {
+  const { wordFrom: from, wordTo: to } = work;
+  const { codes, flags } = work.units;
+  for (let w = 0; w + 1 < work.words; w++) {
+    if (work.joinAfter[w] || !isSymbolParted(work, w, src) || !gapIsOneChar(work, w, w + 1, src)) continue;
+    if (!isLetterCode(codes[to[w]! - 1]!, cache) || !isLetterCode(work.wordFirst[w + 1]!, cache)) continue;
+    flags[from[w + 1]! - 1] = flags[from[w + 1]! - 1]! | SEAM;
+  }
+}
+
+/** ASCII signs that hide a letter's place inside a word ("sky*pe", "pa~ypal"); others ("-", "/", ".", "&") part words. */
+const IS_SEAM_SIGN = new Uint8Array(0x80);
+for (const c of "*~^_") IS_SEAM_SIGN[c.charCodeAt(0)] = 1;
+const SYMBOL = /^\p{S}$/u;
+
+/** Word w and the next are parted by one symbol or emoji (not by punctuation: "l’argent", "A–B" stay apart). */
+function isSymbolParted(work: WordWork, w: number, src: string): boolean {
+  const at = work.units.end[work.wordTo[w]! - 1]!;
+  const c = src.charCodeAt(at);
+  if (c < 0x80) return IS_SEAM_SIGN[c] === 1;
+  if (c >= 0xd800 && c <= 0xdbff) return true; // an astral symbol: emoji
+  return c === 0x2022 || c === 0xb7 || SYMBOL.test(src[at]!);
 }
 
 /** One letter with only marks after it, and the letters that viramas join to it (टे, ग्रा, น์); not a lone code point. */

@@ -18,15 +18,41 @@ for (const c of "@!$|0134578") IS_LEET_CODE[c.charCodeAt(0)] = 1;
  * "к4рта"), not the slang "ч" ("4то"): it hides the words scammers need; 1 is "и" ("ск1нь").
  */
 const CYRILLIC_LEET: Record<string, string> = { "0": "о", "1": "и", "3": "з", "4": "а", "6": "б", "@": "а" };
+/**
+ * Signs standing for a letter inside Hebrew and Arabic words: "@" is the a-sound's letter, alef ("و@تساب" is
+ * واتساب, "ב@ינטרנט"), as it is "a" in Latin leet. Only between two letters of the script.
+ */
+const HEBREW_LEET: Record<string, string> = { "@": "א" };
+const ARABIC_LEET: Record<string, string> = { "@": "ا" };
 const LEET: Record<string, string> = { "@": "a", "!": "i", "$": "s", "|": "l", "0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t" };
 
 /** LEET and CYRILLIC_LEET by code (0: none). */
 const LEET_CODE = codeTable(LEET);
 const CYRILLIC_LEET_CODE = codeTable(CYRILLIC_LEET);
+const HEBREW_LEET_CODE = codeTable(HEBREW_LEET);
+const ARABIC_LEET_CODE = codeTable(ARABIC_LEET);
+
+/** The leet table of the right-to-left script a letter is in (Hebrew, Arabic and its Persian/Urdu letters), undefined for others. */
+function rtlLeetOf(cp: number): Int32Array | undefined {
+  if (cp >= 0x05d0 && cp <= 0x05ea) return HEBREW_LEET_CODE;
+  if ((cp >= 0x0620 && cp <= 0x064a) || (cp >= 0x066e && cp <= 0x06d3)) return ARABIC_LEET_CODE;
+  return undefined;
+}
+
+/** Every symbol of tok[i, j) has a letter in the table. */
+function allIn(table: Int32Array, tok: Int32Array, i: number, j: number): boolean {
+  for (let k = i; k < j; k++) if (!table[tok[k]!]) return false;
+  return true;
+}
 function codeTable(map: Record<string, string>): Int32Array {
   const table = new Int32Array(0x80);
   for (const [from, to] of Object.entries(map)) table[from.charCodeAt(0)] = to.charCodeAt(0);
   return table;
+}
+
+/** 0, 1 or 3: the digits that end a two-letter word in leet (t0, d1, d3). */
+function isShortWordDigit(cp: number): boolean {
+  return cp === 48 || cp === 49 || cp === 51;
 }
 
 /** The letter a leet symbol stands for (0: none; -1 is "no character"). */
@@ -38,7 +64,7 @@ function leetOf(cp: number): number {
  * Undoes leetspeak inside one whitespace-delimited token of the entity view (wh@ts@pp, d1scord,
  * F!verr, C0de): tok holds its n code points; fold gets the letter each stands for (0: itself).
  */
-function unleet(tok: Int32Array, n: number, fold: Int32Array, cache: CharMemo | undefined): void {
+function unleet(tok: Int32Array, n: number, fold: Int32Array, cache: CharMemo | undefined, inLeetPhrase = false): void {
   fold.fill(0, 0, n);
   const at = (k: number) => (k >= 0 && k < n ? tok[k]! : -1); // -1 beyond the token
   const isLetterAt = (k: number) => at(k) >= 0 && isLetterCode(at(k), cache);
@@ -46,8 +72,15 @@ function unleet(tok: Int32Array, n: number, fold: Int32Array, cache: CharMemo | 
   // Neighbours that make a leet run a word: Latin letters (ñ, ç, ş too: "c0ntr4s3ñ4"), and symbols already read as letters ("c0d1g0").
   const isAsciiLetterAt = (k: number) => isLatinLetterCode(at(k), cache) || (k >= 0 && k < n && fold[k]! > 0);
   let letters = 0;
-  for (let k = 0; k < n; k++) if (isLetterAt(k)) letters++;
-  if (letters < 2) return;
+  let symbols = 0; // leet symbols in the token
+  for (let k = 0; k < n; k++) {
+    if (isLetterAt(k)) letters++;
+    else if (leetOf(tok[k]!)) symbols++;
+  }
+  // A short word of one letter and a final 0, 1 or 3 is leet too inside a phrase in leet ("d3" in "m0t d3 p@sse",
+  // "d1" in "c0d1c3 d1 v3r1f1c4"); alone it is a size, a code or a factor ("A3", "x1").
+  const shortWord = inLeetPhrase && n === 2 && letters === 1 && isLatinLetterCode(tok[0]!, cache) && isShortWordDigit(tok[1]!);
+  if (letters < 2 && !shortWord) return;
   // An e-mail address keeps its @ (name@host.tld).
   const firstAt = tok.subarray(0, n).indexOf(64);
   let email = false;
@@ -79,18 +112,28 @@ function unleet(tok: Int32Array, n: number, fold: Int32Array, cache: CharMemo | 
       i = j;
       continue;
     }
+    // Hebrew and Arabic leet ("و@تساب"): a sign between two letters of one of those scripts stands for one of its letters.
+    const rtl = rtlLeetOf(at(i - 1));
+    // (Or at the word's end after two of its letters: "הסיסמ@" is הסיסמא.)
+    const rtlEnd = rtl !== undefined && j === n && length === 1 && rtlLeetOf(at(i - 2)) === rtl && !email;
+    if (rtl !== undefined && (rtlLeetOf(at(j)) === rtl || rtlEnd) && allIn(rtl, tok, i, j)) {
+      for (let k = i; k < j; k++) fold[k] = rtl[tok[k]!]!;
+      i = j;
+      continue;
+    }
     // Leetspeak hides Latin words: the neighbours must be a-z (so "IDは！" keeps its "!").
     const before = isAsciiLetterAt(i - 1);
     const after = isAsciiLetterAt(j);
     const twoBefore = before && isAsciiLetterAt(i - 2);
-    // A leading digit before three letters: 1nst4gr4m.
-    const leading = digits && i === 0 && length === 1 && isAsciiLetterAt(1) && isAsciiLetterAt(2) && isAsciiLetterAt(3) && letters >= 4;
+    // A leading digit before three letters (1nst4gr4m), or before a letter in a word with more leet (4c3ss0).
+    const leading = digits && i === 0 && length === 1 && isAsciiLetterAt(1) && ((isAsciiLetterAt(2) && isAsciiLetterAt(3) && letters >= 4) || (letters >= 3 && symbols >= 3));
     const ok =
       !mixed &&
       (leading ||
         (before && after && (!digits || letters >= 2)) ||
-        // a trailing 0/1/3/4 after two letters at the end of a word part: pr0-invite, s3nh4
+        // a trailing 0/1/3/4 after two letters at the end of a word part: pr0-invite, s3nh4; or in a word of two ("d3")
         (digits && twoBefore && !after && !isAsciiDigitCode(at(j)) && lowDigits && length === 1 && letters + decoded >= 3) ||
+        (shortWord && i === 1) ||
         // a trailing @ for a final a (s3nh@), when the token is no address
         (length === 1 && tok[i] === 64 && twoBefore && j === n && !email));
     if (ok) {
@@ -111,8 +154,33 @@ export function unleetToken(work: WordWork, src: string, i: number, j: number, c
     tok[n] = pair ? 0x10000 + ((c - 0xd800) << 10) + (src.charCodeAt(k + 1) - 0xdc00) : c;
     k += pair ? 2 : 1;
   }
-  unleet(tok, n, fold, cache);
+  unleet(tok, n, fold, cache, n === 2 && besideLeetWord(src, i, j));
   // A lone leet symbol or digit between spaced single letters (w h @ t s a p p, t 3 l 3 g r 4 m) is a letter too.
   if (n === 1 && leetOf(tok[0]!) && isAsciiLetter(src[i - 2]) && (i < 3 || /\s/.test(src[i - 3]!)) && src[i - 1] === " " && src[j] === " " && (isAsciiLetter(src[j + 1]) || (src[j + 1] ?? "") in LEET) && (j + 2 >= src.length || /\s/.test(src[j + 2]!))) fold[0] = LEET_CODE[tok[0]!]!;
   return fold;
+}
+
+/** The token before or after src[i, j) is a word in leet: two Latin letters or more and a leet symbol ("m0t", "p@sse"). */
+function besideLeetWord(src: string, i: number, j: number): boolean {
+  let b = i;
+  while (b > 0 && src[b - 1] === " ") b--;
+  let a = b;
+  while (a > 0 && src[a - 1] !== " " && b - a < MAX_WORD) a--;
+  let c = j;
+  while (c < src.length && src[c] === " ") c++;
+  let d = c;
+  while (d < src.length && src[d] !== " " && d - c < MAX_WORD) d++;
+  return isLeetWord(src, a, b) || isLeetWord(src, c, d);
+}
+const MAX_WORD = 30;
+
+function isLeetWord(src: string, a: number, b: number): boolean {
+  let letters = 0;
+  let symbols = 0;
+  for (let k = a; k < b; k++) {
+    const c = src.charCodeAt(k);
+    if (isAsciiLetterCode(c)) letters++;
+    else if (leetOf(c)) symbols++;
+  }
+  return letters >= 2 && symbols >= 1;
 }

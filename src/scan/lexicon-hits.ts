@@ -3,7 +3,7 @@
 // a word starts, and for the terms of the unspaced scripts anywhere.
 import { ANYWHERE, walkStartTrie, type MatchSink } from "./start-trie.ts";
 import { addRunHits } from "./joined-run-hits.ts";
-import { T } from "./mapped.ts";
+import { SEAM, T } from "./mapped.ts";
 import { isProcliticCode, isUnspacedCode as isUnspaced } from "./code-points.ts";
 import type { CompiledLexicon, Hit } from "./lexicon.ts";
 
@@ -90,6 +90,11 @@ export class HitCollector implements MatchSink {
    */
   addInRun(id: number, start: number, end: number): void {
     this.add(~id, start, end);
+  }
+
+  /** Each match collected since begin(), in the order found: its pattern id (~id inside a joined run), start and end. */
+  eachMatch(fn: (id: number, start: number, end: number) => void): void {
+    for (let k = 0; k < this.count; k++) fn(this.ids[k]!, this.starts[k]!, this.ends[k]!);
   }
 
   /** Keeps a match whose boundaries were tested by the caller. */
@@ -225,7 +230,49 @@ export function visitHits(lex: CompiledLexicon, text: string, flags: ArrayLike<n
     before = c;
   }
   if (runStarts) addRunHits(lex, text, flags!, runStarts);
+  if (flags && hasSeam(flags)) addSeamHits(lex, text, flags);
   collector.visitHits(lex, visit);
+}
+
+function hasSeam(flags: ArrayLike<number>): boolean {
+  for (let k = 0; k < flags.length; k++) if (flags[k]! & SEAM) return true;
+  return false;
+}
+
+/**
+ * Adds to lex.collector the terms that run across a SEAM space (an emoji or symbol typed inside a word: "pay💰pal",
+ * "w🙂hatsapp", "па🔑роль"): the text is walked again without those spaces, and the matches that cross one kept,
+ * at their places in the text. Those beside it ("pay" in "pay💰me") the plain walk has found already.
+ */
+function addSeamHits(lex: CompiledLexicon, text: string, flags: ArrayLike<number>): void {
+  let joined = "";
+  const at: number[] = []; // position in the text of each unit of `joined`, and of its end
+  const seamBefore = new Set<number>(); // positions in `joined` a seam space was dropped before
+  for (let k = 0; k < text.length; k++) {
+    if (flags[k]! & SEAM && text.charCodeAt(k) === 32) {
+      seamBefore.add(joined.length);
+      continue;
+    }
+    joined += text[k];
+    at.push(k);
+  }
+  at.push(text.length);
+  const joinedFlags = at.slice(0, -1).map((k) => flags[k]!);
+  const sink = new HitCollector();
+  sink.begin(joined, joinedFlags, lex.patternTable);
+  let before = 32;
+  for (let s = 0; s < joined.length; s++) {
+    const c = joined.charCodeAt(s);
+    if (mayStart(joined, s, before, joinedFlags) || (c >= lex.trie.anywhereFrom && (lex.trie.root[c]! & ANYWHERE) !== 0)) walkStartTrie(lex.trie, joined, s, sink);
+    before = c;
+  }
+  sink.eachMatch((id, start, end) => {
+    for (let q = start + 1; q < end; q++) {
+      if (!seamBefore.has(q)) continue;
+      lex.collector.add(id, at[start]!, at[end - 1]! + 1);
+      return;
+    }
+  });
 }
 
 /** Every concept hit in a word-view text, as visitHits finds them. */

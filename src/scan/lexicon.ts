@@ -51,6 +51,11 @@ export type Hit = { concept: string; langs: string[]; term: string; start: numbe
 
 /** Scripts written without spaces between words: terms there match as plain substrings. */
 const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
+/**
+ * Number words matched inside words too: Korean spaces its words but not the syllables of a dictated number
+ * ("공일공 일이삼사"), so those are found wherever they stand, only as number words (the spelled-number reader decides).
+ */
+const UNSPACED_NUMBER_WORD = /^\p{Script=Hangul}+$/u;
 
 /** Concepts whose names also match broken up or mistyped (see term-variants.ts). */
 const VARIANT_CONCEPTS: [string, { split: boolean; typos: boolean }][] = [
@@ -73,7 +78,7 @@ export function compileLexicons(files: Record<string, unknown>, extra: { brandWo
   let termCount = 0;
   const memo = newTermMemo();
   /** canonical: the listed term a generated form stands for (reported in findings; not counted as a term). */
-  const add = (concept: string, lang: string, term: string, canonical?: string) => {
+  const add = (concept: string, lang: string, term: string, canonical?: string, free = false) => {
     const prefix = term.endsWith("*");
     const body = prefix ? term.slice(0, -1) : term;
     const norm = normalizeTerm(body, memo).trim();
@@ -88,6 +93,7 @@ export function compileLexicons(files: Record<string, unknown>, extra: { brandWo
       patterns.push({ outputs: [], prefix, freeStart: UNSPACED.test(norm[0]!), freeEnd: UNSPACED.test(norm[norm.length - 1]!) });
     }
     const p = patterns[id]!;
+    if (free) p.freeStart = p.freeEnd = true;
     const same = p.outputs.find((o) => o.concept === concept);
     if (!same) p.outputs.push({ concept, langs: [lang], term: canonical ?? term });
     else if (!same.langs.includes(lang)) same.langs.push(lang);
@@ -107,7 +113,7 @@ export function compileLexicons(files: Record<string, unknown>, extra: { brandWo
     for (const w of file.dotWords ?? []) dotWords.add(w.toLowerCase());
     for (const [w, label] of Object.entries(file.hostWords ?? {})) if (!hostWords.has(w.toLowerCase())) hostWords.set(w.toLowerCase(), label);
     // The word tables are matched too, so the scanner knows cheaply when a spelled number or address may be there.
-    for (const w of Object.keys(file.numberWords ?? {})) add("number_word", file.lang, w);
+    for (const w of Object.keys(file.numberWords ?? {})) add("number_word", file.lang, w, undefined, UNSPACED_NUMBER_WORD.test(w));
     for (const w of file.atWords ?? []) add("at_word", file.lang, w);
     for (const w of file.dotWords ?? []) add("dot_word", file.lang, w);
   }

@@ -4,6 +4,11 @@
 /** Transform bits recorded per output code unit. */
 export const T = { nfkc: 1, ignorables: 2, digits: 4, confusables: 8, leet: 16, joined_letters: 32, diacritics: 64, spelled: 128 } as const;
 export type TransformName = keyof typeof T;
+/**
+ * Not a transform (no name in findings): marks the word view's space that stands for one emoji or symbol typed
+ * inside a word ("pay💰pal", "w🙂hatsapp"), so that terms across it are found too (lexicon-hits.ts).
+ */
+export const SEAM = 1 << 8;
 
 /** One number per code unit: a plain array, or a typed array (the views build theirs in a reusable workspace). */
 export type PerUnit = ArrayLike<number>;

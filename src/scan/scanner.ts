@@ -85,7 +85,8 @@ export function createScanner(options: ScannerOptions = {}): Scanner {
       const v = classifyLink(linkContext, e);
       // "word . word" counts as a link only when it names a messenger, a shortener or an imitation.
       // A bare "fix.zip" or "script.py" is a file name unless it imitates someone ("fiverr-help.pl").
-      if ((e.spaced || e.fileLike) && (v.kind === "other" || v.kind === "official" || v.kind === "file_host")) continue;
+      // A host with a made-up ending ("mysite.corn") is no link either, unless it imitates someone ("fiverr.corn").
+      if ((e.spaced || e.fileLike || e.spoofedTld !== undefined) && (v.kind === "other" || v.kind === "official" || v.kind === "file_host")) continue;
       links.set(e, v);
       kept.push(e);
     }

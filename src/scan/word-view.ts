@@ -9,7 +9,7 @@ import { entityView, newEntityCache, type EntityCache } from "./entity-view.ts";
 import type { CharInfo, CharMemo } from "./char-info.ts";
 import { WordWork } from "./word-work.ts";
 import { collectWords } from "./word-tokens.ts";
-import { joinSpacedLetters, removeJoinedSpaces } from "./joined-letters.ts";
+import { joinSpacedLetters, markSeams, removeJoinedSpaces } from "./joined-letters.ts";
 
 export { WordWork };
 
@@ -30,7 +30,9 @@ export function wordView(a: Mapped, cache?: CharCache): Mapped {
   const work = cache?.work ?? new WordWork();
   work.begin(src, cache);
   collectWords(work, src, cache);
-  if (joinSpacedLetters(work, src, cache)) removeJoinedSpaces(work);
+  const joined = joinSpacedLetters(work, src, cache);
+  markSeams(work, src, cache);
+  if (joined) removeJoinedSpaces(work);
   return a.start === null ? work.units.build() : mapToOriginal(work, a);
 }
 

@@ -83,6 +83,15 @@ describe("dictated numbers", () => {
     expect(spellNumbers(entityView("$140 three four five one"), words).text).toBe("$1403451"); // 140 is no "hundred forty" to add 3 to
   });
 
+  it("joins tens and a teen only after the French 60 and 80: elsewhere a teen after tens is a number of its own", () => {
+    const words = new Map(Object.entries({ null: "0", eins: "1", siebzig: "70", zwölf: "12", vierunddreißig: "34", zéro: "0", six: "6", soixante: "60", douze: "12", trente: "30", quatre: "4" }));
+    expect(spellNumbers(entityView("null eins siebzig zwölf vierunddreißig"), words).text).toBe("0170 12 34".replace(/ /g, ""));
+    expect(spellNumbers(entityView("zéro six soixante douze trente quatre"), words).text).toBe("0672" + "34");
+    // A number word with a hyphen inside ("quatre-vingt"), whole; "trente-quatre" is two words that add up.
+    const fr = new Map(Object.entries({ zéro: "0", six: "6", quatre: "4", vingt: "20", "quatre-vingt": "80", douze: "12", trente: "30", dix: "10", neuf: "9" }));
+    expect(spellNumbers(entityView("zéro six quatre-vingt-douze trente-quatre quatre-vingt-dix-neuf"), fr).text).toBe("06923499");
+  });
+
   it("keeps an apostrophe inside a number word (Ukrainian п'ять, дев’ять)", () => {
     const words = new Map(Object.entries({ нуль: "0", шість: "6", "п'ять": "5", "дев’ять": "9" }));
     expect(spellNumbers(entityView("нуль шість п'ять дев’ять"), words).text).toBe("0659");
@@ -93,6 +102,10 @@ describe("dictated numbers", () => {
     expect(spellNumbers(entityView("เบอร์ ศูนย์แปดหนึ่ง สองสอง"), words).text).toBe("เบอร์ 08122");
     expect(spellNumbers(entityView("ぜろきゅうぜろ いちに"), words).text).toBe("09012");
     expect(spellNumbers(entityView("加扣扣 八八六六"), words).text).toBe("加扣扣 8866");
+    // Korean spaces its words, not the syllables of a dictated number; a word of other syllables breaks the run.
+    const korean = new Map(Object.entries({ 공: "0", 일: "1", 이: "2", 삼: "3", 사: "4", 오: "5", 육: "6", 칠: "7", 팔: "8" }));
+    expect(spellNumbers(entityView("문자 주세요 공일공 일이삼사 오육칠팔"), korean).text).toBe("문자 주세요 01012345678");
+    expect(spellNumbers(entityView("사진 이사 일정"), korean).text).toBe("사진 이사 일정"); // too few number syllables for a number
     const sentence = entityView("にほんご");
     expect(spellNumbers(sentence, words)).toBe(sentence); // one number word in a word of the sentence
   });
@@ -129,6 +142,44 @@ describe("entity detectors", () => {
     expect(values("rate 1 2 3 4 5 6 7 8 9 10 stars", "phone")).toEqual([]);
   });
 
+  it("phones: emoji or pictographs between the groups part them like spaces", () => {
+    expect(values("call me +44 7700🔸900🔸123", "phone")).toEqual(["+447700900123"]);
+    expect(values("ruf an 0176🔹1234🔹5678", "phone")).toEqual(["017612345678"]);
+    expect(values("whatsapp +44 7700 ☎ 900 123", "phone")).toEqual(["+447700900123"]);
+    expect(values("prices 50 ⭐ 100 ⭐ 150", "phone")).toEqual([]);
+  });
+
+  it("phones: dotted bare numbers are short ones, not dates or amounts; a German area code may end in a slash", () => {
+    expect(entities("text me 415.555.2671", "phone").map((e) => [e.value, e.detail])).toEqual([["4155552671", "short"]]);
+    expect(values("llámame al 612.34.56.78", "phone")).toEqual(["612345678"]);
+    expect(values("am 21.03.2025, Budget 12.500.000, v2.14.3, 192.168.100.200", "phone")).toEqual([]);
+    expect(values("ruf an 0176/12345678", "phone")).toEqual(["017612345678"]);
+    expect(values("Rechnung 2025/12345678", "phone")).toEqual([]);
+  });
+
+  it("phones: O for 0 and l or I for 1 inside a number no other letter touches", () => {
+    expect(values("call me +44 77OO 9OO 123", "phone")).toEqual(["+447700900123"]);
+    expect(values("my number is O7911 123456", "phone")).toEqual(["07911123456"]);
+    expect(values("call me on 4l5 555 O143", "phone")).toEqual(["4155550143"]);
+    expect(values("Order FO4412 77OO 9015", "phone")).toEqual([]); // a reference: the letters before it keep it a code
+    expect(values("Office 365, the O2 network, H2O, 2O.O3.2O25", "phone")).toEqual([]);
+  });
+
+  it("phones: a Brazilian mobile number may set its leading 9 apart after the area code, other lone digits part numbers", () => {
+    expect(values("me chama no zap 11 9 8765 4321", "phone")).toEqual(["11987654321"]);
+    expect(values("meu whats (21) 9 9876-5432", "phone")).toEqual(["21998765432"]);
+    expect(values("tested on 11 9 devices, android 9 8 and 7", "phone")).toEqual([]);
+    expect(values("pedido 11 9 8765 entregue", "phone")).toEqual([]); // seven digits
+  });
+
+  it("links: a host whose ending only looks like a top-level domain (rn for m, 0 for o) is read as the host it passes for", () => {
+    const spoof = entities("confirm at fiverr.corn/verify", "url");
+    expect(spoof.map((e) => [e.value, e.detail, e.spoofedTld])).toEqual([["fiverr.com/verify", "fiverr.com", "corn"]]);
+    expect(values("https://flverr.c0m/login", "url")).toEqual(["https://flverr.com/login"]);
+    expect(values("the corn field on fiverr.com", "url")).toEqual(["fiverr.com"]);
+    expect(entities("visit fiverr.com", "url")[0]!.spoofedTld).toBeUndefined();
+  });
+
   it("e-mail addresses with at-words of several words, and at/dot words with vowel signs", () => {
     const d = createEntityDetector({ atWords: ["at", "at the rate", "ऐट द रेट"], dotWords: ["dot", "डॉट"], mailHosts: new Set(["gmail.com"]), hostWords: new Map(Object.entries({ जीमेल: "gmail", कॉम: "com" })) });
     const emails = (t: string) => d(entityView(t)).filter((e) => e.kind === "email").map((e) => e.value);
@@ -142,6 +193,16 @@ describe("entity detectors", () => {
     expect(values("mike.designs.co (at) gmail and we'll sort it", "email")).toEqual(["mike.designs.co@gmail.com"]);
     expect(values("have a look at gmail for the calendar", "email")).toEqual([]);
     expect(values("rahul.design@okaxis", "email")).toEqual([]);
+  });
+
+  it("e-mail addresses with the at- and dot-words of unspaced scripts glued to the address", () => {
+    const cjk = createEntityDetector({ atWords: ["艾特", "アット", "アットマーク", "แอท"], dotWords: ["点", "ドット", "ดอท"], mailHosts: new Set(["gmail.com"]) });
+    const mails = (text: string) => cjk(entityView(text)).filter((e) => e.kind === "email").map((e) => e.value);
+    expect(mails("邮箱 zhang艾特qq点com")).toEqual(["zhang@qq.com"]);
+    expect(mails("邮箱 zhang@163点com")).toEqual(["zhang@163.com"]);
+    expect(mails("メールは taroアットマークgmailドットcom です")).toEqual(["taro@gmail.com"]); // the longer at-word first
+    expect(mails("อีเมล somchaiแอทgmailดอทcom")).toEqual(["somchai@gmail.com"]);
+    expect(mails("下午3点见，记得艾特小王")).toEqual([]);
   });
 
   it("e-mail addresses dictated in another script, with the host names spelled in it", () => {

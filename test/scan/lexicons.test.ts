@@ -4,7 +4,7 @@ import { lexiconFileNames, renderIndex } from "../../scripts/build-lexicon-index
 import { lexiconFiles } from "../../src/scan/lexicons/index.ts";
 import { compileLexicons, findHits, visitHits } from "../../src/scan/lexicon.ts";
 import { parseLexicon } from "../../src/scan/lexicon-schema.ts";
-import { normalizeTerm, T } from "../../src/scan/normalize.ts";
+import { entityView, normalizeTerm, T, wordView } from "../../src/scan/normalize.ts";
 
 describe("lexicon files", () => {
   it("the generated index lists exactly the files in the folder", () => {
@@ -38,6 +38,18 @@ describe("compiled lexicon", () => {
     expect(concepts("my password")).toEqual(["secret"]);
     expect(concepts("passwords")).toEqual([]);
     expect(concepts("the Verification-Code, please")).toEqual(["secret"]);
+  });
+
+  it("finds a term across an emoji or symbol typed inside it (a SEAM space), and the words beside it too", () => {
+    const seamed = (text: string) => {
+      const v = wordView(entityView(text));
+      return findHits(lex, v.text, v.flags).map((h) => `${h.concept}:${v.text.slice(h.start, h.end)}`);
+    };
+    expect(seamed("my pass🔑word")).toEqual(["secret:pass word"]);
+    expect(seamed("my p🔑assword")).toEqual(["secret:p assword"]); // a one-letter half too
+    expect(seamed("the verification★code")).toEqual(["secret:verification code"]);
+    expect(seamed("my pass word")).toEqual([]); // a real space is a word break
+    expect(seamed("my pass-word")).toEqual([]); // and so is a hyphen
   });
 
   it("matches unspaced scripts as substrings", () => {

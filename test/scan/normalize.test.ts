@@ -22,6 +22,13 @@ describe("entity view", () => {
     expect(entityView("ﬁverr․com").text).toBe("fiverr.com");
   });
 
+  it("reads an ideographic full stop between ASCII letters or digits as a host's dot, elsewhere as a sentence's end", () => {
+    expect(entityView("fiverr。com-verify｡top").text).toBe("fiverr.com-verify.top");
+    expect(entityView("fiverr‧help").text).toBe("fiverr.help");
+    expect(entityView("加我微信。谢谢").text).toBe("加我微信. 谢谢");
+    expect(entityView("完成。Thanks").text).toBe("完成. Thanks");
+  });
+
   it("asks NFKC only when a character may change or compose with the one before", () => {
     // Characters that are their own NFKC form and carry no marks: the text as it is, unmapped.
     for (const s of ["привет мир", "你好、世界", "Grüße 🙂 שלום\tok"]) expect(entityView(s)).toEqual({ text: s, start: null, end: null, flags: null });
@@ -104,6 +111,23 @@ describe("word view", () => {
     expect(word("заказ 4 шт")).toBe("заказ 4 шт"); // a number between words stays a number
   });
 
+  it("reads @ between Hebrew or Arabic letters as alef, but not in an address or beside a Latin letter", () => {
+    expect(word("و@تساب")).toBe("واتساب");
+    expect(word("ب@ي بال")).toBe("باي بال");
+    expect(word("וו@טסאפ")).toBe("וואטסאפ");
+    expect(word("הסיסמ@")).toBe("הסיסמא"); // at the word's end after two letters
+    expect(word("info@site.co.il")).toBe("info site co il");
+    expect(word("@יוסי")).toBe("יוסי"); // a handle's @ is no letter
+  });
+
+  it("undoes leet in two-letter words beside a word in leet, and after a leading digit in a word with more leet", () => {
+    expect(word("m0t d3 p@sse")).toBe("mot de passe");
+    expect(word("c0d1c3 d1 v3r1f1c4")).toBe("codice di verifica");
+    expect(word("c0d1g0 d3 4c3ss0")).toBe("codigo de acesso");
+    expect(word("A4 C4 4k 3d 1st mp3 b2b 1080p")).toBe("a4 c4 4k 3d 1st mp3 b2b 1080p"); // sizes, codes and formats stay
+    expect(word("print d3 on paper")).toBe("print d3 on paper"); // no word in leet beside it
+  });
+
   it("undoes leetspeak but keeps e-mail addresses and numbers", () => {
     expect(word("wh@ts@pp")).toBe("whatsapp");
     expect(word("d1scord F!verr C0de")).toBe("discord fiverr code");
@@ -145,7 +169,24 @@ describe("word view", () => {
     expect(word("انydesk")).toBe("anydesk");
     expect(word("טeamviewer")).toBe("teamviewer");
     expect(word("בwhatsapp")).toBe("בwhatsapp");
-    expect(word("واتسابlogo")).toBe("واتسابlogo"); // an Arabic word and an English one glued together
+    // An Arabic word and an English one glued together: the Arabic one is not read in Latin (the shorter Latin run is read in Arabic, script-switch.ts).
+    expect(word("واتسابlogo")).toBe("واتسابلوجو");
+  });
+
+  it("reads the shorter half of a word typed in two scripts by its sound in the other half's script", () => {
+    expect(word("ватсapp")).toBe("ватсапп"); // by sound, not the look-alikes "ватсарр"
+    expect(word("واتسapp")).toBe("واتساب"); // pp is one ب
+    expect(word("וואטסapp")).toBe("וואטסאפ");
+    expect(word("טלגram")).toBe("טלגרם"); // no a after a consonant, final mem
+    expect(word("телеgram")).toBe("телеграм"); // a tie goes to the local script
+    expect(word("तेलीgram")).toBe("तेलीग्राम"); // virama between consonants, vowel sign after one
+    expect(word("व्हाट्सapp")).toBe("व्हाट्साप"); // after its consonant a Latin vowel is a vowel sign
+    expect(word("पेपal")).toBe("पेपाल");
+    expect(word("whatsапп")).toBe("whatsapp"); // п has no Latin look-alike: read by sound
+    expect(word("раypal")).toBe("paypal"); // Cyrillic look-alikes stay look-alikes
+    expect(word("cкинь")).toBe("скинь"); // one Latin letter in a Cyrillic word is a look-alike
+    expect(word("телегrам")).toBe("телеграм"); // a Latin letter with no Cyrillic look-alike is read by sound
+    expect(word("пaроль")).toBe("пароль");
   });
 
   it("round-trips offsets: a normalised word maps to the text the reader sees", () => {

@@ -27,6 +27,8 @@ export type DetectorContext = {
   atWords: WordMatcher;
   dotWords: WordMatcher;
   cjkDots: string[];
+  /** The at-words of the scripts written without spaces ("艾特", "アットマーク"): found inside tokens too. */
+  cjkAts: string[];
   /** Scratch for Found.cover, reused across messages (grows to the longest message). */
   cover: Uint16Array;
 };

@@ -34,12 +34,16 @@ export function addressStarts(text: string, atTokens: number[], ctx: DetectorCon
   };
   for (let at = text.indexOf("@"); at >= 0; at = text.indexOf("@", at + 1)) walk(at);
   for (let k = 0; k < atTokens.length; k += 2) walk(atTokens[k]!);
+  for (const w of ctx.cjkAts) for (let at = text.indexOf(w); at >= 0; at = text.indexOf(w, at + 1)) walk(at);
   return ascending(starts);
 }
 
 /** The end of the address part before a dot that ends at i, or -1 when no dot of the pattern ends there. */
 function dotBefore(text: string, i: number, ctx: DetectorContext): number {
   if (text.charCodeAt(i - 1) === 46) return i - 1; // "."
+  // "zhang点san艾特…": a dot-word of an unspaced script, spaces around it or none.
+  const glued = skipSpacesBefore(text, i);
+  for (const w of ctx.cjkDots) if (glued >= w.length && text.startsWith(w, glued - w.length)) return skipSpacesBefore(text, glued - w.length);
   let p = skipSpacesBefore(text, i);
   if (p > 0 && isCloseBracket(text.charCodeAt(p - 1))) {
     // "\s*(\s*(dot-word|.)\s*)\s*"

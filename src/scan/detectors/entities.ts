@@ -6,6 +6,7 @@
 // numbers, phones, wallets, executables (found.ts, matches.ts and context.ts are what they share).
 import { toOriginal, type Mapped } from "../normalize.ts";
 import { eachWordToken, newCharClasses, newWordMatcher } from "./anchors.ts";
+import { withDigitLetters } from "./digit-letters.ts";
 import { digitShape, textShape } from "./shape.ts";
 import type { DetectorContext } from "./context.ts";
 import { newFound, type Entity } from "./found.ts";
@@ -48,8 +49,15 @@ export function createEntityDetector(opts: EntityOptions) {
   const close = "[\\)\\]\\}>]";
   const atAlt = atWords.length ? `|\\s+(?:${atWords.join("|")})\\s+|\\s*${open}\\s*(?:${atWords.join("|")}|@)\\s*${close}\\s*` : "";
   const dotAlt = dotWords.length ? `|\\s+(?:${dotWords.join("|")})\\s+|\\s*${open}\\s*(?:${dotWords.join("|")}|\\.)\\s*${close}\\s*` : "";
-  const AT = `(?:\\s?@\\s?${atAlt})`;
-  const DOT = `(?:\\.${dotAlt})`;
+  // The at- and dot-words of the scripts written without spaces need none around them either ("zhang艾特qq点com", "taroアットマークgmailドットcom").
+  const unspaced = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]/u;
+  const cjkAtList = opts.atWords.filter((w) => unspaced.test(w) && /^[\p{L}\p{M}]+$/u.test(w)).sort((x, y) => y.length - x.length); // アットマーク before アット
+  const cjkDotList = opts.dotWords.filter((w) => unspaced.test(w));
+  const cjkDots = cjkDotList.map(escapeRegExp);
+  const cjkAtAlt = cjkAtList.length ? `|\\s*(?:${cjkAtList.map(escapeRegExp).join("|")})\\s*` : "";
+  const cjkDotAlt = cjkDots.length ? `|\\s*(?:${cjkDots.join("|")})\\s*` : "";
+  const AT = `(?:\\s?@\\s?${atAlt}${cjkAtAlt})`;
+  const DOT = `(?:\\.${dotAlt}${cjkDotAlt})`;
   const part = "[\\p{L}\\p{N}_%+\\-]+";
   // A Hebrew geresh or an apostrophe may sit inside a spelled label ("ג׳ימייל" = gmail).
   // (Vowel signs too: a Devanagari host word, "जीमेल", has marks inside.)
@@ -60,9 +68,6 @@ export function createEntityDetector(opts: EntityOptions) {
   const webmailEmail = new RegExp(`(?<![\\p{L}\\p{N}_.%+\\-])(${part}(?:${DOT}${part}){0,8})${AT}(${label})(?![\\p{L}\\p{N}]|${DOT}[\\p{L}\\p{N}])`, "iuy");
   const bareAtRe = atWords.length ? new RegExp(`^\\s+(?:${atWords.join("|")})\\s+$`, "iu") : /^$/;
   // Hosts written with spelled or spaced dots: "discord . gg / x", "tinyurl נקודה com", "fiverr点com点x点cn".
-  const unspaced = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
-  const cjkDotList = opts.dotWords.filter((w) => unspaced.test(w));
-  const cjkDots = cjkDotList.map(escapeRegExp);
   // Host labels in the scripts hosts are written in (an Arabic or Han word next to "نقطة"/"点" is not a label).
   const hostLabel = "[\\p{Script=Latin}\\p{Script=Cyrillic}\\p{Script=Greek}\\p{N}\\-]{1,40}";
   const spelledSep = `(?:\\s+\\.\\s+${dotAlt}${cjkDots.length ? `|\\s*(?:${cjkDots.join("|")})\\s*` : ""})`;
@@ -80,6 +85,7 @@ export function createEntityDetector(opts: EntityOptions) {
     atWords: newWordMatcher(atAnchors),
     dotWords: newWordMatcher(dotWordList),
     cjkDots: cjkDotList,
+    cjkAts: cjkAtList,
     cover: new Uint16Array(256),
   };
   const mailHosts = opts.mailHosts ?? new Set<string>();
@@ -103,19 +109,21 @@ export function createEntityDetector(opts: EntityOptions) {
       findHandles(text, a, out);
       findPaymentIds(text, a, out);
     }
-    const digits = spelled.text;
-    const d = spelled === a ? shape : digitShape(digits);
+    // "77OO 9OO": letters typed for digits in a number, read as digits (same length: the offsets stay).
+    const numbers = withDigitLetters(spelled);
+    const digits = numbers.text;
+    const d = numbers === a ? shape : digitShape(digits);
     if (d.threeClose) {
       // Each number detector only when its shape can be there at all (most messages have a price or a date, nothing more).
-      if (d.closePair) findIbans(digits, spelled, out, d.pairs);
-      if (d.chain >= 26) findDomesticAccounts(digits, spelled, out, d.runs);
-      if (d.cardRun >= 13) findCards(digits, spelled, out, d.runs);
+      if (d.closePair) findIbans(digits, numbers, out, d.pairs);
+      if (d.chain >= 26) findDomesticAccounts(digits, numbers, out, d.runs);
+      if (d.cardRun >= 13) findCards(digits, numbers, out, d.runs);
       // Each of the dashed identity numbers has one of these shapes.
-      if (d.longestRun >= 3 && digits.includes("-") && DASHED_ID_SHAPE.test(digits)) findGovIds(digits, spelled, out, d.runs);
-      if (spelled !== a || d.chain >= BARE_NATIONAL_MIN_DIGITS || (d.chain >= 6 && PHONE_SHAPE.test(digits))) findPhones(digits, spelled, out, ctx, d);
+      if (d.longestRun >= 3 && digits.includes("-") && DASHED_ID_SHAPE.test(digits)) findGovIds(digits, numbers, out, d.runs);
+      if (numbers !== a || d.chain >= BARE_NATIONAL_MIN_DIGITS || (d.chain >= 6 && PHONE_SHAPE.test(digits))) findPhones(digits, numbers, out, ctx, d);
       // Israeli IDs last: a tenth of all 9-digit numbers pass their check, so they must not hide a phone number.
-      if (d.longestRun >= 9) findIsraeliIds(digits, spelled, out, d.runs, d.longestRun);
-      if (d.longestRun >= 3) findDigitCodes(digits, spelled, out, d.runs);
+      if (d.longestRun >= 9) findIsraeliIds(digits, numbers, out, d.runs, d.longestRun);
+      if (d.longestRun >= 3) findDigitCodes(digits, numbers, out, d.runs);
     }
     if (shape.longAlnumRun) findCrypto(text, a, out, ctx);
     if (shape.separators.length > 0) findExecutables(text, a, out, shape.separators, ctx.cls);

@@ -23,6 +23,8 @@ export type Entity = {
   spaced?: boolean;
   /** A bare host whose ending is also a file extension ("fix.zip", "fiverr-help.pl"): a link only if it imitates someone. */
   fileLike?: boolean;
+  /** url: written with an ending that is no top-level domain but reads as one ("corn" for "com", "c0m"); value and detail then hold the ending it imitates. */
+  spoofedTld?: string;
   /** gov_id: plain digits that many other numbers also pass (Israeli ID, CPF without its dots): counts only beside an ID word. */
   needsIdWord?: boolean;
 };

@@ -15,7 +15,7 @@ export type LinkVerdict = { kind: LinkKind; reason: string };
 export type LinkContext = {
   channels: ChannelIndex;
   hosts: Record<HostConcept, Set<string>>;
-  brandKeys: { key: string; domain: string }[];
+  brandKeys: BrandKey[];
   /** Answers already given in this context (made on first use; the context is per scanner, so is this). */
   memo?: LinkMemo;
 };
@@ -27,14 +27,19 @@ function memoOf(ctx: LinkContext): LinkMemo {
   return (ctx.memo ??= { links: new Map(), addresses: new Map() });
 }
 
-export function buildBrandKeys(brandDomains: Iterable<string>): { key: string; domain: string }[] {
-  const out: { key: string; domain: string }[] = [];
+export function buildBrandKeys(brandDomains: Iterable<string>): BrandKey[] {
+  const out: BrandKey[] = [];
   for (const d of brandDomains) {
     const label = parseDomain(d).domainWithoutSuffix;
-    if (label && label.length >= 4) out.push({ key: comparisonKey(label), domain: d });
+    if (label && label.length >= 4) out.push({ key: comparisonKey(label), domain: d, label });
   }
   return out;
 }
+
+const MIN_SPELT_BRAND = 6;
+
+/** A well-known brand's domain, its name (the label before the suffix) and that name's comparison key. */
+export type BrandKey = { key: string; domain: string; label: string };
 
 /** host (or host/first, first being the path's first segment) is one of the listed hosts or a subdomain of one. */
 function listed(set: Set<string>, host: string, first: string | undefined): string | undefined {
@@ -72,6 +77,7 @@ export function isOfficialAddress(ctx: LinkContext, address: string): boolean {
 }
 
 function classifyAnew(ctx: LinkContext, e: Entity): LinkVerdict {
+  if (e.spoofedTld !== undefined) return classifySpoofedTld(ctx, e);
   const host = e.detail ?? "";
   const path = pathOf(e.value);
   if (e.userinfo && /\.[\p{L}]{2,}$/u.test(e.userinfo)) return { kind: "userinfo", reason: `the address really goes to ${host}; "${e.userinfo}@" in front of it only looks like a site name` };
@@ -103,6 +109,28 @@ function classifyAnew(ctx: LinkContext, e: Entity): LinkVerdict {
     if ((sub && subKey.includes(b.key) && /[.\-]/.test(sub)) || (labelParts.length > 1 && labelParts.includes(b.key))) {
       return { kind: "brand_imitation", reason: `${host} is not ${b.domain} but borrows its name` };
     }
+  }
+  // A brand's name spelt with look-alike letters as the site's own name: paypa1.com, arnazon.com, g00gle.com. Names of
+  // six letters or more: shorter ones fold into ordinary words ("appie" reads like "apple").
+  const key = comparisonKey(label);
+  const spelt = key.length >= MIN_SPELT_BRAND ? ctx.brandKeys.find((b) => b.key === key && b.label !== label) : undefined;
+  if (spelt) return { kind: "lookalike", reason: `${host} spells "${label}" like ${spelt.domain}` };
+  return { kind: "other", reason: "" };
+}
+
+/**
+ * A link whose ending only looks like a top-level domain ("fiverr.corn" for fiverr.com): it imitates the site it
+ * passes for when that is the platform, a lookalike of it or a well-known brand, and is the messenger link it passes
+ * for ("wa.rne/…"); any other such host is no link.
+ */
+function classifySpoofedTld(ctx: LinkContext, e: Entity): LinkVerdict {
+  const host = e.detail ?? "";
+  const read = classifyAnew(ctx, { ...e, spoofedTld: undefined });
+  if (read.kind === "messenger") return read; // wa.rne/… still opens a chat where it leads
+  const brand = listed(ctx.hosts.brand_domain, host, undefined);
+  if (read.kind === "official" || read.kind === "lookalike" || read.kind === "brand_imitation" || brand) {
+    const dot = host.lastIndexOf(".");
+    return { kind: "lookalike", reason: `${host.slice(0, dot)}.${e.spoofedTld} ends in ".${e.spoofedTld}", written to pass for ${host}` };
   }
   return { kind: "other", reason: "" };
 }

@@ -10,17 +10,20 @@ import { eachStickyMatch } from "./matches.ts";
 import { isSpace, runStarts } from "./shape.ts";
 
 // ---- phones ----
-const INTL_PHONE = /(?<![\p{L}\p{N}#/])(?:\+|00)\s?\d(?:[\s().\/\-–]{0,3}\d){5,16}(?![\p{N}])/uy;
+// Emoji and other pictographs may part the groups too ("+44 7700🔸900🔸123"): \p{So} among the separators.
+const INTL_PHONE = /(?<![\p{L}\p{N}#/])(?:\+|00)\s?\d(?:[\s().\/\-–\p{So}]{0,3}\d){5,16}(?![\p{N}])/uy;
 // A sentence may end right after a number ("call me on 07911 123456."): only punctuation followed by more digits continues it.
-const NATIONAL_PHONE = /(?<![\p{L}\p{N}#/.,\-])\(?0\d(?:[\s().\-]{0,2}\d){7,11}(?!\p{N}|[.,\-\/]\p{N})/uy;
+// The area code may end in a slash, German style ("0176/12345678").
+const NATIONAL_PHONE = /(?<![\p{L}\p{N}#/.,\-])\(?0\d(?:\d{1,3}\/(?=\d))?(?:[\s().\-\p{So}]{0,2}\d){7,11}(?!\p{N}|[.,\-\/]\p{N})/uy;
 /**
  * A national number written without trunk 0 or country code, as in the US, India, China or Brazil
  * ("415 555 2671", "98765 43210", "138 1024 7765", "(11) 98765-4321"): 10 or 11 digits in a few groups,
  * spaces and hyphens only between them (with dots and colons it is a date or a time: "21.03.2025 18:00").
  * Nearly every such number is valid in one of those countries, so the metadata is not asked (it costs
- * ~8 µs a number): it is a "possible" number, and the rules want a contact word beside it.
+ * ~8 µs a number): it is a "possible" number, and the rules want a contact word beside it. A Brazilian
+ * mobile number may set its leading 9 apart after the two-digit area code ("11 9 8765 4321", "(21) 9 9876-5432").
  */
-const BARE_NATIONAL = /(?<![\p{L}\p{N}#/.,:\-+])\(?\d{2,11}\)?(?:[ \-]{1,2}\d{2,5}){0,3}(?!\p{N}|[.,:\-\/]\p{N})/uy;
+const BARE_NATIONAL = /(?<![\p{L}\p{N}#/.,:\-+])(?:\(?\d\d\)?[ \-]{1,2}9(?=[ \-]\d)|\(?\d{2,11}\)?)(?:[ \-]{1,2}\d{2,5}){0,3}(?!\p{N}|[.,:\-\/]\p{N})/uy;
 /**
  * Fewest digits of a bare national number: a shorter run is a price, a code or a date. Eight and nine digit
  * numbers (Spain, Portugal, Poland, Latvia: "612 34 56 78", "26123456") are "short": only a contact verb or a
@@ -31,6 +34,14 @@ const BARE_NATIONAL_FULL_DIGITS = 10;
 /** A bare number typed one digit at a time ("1 3 8 0 0 1 3 8 0 0 0"). */
 const SPACED_BARE = /(?<![\p{L}\p{N}#/.,:\-+])\d(?: \d){7,10}(?!\p{N}|[.,:\-\/]\p{N})/uy;
 const BARE_NATIONAL_MAX_DIGITS = 11;
+/**
+ * A bare number in groups parted by single dots ("415.555.2671", "612.34.56.78"): like a short one, it counts only
+ * beside a contact word (dotted groups are also amounts and dates: "12.500.000", "21.03.2025" are no number).
+ */
+const DOTTED_BARE = /(?<![\p{L}\p{N}#/.,:\-+])\d{2,5}(?:\.\d{2,5}){2,4}(?!\p{N}|[.,:\-\/]\p{N})/uy;
+const DOTTED_DATE = /^\d{1,2}\.\d{1,2}\.\d{2,4}$/;
+/** Thousands parted by dots ("12.500.000"): an amount. */
+const DOTTED_AMOUNT = /^\d{1,3}(?:\.\d{3})+$/;
 /** A dictated number (all digits from number words) long enough to be a phone number, with no prefix. */
 const SPELLED_DIGITS = /(?<![\p{N}+])\d{7,15}(?![\p{N}])/uy;
 /** How sure the phone metadata is that +digits is a number: strong (valid) | possible | weak. */
@@ -66,6 +77,14 @@ export function findPhones(text: string, v: Mapped, out: Found, ctx: DetectorCon
   }
   // Eight digits with at most three characters between neighbours (a ")" and two spaces or hyphens) make a chain of eight.
   if (d.chain < BARE_NATIONAL_MIN_DIGITS) return;
+  eachStickyMatch(text, DOTTED_BARE, startsOf(DOTTED_BARE, text, d.runs), (m) => {
+    const count = digitCount(m[0]);
+    if (count < BARE_NATIONAL_MIN_DIGITS || count > BARE_NATIONAL_MAX_DIGITS || DOTTED_DATE.test(m[0]) || DOTTED_AMOUNT.test(m[0]) || referenceTail(text, m.index)) return;
+    const digits = m[0].replace(/\D/g, "");
+    if (new Set(digits).size < 3 || counting(digits)) return;
+    const [s, e] = toOriginal(v, m.index, m.index + m[0].length);
+    if (!overlaps(out, s, e, UNDER_PHONE)) push(out, v, m.index, m.index + m[0].length, "phone", digits, { detail: "short" });
+  });
   for (const re of [BARE_NATIONAL, SPACED_BARE]) {
     eachStickyMatch(text, re, startsOf(re, text, d.runs), (m) => {
       // Most matches are prices and dates: counted before any string is made of them.
@@ -135,6 +154,7 @@ export const PHONE_PATTERNS: [RegExp, (text: string, runs: number[]) => number[]
   [NATIONAL_PHONE, nationalStarts],
   [BARE_NATIONAL, (text, runs) => withBracketsBefore(text, runStarts(runs, 2, 11))],
   [SPACED_BARE, spacedStarts],
+  [DOTTED_BARE, (_text, runs) => runStarts(runs, 2, 5)],
 ];
 
 const PLUS = 43;

@@ -58,7 +58,12 @@ function numberTokens(text: string, words: NumberWords): Tok[] {
     } else if (c < 0x80 && !isAsciiLetter(c)) {
       i++;
     } else {
-      const j = wordEnd(text, i);
+      let j = wordEnd(text, i);
+      // A number word written with a hyphen inside it ("quatre-vingt" 80, "quatre-vingts"): the whole word when it is one.
+      if (j > i && text.charCodeAt(j) === HYPHEN) {
+        const k = wordEnd(text, j + 1);
+        if (k > j + 1 && k - i <= MAX_NUMBER_WORD && lookupNumberWord(words.map, text.slice(i, k), OTHER) !== undefined) j = k;
+      }
       if (j === i) {
         i += codePointLength(text, i);
         continue;
@@ -81,6 +86,8 @@ function numberTokens(text: string, words: NumberWords): Tok[] {
   return toks;
 }
 
+const HYPHEN = 45;
+
 /** The value of words that join tens and units ("treinta y cuatro", "douăzeci și doi"): they say no digit. */
 const CONNECTOR = "&";
 
@@ -89,9 +96,12 @@ const TENS_OR_HUNDREDS = /^(?:[2-9]0|[1-9]00|x100)$/;
 /** The value of a "hundred" that a unit before it multiplies (en "hundred", tr "yüz"); ru "двести" is plain "200". */
 const HUNDRED_TIMES = "x100";
 
-/** Thai, kana and Han are written without spaces: a run of them may be several number words ("ศูนย์แปดหนึ่ง"). */
+/**
+ * Thai, kana and Han are written without spaces: a run of them may be several number words ("ศูนย์แปดหนึ่ง").
+ * So are Korean number syllables within a word ("공일공 일이삼사"), though Korean spaces its words.
+ */
 function isUnspacedCode(c: number): boolean {
-  return (c >= 0x0e00 && c <= 0x0e7f) || (c >= 0x3040 && c <= 0x30ff) || c === 0x3007 || (c >= 0x3400 && c <= 0x9fff);
+  return (c >= 0x0e00 && c <= 0x0e7f) || (c >= 0x3040 && c <= 0x30ff) || c === 0x3007 || (c >= 0x3400 && c <= 0x9fff) || (c >= 0xac00 && c <= 0xd7a3);
 }
 
 /** Splits text[i, j) into number words, longest first; a part that is none breaks the run there. */
@@ -187,8 +197,9 @@ function digitsOf(toks: Tok[], i: number, j: number): string {
         k = t;
       }
     }
-    // Tens then units are one number below the next hundred ("soixante dix huit": 60 + 10 + 8).
-    for (let u = next(k); u >= 0 && /^[2-9]0$/.test(String(Number(v) % 100)) && /^(\d|1\d)$/.test(toks[u]!.value) && (Number(v) % 100) + Number(toks[u]!.value) < 100; u = next(k)) {
+    // Tens then units are one number below the next hundred ("soixante dix huit": 60 + 10 + 8). Only the French 60 and
+    // 80 take a ten or a teen ("soixante-douze" 72, "quatre-vingt-treize" 93): "siebzig zwölf" is 70 then 12.
+    for (let u = next(k); u >= 0 && /^[2-9]0$/.test(String(Number(v) % 100)) && takesUnit(Number(v) % 100, toks[u]!.value) && (Number(v) % 100) + Number(toks[u]!.value) < 100; u = next(k)) {
       v = String(Number(v) + Number(toks[u]!.value));
       k = u;
     }
@@ -196,6 +207,11 @@ function digitsOf(toks: Tok[], i: number, j: number): string {
     repeat = 1;
   }
   return digits;
+}
+
+/** A tens value (20…90) and a number word after it make one number: a unit, or a ten or teen after 60 or 80. */
+function takesUnit(tens: number, value: string): boolean {
+  return /^\d$/.test(value) || ((tens === 60 || tens === 80) && /^1\d$/.test(value));
 }
 
 /**

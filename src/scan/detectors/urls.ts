@@ -8,6 +8,7 @@ import type { TextShape } from "./shape.ts";
 import { validHostMemo, type DetectorContext, type UrlParts } from "./context.ts";
 import { LINKS, overlaps, push, type Found } from "./found.ts";
 import { ascending, eachMatch, eachStickyMatch } from "./matches.ts";
+import { foldLookalikes } from "../../lookalike/key.ts";
 
 // ---- links ----
 // Defanged schemes too (hxxps://, http[:]//): lure writers copy them from security advice to dodge link filters.
@@ -90,11 +91,36 @@ export function addUrl(out: Found, a: Mapped, ctx: DetectorContext, s: number, r
   if (!parsed) return;
   const { hostname, pathname, username = "" } = parsed;
   const rootPath = pathname === "/";
-  const host = hostname.toLowerCase().replace(/\.$/, "");
-  if (!host || !validHostMemo(ctx, host)) return;
+  const written = hostname.toLowerCase().replace(/\.$/, "");
+  if (!written) return;
+  // "fiverr.corn", "site.c0m": no top-level domain, but read at a glance as one; the link is judged as the host it passes for.
+  const imitated = validHostMemo(ctx, written) ? undefined : imitatedTldHost(written);
+  if (imitated === undefined && !validHostMemo(ctx, written)) return;
+  if (imitated !== undefined && !validHostMemo(ctx, imitated)) return;
+  const host = imitated ?? written;
+  const value = imitated === undefined ? clean : withHost(clean, written, imitated);
   const tld = host.slice(host.lastIndexOf(".") + 1);
   const fileLike = !hasScheme && FILE_TLDS.has(tld) && rootPath && !username;
-  push(out, a, s, e, "url", clean, { detail: host, ...(username ? { userinfo: decodedUserinfo(username) } : {}), ...(spaced ? { spaced } : {}), ...(fileLike ? { fileLike } : {}) });
+  const spoofedTld = imitated === undefined ? undefined : written.slice(written.lastIndexOf(".") + 1);
+  push(out, a, s, e, "url", value, { detail: host, ...(username ? { userinfo: decodedUserinfo(username) } : {}), ...(spaced ? { spaced } : {}), ...(fileLike ? { fileLike } : {}), ...(spoofedTld ? { spoofedTld } : {}) });
+}
+
+/**
+ * The host with its last label read through the lookalike folds (rn → m, vv → w, cl → d, 0 → o: "fiverr.corn" →
+ * "fiverr.com"), when that changes it; validity is the caller's test.
+ */
+function imitatedTldHost(host: string): string | undefined {
+  const dot = host.lastIndexOf(".");
+  if (dot <= 0) return undefined;
+  const tld = host.slice(dot + 1);
+  const read = foldLookalikes(tld);
+  return read !== tld && /^[a-z]{2,}$/.test(read) ? host.slice(0, dot + 1) + read : undefined;
+}
+
+/** The link with its host written as another (the first occurrence, case aside: the host comes first). */
+function withHost(link: string, written: string, host: string): string {
+  const at = link.toLowerCase().indexOf(written);
+  return at < 0 ? link : link.slice(0, at) + host + link.slice(at + written.length);
 }
 
 /** The user-info as written: a broken percent escape ("%E0%A4%A@…") is kept as it is rather than failing the scan. */

@@ -1,0 +1,49 @@
+// Letters typed for digits inside a number ("+44 77OO 9OO 123", "O7911 123456", "4l5 555 0143"): the capital or
+// small O for 0, and l or I for 1 beside a digit. Only inside a run of digits and such letters that no other
+// letter touches ("FO4412", "Office 365", "h2o" stay as they are), with a real digit in it. The view keeps
+// its length, so every offset map stays as it is: the number detectors read it in place of the text.
+import { T, type Mapped } from "../normalize.ts";
+
+const isDigit = (c: number) => c >= 48 && c <= 57;
+const isO = (c: number) => c === 79 || c === 111;
+const isOne = (c: number) => c === 108 || c === 73; // l, I
+/** A letter of any script (a run touching one is part of a word or a code). */
+const LETTER = /\p{L}/u;
+
+/** The view with those letters read as digits (flagged T.leet), or the view itself when it has none. */
+export function withDigitLetters(v: Mapped): Mapped {
+  const text = v.text;
+  let fixes: number[] | undefined; // positions of the letters read as digits
+  for (let i = 0; i < text.length; ) {
+    const c = text.charCodeAt(i);
+    if (!isDigit(c) && !isO(c) && !(isOne(c) && isDigit(text.charCodeAt(i + 1)))) {
+      i++;
+      continue;
+    }
+    // A run of digits, O, and l/I beside a digit.
+    let j = i;
+    let digits = 0;
+    const letters: number[] = [];
+    for (; j < text.length; j++) {
+      const d = text.charCodeAt(j);
+      if (isDigit(d)) digits++;
+      else if (isO(d) || (isOne(d) && (isDigit(text.charCodeAt(j - 1)) || isDigit(text.charCodeAt(j + 1))))) letters.push(j);
+      else break;
+    }
+    const free = (i === 0 || !LETTER.test(text[i - 1]!)) && (j === text.length || !LETTER.test(text[j]!));
+    if (letters.length > 0 && digits >= 1 && j - i >= 2 && free) (fixes ??= []).push(...letters);
+    i = Math.max(j, i + 1);
+  }
+  if (!fixes) return v;
+  const chars = [...text.split("")];
+  const flags = v.flags ? Int32Array.from(v.flags) : new Int32Array(text.length);
+  for (const k of fixes) {
+    chars[k] = isO(text.charCodeAt(k)) ? "0" : "1";
+    flags[k] = flags[k]! | T.leet;
+  }
+  return { text: chars.join(""), start: v.start ?? identity(text.length, 0), end: v.end ?? identity(text.length, 1), flags };
+}
+
+function identity(n: number, plus: number): Int32Array {
+  return Int32Array.from({ length: n }, (_, k) => k + plus);
+}
