@@ -35,6 +35,20 @@ describe("a request without a verb, beside the thing asked for", () => {
     expect(labels("telegram integration pls")).toEqual([]);
     expect(labels("Do you accept crypto? Just kidding, I'll order through Fiverr.")).toEqual([]);
   });
+  it("a please-word closing the sentence after a comma; after a tool, one word (its ID) between", () => {
+    expect(rules("anydesk, lūdzu")).toContain("remote_tool_ask");
+    expect(rules("teamviewer-ID bitte")).toContain("remote_tool_ask");
+    // before the tool a please-word asks for the word it touches
+    expect(labels("please uninstall anydesk, it is not safe")).toEqual([]);
+    // a please-word after a comma that goes on asks for what follows
+    expect(labels("I use teamviewer at work, please advise on the logo colours")).toEqual([]);
+  });
+  it("a have-question before a list reaches its last item", () => {
+    expect(rules("hai paypal o postepay?")).toContain("pay_method_ask");
+  });
+  it("a contact verb inside a stays-here phrase invites nobody out", () => {
+    expect(labels("카톡 봤어요, 여기서 얘기해요")).toEqual([]);
+  });
   it("a question ending asks for a secret's value, not for a tool", () => {
     expect(labels("请问anydesk是什么软件？")).toEqual([]);
     expect(labels("密码是多少")).toContain("personal_data");

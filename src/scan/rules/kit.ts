@@ -277,20 +277,44 @@ export function newRuleKit(languageMemo: LanguageMemo = newLanguageMemo()) {
    * that the next sentence does not answer with a no. Not in a message about a product being built
    * ("telegram integration pls", "is the tg bot ready?"). Returns the evidence beside x.
    */
-  const bareAsk = (x: Span): Span | undefined => {
+  const bareAsk = (x: Cue, wordsAfter = 0): Span | undefined => {
     // (Nor in one that keeps things here: "Do you accept crypto? Just kidding, I'll order through Fiverr.")
     if (ofId(CONCEPT_ID.feature_word).length > 0 || ofId(CONCEPT_ID.topic_build).length > 0 || staysHere().some((c) => !negatedWith(c, NO_SPANS))) return undefined;
-    const marker = ofId(CONCEPT_ID.ask_marker).find((c) => beside(c, x, 0));
+    // (`wordsAfter`: words a please-word after the thing may leave between, "teamviewer id bitte"; before it none:
+    // "please uninstall anydesk" asks for something else.)
+    const marker = ofId(CONCEPT_ID.ask_marker).find((c) => beside(c, x, c.start >= x.end ? wordsAfter : 0) || closingMarker(c, x));
     if (marker) return marker;
     // (The question ends right after a "have" that follows the thing, "papara var mı?", or at most a word after the
-    // thing that follows it, "do you have a paypal account?", "có zalo không?".)
-    const have = ofId(CONCEPT_ID.have_question).find((c) => !within(c) && beside(c, x, 1) && !!(c.start >= x.end ? questionAfter(c, 0) : questionAfter(x, 1)));
+    // thing that follows it, "do you have a paypal account?", "có zalo không?"; a have before a list reaches its
+    // last item, "hai paypal o postepay?".)
+    const head = listHead(x);
+    const have = ofId(CONCEPT_ID.have_question).find(
+      (c) => !within(c) && (c.start >= x.end ? beside(c, x, 1) && !!questionAfter(c, 0) : beside(c, head, 1) && !!questionAfter(x, 1)),
+    );
     if (have) return have;
     const mark = questionAfter(x, 1);
     if (!mark || answeredNo(x)) return undefined;
     const k = sentenceOf(x.start);
     const from = k === 0 ? 0 : sentences.breaks()[k - 1]!;
     return wordsBetween(from, mark.start) <= SHORT_QUESTION_WORDS ? mark : undefined;
+  };
+  /** A please-word after a comma that ends the sentence: "anydesk, lūdzu", "whatsapp, please". */
+  const closingMarker = (c: Span, x: Span) => {
+    if (c.start < x.end || wordsBetween(x.end, c.start) > 0 || !sameSentence(x.start, c.start)) return false;
+    const k = sentenceOf(c.start);
+    const bounds = sentences.breaks();
+    return wordsBetween(c.end, k < bounds.length ? bounds[k]! : text.length) === 0;
+  };
+  /** The first of a list of things of x's concept that ends with x ("paypal o postepay", "wise or revolut"), each a word apart at most. */
+  const listHead = (x: Cue): Cue => {
+    let head = x;
+    for (let n = 0; n < MAX_LIST; n++) {
+      const h = head;
+      const before = of(x.concept as Concept).find((y) => y.end <= h.start && sameClause(y, h) && wordsBetween(y.end, h.start) <= 1);
+      if (!before) break;
+      head = before;
+    }
+    return head;
   };
   const add = (label: ScanLabel, rule: string, score: number, spans: (Span & { flags?: number })[], normalized: string) => {
     const copies: RuleFinding["spans"] = [];
@@ -370,5 +394,7 @@ const NEG_WORDS_AFTER = 2;
 const SHORT_QUESTION_WORDS = 3;
 /** Most words from a negator to the question mark that makes it a negative question ("can't you just send it?"). */
 const NEGATIVE_QUESTION_WORDS = 5;
+/** Most things in a list a have-question reaches through ("do you have paypal, wise or revolut?"). */
+const MAX_LIST = 3;
 /** Question marks: Latin, full-width, Arabic. */
 const QUESTION_MARKS = "?？؟";

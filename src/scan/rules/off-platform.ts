@@ -4,7 +4,7 @@ import { handleAfter } from "./text.ts";
 import type { Cue } from "./types.ts";
 
 export function offPlatformRules(k: RuleKit): void {
-  const { text, entities, links, of, ents, findAround, near, nearOther, together, sameClause, negated, topicNear, inside, staysHere, overlap, safe, feature, add, secretOf, bareAsk } = k;
+  const { text, entities, links, of, ents, findAround, near, nearOther, together, sameClause, negated, topicNear, inside, staysHere, overlap, safe, feature, add, secretOf, bareAsk, partOf } = k;
   for (const e of ents("url")) {
     const v = links.get(e);
     if (v?.kind === "messenger") add("off_platform", "messenger_link", 0.9, [e], e.value);
@@ -42,7 +42,8 @@ export function offPlatformRules(k: RuleKit): void {
     const topic = topicNear(m);
     // "whatsapp me" is a messenger and an invitation in one; a verb inside the name is not.
     // (Of the verbs starting at one place, the longest: "話しませんか" rather than "話しません".)
-    const verb = longestFirst(of("contact_verb"), (c) => together(m, c) && !(c.start >= m.start && c.end <= m.end));
+    // ("여기서 얘기해요", "talk here": a verb inside a stays-here phrase keeps the talk here.)
+    const verb = longestFirst(of("contact_verb"), (c) => together(m, c) && !(c.start >= m.start && c.end <= m.end) && !partOf(c, ["inside_platform"]));
     if (verb && !topic && safe(verb, m)) {
       add("off_platform", "messenger_invite", 0.8, [m, verb], m.term);
       continue;

@@ -16,8 +16,9 @@ export function remoteAccessRules(k: RuleKit): void {
       add("remote_access", t.concept === "remote_tool" ? "remote_tool" : "script_command", 0.85, [t, verb], `${verb.term} ${t.term}`);
       continue;
     }
-    // "anydesk pls", "teamviewer id?", "энидеск есть?": the tool asked for without a verb.
-    const ask = t.concept === "remote_tool" && !verb ? bareAsk(t) : undefined;
+    // "anydesk pls", "teamviewer id?", "энидеск есть?": the tool asked for without a verb (a please-word may take
+    // the tool's ID or code between: "teamviewer-ID bitte").
+    const ask = t.concept === "remote_tool" && !verb ? bareAsk(t, 1) : undefined;
     if (ask && safe(t, ask)) add("remote_access", "remote_tool_ask", 0.7, [t, ask], t.term);
   }
   for (const e of ents("executable")) {
