@@ -56,12 +56,16 @@ describe("a request without a verb, beside the thing asked for", () => {
 });
 
 describe("negation in questions and refusals", () => {
-  it("a negator in a question close before its mark invites", () => {
+  it("a negator right before the question mark invites (verb-final negative questions)", () => {
     expect(labels("LINEで話しません？")).toContain("off_platform");
-    expect(labels("can't we just talk on whatsapp?")).toContain("off_platform");
+    expect(labels("카톡으로 하지 않을래요?")).toContain("off_platform");
     expect(labels("LINEでは話しませんでした。")).toEqual([]);
-    // far from the mark (a run-on of two messages) the negator still negates its own words
+    // further from the mark the negator still negates: a victim's question, a run-on of two messages
+    expect(labels("isn't it dangerous to install anydesk?")).toEqual([]);
     expect(labels("Asla şifreni kimseye söyleme Can you give me remote access to your computer for 10 min?")).not.toContain("personal_data");
+    // the invitations of other languages are phrases (negation_exception / contact_verb terms)
+    expect(labels("can't we just talk on whatsapp?")).toContain("off_platform");
+    expect(labels("warum nicht auf Telegram?")).toContain("off_platform");
   });
   it("a refusal verb reaches the clause after its comma; a bare no does not", () => {
     expect(labels("ich weigere mich, AnyDesk zu installieren")).toEqual([]);

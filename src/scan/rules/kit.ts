@@ -392,8 +392,13 @@ const NEG_WORDS_BEFORE = 3;
 const NEG_WORDS_AFTER = 2;
 /** Most words of a question that is just the thing asked for ("tg?", "ok yalla whatsapp?", "teamviewer id?"). */
 const SHORT_QUESTION_WORDS = 3;
-/** Most words from a negator to the question mark that makes it a negative question ("can't you just send it?"). */
-const NEGATIVE_QUESTION_WORDS = 5;
+/**
+ * Most words from a negator to the question mark that makes it a negative question: the verb-final invitations
+ * ("LINEで話しません？", "카톡으로 하지 않을래요?"). Further from the mark a negator still negates ("isn't it risky to install
+ * anydesk?" is a victim's question); the invitations of other languages are phrases ("can't we", "wollen wir nicht",
+ * "pourquoi pas sur"), listed as `negation_exception` or `contact_verb` terms.
+ */
+const NEGATIVE_QUESTION_WORDS = 1;
 /** Most things in a list a have-question reaches through ("do you have paypal, wise or revolut?"). */
 const MAX_LIST = 3;
 /** Question marks: Latin, full-width, Arabic. */
