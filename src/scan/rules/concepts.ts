@@ -42,6 +42,9 @@ export const CONCEPT_ID = {
   notice_subject: 37,
   notice_state: 38,
   greeting: 39,
+  have_question: 40,
+  refusal: 41,
+  ask_ending: 42,
 } as const;
 
 export type Concept = keyof typeof CONCEPT_ID;

@@ -8,7 +8,7 @@ import type { LinkVerdict } from "../detectors/links.ts";
 import type { ScanContext, ScanLabel } from "../types.ts";
 import { CONCEPT_COUNT, CONCEPT_ID, conceptId, type Concept } from "./concepts.ts";
 import { messageLanguages, newLanguageMemo, type LanguageMemo } from "./languages.ts";
-import { boundaries, CLAUSE_END, newPieceLookup, sentenceBreaks } from "./text.ts";
+import { boundaries, CLAUSE_END, END_MARKS, hasCode, newPieceLookup, sentenceBreaks } from "./text.ts";
 import type { Cue, RuleFinding, RuleInput } from "./types.ts";
 import { wordsBetween as countWords, wordStart as startOfWord } from "./words.ts";
 
@@ -140,15 +140,19 @@ export function newRuleKit(languageMemo: LanguageMemo = newLanguageMemo()) {
   };
   // "sin pasar por Fiverr" (outside) contains "por Fiverr" (inside): a phrase inside a longer cue is that cue's.
   // Only the cues starting at or before c, back to the first that could still reach its end, can contain it.
-  const within = (c: Cue) => {
+  // (`besides`: a concept whose longer terms do not take c in: a refusal's "je refuse" leaves its negator "refuse" one.)
+  const within = (c: Cue, besides?: Concept) => {
     if (longest < 0) sortCues();
     // Offsets are integers: the first cue starting after c is the first at or after c.start + 1.
     for (let k = firstFrom(byStart, c.start + 1) - 1; k >= 0 && byStart[k]!.start >= c.end - longest; k--) {
       const o = byStart[k]!;
-      if (o.concept !== c.concept && o.end >= c.end && o.end - o.start > c.end - c.start) return true;
+      if (o.concept !== c.concept && o.concept !== besides && o.end >= c.end && o.end - o.start > c.end - c.start) return true;
     }
     return false;
   };
+  /** c is a piece of a longer term of one of these concepts ("setup" in "setup guide", "send" in "we'll send"): that term's word, not c's. */
+  const partOf = (c: Span, concepts: Concept[]) =>
+    concepts.some((concept) => of(concept).some((o) => o.start <= c.start && o.end >= c.end && o.end - o.start > c.end - c.start));
   const sortCues = () => {
     byStart.length = 0;
     longest = 0;
@@ -161,7 +165,12 @@ export function newRuleKit(languageMemo: LanguageMemo = newLanguageMemo()) {
   const staysHere = () => (staying ??= ofId(CONCEPT_ID.inside_platform).filter((c) => !within(c)));
   // A negation inside another phrase ("isn't enough", "no fiverr fee") is that phrase's, not a negator (decided once).
   // Nor is a negator inside a number or an address (Vietnamese "không" is also the digit 0: "không chín một…").
-  const negators = () => (active ??= ofId(CONCEPT_ID.negation).filter((n) => !within(n) && !entities.some((e) => e.start < n.end && n.start < e.end)));
+  // Nor is a negator in a question that is not a refusal: a negative question invites ("LINEで話しません？",
+  // "wollen wir nicht auf WhatsApp weiter?", "why don't you install anydesk?").
+  const negators = () =>
+    (active ??= ofId(CONCEPT_ID.negation).filter((n) => !within(n, "refusal") && !entities.some((e) => e.start < n.end && n.start < e.end) && (refusal(n) || !questionAfter(n, NEGATIVE_QUESTION_WORDS))));
+  /** A refusal verb ("ich weigere mich", "i refuse", "отказываюсь"): it takes the clause after it as its object. */
+  const refusal = (n: Span) => ofId(CONCEPT_ID.refusal).some((r) => overlap(r, n));
   /** Words between two offsets (a run of Han/kana counts one word per two characters). */
   const wordsBetween = (a: number, b: number) => countWords(text, a, b);
   const wordStart = (p: number) => startOfWord(text, p);
@@ -173,8 +182,12 @@ export function newRuleKit(languageMemo: LanguageMemo = newLanguageMemo()) {
   const inSpan = (n: Span, e: Span) => n.start >= e.start && n.end <= e.end;
   /** The negator n, in e's clause, right before e (a weak one: with no word between) or just after it. */
   const negates = (n: Cue, e: Span) =>
-    sameClause(n, e) &&
-    (n.end <= e.start ? wordsBetween(n.end, wordStart(e.start)) <= (weakNegators?.has(n) ? 0 : NEG_WORDS_BEFORE) : !weakNegators?.has(n) && n.start >= e.end && wordsBetween(e.end, n.start) <= NEG_WORDS_AFTER);
+    (sameClause(n, e) &&
+      (n.end <= e.start ? wordsBetween(n.end, wordStart(e.start)) <= (weakNegators?.has(n) ? 0 : NEG_WORDS_BEFORE) : !weakNegators?.has(n) && n.start >= e.end && wordsBetween(e.end, n.start) <= NEG_WORDS_AFTER)) ||
+    refusesNext(n, e);
+  /** "ich weigere mich, AnyDesk zu installieren": a refusal reaches across the comma into its infinitive clause. */
+  const refusesNext = (n: Cue, e: Span) =>
+    n.end <= e.start && !weakNegators?.has(n) && refusal(n) && sameSentence(n.start, e.start) && wordsBetween(n.end, wordStart(e.start)) <= NEG_WORDS_BEFORE;
   /** n negates the request made of x and its evidence (walked in place: this runs for every negator and every request). */
   const negatesRequest = (n: Cue, x: Span, evidence: Span[]) => {
     // (Loops, not every/some with a closure over n: this runs for every negator of every question.)
@@ -254,11 +267,79 @@ export function newRuleKit(languageMemo: LanguageMemo = newLanguageMemo()) {
   /** "the password field", "a PayPal button", "6-digit code screen": the thing is a feature being built. */
   const feature = (x: Span) => {
     const list = ofId(CONCEPT_ID.feature_word);
-    for (let k = 0; k < list.length; k++) {
-      const c = list[k]!;
-      if (!overlap(c, x) && sameClause(c, x) && (c.end <= x.start ? wordsBetween(c.end, x.start) : wordsBetween(x.end, c.start)) <= 2) return true;
-    }
+    for (let k = 0; k < list.length; k++) if (beside(list[k]!, x, 2)) return true; // (a loop: no closure per question)
     return false;
+  };
+  /** c is right beside x in its clause: no overlap, at most `words` words between (either side). */
+  const beside = (c: Span, x: Span, words: number) => !overlap(c, x) && sameClause(c, x) && (c.end <= x.start ? wordsBetween(c.end, x.start) : wordsBetween(x.end, c.start)) <= words;
+  /**
+   * The question mark that ends x's clause at most `words` words after x ("teamviewer id?", "LINEで話しません？"):
+   * the word view drops punctuation, so the original text is read up to the clause's first end mark.
+   */
+  const questionAfter = (x: Span, words: number): Span | undefined => {
+    const k = clauseOf(Math.max(x.start, x.end - 1));
+    const bounds = clauses.breaks();
+    const to = k < bounds.length ? bounds[k]! : text.length;
+    for (let p = x.end; p < to; p++) {
+      const c = text.charCodeAt(p);
+      if (!hasCode(END_MARKS, c)) continue;
+      return hasCode(QUESTION_MARKS, c) && wordsBetween(x.end, p) <= words ? { start: p, end: p + 1 } : undefined;
+    }
+    return undefined;
+  };
+  /** The sentence after x's opens with a negator: "teamviewer? no thanks", "skype? nein" answer the question, they do not ask it. */
+  const answeredNo = (x: Span) => {
+    const k = sentenceOf(x.start);
+    const bounds = sentences.breaks();
+    if (k >= bounds.length) return false;
+    const next = bounds[k]!;
+    return negators().some((n) => n.start >= next && sentences.isIn(k + 1, n.start) && wordsBetween(next, n.start) === 0);
+  };
+  /**
+   * A request made without a verb, right beside the thing asked for: a please-word touching it ("anydesk pls",
+   * "tg bitte", "AnyDeskお願いします"); a question whether the reader has it ("u have paypal?", "энидеск есть?",
+   * "tem pix?", "PayPal持ってますか？"); or the thing alone as a short question ("tg?", "skype?", "teamviewer id?")
+   * that the next sentence does not answer with a no. Not in a message about a product being built
+   * ("telegram integration pls", "is the tg bot ready?"). Returns the evidence beside x.
+   */
+  const bareAsk = (x: Cue, wordsAfter = 0): Span | undefined => {
+    // (Nor in one that keeps things here: "Do you accept crypto? Just kidding, I'll order through Fiverr.")
+    if (ofId(CONCEPT_ID.feature_word).length > 0 || ofId(CONCEPT_ID.topic_build).length > 0 || staysHere().some((c) => !negatedWith(c, NO_SPANS))) return undefined;
+    // (`wordsAfter`: words a please-word after the thing may leave between, "teamviewer id bitte"; before it none:
+    // "please uninstall anydesk" asks for something else.)
+    const marker = ofId(CONCEPT_ID.ask_marker).find((c) => beside(c, x, c.start >= x.end ? wordsAfter : 0) || closingMarker(c, x));
+    if (marker) return marker;
+    // (The question ends right after a "have" that follows the thing, "papara var mı?", or at most a word after the
+    // thing that follows it, "do you have a paypal account?", "có zalo không?"; a have before a list reaches its
+    // last item, "hai paypal o postepay?".)
+    const head = listHead(x);
+    const have = ofId(CONCEPT_ID.have_question).find(
+      (c) => !within(c) && (c.start >= x.end ? beside(c, x, 1) && !!questionAfter(c, 0) : beside(c, head, 1) && !!questionAfter(x, 1)),
+    );
+    if (have) return have;
+    const mark = questionAfter(x, 1);
+    if (!mark || answeredNo(x)) return undefined;
+    const k = sentenceOf(x.start);
+    const from = k === 0 ? 0 : sentences.breaks()[k - 1]!;
+    return wordsBetween(from, mark.start) <= SHORT_QUESTION_WORDS ? mark : undefined;
+  };
+  /** A please-word after a comma that ends the sentence: "anydesk, lūdzu", "whatsapp, please". */
+  const closingMarker = (c: Span, x: Span) => {
+    if (c.start < x.end || wordsBetween(x.end, c.start) > 0 || !sameSentence(x.start, c.start)) return false;
+    const k = sentenceOf(c.start);
+    const bounds = sentences.breaks();
+    return wordsBetween(c.end, k < bounds.length ? bounds[k]! : text.length) === 0;
+  };
+  /** The first of a list of things of x's concept that ends with x ("paypal o postepay", "wise or revolut"), each a word apart at most. */
+  const listHead = (x: Cue): Cue => {
+    let head = x;
+    for (let n = 0; n < MAX_LIST; n++) {
+      const h = head;
+      const before = of(x.concept as Concept).find((y) => y.end <= h.start && sameClause(y, h) && wordsBetween(y.end, h.start) <= 1);
+      if (!before) break;
+      head = before;
+    }
+    return head;
   };
   const add = (label: ScanLabel, rule: string, score: number, spans: (Span & { flags?: number })[], normalized: string) => {
     const copies: RuleFinding["spans"] = [];
@@ -332,7 +413,7 @@ export function newRuleKit(languageMemo: LanguageMemo = newLanguageMemo()) {
     reported: false,
     out: [] as RuleFinding[],
     load,
-    of, ents, findAround, near, nearOther, together, inSentence, sentenceOf, clauseOf, sameClause, wordsBetween, wordStart, negators, negated, quoted, topicNear, inside, staysHere, overlap, safe, feature, add, secretOf, within,
+    of, ents, findAround, near, nearOther, together, inSentence, sentenceOf, clauseOf, sameClause, wordsBetween, wordStart, negators, negated, quoted, topicNear, inside, staysHere, overlap, safe, feature, add, secretOf, within, partOf, beside, questionAfter, bareAsk,
   };
   return kit;
 }
@@ -340,3 +421,16 @@ export function newRuleKit(languageMemo: LanguageMemo = newLanguageMemo()) {
 /** Reach of a negation, in words, before / after what it negates ("I won't pay through PayPal", "sūtīt nevajag"). */
 const NEG_WORDS_BEFORE = 3;
 const NEG_WORDS_AFTER = 2;
+/** Most words of a question that is just the thing asked for ("tg?", "ok yalla whatsapp?", "teamviewer id?"). */
+const SHORT_QUESTION_WORDS = 3;
+/**
+ * Most words from a negator to the question mark that makes it a negative question: the verb-final invitations
+ * ("LINEで話しません？", "카톡으로 하지 않을래요?"). Further from the mark a negator still negates ("isn't it risky to install
+ * anydesk?" is a victim's question); the invitations of other languages are phrases ("can't we", "wollen wir nicht",
+ * "pourquoi pas sur"), listed as `negation_exception` or `contact_verb` terms.
+ */
+const NEGATIVE_QUESTION_WORDS = 1;
+/** Most things in a list a have-question reaches through ("do you have paypal, wise or revolut?"). */
+const MAX_LIST = 3;
+/** Question marks: Latin, full-width, Arabic. */
+const QUESTION_MARKS = "?？؟";

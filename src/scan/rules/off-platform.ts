@@ -1,9 +1,10 @@
 // off_platform: contact moved off the platform (messenger links and invitations, addresses, phone numbers, handles, meetings).
 import { REACH, type RuleKit, type Span } from "./kit.ts";
 import { handleAfter } from "./text.ts";
+import type { Cue } from "./types.ts";
 
 export function offPlatformRules(k: RuleKit): void {
-  const { text, entities, links, of, ents, findAround, near, nearOther, together, sameClause, negated, topicNear, inside, staysHere, overlap, safe, feature, add, secretOf } = k;
+  const { text, entities, links, of, ents, findAround, near, nearOther, together, sameClause, negated, topicNear, inside, staysHere, overlap, safe, feature, add, secretOf, bareAsk, partOf } = k;
   for (const e of ents("url")) {
     const v = links.get(e);
     if (v?.kind === "messenger") add("off_platform", "messenger_link", 0.9, [e], e.value);
@@ -40,7 +41,9 @@ export function offPlatformRules(k: RuleKit): void {
     if (!safe(m) || staying || of("code_source").some((c) => overlap(c, m)) || secretOf(m)) continue;
     const topic = topicNear(m);
     // "whatsapp me" is a messenger and an invitation in one; a verb inside the name is not.
-    const verb = of("contact_verb").find((c) => together(m, c) && !(c.start >= m.start && c.end <= m.end));
+    // (Of the verbs starting at one place, the longest: "話しませんか" rather than "話しません".)
+    // ("여기서 얘기해요", "talk here": a verb inside a stays-here phrase keeps the talk here.)
+    const verb = longestFirst(of("contact_verb"), (c) => together(m, c) && !(c.start >= m.start && c.end <= m.end) && !partOf(c, ["inside_platform"]));
     if (verb && !topic && safe(verb, m)) {
       add("off_platform", "messenger_invite", 0.8, [m, verb], m.term);
       continue;
@@ -52,7 +55,13 @@ export function offPlatformRules(k: RuleKit): void {
       continue;
     }
     const outside = near(m, "outside");
-    if (outside && !topic && safe(outside, m)) add("off_platform", "messenger_outside", 0.7, [m, outside], m.term);
+    if (outside && !topic && safe(outside, m)) {
+      add("off_platform", "messenger_outside", 0.7, [m, outside], m.term);
+      continue;
+    }
+    // "tg pls", "skype?", "u on telegram?", "عندك واتساب؟": the channel asked for without a verb.
+    const ask = !verb ? bareAsk(m) : undefined;
+    if (ask && !topic && safe(m, ask)) add("off_platform", "messenger_ask", 0.7, [m, ask], m.term);
   }
   for (const v of of("contact_verb")) {
     const o = nearOther(v, "outside", 60);
@@ -75,4 +84,14 @@ export function offPlatformRules(k: RuleKit): void {
     const verb = nearOther(m, "contact_verb");
     if (link || (verb && safe(verb, m))) add("off_platform", "meeting_outside", 0.65, [m, link ?? verb!], m.term);
   }
+}
+
+/** The first cue (by start) that passes the test, the longest of those starting at that place. */
+function longestFirst(list: Cue[], test: (c: Cue) => boolean): Cue | undefined {
+  let best: Cue | undefined;
+  for (const c of list) {
+    if (best && c.start > best.start) break;
+    if (test(c) && (!best || c.end > best.end)) best = c;
+  }
+  return best;
 }

@@ -2,9 +2,14 @@
 import { type RuleKit, WINDOW } from "./kit.ts";
 import { amountAfter } from "./text.ts";
 import { suspiciousLink } from "./links.ts";
+import type { Cue } from "./types.ts";
+import type { Concept } from "./concepts.ts";
+
+/** Noun phrases that hold a pay verb's word: "pago" in "tu pago ha sido liberado" (a notice's subject), a product topic. */
+const NOUN_PHRASES: Concept[] = ["notice_subject", "topic_build"];
 
 export function paymentRules(k: RuleKit): void {
-  const { text, links, entities, of, ents, near, nearOther, together, sentenceOf, sameClause, negated, topicNear, inside, overlap, safe, feature, out, add } = k;
+  const { text, links, entities, of, ents, near, nearOther, together, sentenceOf, sameClause, negated, topicNear, inside, overlap, safe, feature, out, add, partOf, bareAsk } = k;
   for (const e of ents("iban")) if (!negated(e)) add("payment_request", "iban", 0.9, [e], e.value);
   for (const e of ents("crypto")) if (!negated(e)) add("payment_request", "crypto_address", 0.85, [e], e.value);
   for (const p of of("pay_outside")) if (safe(p)) add("payment_request", "pay_outside", 0.8, [p], p.term);
@@ -35,7 +40,9 @@ export function paymentRules(k: RuleKit): void {
     }
     if ((inside(m) && !near(m, "pay_outside")) || feature(m)) continue;
     // The verb of its own clause first: "don't pay on the platform, transfer it to my PayPal" asks in the second clause.
-    const verb = nearOther(m, "pay_verb", WINDOW, (c) => sameClause(c, m)) ?? nearOther(m, "pay_verb") ?? nearOther(m, "ask_verb", 50);
+    // (A verb inside a longer term of another concept is that term's: "pago" in "tu pago ha sido liberado".)
+    const verbal = (c: Cue) => !partOf(c, NOUN_PHRASES);
+    const verb = nearOther(m, "pay_verb", WINDOW, (c) => sameClause(c, m) && verbal(c)) ?? nearOther(m, "pay_verb", WINDOW, verbal) ?? nearOther(m, "ask_verb", 50, verbal);
     // "your customers can pay by PayPal in the shop I build": the seller's product, unless paying around the fee.
     if (verb && !inside(verb) && safe(m, verb) && !topicNear(m)) {
       add("payment_request", "pay_method", 0.75, [m, verb], `${verb.term} ${m.term}`);
@@ -43,6 +50,12 @@ export function paymentRules(k: RuleKit): void {
     }
     // "bizum 40 eur y arranco", "p1x 50 reais": a rail with the sum right after it names where to send it, without a verb.
     // (Not beside a shortener or a lookalike link: "领取你的新人红包 ¥88 👉 t.co/…" offers money, a lure judged by its link.)
+    // "u have paypal?", "tienes bizum?", "tem pix?", "有支付宝吗？": asking whether the reader has the rail.
+    const ask = !verb ? bareAsk(m) : undefined;
+    if (ask && safe(m, ask) && !topicNear(m)) {
+      add("payment_request", "pay_method_ask", 0.7, [m, ask], m.term);
+      continue;
+    }
     const sum = amountAfter(text, m.end);
     if (sum && safe(m) && !topicNear(m) && !lureLink()) add("payment_request", "pay_method_amount", 0.7, [m, sum], `${m.term} ${text.slice(sum.start, sum.end).trim()}`);
   }

@@ -2,9 +2,13 @@
 import { REACH, type RuleKit, type Span, WINDOW, gap } from "./kit.ts";
 import { credentialAfter, isAmount } from "./text.ts";
 import type { Cue } from "./types.ts";
+import type { Concept } from "./concepts.ts";
+
+/** Terms of the speaker's own doing that hold an ask verb: "we'll send you a code" (code_source) is no "send me". */
+const SPEAKER_ACTS: Concept[] = ["code_source"];
 
 export function personalDataRules(k: RuleKit): void {
-  const { text, entities, of, ents, findAround, near, nearOther, together, sentenceOf, sameClause, wordsBetween, negators, negated, quoted, overlap, safe, feature, out, add } = k;
+  const { text, entities, of, ents, findAround, near, nearOther, together, sentenceOf, sameClause, wordsBetween, negators, negated, quoted, overlap, safe, feature, add, beside, partOf } = k;
   /** A staff claim or an account threat in the message: the setting of most credential lures. */
   const pressure = of("account_threat").length > 0 || of("brand").some((b) => of("staff_role").some((r) => gap(r, b) <= 20));
   const partial = (x: Span) => near(x, "partial_digits", 40) && !near(x, "full_number", 60);
@@ -20,9 +24,10 @@ export function personalDataRules(k: RuleKit): void {
    * "your security code please", "ur password pls", "מה הסיסמה": a please-word or question word right beside a
    * secret asks for it without a verb (same clause; a question word only before it, at most one word between).
    */
-  const beside = (c: Span, x: Span, words: number) => !overlap(c, x) && sameClause(c, x) && (c.end <= x.start ? wordsBetween(c.end, x.start) <= words : wordsBetween(x.end, c.start) <= words);
   // ("please change the admin password" is advice: a please-word must touch the secret.)
-  const askMarker = (x: Span) => of("ask_marker").find((c) => beside(c, x, 0)) ?? of("ask_question").find((c) => c.end <= x.start && beside(c, x, 1));
+  // A question ending after it asks for its value too ("密码是多少", "mật khẩu là gì"); beside a tool or a channel it asks what the thing is.
+  const askMarker = (x: Span) =>
+    of("ask_marker").find((c) => beside(c, x, 0)) ?? of("ask_ending").find((c) => beside(c, x, 0)) ?? of("ask_question").find((c) => c.end <= x.start && beside(c, x, 1));
   /** A feature word right after an ask verb is its object: "I need the whole flow", "send me the screen". */
   const asksForFeature = (a: Span) => of("feature_word").some((c) => c.start >= a.end && sameClause(c, a) && wordsBetween(a.end, c.start) <= 2);
   // "you'll paste the token into the panel yourself": the owner keeps the secret.
@@ -36,7 +41,7 @@ export function personalDataRules(k: RuleKit): void {
     // Under a staff claim or an account threat, "send" in any sense ("schick den Code") is the request.
     // An ask term may take the secret's first word with it ("ส่งรหัส|ผ่าน", "code please" over "security code"): it
     // still asks when it reaches beyond the secret.
-    const askOf = (c: Cue) => sameSentence(c) && together(s, c) && (!overlap(c, s) || c.start < s.start || c.end > s.end);
+    const askOf = (c: Cue) => sameSentence(c) && together(s, c) && (!overlap(c, s) || c.start < s.start || c.end > s.end) && !partOf(c, SPEAKER_ACTS);
     const ask = findAround("ask_verb", s.start - WINDOW - REACH, s.end + WINDOW, askOf) ?? (pressure ? nearOther(s, "pay_verb", WINDOW, sameSentence) : undefined);
     if (ask && safe(ask, s)) {
       add("personal_data", "secret_request", 0.85, [s, ask], `${ask.term} ${s.term}`);
@@ -66,7 +71,7 @@ export function personalDataRules(k: RuleKit): void {
     // The code a remote tool shows is part of the remote-access request, not a secret of its own.
     if (!safe(c) || near(c, "remote_tool", 80)) continue;
     const source = near(c, "code_source", 60);
-    const ask = near(c, "ask_verb", 60) ?? askMarker(c);
+    const ask = of("ask_verb").find((a) => together(c, a, 60) && !partOf(a, SPEAKER_ACTS)) ?? askMarker(c);
     // "I build the feature that sends the OTP code by SMS": the code is part of the product; so is what an ask
     // verb asks for when a feature word is its object ("login with 2FA via SMS code, I need the whole flow designed").
     if (source && ask && safe(ask, c) && !feature(c) && !asksForFeature(ask)) {

@@ -1,16 +1,25 @@
 // remote_access: remote-control tools, scripts, executables and macro actions.
 import { type RuleKit, type Span, TOPIC_REACH } from "./kit.ts";
+import type { Cue } from "./types.ts";
 
 export function remoteAccessRules(k: RuleKit): void {
-  const { of, ents, nearOther, sentenceOf, safe, add } = k;
+  const { of, ents, nearOther, sentenceOf, safe, add, partOf, bareAsk } = k;
   for (const r of of("remote_action")) if (safe(r)) add("remote_access", "remote_action", 0.85, [r], r.term);
   // A seller describing their own service ("I review how you use TeamViewer") names the tool after the topic.
   const topicBefore = (x: Span) => of("topic_build").some((c) => c.end <= x.start && x.start - c.end <= TOPIC_REACH && sentenceOf(c.start) === sentenceOf(x.start));
   // "j'ai installé AnyDesk", "I've installed TeamViewer": the speaker tells what they did, nobody is asked to.
-  const asked = (verb: Span) => !of("self_report").some((c) => c.start <= verb.start && c.end >= verb.end);
+  // A verb inside a longer term of another concept is that term's: "setup" in "AnyDesk setup guide" (a deliverable).
+  const asked = (verb: Cue) => !of("self_report").some((c) => c.start <= verb.start && c.end >= verb.end) && !partOf(verb, ["topic_build"]);
   for (const t of [...of("remote_tool"), ...of("script_cmd")]) {
     const verb = nearOther(t, "install_verb", 100, asked) ?? (t.concept === "remote_tool" ? nearOther(t, "ask_verb", 60) : undefined);
-    if (verb && safe(t, verb) && !topicBefore(t)) add("remote_access", t.concept === "remote_tool" ? "remote_tool" : "script_command", 0.85, [t, verb], `${verb.term} ${t.term}`);
+    if (verb && safe(t, verb) && !topicBefore(t)) {
+      add("remote_access", t.concept === "remote_tool" ? "remote_tool" : "script_command", 0.85, [t, verb], `${verb.term} ${t.term}`);
+      continue;
+    }
+    // "anydesk pls", "teamviewer id?", "энидеск есть?": the tool asked for without a verb (a please-word may take
+    // the tool's ID or code between: "teamviewer-ID bitte").
+    const ask = t.concept === "remote_tool" && !verb ? bareAsk(t, 1) : undefined;
+    if (ask && safe(t, ask)) add("remote_access", "remote_tool_ask", 0.7, [t, ask], t.term);
   }
   for (const e of ents("executable")) {
     const verb = nearOther(e, "install_verb", 120, asked);

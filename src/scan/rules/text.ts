@@ -8,7 +8,7 @@ import { isSpace } from "./words.ts";
 type Span = { start: number; end: number };
 
 /** Marks that end a sentence (a clause) when a space or the end follows a run of them. */
-const END_MARKS = ".!?;\n。！？؟";
+export const END_MARKS = ".!?;\n。！？؟";
 /** Marks that end a clause by themselves. */
 const CLAUSE_MARKS = "，、،()";
 /** "but" between two clauses, in the lexicons' languages. */
@@ -62,7 +62,7 @@ function isAscii(s: string): boolean {
   for (let k = 0; k < s.length; k++) if (s.charCodeAt(k) >= 0x80) return false;
   return true;
 }
-function hasCode(chars: string, c: number): boolean {
+export function hasCode(chars: string, c: number): boolean {
   for (let k = 0; k < chars.length; k++) if (chars.charCodeAt(k) === c) return true;
   return false;
 }
