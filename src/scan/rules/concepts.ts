@@ -42,6 +42,8 @@ export const CONCEPT_ID = {
   notice_subject: 37,
   notice_state: 38,
   greeting: 39,
+  content_frame: 40,
+  past_habit: 41,
 } as const;
 
 export type Concept = keyof typeof CONCEPT_ID;

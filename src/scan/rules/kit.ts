@@ -218,6 +218,31 @@ export function newRuleKit(languageMemo: LanguageMemo = newLanguageMemo()) {
     return quotes.length > 0 && !!nearIn(quotes, x, TOPIC_REACH) && !!inSentenceIn(quotes, x);
   };
   const topicNear = (x: Span) => ofId(CONCEPT_ID.topic_build).some((c) => gap(c, x) <= TOPIC_REACH && sameSentence(x.start, c.start));
+  /**
+   * "put my number on the flyer", "the footer should say…", "IBAN … as an example": contact details, payment words
+   * and codes in a sentence with a `content_frame` term are content for the deliverable, not a move off the platform.
+   * An invitation in the sentence ("call me", "email me", "add me on…") keeps it a request; a contact verb that runs
+   * into the detail it hands over ("add my|phone number … to the business card") does not.
+   */
+  const asContent = (x: Span) => {
+    const frames = ofId(CONCEPT_ID.content_frame);
+    if (frames.length === 0) return false;
+    const k = sentenceOf(x.start);
+    const details = ofId(CONCEPT_ID.contact_detail);
+    const invites = (from: number, to: number) =>
+      ofId(CONCEPT_ID.contact_verb).some((v) => (sentences.isIn(k, v.start) || (v.start >= from && v.start < to)) && !details.some((d) => overlap(d, v) && d.end > v.end));
+    return frames.some((c) => (sentences.isIn(k, c.start) ? gap(c, x) <= TOPIC_REACH : introduces(c, x)) && !negatedWith(c, NO_SPANS) && !invites(c.start, x.end));
+  };
+  /**
+   * A frame followed by a colon introduces the text after it up to the line's end, across the full stops of
+   * abbreviations and of the quoted text itself ("should read: Dr. Omar Haddad, tel. 555-0199", "soll stehen: Tel. 0171…").
+   */
+  const introduces = (c: Span, x: Span) => {
+    if (c.end > x.start || x.start - c.end > TOPIC_REACH || !COLON_AFTER.test(text.slice(c.end, c.end + 3))) return false;
+    return !text.slice(c.end, x.start).includes("\n");
+  };
+  /** "I used to pay them by bank transfer", "früher habe ich … bezahlt": a past habit told in x's clause, before it. */
+  const pastHabit = (x: Span) => ofId(CONCEPT_ID.past_habit).some((c) => c.end <= x.end && sameClause(c, x) && gap(c, x) <= WINDOW);
   /** "through the order" in x's sentence, unless itself negated ("we don't pay through the platform"). */
   const inside = (x: Span) => staysHere().some((c) => sameSentence(x.start, c.start) && gap(c, x) <= TOPIC_REACH && !negatedWith(c, NO_SPANS));
   /** A cue of `concept` near x that is a different piece of text than x. */
@@ -298,10 +323,13 @@ export function newRuleKit(languageMemo: LanguageMemo = newLanguageMemo()) {
     reported: false,
     out: [] as RuleFinding[],
     load,
-    of, ents, findAround, near, nearOther, together, inSentence, sentenceOf, clauseOf, sameClause, wordsBetween, wordStart, negators, negated, quoted, topicNear, inside, staysHere, overlap, safe, feature, add, secretOf, within,
+    of, ents, findAround, near, nearOther, together, inSentence, sentenceOf, clauseOf, sameClause, wordsBetween, wordStart, negators, negated, quoted, topicNear, asContent, pastHabit, inside, staysHere, overlap, safe, feature, add, secretOf, within,
   };
   return kit;
 }
+
+/** A colon right after a content frame ("should say:", "soll stehen:", "要写："). */
+const COLON_AFTER = /^\s?[:：]/;
 
 /** Reach of a negation, in words, before / after what it negates ("I won't pay through PayPal", "sūtīt nevajag"). */
 const NEG_WORDS_BEFORE = 3;

@@ -1,12 +1,14 @@
 // payment_request: money moved around checkout (IBANs, wallets, pay-outside phrases, payment methods with a verb, an address or an invitation).
-import { type RuleKit, WINDOW } from "./kit.ts";
+import { type RuleKit, type Span, WINDOW } from "./kit.ts";
 import { amountAfter } from "./text.ts";
 import { suspiciousLink } from "./links.ts";
 
 export function paymentRules(k: RuleKit): void {
-  const { text, links, entities, of, ents, near, nearOther, together, sentenceOf, sameClause, negated, topicNear, inside, overlap, safe, feature, out, add } = k;
-  for (const e of ents("iban")) if (!negated(e)) add("payment_request", "iban", 0.9, [e], e.value);
-  for (const e of ents("crypto")) if (!negated(e)) add("payment_request", "crypto_address", 0.85, [e], e.value);
+  const { text, links, entities, of, ents, near, nearOther, together, sentenceOf, sameClause, negated, topicNear, asContent, pastHabit, inside, overlap, safe, feature, out, add } = k;
+  // An account number on an invoice template "as an example" is the template's content (unless the message avoids the fee).
+  const content = (x: Span) => asContent(x) && of("pay_outside").length === 0 && of("pay_timing").length === 0;
+  for (const e of ents("iban")) if (!negated(e) && !content(e)) add("payment_request", "iban", 0.9, [e], e.value);
+  for (const e of ents("crypto")) if (!negated(e) && !content(e)) add("payment_request", "crypto_address", 0.85, [e], e.value);
   for (const p of of("pay_outside")) if (safe(p)) add("payment_request", "pay_outside", 0.8, [p], p.term);
   // "pay me outside fiverr", "płać poza Fiverrem": a pay verb with a platform-naming outside term in its clause.
   for (const v of of("pay_verb")) {
@@ -22,6 +24,8 @@ export function paymentRules(k: RuleKit): void {
       add("payment_request", "pay_in_advance", 0.8, [m, timing], `${timing.term} ${m.term}`);
       continue;
     }
+    // "the footer should say 'We accept PayPal'", "Pagos con Bizum" on a shop's sign: the deliverable's text.
+    if (content(m)) continue;
     const addr = entities.find((e) => (e.kind === "email" || e.kind === "phone" || e.kind === "handle" || e.kind === "payment_id") && together(e, m, 60));
     if (addr && safe(m) && !feature(m)) {
       add("payment_request", "pay_method_address", 0.75, [m, addr], `${m.term} ${addr.value}`);
@@ -35,7 +39,9 @@ export function paymentRules(k: RuleKit): void {
     }
     if ((inside(m) && !near(m, "pay_outside")) || feature(m)) continue;
     // The verb of its own clause first: "don't pay on the platform, transfer it to my PayPal" asks in the second clause.
-    const verb = nearOther(m, "pay_verb", WINDOW, (c) => sameClause(c, m)) ?? nearOther(m, "pay_verb") ?? nearOther(m, "ask_verb", 50);
+    // "I used to pay freelancers through PayPal": a past habit asks nothing.
+    const asks = (c: Span) => !pastHabit(c);
+    const verb = nearOther(m, "pay_verb", WINDOW, (c) => sameClause(c, m) && asks(c)) ?? nearOther(m, "pay_verb", WINDOW, asks) ?? nearOther(m, "ask_verb", 50, asks);
     // "your customers can pay by PayPal in the shop I build": the seller's product, unless paying around the fee.
     if (verb && !inside(verb) && safe(m, verb) && !topicNear(m)) {
       add("payment_request", "pay_method", 0.75, [m, verb], `${verb.term} ${m.term}`);
