@@ -44,6 +44,7 @@ export const CONCEPT_ID = {
   greeting: 39,
   content_frame: 40,
   past_habit: 41,
+  content_sample: 42,
 } as const;
 
 export type Concept = keyof typeof CONCEPT_ID;

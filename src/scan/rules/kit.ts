@@ -8,7 +8,7 @@ import type { LinkVerdict } from "../detectors/links.ts";
 import type { ScanContext, ScanLabel } from "../types.ts";
 import { CONCEPT_COUNT, CONCEPT_ID, conceptId, type Concept } from "./concepts.ts";
 import { messageLanguages, newLanguageMemo, type LanguageMemo } from "./languages.ts";
-import { boundaries, CLAUSE_END, newPieceLookup, sentenceBreaks } from "./text.ts";
+import { boundaries, CLAUSE_END, newPieceLookup, quotedSpans, sentenceBreaks } from "./text.ts";
 import type { Cue, RuleFinding, RuleInput } from "./types.ts";
 import { wordsBetween as countWords, wordStart as startOfWord } from "./words.ts";
 
@@ -68,6 +68,7 @@ export function newRuleKit(languageMemo: LanguageMemo = newLanguageMemo()) {
   const sentences = newPieceLookup(sentenceBreaks);
   const clauses = newPieceLookup((t) => boundaries(t, CLAUSE_END));
   let staying: Cue[] | undefined;
+  let quotes: Span[] | undefined;
   let active: Cue[] | undefined;
   /** Negators of a plausible language that is not the message's main one: they count only right before what they negate. */
   let weakNegators: Set<Cue> | undefined;
@@ -224,8 +225,10 @@ export function newRuleKit(languageMemo: LanguageMemo = newLanguageMemo()) {
    * An invitation in the sentence ("call me", "email me", "add me on…") keeps it a request; a contact verb that runs
    * into the detail it hands over ("add my|phone number … to the business card") does not.
    */
-  const asContent = (x: Span) => {
-    const frames = ofId(CONCEPT_ID.content_frame);
+  const asContent = (x: Span) => framedBy(ofId(CONCEPT_ID.content_frame), x) || framedBy(ofId(CONCEPT_ID.content_sample), x);
+  /** "IBAN … as an example", "un IBAN de ejemplo": a sample value (a `content_sample` frame), not a real one. */
+  const asSample = (x: Span) => framedBy(ofId(CONCEPT_ID.content_sample), x);
+  const framedBy = (frames: Cue[], x: Span) => {
     if (frames.length === 0) return false;
     const k = sentenceOf(x.start);
     const details = ofId(CONCEPT_ID.contact_detail);
@@ -233,6 +236,8 @@ export function newRuleKit(languageMemo: LanguageMemo = newLanguageMemo()) {
       ofId(CONCEPT_ID.contact_verb).some((v) => (sentences.isIn(k, v.start) || (v.start >= from && v.start < to)) && !details.some((d) => overlap(d, v) && d.end > v.end));
     return frames.some((c) => (sentences.isIn(k, c.start) ? gap(c, x) <= TOPIC_REACH : introduces(c, x)) && !negatedWith(c, NO_SPANS) && !invites(c.start, x.end));
   };
+  /** x is part of a content frame's own words ("invoice" in "invoice template"). */
+  const inFrame = (x: Span) => [...ofId(CONCEPT_ID.content_frame), ...ofId(CONCEPT_ID.content_sample)].some((c) => c.start <= x.start && x.end <= c.end);
   /**
    * A frame followed by a colon introduces the text after it up to the line's end, across the full stops of
    * abbreviations and of the quoted text itself ("should read: Dr. Omar Haddad, tel. 555-0199", "soll stehen: Tel. 0171…").
@@ -241,6 +246,8 @@ export function newRuleKit(languageMemo: LanguageMemo = newLanguageMemo()) {
     if (c.end > x.start || x.start - c.end > TOPIC_REACH || !COLON_AFTER.test(text.slice(c.end, c.end + 3))) return false;
     return !text.slice(c.end, x.start).includes("\n");
   };
+  /** x is inside quoted text ("the sign should say 'We accept PayPal'"): the quoted passages are found on first use. */
+  const inQuotes = (x: Span) => (quotes ??= quotedSpans(text)).some((q) => q.start <= x.start && x.end <= q.end);
   /** "I used to pay them by bank transfer", "früher habe ich … bezahlt": a past habit told in x's clause, before it. */
   const pastHabit = (x: Span) => ofId(CONCEPT_ID.past_habit).some((c) => c.end <= x.end && sameClause(c, x) && gap(c, x) <= WINDOW);
   /** "through the order" in x's sentence, unless itself negated ("we don't pay through the platform"). */
@@ -274,7 +281,7 @@ export function newRuleKit(languageMemo: LanguageMemo = newLanguageMemo()) {
     kinds.length = 0;
     entitiesFiled = false;
     if (negatedAlone.size > 0) negatedAlone.clear(); // clear() makes a new table even when there is nothing in it
-    staying = active = weakNegators = undefined;
+    staying = active = weakNegators = quotes = undefined;
     longest = -1;
     ({ text, cues, entities } = input);
     sentences.load(text);
@@ -323,7 +330,7 @@ export function newRuleKit(languageMemo: LanguageMemo = newLanguageMemo()) {
     reported: false,
     out: [] as RuleFinding[],
     load,
-    of, ents, findAround, near, nearOther, together, inSentence, sentenceOf, clauseOf, sameClause, wordsBetween, wordStart, negators, negated, quoted, topicNear, asContent, pastHabit, inside, staysHere, overlap, safe, feature, add, secretOf, within,
+    of, ents, findAround, near, nearOther, together, inSentence, sentenceOf, clauseOf, sameClause, wordsBetween, wordStart, negators, negated, quoted, topicNear, asContent, asSample, inFrame, pastHabit, inQuotes, inside, staysHere, overlap, safe, feature, add, secretOf, within,
   };
   return kit;
 }

@@ -4,9 +4,13 @@ import { amountAfter } from "./text.ts";
 import { suspiciousLink } from "./links.ts";
 
 export function paymentRules(k: RuleKit): void {
-  const { text, links, entities, of, ents, near, nearOther, together, sentenceOf, sameClause, negated, topicNear, asContent, pastHabit, inside, overlap, safe, feature, out, add } = k;
-  // An account number on an invoice template "as an example" is the template's content (unless the message avoids the fee).
-  const content = (x: Span) => asContent(x) && of("pay_outside").length === 0 && of("pay_timing").length === 0;
+  const { text, links, entities, of, ents, near, nearOther, together, sentenceOf, sameClause, negated, topicNear, asContent, asSample, inFrame, pastHabit, inQuotes, inside, overlap, safe, feature, out, add } = k;
+  // "the sign should say 'Pagos con Bizum'", an IBAN on an invoice template "as an example": the deliverable's text,
+  // unless the message avoids the fee or pays upfront, or the speaker's own pay or ask verb (neither quoted nor the frame's
+  // word, as "invoice" in "invoice template") asks for a rail that is neither quoted nor a sample ("On the t-shirts:
+  // pay me $50 via PayPal", "Print the invoice and pay it to IBAN …").
+  const ownVerb = (x: Span) => [...of("pay_verb"), ...of("ask_verb")].some((v) => sentenceOf(v.start) === sentenceOf(x.start) && !inQuotes(v) && !inFrame(v));
+  const content = (x: Span) => asContent(x) && of("pay_outside").length === 0 && of("pay_timing").length === 0 && (inQuotes(x) || asSample(x) || !ownVerb(x));
   for (const e of ents("iban")) if (!negated(e) && !content(e)) add("payment_request", "iban", 0.9, [e], e.value);
   for (const e of ents("crypto")) if (!negated(e) && !content(e)) add("payment_request", "crypto_address", 0.85, [e], e.value);
   for (const p of of("pay_outside")) if (safe(p)) add("payment_request", "pay_outside", 0.8, [p], p.term);
