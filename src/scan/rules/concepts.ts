@@ -45,6 +45,8 @@ export const CONCEPT_ID = {
   content_frame: 40,
   past_habit: 41,
   content_sample: 42,
+  content_quote: 43,
+  platform_question: 44,
 } as const;
 
 export type Concept = keyof typeof CONCEPT_ID;

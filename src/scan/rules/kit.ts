@@ -225,19 +225,26 @@ export function newRuleKit(languageMemo: LanguageMemo = newLanguageMemo()) {
    * An invitation in the sentence ("call me", "email me", "add me on…") keeps it a request; a contact verb that runs
    * into the detail it hands over ("add my|phone number … to the business card") does not.
    */
-  const asContent = (x: Span) => framedBy(ofId(CONCEPT_ID.content_frame), x) || framedBy(ofId(CONCEPT_ID.content_sample), x);
+  // Quoted text is the deliverable's text in a sentence that asks for a translation or a text (`content_quote`: "translate
+  // this sentence for the website: 'Call us at…'") or builds a product ("the landing page needs a section: 'Kontakt: +49…'");
+  // unquoted, "translate this and send it to my email …" is still an address handed out.
+  const asContent = (x: Span) =>
+    framedBy(ofId(CONCEPT_ID.content_frame), x) ||
+    framedBy(ofId(CONCEPT_ID.content_sample), x) ||
+    (inQuotes(x) && (framedBy(ofId(CONCEPT_ID.content_quote), x) || framedBy(ofId(CONCEPT_ID.topic_build), x)));
   /** "IBAN … as an example", "un IBAN de ejemplo": a sample value (a `content_sample` frame), not a real one. */
   const asSample = (x: Span) => framedBy(ofId(CONCEPT_ID.content_sample), x);
   const framedBy = (frames: Cue[], x: Span) => {
     if (frames.length === 0) return false;
     const k = sentenceOf(x.start);
     const details = ofId(CONCEPT_ID.contact_detail);
+    // (A contact verb inside quotes is the deliverable's own text: "translate: 'Call us at…'".)
     const invites = (from: number, to: number) =>
-      ofId(CONCEPT_ID.contact_verb).some((v) => (sentences.isIn(k, v.start) || (v.start >= from && v.start < to)) && !details.some((d) => overlap(d, v) && d.end > v.end));
+      ofId(CONCEPT_ID.contact_verb).some((v) => (sentences.isIn(k, v.start) || (v.start >= from && v.start < to)) && !details.some((d) => overlap(d, v) && d.end > v.end) && !inQuotes(v));
     return frames.some((c) => (sentences.isIn(k, c.start) ? gap(c, x) <= TOPIC_REACH : introduces(c, x)) && !negatedWith(c, NO_SPANS) && !invites(c.start, x.end));
   };
   /** x is part of a content frame's own words ("invoice" in "invoice template"). */
-  const inFrame = (x: Span) => [...ofId(CONCEPT_ID.content_frame), ...ofId(CONCEPT_ID.content_sample)].some((c) => c.start <= x.start && x.end <= c.end);
+  const inFrame = (x: Span) => [...ofId(CONCEPT_ID.content_frame), ...ofId(CONCEPT_ID.content_sample), ...ofId(CONCEPT_ID.content_quote)].some((c) => c.start <= x.start && x.end <= c.end);
   /**
    * A frame followed by a colon introduces the text after it up to the line's end, across the full stops of
    * abbreviations and of the quoted text itself ("should read: Dr. Omar Haddad, tel. 555-0199", "soll stehen: Tel. 0171…").
@@ -245,6 +252,13 @@ export function newRuleKit(languageMemo: LanguageMemo = newLanguageMemo()) {
   const introduces = (c: Span, x: Span) => {
     if (c.end > x.start || x.start - c.end > TOPIC_REACH || !COLON_AFTER.test(text.slice(c.end, c.end + 3))) return false;
     return !text.slice(c.end, x.start).includes("\n");
+  };
+  /** x's sentence asks a question (a question mark of any script in it). */
+  const isQuestion = (x: Span) => {
+    const k = sentenceOf(x.start);
+    const bounds = sentences.breaks();
+    const piece = text.slice(k === 0 ? 0 : bounds[k - 1]!, k < bounds.length ? bounds[k]! : text.length);
+    return QUESTION_MARK.test(piece);
   };
   /** x is inside quoted text ("the sign should say 'We accept PayPal'"): the quoted passages are found on first use. */
   const inQuotes = (x: Span) => (quotes ??= quotedSpans(text)).some((q) => q.start <= x.start && x.end <= q.end);
@@ -330,11 +344,12 @@ export function newRuleKit(languageMemo: LanguageMemo = newLanguageMemo()) {
     reported: false,
     out: [] as RuleFinding[],
     load,
-    of, ents, findAround, near, nearOther, together, inSentence, sentenceOf, clauseOf, sameClause, wordsBetween, wordStart, negators, negated, quoted, topicNear, asContent, asSample, inFrame, pastHabit, inQuotes, inside, staysHere, overlap, safe, feature, add, secretOf, within,
+    of, ents, findAround, near, nearOther, together, inSentence, sentenceOf, clauseOf, sameClause, wordsBetween, wordStart, negators, negated, quoted, topicNear, asContent, asSample, inFrame, pastHabit, inQuotes, isQuestion, inside, staysHere, overlap, safe, feature, add, secretOf, within,
   };
   return kit;
 }
 
+const QUESTION_MARK = /[?？؟]/;
 /** A colon right after a content frame ("should say:", "soll stehen:", "要写："). */
 const COLON_AFTER = /^\s?[:：]/;
 

@@ -4,7 +4,7 @@ import { amountAfter } from "./text.ts";
 import { suspiciousLink } from "./links.ts";
 
 export function paymentRules(k: RuleKit): void {
-  const { text, links, entities, of, ents, near, nearOther, together, sentenceOf, sameClause, negated, topicNear, asContent, asSample, inFrame, pastHabit, inQuotes, inside, overlap, safe, feature, out, add } = k;
+  const { text, links, entities, of, ents, near, nearOther, together, sentenceOf, sameClause, negated, topicNear, asContent, asSample, inFrame, pastHabit, inQuotes, isQuestion, negators, inside, overlap, safe, feature, out, add } = k;
   // "the sign should say 'Pagos con Bizum'", an IBAN on an invoice template "as an example": the deliverable's text,
   // unless the message avoids the fee or pays upfront, or the speaker's own pay or ask verb (neither quoted nor the frame's
   // word, as "invoice" in "invoice template") asks for a rail that is neither quoted nor a sample ("On the t-shirts:
@@ -20,6 +20,16 @@ export function paymentRules(k: RuleKit): void {
     if (o && safe(v, o) && !inside(v) && !of("pay_outside").some((p) => overlap(p, v) || overlap(p, o))) add("payment_request", "pay_outside_platform", 0.75, [v, o], `${v.term} ${o.term}`);
   }
   const lureLink = () => ents("url").some((e) => suspiciousLink(links.get(e)?.kind) !== undefined);
+  // "Kann ich bei Fiverr mit PayPal bezahlen?", "Does Fiverr accept PayPal?": a question about the platform's own checkout
+  // (the platform named in the sentence, a `platform_question` in the rail's clause), unless the message leaves the
+  // platform or avoids its fee, or a negator in the sentence turns it round ("can you pay via PayPal, not Fiverr?").
+  const aboutCheckout = (m: Span) =>
+    of("outside").length === 0 &&
+    of("pay_outside").length === 0 &&
+    isQuestion(m) &&
+    of("platform_question").some((q) => sameClause(q, m) && together(q, m)) &&
+    of("brand").some((b) => sentenceOf(b.start) === sentenceOf(m.start)) &&
+    !negators().some((n) => sentenceOf(n.start) === sentenceOf(m.start));
   for (const m of of("pay_method")) {
     // "银行卡号", "card number": a rail named inside a secret's term is that secret (personal data, below).
     if (of("secret").some((c) => c.start <= m.start && c.end >= m.end && c.end - c.start > m.end - m.start)) continue;
@@ -29,7 +39,7 @@ export function paymentRules(k: RuleKit): void {
       continue;
     }
     // "the footer should say 'We accept PayPal'", "Pagos con Bizum" on a shop's sign: the deliverable's text.
-    if (content(m)) continue;
+    if (content(m) || aboutCheckout(m)) continue;
     const addr = entities.find((e) => (e.kind === "email" || e.kind === "phone" || e.kind === "handle" || e.kind === "payment_id") && together(e, m, 60));
     if (addr && safe(m) && !feature(m)) {
       add("payment_request", "pay_method_address", 0.75, [m, addr], `${m.term} ${addr.value}`);
