@@ -223,11 +223,11 @@ export function newRuleKit(languageMemo: LanguageMemo = newLanguageMemo()) {
    * "put my number on the flyer", "the footer should say…", "IBAN … as an example": contact details, payment words
    * and codes in a sentence with a `content_frame` term are content for the deliverable, not a move off the platform.
    * An invitation in the sentence ("call me", "email me", "add me on…") keeps it a request; a contact verb that runs
-   * into the detail it hands over ("add my|phone number … to the business card") does not.
+   * into the detail it hands over ("add my|phone number … to the business card") does not. Quoted text is the
+   * deliverable's text too in a sentence that asks for a translation (`content_quote`: "translate this sentence for
+   * the website: 'Call us at…'") or builds a product ("the landing page needs a section: 'Kontakt: +49…'"); unquoted,
+   * "translate this and send it to my email …" is still an address handed out.
    */
-  // Quoted text is the deliverable's text in a sentence that asks for a translation or a text (`content_quote`: "translate
-  // this sentence for the website: 'Call us at…'") or builds a product ("the landing page needs a section: 'Kontakt: +49…'");
-  // unquoted, "translate this and send it to my email …" is still an address handed out.
   const asContent = (x: Span) =>
     framedBy(ofId(CONCEPT_ID.content_frame), x) ||
     framedBy(ofId(CONCEPT_ID.content_sample), x) ||
@@ -244,7 +244,7 @@ export function newRuleKit(languageMemo: LanguageMemo = newLanguageMemo()) {
     return frames.some((c) => (sentences.isIn(k, c.start) ? gap(c, x) <= TOPIC_REACH : introduces(c, x)) && !negatedWith(c, NO_SPANS) && !invites(c.start, x.end));
   };
   /** x is part of a content frame's own words ("invoice" in "invoice template"). */
-  const inFrame = (x: Span) => [...ofId(CONCEPT_ID.content_frame), ...ofId(CONCEPT_ID.content_sample), ...ofId(CONCEPT_ID.content_quote)].some((c) => c.start <= x.start && x.end <= c.end);
+  const inFrame = (x: Span) => FRAME_IDS.some((id) => ofId(id).some((c) => c.start <= x.start && x.end <= c.end));
   /**
    * A frame followed by a colon introduces the text after it up to the line's end, across the full stops of
    * abbreviations and of the quoted text itself ("should read: Dr. Omar Haddad, tel. 555-0199", "soll stehen: Tel. 0171…").
@@ -349,6 +349,8 @@ export function newRuleKit(languageMemo: LanguageMemo = newLanguageMemo()) {
   return kit;
 }
 
+/** The concepts whose terms frame a deliverable's text. */
+const FRAME_IDS = [CONCEPT_ID.content_frame, CONCEPT_ID.content_sample, CONCEPT_ID.content_quote];
 const QUESTION_MARK = /[?？؟]/;
 /** A colon right after a content frame ("should say:", "soll stehen:", "要写："). */
 const COLON_AFTER = /^\s?[:：]/;
