@@ -47,6 +47,7 @@ export const CONCEPT_ID = {
   content_sample: 42,
   content_quote: 43,
   platform_question: 44,
+  content_heading: 45,
 } as const;
 
 export type Concept = keyof typeof CONCEPT_ID;

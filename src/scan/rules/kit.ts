@@ -231,17 +231,20 @@ export function newRuleKit(languageMemo: LanguageMemo = newLanguageMemo()) {
   const asContent = (x: Span) =>
     framedBy(ofId(CONCEPT_ID.content_frame), x) ||
     framedBy(ofId(CONCEPT_ID.content_sample), x) ||
+    framedBy(ofId(CONCEPT_ID.content_heading), x, true) ||
     (inQuotes(x) && (framedBy(ofId(CONCEPT_ID.content_quote), x) || framedBy(ofId(CONCEPT_ID.topic_build), x)));
   /** "IBAN … as an example", "un IBAN de ejemplo": a sample value (a `content_sample` frame), not a real one. */
   const asSample = (x: Span) => framedBy(ofId(CONCEPT_ID.content_sample), x);
-  const framedBy = (frames: Cue[], x: Span) => {
+  /** headingOnly: the frame counts only as a heading with a colon over x ("Text for the business card:\n…"). */
+  const framedBy = (frames: Cue[], x: Span, headingOnly = false) => {
     if (frames.length === 0) return false;
     const k = sentenceOf(x.start);
     const details = ofId(CONCEPT_ID.contact_detail);
     // (A contact verb inside quotes is the deliverable's own text: "translate: 'Call us at…'".)
     const invites = (from: number, to: number) =>
       ofId(CONCEPT_ID.contact_verb).some((v) => (sentences.isIn(k, v.start) || (v.start >= from && v.start < to)) && !details.some((d) => overlap(d, v) && d.end > v.end) && !inQuotes(v));
-    return frames.some((c) => (sentences.isIn(k, c.start) ? gap(c, x) <= TOPIC_REACH : introduces(c, x)) && !negatedWith(c, NO_SPANS) && !invites(c.start, x.end));
+    const reaches = (c: Cue) => (!headingOnly && sentences.isIn(k, c.start) ? gap(c, x) <= TOPIC_REACH : introduces(c, x));
+    return frames.some((c) => reaches(c) && !negatedWith(c, NO_SPANS) && !invites(c.start, x.end));
   };
   /** x is part of a content frame's own words ("invoice" in "invoice template"). */
   const inFrame = (x: Span) => FRAME_IDS.some((id) => ofId(id).some((c) => c.start <= x.start && x.end <= c.end));
@@ -250,8 +253,11 @@ export function newRuleKit(languageMemo: LanguageMemo = newLanguageMemo()) {
    * abbreviations and of the quoted text itself ("should read: Dr. Omar Haddad, tel. 555-0199", "soll stehen: Tel. 0171…").
    */
   const introduces = (c: Span, x: Span) => {
-    if (c.end > x.start || x.start - c.end > TOPIC_REACH || !COLON_AFTER.test(text.slice(c.end, c.end + 3))) return false;
-    return !text.slice(c.end, x.start).includes("\n");
+    if (c.end > x.start || !COLON_AFTER.test(text.slice(c.end, c.end + 3))) return false;
+    const between = text.slice(c.end, x.start);
+    // A colon that ends its line heads the block of lines under it, up to a blank line ("Flyer text:\n- Call 0161…\n- hello@…").
+    if (HEADING_COLON.test(text.slice(c.end, c.end + 4))) return x.start - c.end <= BLOCK_REACH && !BLANK_LINE.test(between);
+    return x.start - c.end <= TOPIC_REACH && !between.includes("\n");
   };
   /** x's sentence asks a question (a question mark of any script in it). */
   const isQuestion = (x: Span) => {
@@ -350,10 +356,15 @@ export function newRuleKit(languageMemo: LanguageMemo = newLanguageMemo()) {
 }
 
 /** The concepts whose terms frame a deliverable's text. */
-const FRAME_IDS = [CONCEPT_ID.content_frame, CONCEPT_ID.content_sample, CONCEPT_ID.content_quote];
+const FRAME_IDS = [CONCEPT_ID.content_frame, CONCEPT_ID.content_sample, CONCEPT_ID.content_quote, CONCEPT_ID.content_heading];
 const QUESTION_MARK = /[?？؟]/;
 /** A colon right after a content frame ("should say:", "soll stehen:", "要写："). */
 const COLON_AFTER = /^\s?[:：]/;
+/** The colon ends its line: a heading over the lines below. */
+const HEADING_COLON = /^\s?[:：][ \t]*\r?\n/;
+const BLANK_LINE = /\n[ \t]*\r?\n/;
+/** How far (characters) a heading's block reaches: a business card or a flyer's text. */
+const BLOCK_REACH = 400;
 
 /** Reach of a negation, in words, before / after what it negates ("I won't pay through PayPal", "sūtīt nevajag"). */
 const NEG_WORDS_BEFORE = 3;
