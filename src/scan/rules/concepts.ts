@@ -45,6 +45,12 @@ export const CONCEPT_ID = {
   have_question: 40,
   refusal: 41,
   ask_ending: 42,
+  content_frame: 43,
+  past_habit: 44,
+  content_sample: 45,
+  content_quote: 46,
+  platform_question: 47,
+  content_heading: 48,
 } as const;
 
 export type Concept = keyof typeof CONCEPT_ID;

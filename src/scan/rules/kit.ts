@@ -8,7 +8,7 @@ import type { LinkVerdict } from "../detectors/links.ts";
 import type { ScanContext, ScanLabel } from "../types.ts";
 import { CONCEPT_COUNT, CONCEPT_ID, conceptId, type Concept } from "./concepts.ts";
 import { messageLanguages, newLanguageMemo, type LanguageMemo } from "./languages.ts";
-import { boundaries, CLAUSE_END, END_MARKS, hasCode, newPieceLookup, sentenceBreaks } from "./text.ts";
+import { boundaries, CLAUSE_END, END_MARKS, hasCode, newPieceLookup, quotedSpans, sentenceBreaks } from "./text.ts";
 import type { Cue, RuleFinding, RuleInput } from "./types.ts";
 import { wordsBetween as countWords, wordStart as startOfWord } from "./words.ts";
 
@@ -68,6 +68,7 @@ export function newRuleKit(languageMemo: LanguageMemo = newLanguageMemo()) {
   const sentences = newPieceLookup(sentenceBreaks);
   const clauses = newPieceLookup((t) => boundaries(t, CLAUSE_END));
   let staying: Cue[] | undefined;
+  let quotes: Span[] | undefined;
   let active: Cue[] | undefined;
   /** Negators of a plausible language that is not the message's main one: they count only right before what they negate. */
   let weakNegators: Set<Cue> | undefined;
@@ -245,6 +246,57 @@ export function newRuleKit(languageMemo: LanguageMemo = newLanguageMemo()) {
     for (let k = 0; k < list.length; k++) if (gap(list[k]!, x) <= TOPIC_REACH && sameSentence(x.start, list[k]!.start)) return true;
     return false;
   };
+  /**
+   * "put my number on the flyer", "the footer should say…", "IBAN … as an example": contact details, payment words
+   * and codes in a sentence with a `content_frame` term are content for the deliverable, not a move off the platform.
+   * An invitation in the sentence ("call me", "email me", "add me on…") keeps it a request; a contact verb that runs
+   * into the detail it hands over ("add my|phone number … to the business card") does not. Quoted text is the
+   * deliverable's text too in a sentence that asks for a translation (`content_quote`: "translate this sentence for
+   * the website: 'Call us at…'") or builds a product ("the landing page needs a section: 'Kontakt: +49…'"); unquoted,
+   * "translate this and send it to my email …" is still an address handed out.
+   */
+  const asContent = (x: Span) =>
+    framedBy(ofId(CONCEPT_ID.content_frame), x) ||
+    framedBy(ofId(CONCEPT_ID.content_sample), x) ||
+    framedBy(ofId(CONCEPT_ID.content_heading), x, true) ||
+    (inQuotes(x) && (framedBy(ofId(CONCEPT_ID.content_quote), x) || framedBy(ofId(CONCEPT_ID.topic_build), x)));
+  /** "IBAN … as an example", "un IBAN de ejemplo": a sample value (a `content_sample` frame), not a real one. */
+  const asSample = (x: Span) => framedBy(ofId(CONCEPT_ID.content_sample), x);
+  /** headingOnly: the frame counts only as a heading with a colon over x ("Text for the business card:\n…"). */
+  const framedBy = (frames: Cue[], x: Span, headingOnly = false) => {
+    if (frames.length === 0) return false;
+    const k = sentenceOf(x.start);
+    const details = ofId(CONCEPT_ID.contact_detail);
+    // (A contact verb inside quotes is the deliverable's own text: "translate: 'Call us at…'".)
+    const invites = (from: number, to: number) =>
+      ofId(CONCEPT_ID.contact_verb).some((v) => (sentences.isIn(k, v.start) || (v.start >= from && v.start < to)) && !details.some((d) => overlap(d, v) && d.end > v.end) && !inQuotes(v));
+    const reaches = (c: Cue) => (!headingOnly && sentences.isIn(k, c.start) ? gap(c, x) <= TOPIC_REACH : introduces(c, x));
+    return frames.some((c) => reaches(c) && !negatedWith(c, NO_SPANS) && !invites(c.start, x.end));
+  };
+  /** x is part of a content frame's own words ("invoice" in "invoice template"). */
+  const inFrame = (x: Span) => FRAME_IDS.some((id) => ofId(id).some((c) => c.start <= x.start && x.end <= c.end));
+  /**
+   * A frame followed by a colon introduces the text after it up to the line's end, across the full stops of
+   * abbreviations and of the quoted text itself ("should read: Dr. Omar Haddad, tel. 555-0199", "soll stehen: Tel. 0171…").
+   */
+  const introduces = (c: Span, x: Span) => {
+    if (c.end > x.start || !COLON_AFTER.test(text.slice(c.end, c.end + 3))) return false;
+    const between = text.slice(c.end, x.start);
+    // A colon that ends its line heads the block of lines under it, up to a blank line ("Flyer text:\n- Call 0161…\n- hello@…").
+    if (HEADING_COLON.test(text.slice(c.end, c.end + 4))) return x.start - c.end <= BLOCK_REACH && !BLANK_LINE.test(between);
+    return x.start - c.end <= TOPIC_REACH && !between.includes("\n");
+  };
+  /** x's sentence asks a question (a question mark of any script in it). */
+  const isQuestion = (x: Span) => {
+    const k = sentenceOf(x.start);
+    const bounds = sentences.breaks();
+    const piece = text.slice(k === 0 ? 0 : bounds[k - 1]!, k < bounds.length ? bounds[k]! : text.length);
+    return QUESTION_MARK.test(piece);
+  };
+  /** x is inside quoted text ("the sign should say 'We accept PayPal'"): the quoted passages are found on first use. */
+  const inQuotes = (x: Span) => (quotes ??= quotedSpans(text)).some((q) => q.start <= x.start && x.end <= q.end);
+  /** "I used to pay them by bank transfer", "früher habe ich … bezahlt": a past habit told in x's clause, before it. */
+  const pastHabit = (x: Span) => ofId(CONCEPT_ID.past_habit).some((c) => c.end <= x.end && sameClause(c, x) && gap(c, x) <= WINDOW);
   /** "through the order" in x's sentence, unless itself negated ("we don't pay through the platform"). */
   const inside = (x: Span) => {
     const list = staysHere();
@@ -364,7 +416,7 @@ export function newRuleKit(languageMemo: LanguageMemo = newLanguageMemo()) {
     kinds.length = 0;
     entitiesFiled = false;
     if (negatedAlone.size > 0) negatedAlone.clear(); // clear() makes a new table even when there is nothing in it
-    staying = active = weakNegators = undefined;
+    staying = active = weakNegators = quotes = undefined;
     longest = -1;
     ({ text, cues, entities } = input);
     sentences.load(text);
@@ -413,10 +465,21 @@ export function newRuleKit(languageMemo: LanguageMemo = newLanguageMemo()) {
     reported: false,
     out: [] as RuleFinding[],
     load,
-    of, ents, findAround, near, nearOther, together, inSentence, sentenceOf, clauseOf, sameClause, wordsBetween, wordStart, negators, negated, quoted, topicNear, inside, staysHere, overlap, safe, feature, add, secretOf, within, partOf, beside, questionAfter, bareAsk,
+    of, ents, findAround, near, nearOther, together, inSentence, sentenceOf, clauseOf, sameClause, wordsBetween, wordStart, negators, negated, quoted, topicNear, asContent, asSample, inFrame, pastHabit, inQuotes, isQuestion, inside, staysHere, overlap, safe, feature, add, secretOf, within, partOf, beside, questionAfter, bareAsk,
   };
   return kit;
 }
+
+/** The concepts whose terms frame a deliverable's text. */
+const FRAME_IDS = [CONCEPT_ID.content_frame, CONCEPT_ID.content_sample, CONCEPT_ID.content_quote, CONCEPT_ID.content_heading];
+const QUESTION_MARK = /[?？؟]/;
+/** A colon right after a content frame ("should say:", "soll stehen:", "要写："). */
+const COLON_AFTER = /^\s?[:：]/;
+/** The colon ends its line: a heading over the lines below. */
+const HEADING_COLON = /^\s?[:：][ \t]*\r?\n/;
+const BLANK_LINE = /\n[ \t]*\r?\n/;
+/** How far (characters) a heading's block reaches: a business card or a flyer's text. */
+const BLOCK_REACH = 400;
 
 /** Reach of a negation, in words, before / after what it negates ("I won't pay through PayPal", "sūtīt nevajag"). */
 const NEG_WORDS_BEFORE = 3;

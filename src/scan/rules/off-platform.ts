@@ -1,10 +1,10 @@
 // off_platform: contact moved off the platform (messenger links and invitations, addresses, phone numbers, handles, meetings).
 import { REACH, type RuleKit, type Span } from "./kit.ts";
-import { handleAfter } from "./text.ts";
+import { handleAfter, inFileName } from "./text.ts";
 import type { Cue } from "./types.ts";
 
 export function offPlatformRules(k: RuleKit): void {
-  const { text, entities, links, of, ents, findAround, near, nearOther, together, sameClause, negated, topicNear, inside, staysHere, overlap, safe, feature, add, secretOf, bareAsk, partOf } = k;
+  const { text, entities, links, of, ents, findAround, near, nearOther, together, sameClause, negated, topicNear, asContent, inside, staysHere, overlap, safe, feature, add, secretOf, bareAsk, partOf } = k;
   for (const e of ents("url")) {
     const v = links.get(e);
     if (v?.kind === "messenger") add("off_platform", "messenger_link", 0.9, [e], e.value);
@@ -14,7 +14,7 @@ export function offPlatformRules(k: RuleKit): void {
     // A login being handed over (e-mail + password) is personal data, not an invitation.
     const credential = near(e, "secret", 40);
     if (credential && !near(e, "contact_verb")) continue;
-    if (negated(e)) continue;
+    if (negated(e) || asContent(e)) continue;
     add("off_platform", "email_address", 0.8, [e], e.value);
     const method = near(e, "pay_method", 60);
     if (method) add("payment_request", "payment_address", 0.75, [method, e], `${method.term} ${e.value}`);
@@ -22,7 +22,7 @@ export function offPlatformRules(k: RuleKit): void {
   /** A plain-digit ID next to an ID word ("ID number 000000018", "CPF 52998224725") is that, not a phone number. */
   const idNumber = (x: Span) => entities.some((e) => e.kind === "gov_id" && e.needsIdWord && overlap(e, x) && near(e, "secret", 40));
   for (const e of ents("phone")) {
-    if (e.detail !== "strong" && idNumber(e)) continue;
+    if ((e.detail !== "strong" && idNumber(e)) || asContent(e)) continue;
     if (e.detail === "strong") {
       add("off_platform", "phone_number", 0.85, [e], e.value);
       continue;
@@ -38,7 +38,8 @@ export function offPlatformRules(k: RuleKit): void {
     // "the code that comes by SMS" names a code's source, not a channel to move to.
     // "here on Fiverr it's too slow" after a comma is the reason to leave, not a promise to stay: same clause only.
     const staying = staysHere().some((c) => sameClause(c, m) && !negated(c));
-    if (!safe(m) || staying || of("code_source").some((c) => overlap(c, m)) || secretOf(m)) continue;
+    // "final_v3_whatsapp_banner.png" names a file; "'Text us on WhatsApp: +44…' on the van" is the van's text.
+    if (!safe(m) || staying || of("code_source").some((c) => overlap(c, m)) || secretOf(m) || inFileName(text, m) || asContent(m)) continue;
     const topic = topicNear(m);
     // "whatsapp me" is a messenger and an invitation in one; a verb inside the name is not.
     // (Of the verbs starting at one place, the longest: "話しませんか" rather than "話しません".)
@@ -76,7 +77,7 @@ export function offPlatformRules(k: RuleKit): void {
   }
   for (const h of ents("handle")) {
     const v = near(h, "contact_verb", 40);
-    if (v && safe(v)) add("off_platform", "handle_contact", 0.7, [h, v], h.value);
+    if (v && safe(v) && !asContent(h)) add("off_platform", "handle_contact", 0.7, [h, v], h.value);
   }
   for (const m of of("meeting")) {
     if (of("inside_platform").some((c) => !negated(c)) || !safe(m)) continue;

@@ -1,5 +1,5 @@
 // payment_request: money moved around checkout (IBANs, wallets, pay-outside phrases, payment methods with a verb, an address or an invitation).
-import { type RuleKit, WINDOW } from "./kit.ts";
+import { type RuleKit, type Span, WINDOW } from "./kit.ts";
 import { amountAfter } from "./text.ts";
 import { suspiciousLink } from "./links.ts";
 import type { Cue } from "./types.ts";
@@ -9,9 +9,15 @@ import type { Concept } from "./concepts.ts";
 const NOUN_PHRASES: Concept[] = ["notice_subject", "topic_build"];
 
 export function paymentRules(k: RuleKit): void {
-  const { text, links, entities, of, ents, near, nearOther, together, sentenceOf, sameClause, negated, topicNear, inside, overlap, safe, feature, out, add, partOf, bareAsk } = k;
-  for (const e of ents("iban")) if (!negated(e)) add("payment_request", "iban", 0.9, [e], e.value);
-  for (const e of ents("crypto")) if (!negated(e)) add("payment_request", "crypto_address", 0.85, [e], e.value);
+  const { text, links, entities, of, ents, near, nearOther, together, sentenceOf, sameClause, negated, topicNear, asContent, asSample, inFrame, pastHabit, inQuotes, isQuestion, negators, inside, overlap, safe, feature, out, add, partOf, bareAsk } = k;
+  // "the sign should say 'Pagos con Bizum'", an IBAN on an invoice template "as an example": the deliverable's text,
+  // unless the message avoids the fee or pays upfront, or the speaker's own pay or ask verb (neither quoted nor the frame's
+  // word, as "invoice" in "invoice template") asks for a rail that is neither quoted nor a sample ("On the t-shirts:
+  // pay me $50 via PayPal", "Print the invoice and pay it to IBAN …").
+  const ownVerb = (x: Span) => [...of("pay_verb"), ...of("ask_verb")].some((v) => sentenceOf(v.start) === sentenceOf(x.start) && !inQuotes(v) && !inFrame(v));
+  const content = (x: Span) => asContent(x) && of("pay_outside").length === 0 && of("pay_timing").length === 0 && (inQuotes(x) || asSample(x) || !ownVerb(x));
+  for (const e of ents("iban")) if (!negated(e) && !content(e)) add("payment_request", "iban", 0.9, [e], e.value);
+  for (const e of ents("crypto")) if (!negated(e) && !content(e)) add("payment_request", "crypto_address", 0.85, [e], e.value);
   for (const p of of("pay_outside")) if (safe(p)) add("payment_request", "pay_outside", 0.8, [p], p.term);
   // "pay me outside fiverr", "płać poza Fiverrem": a pay verb with a platform-naming outside term in its clause.
   for (const v of of("pay_verb")) {
@@ -19,6 +25,16 @@ export function paymentRules(k: RuleKit): void {
     if (o && safe(v, o) && !inside(v) && !of("pay_outside").some((p) => overlap(p, v) || overlap(p, o))) add("payment_request", "pay_outside_platform", 0.75, [v, o], `${v.term} ${o.term}`);
   }
   const lureLink = () => ents("url").some((e) => suspiciousLink(links.get(e)?.kind) !== undefined);
+  // "Kann ich bei Fiverr mit PayPal bezahlen?", "Does Fiverr accept PayPal?": a question about the platform's own checkout
+  // (the platform named in the sentence, a `platform_question` in the rail's clause), unless the message leaves the
+  // platform or avoids its fee, or a negator in the sentence turns it round ("can you pay via PayPal, not Fiverr?").
+  const aboutCheckout = (m: Span) =>
+    of("outside").length === 0 &&
+    of("pay_outside").length === 0 &&
+    isQuestion(m) &&
+    of("platform_question").some((q) => sameClause(q, m) && together(q, m)) &&
+    of("brand").some((b) => sentenceOf(b.start) === sentenceOf(m.start)) &&
+    !negators().some((n) => sentenceOf(n.start) === sentenceOf(m.start));
   for (const m of of("pay_method")) {
     // "银行卡号", "card number": a rail named inside a secret's term is that secret (personal data, below).
     if (of("secret").some((c) => c.start <= m.start && c.end >= m.end && c.end - c.start > m.end - m.start)) continue;
@@ -27,6 +43,8 @@ export function paymentRules(k: RuleKit): void {
       add("payment_request", "pay_in_advance", 0.8, [m, timing], `${timing.term} ${m.term}`);
       continue;
     }
+    // "the footer should say 'We accept PayPal'", "Pagos con Bizum" on a shop's sign: the deliverable's text.
+    if (content(m) || aboutCheckout(m)) continue;
     const addr = entities.find((e) => (e.kind === "email" || e.kind === "phone" || e.kind === "handle" || e.kind === "payment_id") && together(e, m, 60));
     if (addr && safe(m) && !feature(m)) {
       add("payment_request", "pay_method_address", 0.75, [m, addr], `${m.term} ${addr.value}`);
@@ -40,9 +58,10 @@ export function paymentRules(k: RuleKit): void {
     }
     if ((inside(m) && !near(m, "pay_outside")) || feature(m)) continue;
     // The verb of its own clause first: "don't pay on the platform, transfer it to my PayPal" asks in the second clause.
-    // (A verb inside a longer term of another concept is that term's: "pago" in "tu pago ha sido liberado".)
-    const verbal = (c: Cue) => !partOf(c, NOUN_PHRASES);
-    const verb = nearOther(m, "pay_verb", WINDOW, (c) => sameClause(c, m) && verbal(c)) ?? nearOther(m, "pay_verb", WINDOW, verbal) ?? nearOther(m, "ask_verb", 50, verbal);
+    // (A verb inside a longer term of another concept is that term's: "pago" in "tu pago ha sido liberado"; "I used to pay
+    // freelancers through PayPal": a past habit asks nothing.)
+    const asks = (c: Cue) => !partOf(c, NOUN_PHRASES) && !pastHabit(c);
+    const verb = nearOther(m, "pay_verb", WINDOW, (c) => sameClause(c, m) && asks(c)) ?? nearOther(m, "pay_verb", WINDOW, asks) ?? nearOther(m, "ask_verb", 50, asks);
     // "your customers can pay by PayPal in the shop I build": the seller's product, unless paying around the fee.
     if (verb && !inside(verb) && safe(m, verb) && !topicNear(m)) {
       add("payment_request", "pay_method", 0.75, [m, verb], `${verb.term} ${m.term}`);

@@ -8,7 +8,7 @@ import type { Concept } from "./concepts.ts";
 const SPEAKER_ACTS: Concept[] = ["code_source"];
 
 export function personalDataRules(k: RuleKit): void {
-  const { text, entities, of, ents, findAround, near, nearOther, together, sentenceOf, sameClause, wordsBetween, negators, negated, quoted, overlap, safe, feature, add, beside, partOf } = k;
+  const { text, entities, of, ents, findAround, near, nearOther, together, sentenceOf, sameClause, wordsBetween, negators, negated, quoted, asContent, overlap, safe, feature, out, add, beside, partOf } = k;
   /** A staff claim or an account threat in the message: the setting of most credential lures. */
   const pressure = of("account_threat").length > 0 || of("brand").some((b) => of("staff_role").some((r) => gap(r, b) <= 20));
   const partial = (x: Span) => near(x, "partial_digits", 40) && !near(x, "full_number", 60);
@@ -54,12 +54,14 @@ export function personalDataRules(k: RuleKit): void {
       continue;
     }
     const value = credentialAfter(text, s.end);
-    if (value) {
+    // "the bottom line of the menu says 'Wi-Fi: CafeGuest / password: latte2024'": the deliverable's text.
+    if (value && !asContent(value)) {
       add("personal_data", "secret_disclosure", 0.85, [s, value], s.term);
       continue;
     }
     const digits = entities.find((e) => e.kind === "digits" && e.start >= s.end && e.start - s.end <= 40 && sentenceOf(e.start) === sentenceOf(s.start) && !isAmount(text, e));
-    if (digits) add("personal_data", "code_disclosure", 0.8, [s, digits], `${s.term} ${digits.value}`);
+    // "the reset e-mail template should say 'Your code is 123456'": a sample code in the deliverable's text.
+    if (digits && !asContent(digits)) add("personal_data", "code_disclosure", 0.8, [s, digits], `${s.term} ${digits.value}`);
   }
   // "blocked if you don't send your passport photo": a threat, a negated condition, a secret, in one sentence.
   for (const s of of("secret")) {
@@ -86,6 +88,6 @@ export function personalDataRules(k: RuleKit): void {
     }
     // "the code from the SMS: 482 913": a code with its source, then the digits, is the code itself.
     const digits = entities.find((e) => e.kind === "digits" && e.start >= c.end && e.start - c.end <= (source ? 40 : 12) && sentenceOf(e.start) === sentenceOf(c.start) && !isAmount(text, e));
-    if (digits && (source || near(c, "secret", 120) || entities.some((e) => e.kind === "card"))) add("personal_data", "code_disclosure", 0.75, [c, digits], `${c.term} ${digits.value}`);
+    if (digits && !asContent(digits) && (source || near(c, "secret", 120) || entities.some((e) => e.kind === "card"))) add("personal_data", "code_disclosure", 0.75, [c, digits], `${c.term} ${digits.value}`);
   }
 }

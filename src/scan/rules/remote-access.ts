@@ -5,8 +5,9 @@ import type { Cue } from "./types.ts";
 export function remoteAccessRules(k: RuleKit): void {
   const { of, ents, nearOther, sentenceOf, safe, add, partOf, bareAsk } = k;
   for (const r of of("remote_action")) if (safe(r)) add("remote_access", "remote_action", 0.85, [r], r.term);
-  // A seller describing their own service ("I review how you use TeamViewer") names the tool after the topic.
-  const topicBefore = (x: Span) => of("topic_build").some((c) => c.end <= x.start && x.start - c.end <= TOPIC_REACH && sentenceOf(c.start) === sentenceOf(x.start));
+  // A seller describing their own service ("I review how you use TeamViewer") names the tool after the topic; a
+  // topic may end with the tool's own word ("I need a Python script that…": the script is the deliverable).
+  const topicBefore = (x: Span) => of("topic_build").some((c) => c.start < x.start && c.end <= x.end && x.start - c.end <= TOPIC_REACH && sentenceOf(c.start) === sentenceOf(x.start));
   // "j'ai installé AnyDesk", "I've installed TeamViewer": the speaker tells what they did, nobody is asked to.
   // A verb inside a longer term of another concept is that term's: "setup" in "AnyDesk setup guide" (a deliverable).
   const asked = (verb: Cue) => !of("self_report").some((c) => c.start <= verb.start && c.end >= verb.end) && !partOf(verb, ["topic_build"]);

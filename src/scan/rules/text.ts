@@ -168,6 +168,34 @@ function spacedHandle(after: string): { at: number; length: number; value: strin
   return undefined;
 }
 
+/**
+ * Quoted text: an opening mark at a word's start (after a space, a colon, a bracket, a dash or Han/kana) and the next
+ * closing mark on the line that no letter or digit follows (a corner bracket 」 may touch kana). An apostrophe inside
+ * a word ("it's", "Stripe's") opens and closes nothing.
+ */
+const QUOTED = /(?<=^|[\s:(\[—–-]|[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}])['"“‘«„「『‹]([^\n]*?)(?:['"”’»“›](?![\p{L}\p{N}])|[」』])/gu;
+
+/** The spans of the quoted passages of a text (their marks included). */
+export function quotedSpans(text: string): Span[] {
+  const out: Span[] = [];
+  for (const m of text.matchAll(QUOTED)) out.push({ start: m.index, end: m.index + m[0].length });
+  return out;
+}
+
+/** Extensions of the files a gig delivers (images, documents, video, design sources): "whatsapp_banner.png" is a file. */
+const DELIVERABLE_FILE = /\.(?:png|jpe?g|gif|webp|svg|pdf|psd|ai|eps|indd|fig|sketch|xd|tiff?|heic|docx?|xlsx?|pptx?|odt|txt|csv|mp4|mov|avi|webm|mp3|wav|gif|zip|rar)$/i;
+const isFileNameChar = (ch: string) => /[\p{L}\p{M}\p{N}_\-.]/u.test(ch);
+
+/** The span is part of a file name ("final_v3_whatsapp_banner.png", "telegram_header_final.png"), not a word of its own. */
+export function inFileName(text: string, span: Span): boolean {
+  let a = span.start;
+  let b = span.end;
+  while (a > 0 && isFileNameChar(text[a - 1]!)) a--;
+  while (b < text.length && isFileNameChar(text[b]!)) b++;
+  const name = text.slice(a, b).replace(/\.+$/, "");
+  return name.length > span.end - span.start && DELIVERABLE_FILE.test(name) && span.end <= a + name.lastIndexOf(".");
+}
+
 const SCRIPTS_NOT_IN_PASSWORDS = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Thai}]/u;
 
 /**

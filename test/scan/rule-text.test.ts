@@ -1,0 +1,47 @@
+// Text helpers of the rules (src/scan/rules/text.ts) that decide what a word is part of: a file name, a quotation.
+import { describe, expect, it } from "vitest";
+import { inFileName, quotedSpans } from "../../src/scan/rules/text.ts";
+
+/** The span of the first `word` in `text`. */
+const spanOf = (text: string, word: string) => {
+  const start = text.indexOf(word);
+  return { start, end: start + word.length };
+};
+
+describe("inFileName", () => {
+  it("finds a messenger name inside the name of a delivered file", () => {
+    for (const [text, word] of [
+      ["Please call the file final_v3_whatsapp_banner.png so I know which one it is.", "whatsapp"],
+      ["Die Datei heißt telegram_header_final.png, bitte nicht umbenennen.", "telegram"],
+      ["Назовите файл whatsapp_avatar_v2.png, пожалуйста.", "whatsapp"],
+      ["文件名请用 wechat_banner_final.png。", "wechat"],
+      ["The source is in instagram-story.PSD.", "instagram"],
+    ]) expect(inFileName(text!, spanOf(text!, word!)), text).toBe(true);
+  });
+
+  it("leaves words that only stand next to a file, an executable's name and the extension itself alone", () => {
+    for (const [text, word] of [
+      ["Message me on WhatsApp, the file is banner.png", "WhatsApp"],
+      ["My telegram is max_design88, I'll send banner.png there.", "telegram"],
+      ["Run telegram_update.exe to fix it.", "telegram"], // an executable is judged by the executable rule
+      ["The logo is in logo.png", "png"],
+      ["whatsapp_me_now", "whatsapp"],
+    ]) expect(inFileName(text!, spanOf(text!, word!)), text).toBe(false);
+  });
+});
+
+describe("quotedSpans", () => {
+  const quoted = (text: string) => quotedSpans(text).map((q) => text.slice(q.start, q.end));
+  it("finds the quoted passages, with their marks, in Latin, Cyrillic and CJK punctuation", () => {
+    expect(quoted("The logo should say 'Pagos con Bizum y PayPal aceptados' porque es para mi tienda.")).toEqual(["'Pagos con Bizum y PayPal aceptados'"]);
+    expect(quoted("У шаблоні має бути «Оплата карткою», дякую.")).toEqual(["«Оплата карткою»"]);
+    expect(quoted("レシートに「PayPayで支払い済み」と入れてください。")).toEqual(["「PayPayで支払い済み」"]);
+    expect(quoted("菜单底部要写'支持微信支付和支付宝'。")).toEqual(["'支持微信支付和支付宝'"]);
+    expect(quoted('Make it say "Call now: 1-800-555-0199" in yellow.')).toEqual(['"Call now: 1-800-555-0199"']);
+  });
+  it("takes no apostrophe inside a word for a quote, and no quote across a line", () => {
+    expect(quoted("It's Stripe's test number, don't worry.")).toEqual([]);
+    expect(quoted("I'll send it, pay me via PayPal, it's faster.")).toEqual([]);
+    expect(quoted("the sign 'We accept\nPayPal' ok")).toEqual([]);
+  });
+});
