@@ -42,6 +42,7 @@ export const CONCEPT_ID = {
   notice_subject: 37,
   notice_state: 38,
   greeting: 39,
+  talk_verb: 40,
 } as const;
 
 export type Concept = keyof typeof CONCEPT_ID;

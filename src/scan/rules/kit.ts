@@ -4,6 +4,7 @@
 // A scanner makes its kit once (newRuleKit) and loads each message into it (load): the tests are made once,
 // not ~45 closures per message, and the per-concept lists are reused; only the findings are new per scan.
 import type { Entity } from "../detectors/entities.ts";
+import type { ChannelWords } from "../lexicon.ts";
 import type { LinkVerdict } from "../detectors/links.ts";
 import type { ScanContext, ScanLabel } from "../types.ts";
 import { CONCEPT_COUNT, CONCEPT_ID, conceptId, type Concept } from "./concepts.ts";
@@ -55,6 +56,8 @@ export const gap = (a: Span, b: Span) => (a.end <= b.start ? b.start - a.end : b
 export const overlap = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
 
 export type RuleKit = ReturnType<typeof newRuleKit>;
+
+const NO_CHANNEL_WORDS: ChannelWords = { words: new Set(), endings: [] };
 
 /** No evidence beside the span asked about (shared, never written to). */
 const NO_SPANS: Span[] = [];
@@ -260,6 +263,7 @@ export function newRuleKit(languageMemo: LanguageMemo = newLanguageMemo()) {
     kit.links = input.links;
     kit.context = input.context;
     kit.brandedHandle = input.brandedHandle ?? false;
+    kit.channel = input.channel ?? NO_CHANNEL_WORDS;
     kit.out = [];
     kit.reported = false;
     if (cues.length === 0 && entities.length === 0) return false;
@@ -295,6 +299,7 @@ export function newRuleKit(languageMemo: LanguageMemo = newLanguageMemo()) {
     links: new Map<Entity, LinkVerdict>(),
     context: {} as ScanContext,
     brandedHandle: false,
+    channel: NO_CHANNEL_WORDS,
     reported: false,
     out: [] as RuleFinding[],
     load,

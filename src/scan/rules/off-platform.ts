@@ -1,9 +1,9 @@
 // off_platform: contact moved off the platform (messenger links and invitations, addresses, phone numbers, handles, meetings).
 import { REACH, type RuleKit, type Span } from "./kit.ts";
-import { handleAfter } from "./text.ts";
+import { handleAfter, namedAsChannel } from "./text.ts";
 
 export function offPlatformRules(k: RuleKit): void {
-  const { text, entities, links, of, ents, findAround, near, nearOther, together, sameClause, negated, topicNear, inside, staysHere, overlap, safe, feature, add, secretOf } = k;
+  const { text, entities, links, channel, of, ents, findAround, near, nearOther, together, sameClause, negated, topicNear, inside, staysHere, overlap, safe, feature, add, secretOf } = k;
   for (const e of ents("url")) {
     const v = links.get(e);
     if (v?.kind === "messenger") add("off_platform", "messenger_link", 0.9, [e], e.value);
@@ -49,6 +49,15 @@ export function offPlatformRules(k: RuleKit): void {
     const token = handleAfter(text, m.end, entities);
     if (handle || token) {
       add("off_platform", "messenger_handle", 0.8, [m, handle ?? token!], handle?.value ?? token!.value);
+      continue;
+    }
+    // "wir können auf WhatsApp schreiben", "podemos hablar por WhatsApp", "whatsapptan devam edelim": a proposal and a
+    // verb of talking (one word may be both), with the messenger named as the channel ("on", "auf", "-tan"), move the
+    // talk there. "let's post the reel on Instagram" talks of no talk; "a WhatsApp bot" names no channel.
+    const proposal = of("proposal").find((p) => !overlap(p, m) && sameClause(p, m) && together(p, m) && safe(p, m));
+    const talk = proposal && of("talk_verb").find((v) => !overlap(v, m) && sameClause(v, m) && together(v, m));
+    if (proposal && talk && !topic && !feature(m) && namedAsChannel(text, m, channel)) {
+      add("off_platform", "messenger_invite", 0.75, [m, proposal], m.term);
       continue;
     }
     const outside = near(m, "outside");
