@@ -43,6 +43,7 @@ export const CONCEPT_ID = {
   notice_state: 38,
   greeting: 39,
   talk_verb: 40,
+  not_here: 41,
 } as const;
 
 export type Concept = keyof typeof CONCEPT_ID;

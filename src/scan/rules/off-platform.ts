@@ -3,7 +3,7 @@ import { REACH, type RuleKit, type Span } from "./kit.ts";
 import { handleAfter, namedAsChannel } from "./text.ts";
 
 export function offPlatformRules(k: RuleKit): void {
-  const { text, entities, links, channel, of, ents, findAround, near, nearOther, together, sameClause, negated, topicNear, inside, staysHere, overlap, safe, feature, add, secretOf } = k;
+  const { text, entities, links, channel, of, ents, findAround, near, nearOther, together, sameClause, negated, quoted, topicNear, inside, staysHere, overlap, safe, feature, add, secretOf } = k;
   for (const e of ents("url")) {
     const v = links.get(e);
     if (v?.kind === "messenger") add("off_platform", "messenger_link", 0.9, [e], e.value);
@@ -40,8 +40,9 @@ export function offPlatformRules(k: RuleKit): void {
     if (!safe(m) || staying || of("code_source").some((c) => overlap(c, m)) || secretOf(m)) continue;
     const topic = topicNear(m);
     // "whatsapp me" is a messenger and an invitation in one; a verb inside the name is not.
-    const verb = of("contact_verb").find((c) => together(m, c) && !(c.start >= m.start && c.end <= m.end));
-    if (verb && !topic && safe(verb, m)) {
+    // The first verb that is not itself negated: "ne m'écris pas, écris-moi sur WhatsApp" refuses one and asks the other.
+    const verb = topic ? undefined : of("contact_verb").find((c) => together(m, c) && !(c.start >= m.start && c.end <= m.end) && safe(c, m));
+    if (verb) {
       add("off_platform", "messenger_invite", 0.8, [m, verb], m.term);
       continue;
     }
@@ -58,6 +59,13 @@ export function offPlatformRules(k: RuleKit): void {
     const talk = proposal && of("talk_verb").find((v) => !overlap(v, m) && sameClause(v, m) && together(v, m));
     if (proposal && talk && !topic && !feature(m) && namedAsChannel(text, m, channel)) {
       add("off_platform", "messenger_invite", 0.75, [m, proposal], m.term);
+      continue;
+    }
+    // "not here, but on WhatsApp", "nicht hier, sondern auf WhatsApp": the place refused is this chat, and the
+    // messenger is named as where to go instead (its negator is the phrase's own, not the invitation's).
+    const elsewhere = near(m, "not_here");
+    if (elsewhere && !topic && !quoted(m) && namedAsChannel(text, m, channel)) {
+      add("off_platform", "messenger_outside", 0.7, [m, elsewhere], m.term);
       continue;
     }
     const outside = near(m, "outside");
