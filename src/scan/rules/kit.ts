@@ -220,7 +220,8 @@ export function newRuleKit(languageMemo: LanguageMemo = newLanguageMemo()) {
     const quotes = ofId(CONCEPT_ID.rule_quote);
     return quotes.length > 0 && !!nearIn(quotes, x, TOPIC_REACH) && !!inSentenceIn(quotes, x);
   };
-  const topicNear = (x: Span) => ofId(CONCEPT_ID.topic_build).some((c) => gap(c, x) <= TOPIC_REACH && sameSentence(x.start, c.start));
+  // A topic word inside a longer phrase ("gig" in "your gig was removed": a notice's subject) is that phrase's, not a topic.
+  const topicNear = (x: Span) => ofId(CONCEPT_ID.topic_build).some((c) => gap(c, x) <= TOPIC_REACH && sameSentence(x.start, c.start) && !within(c));
   /** "through the order" in x's sentence, unless itself negated ("we don't pay through the platform"). */
   const inside = (x: Span) => staysHere().some((c) => sameSentence(x.start, c.start) && gap(c, x) <= TOPIC_REACH && !negatedWith(c, NO_SPANS));
   /** A cue of `concept` near x that is a different piece of text than x. */
