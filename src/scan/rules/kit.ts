@@ -72,6 +72,7 @@ export function newRuleKit(languageMemo: LanguageMemo = newLanguageMemo()) {
   const clauses = newPieceLookup((t) => boundaries(t, CLAUSE_END));
   let staying: Cue[] | undefined;
   let active: Cue[] | undefined;
+  let quoting: Cue[] | undefined;
   /** Negators of a plausible language that is not the message's main one: they count only right before what they negate. */
   let weakNegators: Set<Cue> | undefined;
   /** The message's cues by concept id (read only, like every list `of` and `ents` give; reused: emptied by the next load). */
@@ -216,8 +217,10 @@ export function newRuleKit(languageMemo: LanguageMemo = newLanguageMemo()) {
     return false;
   };
   // Sentence-wide neutralisers reach at most TOPIC_REACH characters: a long run-on sentence is many sentences.
+  // "it's not a scam", "das ist kein Betrug": a rule word inside a reassurance is the lure's, not a warning (decided once).
+  const ruleQuotes = () => (quoting ??= ofId(CONCEPT_ID.rule_quote).filter((q) => !within(q)));
   const quoted = (x: Span) => {
-    const quotes = ofId(CONCEPT_ID.rule_quote);
+    const quotes = ruleQuotes();
     return quotes.length > 0 && !!nearIn(quotes, x, TOPIC_REACH) && !!inSentenceIn(quotes, x);
   };
   // A topic word inside a longer phrase ("gig" in "your gig was removed": a notice's subject) is that phrase's, not a topic.
@@ -253,7 +256,7 @@ export function newRuleKit(languageMemo: LanguageMemo = newLanguageMemo()) {
     kinds.length = 0;
     entitiesFiled = false;
     if (negatedAlone.size > 0) negatedAlone.clear(); // clear() makes a new table even when there is nothing in it
-    staying = active = weakNegators = undefined;
+    staying = active = quoting = weakNegators = undefined;
     longest = -1;
     ({ text, cues, entities } = input);
     sentences.load(text);
