@@ -9,7 +9,7 @@ import type { LinkVerdict } from "../detectors/links.ts";
 import type { ScanContext, ScanLabel } from "../types.ts";
 import { CONCEPT_COUNT, CONCEPT_ID, conceptId, type Concept } from "./concepts.ts";
 import { messageLanguages, newLanguageMemo, type LanguageMemo } from "./languages.ts";
-import { boundaries, CLAUSE_END, newPieceLookup, sentenceBreaks } from "./text.ts";
+import { boundaries, CLAUSE_END, newPieceLookup, sentenceBreaks, turnsBetween } from "./text.ts";
 import type { Cue, RuleFinding, RuleInput } from "./types.ts";
 import { wordsBetween as countWords, wordStart as startOfWord } from "./words.ts";
 
@@ -219,9 +219,12 @@ export function newRuleKit(languageMemo: LanguageMemo = newLanguageMemo()) {
   // Sentence-wide neutralisers reach at most TOPIC_REACH characters: a long run-on sentence is many sentences.
   // "it's not a scam", "das ist kein Betrug": a rule word inside a reassurance is the lure's, not a warning (decided once).
   const ruleQuotes = () => (quoting ??= ofId(CONCEPT_ID.rule_quote).filter((q) => !within(q)));
+  // "I know it's against the rules, but add me on WhatsApp": a quote the writer turns away from covers nothing after the turn.
   const quoted = (x: Span) => {
     const quotes = ruleQuotes();
-    return quotes.length > 0 && !!nearIn(quotes, x, TOPIC_REACH) && !!inSentenceIn(quotes, x);
+    if (quotes.length === 0) return false;
+    const q = nearIn(quotes, x, TOPIC_REACH);
+    return !!q && !!inSentenceIn(quotes, x) && !(q.end <= x.start && turnsBetween(text, q.end, x.start));
   };
   // A topic word inside a longer phrase ("gig" in "your gig was removed": a notice's subject) is that phrase's, not a topic.
   const topicNear = (x: Span) => ofId(CONCEPT_ID.topic_build).some((c) => gap(c, x) <= TOPIC_REACH && sameSentence(x.start, c.start) && !within(c));

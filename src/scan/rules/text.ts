@@ -15,6 +15,17 @@ const CLAUSE_MARKS = "，、،()";
 /** "but" between two clauses, in the lexicons' languages. */
 const CLAUSE_WORDS = ["but", "aber", "bet", "но", "но,", "لكن", "אבל", "pero", "mas", "mais", "ma", "ama", "ale", "लेकिन", "但是", "でも", "tapi", "nhưng"];
 
+/**
+ * "…but", "…so" turning from a rule to what the writer wants anyway ("I know it's against the rules, but add me on
+ * WhatsApp", "many scammers here, so let's talk on Telegram"): the "but" words and the words for "so, therefore".
+ */
+const TURN_WORDS = [...CLAUSE_WORDS, "so", "also", "deshalb", "deswegen", "tāpēc", "так что", "поэтому", "тому", "отже", "але", "así que", "por eso", "então", "por isso", "donc", "alors", "quindi", "allora", "więc", "dlatego", "bu yüzden", "o yüzden", "لذلك", "لهذا", "אז", "לכן", "इसलिए", "所以", "だから", "jadi", "makanya", "nên", "vì vậy"];
+const TURN = new RegExp(String.raw`(?:^|[\s,;:.])(?:${TURN_WORDS.map(escapeRegExp).join("|")})(?=[\s,]|$)`, "iu");
+/** The text between a rule quote and what follows it turns away from the rule (a "but" or a "so" between them). */
+export function turnsBetween(text: string, from: number, to: number): boolean {
+  return to > from && TURN.test(text.slice(from, to));
+}
+
 const endRun = String.raw`[${END_MARKS}]+(?=\s|$)|\n`;
 const clauseWords = CLAUSE_WORDS.map(escapeRegExp).join("|");
 // The breaks, by definition (where each match ends): a sentence ends after a run of end marks before a space, at a
