@@ -230,7 +230,10 @@ export function entityView(s: string, cache?: EntityCache): Mapped {
     }
     // An ideographic full stop between ASCII letters or digits is a host's dot ("fiverr。com"), not a sentence's end.
     if ((cp === IDEOGRAPHIC_STOP || cp === HALFWIDTH_STOP) && marks === 0 && isAsciiAlnum(s.charCodeAt(i - 1)) && isAsciiAlnum(s.charCodeAt(j))) {
-      out.push(46, i, j, pending | T.nfkc);
+      codes[k] = 46;
+      start[k] = i;
+      end[k] = j;
+      flags[k++] = pending | T.nfkc;
       pending = 0;
       i = j;
       continue;

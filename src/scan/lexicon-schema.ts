@@ -20,6 +20,13 @@ export const LexiconFileSchema = z
     numberWords: z.record(z.string().min(1), z.string().regex(/^(\d{1,2}|[1-9]00|\+|x2|x3|x100|&)$/)).optional(),
     atWords: z.array(z.string().min(1)).optional(),
     dotWords: z.array(z.string().min(1)).optional(),
+    /**
+     * Words that make a messenger named beside them the channel a talk moves to: prepositions before it ("on", "auf",
+     * "по"), postpositions after it ("पर", "üzerinden") and proclitics glued to its front ("ב", "ب").
+     */
+    channelWords: z.array(z.string().min(1)).optional(),
+    /** Case endings and particles glued to a messenger's name that say the same ("whatsapp'tan", "WhatsAppā", "LINEで", "카톡으로"). */
+    channelEndings: z.array(z.string().min(1)).optional(),
     /** Host names and domain endings as people spell them in the language's script → the ASCII label ("яндекс" → "yandex", "קום" → "com"). */
     hostWords: z.record(z.string().min(1), z.string().regex(/^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/)).optional(),
   })

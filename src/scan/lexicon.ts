@@ -11,7 +11,7 @@ import { splitForms, typoForms } from "./term-variants.ts";
 export { findHits, visitHits, type HitVisitor } from "./lexicon-hits.ts";
 
 /** Concepts whose entries are host names, matched against the hosts of links rather than in the text. */
-export const HOST_CONCEPTS = ["shortener", "messenger_link", "file_host", "brand_domain", "mail_host"] as const;
+export const HOST_CONCEPTS = ["shortener", "messenger_link", "pay_link", "file_host", "brand_domain", "mail_host"] as const;
 export type HostConcept = (typeof HOST_CONCEPTS)[number];
 
 /** One concept of a pattern, with every language that lists the term (one hit, however many files share it). */
@@ -40,11 +40,16 @@ export type CompiledLexicon = {
   numberWords: Map<string, string>;
   atWords: string[];
   dotWords: string[];
+  /** Channel words and endings of every file (lower case, as written): see ChannelWords. */
+  channel: ChannelWords;
   /** Spelled host labels (lower case, as written) → ASCII label, from every file's hostWords. */
   hostWords: Map<string, string>;
   languages: string[];
   termCount: number;
 };
+
+/** The words that put a messenger in the role of a channel ("on WhatsApp", "WhatsApp'tan"); endings longest first. */
+export type ChannelWords = { words: ReadonlySet<string>; endings: readonly string[] };
 
 /** A concept hit in the word view. */
 export type Hit = { concept: string; langs: string[]; term: string; start: number; end: number };
@@ -75,6 +80,8 @@ export function compileLexicons(files: Record<string, unknown>, extra: { brandWo
   const atWords = new Set<string>();
   const dotWords = new Set<string>();
   const hostWords = new Map<string, string>();
+  const channelWords = new Set<string>();
+  const channelEndings = new Set<string>();
   let termCount = 0;
   const memo = newTermMemo();
   /** canonical: the listed term a generated form stands for (reported in findings; not counted as a term). */
@@ -111,6 +118,8 @@ export function compileLexicons(files: Record<string, unknown>, extra: { brandWo
     }
     for (const w of file.atWords ?? []) atWords.add(w.toLowerCase());
     for (const w of file.dotWords ?? []) dotWords.add(w.toLowerCase());
+    for (const w of file.channelWords ?? []) channelWords.add(w.toLowerCase());
+    for (const w of file.channelEndings ?? []) channelEndings.add(w.toLowerCase());
     for (const [w, label] of Object.entries(file.hostWords ?? {})) if (!hostWords.has(w.toLowerCase())) hostWords.set(w.toLowerCase(), label);
     // The word tables are matched too, so the scanner knows cheaply when a spelled number or address may be there.
     for (const w of Object.keys(file.numberWords ?? {})) add("number_word", file.lang, w, undefined, UNSPACED_NUMBER_WORD.test(w));
@@ -141,6 +150,7 @@ export function compileLexicons(files: Record<string, unknown>, extra: { brandWo
     atWords: [...atWords],
     dotWords: [...dotWords],
     hostWords,
+    channel: { words: channelWords, endings: [...channelEndings].sort((a, b) => b.length - a.length) },
     languages: parsed.map((f) => f.lang),
     termCount,
   };

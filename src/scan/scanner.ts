@@ -98,7 +98,7 @@ export function createScanner(options: ScannerOptions = {}): Scanner {
     const sentenceCues = foreign.length === 0 ? outside : outside.filter((c) => !runsInto(c, foreign));
     const handleKey = !context.senderOfficial && context.senderHandle !== undefined ? comparisonKey(context.senderHandle) : undefined;
     const brandedHandle = handleKey !== undefined && brandKeys.some((b) => handleKey.includes(b));
-    const raw = applyRules({ text, cues: sentenceCues, entities: kept, links, context, brandedHandle, memo: ruleMemo });
+    const raw = applyRules({ text, cues: sentenceCues, entities: kept, links, context, brandedHandle, channel: lex.channel, memo: ruleMemo });
     const findings = toFindings(text, raw);
     const labels = labelsOf(findings);
     return { risk: riskOf(findings), labels, findings, warning: warningFor(labels, context.readerLang) };

@@ -1,4 +1,4 @@
-// What a link is: official, a messenger or meeting invite, a shortener, an ordinary file
+// What a link is: official, a messenger or meeting invite, a payment page, a shortener, an ordinary file
 // host, an imitation of the platform (via the channel check of src/channels) or of another
 // well-known brand, or nothing special.
 import { parse as parseDomain } from "tldts";
@@ -9,7 +9,7 @@ import type { HostConcept } from "../lexicon.ts";
 import { plainUrl, type Entity } from "./entities.ts";
 import { memoised } from "./anchors.ts";
 
-export type LinkKind = "official" | "messenger" | "shortener" | "file_host" | "lookalike" | "brand_imitation" | "userinfo" | "other";
+export type LinkKind = "official" | "messenger" | "payment" | "shortener" | "file_host" | "lookalike" | "brand_imitation" | "userinfo" | "other";
 export type LinkVerdict = { kind: LinkKind; reason: string };
 
 export type LinkContext = {
@@ -84,6 +84,9 @@ function classifyAnew(ctx: LinkContext, e: Entity): LinkVerdict {
   const first = path.split("/").filter(Boolean)[0];
   const m = listed(ctx.hosts.messenger_link, host, first);
   if (m) return { kind: "messenger", reason: `${m} is a messenger or meeting link` };
+  const pay = listed(ctx.hosts.pay_link, host, first);
+  // A payment page needs a payee: "paypal.me" alone in "never use paypal.me links" pays no one.
+  if (pay && path.split("/").filter(Boolean).length > (pay.includes("/") ? 1 : 0)) return { kind: "payment", reason: `${pay} is a payment page: money paid there bypasses checkout` };
   const s = listed(ctx.hosts.shortener, host, first);
   // A shortener's bare name ("never click bit.ly links") leads nowhere: only a short link with a path hides a target.
   if (s && first) return { kind: "shortener", reason: `${s} is a link shortener that hides where the link goes` };

@@ -51,6 +51,8 @@ export const CONCEPT_ID = {
   content_quote: 46,
   platform_question: 47,
   content_heading: 48,
+  talk_verb: 49,
+  not_here: 50,
 } as const;
 
 export type Concept = keyof typeof CONCEPT_ID;

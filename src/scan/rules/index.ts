@@ -33,7 +33,7 @@ export function applyRules(input: RuleInput): RuleFinding[] {
 }
 
 /** Hard evidence counts even inside a report of someone else's scam. */
-const HARD = new Set(["messenger_link", "email_address", "phone_number", "iban", "crypto_address", "card_number", ...Object.values(SUSPICIOUS_LINKS).map((r) => r.rule)]);
+const HARD = new Set(["messenger_link", "payment_link", "email_address", "phone_number", "iban", "crypto_address", "card_number", ...Object.values(SUSPICIOUS_LINKS).map((r) => r.rule)]);
 
 /**
  * Someone telling of a scam they received is not running one (unless hard evidence is in the message

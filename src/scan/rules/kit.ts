@@ -4,11 +4,12 @@
 // A scanner makes its kit once (newRuleKit) and loads each message into it (load): the tests are made once,
 // not ~45 closures per message, and the per-concept lists are reused; only the findings are new per scan.
 import type { Entity } from "../detectors/entities.ts";
+import type { ChannelWords } from "../lexicon.ts";
 import type { LinkVerdict } from "../detectors/links.ts";
 import type { ScanContext, ScanLabel } from "../types.ts";
 import { CONCEPT_COUNT, CONCEPT_ID, conceptId, type Concept } from "./concepts.ts";
 import { messageLanguages, newLanguageMemo, type LanguageMemo } from "./languages.ts";
-import { boundaries, CLAUSE_END, END_MARKS, hasCode, newPieceLookup, quotedSpans, sentenceBreaks } from "./text.ts";
+import { boundaries, CLAUSE_END, END_MARKS, hasCode, newPieceLookup, quotedSpans, sentenceBreaks, turnsBetween } from "./text.ts";
 import type { Cue, RuleFinding, RuleInput } from "./types.ts";
 import { wordsBetween as countWords, wordStart as startOfWord } from "./words.ts";
 
@@ -56,6 +57,8 @@ export const overlap = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
 
 export type RuleKit = ReturnType<typeof newRuleKit>;
 
+const NO_CHANNEL_WORDS: ChannelWords = { words: new Set(), endings: [] };
+
 /** No evidence beside the span asked about (shared, never written to). */
 const NO_SPANS: Span[] = [];
 
@@ -70,6 +73,7 @@ export function newRuleKit(languageMemo: LanguageMemo = newLanguageMemo()) {
   let staying: Cue[] | undefined;
   let quotes: Span[] | undefined;
   let active: Cue[] | undefined;
+  let quoting: Cue[] | undefined;
   /** Negators of a plausible language that is not the message's main one: they count only right before what they negate. */
   let weakNegators: Set<Cue> | undefined;
   /** The message's cues by concept id (read only, like every list `of` and `ents` give; reused: emptied by the next load). */
@@ -169,7 +173,12 @@ export function newRuleKit(languageMemo: LanguageMemo = newLanguageMemo()) {
   // Nor is a negator in a question that is not a refusal: a negative question invites ("LINEで話しません？",
   // "wollen wir nicht auf WhatsApp weiter?", "why don't you install anydesk?").
   const negators = () =>
-    (active ??= ofId(CONCEPT_ID.negation).filter((n) => !within(n, "refusal") && !entities.some((e) => e.start < n.end && n.start < e.end) && (refusal(n) || !questionAfter(n, NEGATIVE_QUESTION_WORDS))));
+    (active ??= ofId(CONCEPT_ID.negation).filter((n) => !within(n, "refusal") && !entities.some((e) => e.start < n.end && n.start < e.end) && (refusal(n) || !negativeQuestion(n))));
+  /** n ends a negative question ("話しません？"), not a contrast with the platform ("via PayPal, not Fiverr?"). */
+  const negativeQuestion = (n: Cue) => {
+    const mark = questionAfter(n, NEGATIVE_QUESTION_WORDS);
+    return !!mark && !ofId(CONCEPT_ID.brand).some((b) => b.start >= n.end && b.end <= mark.start);
+  };
   /** A refusal verb ("ich weigere mich", "i refuse", "отказываюсь"): it takes the clause after it as its object. */
   const refusal = (n: Span) => ofId(CONCEPT_ID.refusal).some((r) => overlap(r, n));
   /** Words between two offsets (a run of Han/kana counts one word per two characters). */
@@ -236,14 +245,20 @@ export function newRuleKit(languageMemo: LanguageMemo = newLanguageMemo()) {
     return false;
   };
   // Sentence-wide neutralisers reach at most TOPIC_REACH characters: a long run-on sentence is many sentences.
+  // "it's not a scam", "das ist kein Betrug": a rule word inside a reassurance is the lure's, not a warning (decided once).
+  const ruleQuotes = () => (quoting ??= ofId(CONCEPT_ID.rule_quote).filter((q) => !within(q)));
+  // "I know it's against the rules, but add me on WhatsApp": a quote the writer turns away from covers nothing after the turn.
   const quoted = (x: Span) => {
-    const quotes = ofId(CONCEPT_ID.rule_quote);
-    return quotes.length > 0 && !!nearIn(quotes, x, TOPIC_REACH) && !!inSentenceIn(quotes, x);
+    const quotes = ruleQuotes();
+    if (quotes.length === 0) return false;
+    const q = nearIn(quotes, x, TOPIC_REACH);
+    return !!q && !!inSentenceIn(quotes, x) && !(q.end <= x.start && turnsBetween(text, q.end, x.start));
   };
   // (The tests below loop over their lists: a some() closure over x would be an allocation per question.)
+  // A topic word inside a longer phrase ("gig" in "your gig was removed": a notice's subject) is that phrase's, not a topic.
   const topicNear = (x: Span) => {
     const list = ofId(CONCEPT_ID.topic_build);
-    for (let k = 0; k < list.length; k++) if (gap(list[k]!, x) <= TOPIC_REACH && sameSentence(x.start, list[k]!.start)) return true;
+    for (let k = 0; k < list.length; k++) if (gap(list[k]!, x) <= TOPIC_REACH && sameSentence(x.start, list[k]!.start) && !within(list[k]!)) return true;
     return false;
   };
   /**
@@ -416,7 +431,7 @@ export function newRuleKit(languageMemo: LanguageMemo = newLanguageMemo()) {
     kinds.length = 0;
     entitiesFiled = false;
     if (negatedAlone.size > 0) negatedAlone.clear(); // clear() makes a new table even when there is nothing in it
-    staying = active = weakNegators = quotes = undefined;
+    staying = active = quoting = weakNegators = quotes = undefined;
     longest = -1;
     ({ text, cues, entities } = input);
     sentences.load(text);
@@ -427,6 +442,7 @@ export function newRuleKit(languageMemo: LanguageMemo = newLanguageMemo()) {
     kit.links = input.links;
     kit.context = input.context;
     kit.brandedHandle = input.brandedHandle ?? false;
+    kit.channel = input.channel ?? NO_CHANNEL_WORDS;
     kit.out = [];
     kit.reported = false;
     if (cues.length === 0 && entities.length === 0) return false;
@@ -462,6 +478,7 @@ export function newRuleKit(languageMemo: LanguageMemo = newLanguageMemo()) {
     links: new Map<Entity, LinkVerdict>(),
     context: {} as ScanContext,
     brandedHandle: false,
+    channel: NO_CHANNEL_WORDS,
     reported: false,
     out: [] as RuleFinding[],
     load,

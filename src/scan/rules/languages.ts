@@ -2,12 +2,20 @@
 // English and Spanish but "in the" in Portuguese). Languages are small integers here: a cue's language list
 // is turned into ids once per scanner (the lists are shared by every hit of a lexicon output, so the memo
 // is keyed by the list itself), and the votes are a Float64Array instead of a Map of strings.
+import { CONCEPT_ID } from "./concepts.ts";
 import type { Cue } from "./types.ts";
 
 /** Share of the best language's evidence a language needs before its negators count. */
 const PLAUSIBLE_SHARE = 0.34;
 /** The main language(s): within a tenth of the best vote. */
 const TOP_SHARE = 0.9;
+/**
+ * Verbs of talking ("schreiben", "konuşmak") are among a language's commonest chat words and are listed for a few
+ * languages only, for one rule: they would tilt the vote toward those languages, so they get none.
+ */
+const UNVOTED = CONCEPT_ID.talk_verb;
+const NO_IDS = new Uint16Array(0);
+
 /** Most language lists remembered: the lexicon's own lists are far fewer; cues made up elsewhere must not grow it forever. */
 const MAX_LISTS = 1 << 16;
 
@@ -76,14 +84,16 @@ function grow(memo: LanguageMemo): void {
  */
 export function messageLanguages(cues: readonly Cue[], memo: LanguageMemo = newLanguageMemo()): MessageLanguages {
   const lists = memo.cueIds;
-  for (let i = 0; i < cues.length; i++) lists[i] = languageIds(memo, cues[i]!.langs);
+  for (let i = 0; i < cues.length; i++) lists[i] = cues[i]!.conceptId === UNVOTED ? NO_IDS : languageIds(memo, cues[i]!.langs);
   const { votes } = memo;
   votes.fill(0);
   for (let i = 0; i < cues.length; ) {
     let j = i + 1;
     while (j < cues.length && cues[j]!.start === cues[i]!.start && cues[j]!.end === cues[i]!.end) j++;
     // The common case, one cue: its languages are already distinct.
-    if (j === i + 1) vote(votes, lists[i]!, 1 / lists[i]!.length);
+    if (j === i + 1) {
+      if (lists[i]!.length > 0) vote(votes, lists[i]!, 1 / lists[i]!.length);
+    }
     else voteRun(memo, lists, i, j);
     i = j;
   }
@@ -104,6 +114,7 @@ function voteRun(memo: LanguageMemo, lists: Uint16Array[], from: number, to: num
   const { seen } = memo;
   let n = 0;
   for (let k = from; k < to; k++) for (const id of lists[k]!) if (seen[id] !== stamp) ((seen[id] = stamp), n++);
+  if (n === 0) return;
   const share = 1 / n;
   const again = ++memo.stamp;
   for (let k = from; k < to; k++) for (const id of lists[k]!) if (seen[id] !== again) ((seen[id] = again), (memo.votes[id]! += share));

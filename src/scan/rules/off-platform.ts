@@ -1,10 +1,10 @@
 // off_platform: contact moved off the platform (messenger links and invitations, addresses, phone numbers, handles, meetings).
 import { REACH, type RuleKit, type Span } from "./kit.ts";
-import { handleAfter, inFileName } from "./text.ts";
+import { handleAfter, inFileName, namedAsChannel } from "./text.ts";
 import type { Cue } from "./types.ts";
 
 export function offPlatformRules(k: RuleKit): void {
-  const { text, entities, links, of, ents, findAround, near, nearOther, together, sameClause, negated, topicNear, asContent, inside, staysHere, overlap, safe, feature, add, secretOf, bareAsk, partOf } = k;
+  const { text, entities, links, channel, of, ents, findAround, near, nearOther, together, sameClause, negated, quoted, topicNear, asContent, inside, staysHere, overlap, safe, feature, add, secretOf, bareAsk, partOf } = k;
   for (const e of ents("url")) {
     const v = links.get(e);
     if (v?.kind === "messenger") add("off_platform", "messenger_link", 0.9, [e], e.value);
@@ -44,8 +44,9 @@ export function offPlatformRules(k: RuleKit): void {
     // "whatsapp me" is a messenger and an invitation in one; a verb inside the name is not.
     // (Of the verbs starting at one place, the longest: "話しませんか" rather than "話しません".)
     // ("여기서 얘기해요", "talk here": a verb inside a stays-here phrase keeps the talk here.)
-    const verb = longestFirst(of("contact_verb"), (c) => together(m, c) && !(c.start >= m.start && c.end <= m.end) && !partOf(c, ["inside_platform"]));
-    if (verb && !topic && safe(verb, m)) {
+    // The first verb that is not itself negated: "ne m'écris pas, écris-moi sur WhatsApp" refuses one and asks the other.
+    const verb = topic ? undefined : longestFirst(of("contact_verb"), (c) => together(m, c) && !(c.start >= m.start && c.end <= m.end) && !partOf(c, ["inside_platform"]) && safe(c, m));
+    if (verb) {
       add("off_platform", "messenger_invite", 0.8, [m, verb], m.term);
       continue;
     }
@@ -53,6 +54,22 @@ export function offPlatformRules(k: RuleKit): void {
     const token = handleAfter(text, m.end, entities);
     if (handle || token) {
       add("off_platform", "messenger_handle", 0.8, [m, handle ?? token!], handle?.value ?? token!.value);
+      continue;
+    }
+    // "wir können auf WhatsApp schreiben", "podemos hablar por WhatsApp", "whatsapptan devam edelim": a proposal and a
+    // verb of talking (one word may be both), with the messenger named as the channel ("on", "auf", "-tan"), move the
+    // talk there. "let's post the reel on Instagram" talks of no talk; "a WhatsApp bot" names no channel.
+    const proposal = of("proposal").find((p) => !overlap(p, m) && sameClause(p, m) && together(p, m) && safe(p, m));
+    const talk = proposal && of("talk_verb").find((v) => !overlap(v, m) && sameClause(v, m) && together(v, m));
+    if (proposal && talk && !topic && !feature(m) && namedAsChannel(text, m, channel)) {
+      add("off_platform", "messenger_invite", 0.75, [m, proposal], m.term);
+      continue;
+    }
+    // "not here, but on WhatsApp", "nicht hier, sondern auf WhatsApp": the place refused is this chat, and the
+    // messenger is named as where to go instead (its negator is the phrase's own, not the invitation's).
+    const elsewhere = near(m, "not_here");
+    if (elsewhere && !topic && !quoted(m) && namedAsChannel(text, m, channel)) {
+      add("off_platform", "messenger_outside", 0.7, [m, elsewhere], m.term);
       continue;
     }
     const outside = near(m, "outside");

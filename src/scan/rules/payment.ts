@@ -18,6 +18,8 @@ export function paymentRules(k: RuleKit): void {
   const content = (x: Span) => asContent(x) && of("pay_outside").length === 0 && of("pay_timing").length === 0 && (inQuotes(x) || asSample(x) || !ownVerb(x));
   for (const e of ents("iban")) if (!negated(e) && !content(e)) add("payment_request", "iban", 0.9, [e], e.value);
   for (const e of ents("crypto")) if (!negated(e) && !content(e)) add("payment_request", "crypto_address", 0.85, [e], e.value);
+  // paypal.me/name, buy.stripe.com/…: a page that takes the money is the request itself.
+  for (const e of ents("url")) if (links.get(e)?.kind === "payment" && !negated(e)) add("payment_request", "payment_link", 0.85, [e], e.value);
   for (const p of of("pay_outside")) if (safe(p)) add("payment_request", "pay_outside", 0.8, [p], p.term);
   // "pay me outside fiverr", "płać poza Fiverrem": a pay verb with a platform-naming outside term in its clause.
   for (const v of of("pay_verb")) {

@@ -3,7 +3,8 @@
 import type { Entity } from "../detectors/entities.ts";
 import moneyWords from "./money-words.json" with { type: "json" };
 import { escapeRegExp } from "../regexp.ts";
-import { isSpace } from "./words.ts";
+import type { ChannelWords } from "../lexicon.ts";
+import { isSpace, wordEndingAt, wordStartingAt } from "./words.ts";
 
 type Span = { start: number; end: number };
 
@@ -13,6 +14,17 @@ export const END_MARKS = ".!?;\n。！？؟";
 const CLAUSE_MARKS = "，、،()";
 /** "but" between two clauses, in the lexicons' languages. */
 const CLAUSE_WORDS = ["but", "aber", "bet", "но", "но,", "لكن", "אבל", "pero", "mas", "mais", "ma", "ama", "ale", "लेकिन", "但是", "でも", "tapi", "nhưng"];
+
+/**
+ * "…but", "…so" turning from a rule to what the writer wants anyway ("I know it's against the rules, but add me on
+ * WhatsApp", "many scammers here, so let's talk on Telegram"): the "but" words and the words for "so, therefore".
+ */
+const TURN_WORDS = [...CLAUSE_WORDS, "so", "also", "deshalb", "deswegen", "tāpēc", "так что", "поэтому", "тому", "отже", "але", "así que", "por eso", "então", "por isso", "donc", "alors", "quindi", "allora", "więc", "dlatego", "bu yüzden", "o yüzden", "لذلك", "لهذا", "אז", "לכן", "इसलिए", "所以", "だから", "jadi", "makanya", "nên", "vì vậy"];
+const TURN = new RegExp(String.raw`(?:^|[\s,;:.])(?:${TURN_WORDS.map(escapeRegExp).join("|")})(?=[\s,]|$)`, "iu");
+/** The text between a rule quote and what follows it turns away from the rule (a "but" or a "so" between them). */
+export function turnsBetween(text: string, from: number, to: number): boolean {
+  return to > from && TURN.test(text.slice(from, to));
+}
 
 const endRun = String.raw`[${END_MARKS}]+(?=\s|$)|\n`;
 const clauseWords = CLAUSE_WORDS.map(escapeRegExp).join("|");
@@ -242,4 +254,34 @@ export function amountAfter(text: string, from: number): Span | undefined {
   const m = NUMBER_AFTER_RAIL.exec(rest);
   if (!m || !(m[1] || CURRENCY_AFTER.test(rest.slice(m[0].length)))) return undefined;
   return { start: from, end: from + m[0].length };
+}
+
+/** Spaces (at most a few) between a messenger's name and the word beside it. */
+const CHANNEL_GAP = 3;
+/** Apostrophes and hyphens that may join a case ending to a name ("WhatsApp'tan", "Telegram-da"). */
+const ENDING_JOINERS = "'’-";
+
+/**
+ * The messenger named at m is the channel a talk moves to by the words beside it: a preposition before it
+ * ("on", "auf", "по"), a proclitic glued to its front ("ב", "ب"), a postposition after it ("पर"), or a case
+ * ending or particle glued to it ("WhatsApp'tan", "WhatsAppā", "LINEで", "카톡으로") — not "a WhatsApp bot".
+ */
+export function namedAsChannel(text: string, m: Span & { term: string }, channel: ChannelWords): boolean {
+  const { words, endings } = channel;
+  if (words.size === 0 && endings.length === 0) return false;
+  const glued = wordEndingAt(text, m.start);
+  if (glued !== "") return words.has(glued);
+  let p = m.start;
+  while (p > 0 && m.start - p < CHANNEL_GAP && isSpace(text.charCodeAt(p - 1))) p--;
+  if (p < m.start && words.has(wordEndingAt(text, p))) return true;
+  // The ending may follow the name, or be part of its own word when a stem matched ("whatsapp*" covers "whatsapptan").
+  const own = text.slice(m.start, m.end).toLowerCase();
+  const stem = m.term.endsWith("*") ? m.term.length - 1 : own.length;
+  let q = m.end;
+  if (q < text.length && ENDING_JOINERS.includes(text[q]!)) q++;
+  const tail = wordStartingAt(text, q);
+  if (tail !== "") return endings.some((e) => tail.startsWith(e)) || words.has(tail);
+  if (own.length > stem && endings.some((e) => own.length - e.length >= stem && own.endsWith(e))) return true;
+  while (q < text.length && q - m.end < CHANNEL_GAP && isSpace(text.charCodeAt(q))) q++;
+  return q > m.end && words.has(wordStartingAt(text, q));
 }

@@ -4,6 +4,7 @@
 // Every rule id is stable (it appears in findings and in README.md).
 import type { Entity } from "../detectors/entities.ts";
 import type { LinkVerdict } from "../detectors/links.ts";
+import type { ChannelWords } from "../lexicon.ts";
 import type { ScanContext, ScanLabel } from "../types.ts";
 import type { RuleKit } from "./kit.ts";
 import { newLanguageMemo, type LanguageMemo } from "./languages.ts";
@@ -30,6 +31,8 @@ export type RuleInput = {
   context: ScanContext;
   /** The sender's handle carries the platform's name (FiverrSupport) though the sender is not official. */
   brandedHandle?: boolean;
+  /** The lexicons' channel words ("on", "auf", "'tan"); without them no messenger reads as a channel by its words alone. */
+  channel?: ChannelWords;
   /** The scanner's memos (newRuleMemo()); without them the rules make their own. */
   memo?: RuleMemo;
 };

@@ -66,3 +66,17 @@ export function wordStart(text: string, p: number): number {
   while (p > 0 && isWordUnit(text, p - 1) && p < text.length && isWordUnit(text, p)) p--;
   return p;
 }
+
+/** The word that ends at p (letters, marks and numbers right before it), lower case; "" when p starts a word. */
+export function wordEndingAt(text: string, p: number): string {
+  let a = p;
+  while (a > 0 && isWordUnit(text, a - 1)) a--;
+  return text.slice(a, p).toLowerCase();
+}
+
+/** The word that starts at p, lower case; "" when no word starts there. */
+export function wordStartingAt(text: string, p: number): string {
+  let b = p;
+  while (b < text.length && isWordUnit(text, b)) b++;
+  return text.slice(p, b).toLowerCase();
+}
