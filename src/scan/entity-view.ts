@@ -7,6 +7,12 @@ const IDEOGRAPHIC_STOP = 0x3002;
 const HALFWIDTH_STOP = 0xff61;
 const isAsciiAlnum = (c: number) => (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122);
 
+/**
+ * Longest piece (a character with its marks, in code units) whose view is memoised: a syllable with its vowel signs
+ * and marks ("कि", "ที่", "بِّ") costs an NFKC call and Unicode tests otherwise, at every occurrence. (The memo's
+ * size is bounded by its entry count.)
+ */
+const MAX_MEMO_PIECE = 8;
 /** Most combining marks kept on one base character; a flood beyond is dropped (it only hides letters). */
 const MAX_MARKS = 8;
 const MARK = /^\p{M}$/u;
@@ -239,7 +245,7 @@ export function entityView(s: string, cache?: EntityCache): Mapped {
       continue;
     }
     const piece = s.slice(i, keep);
-    const memo = keep === j && j - i <= 2;
+    const memo = keep === j && j - i <= MAX_MEMO_PIECE;
     let v = memo ? cache?.pieces.get(piece) : undefined;
     if (!v) {
       v = viewOfPiece(piece, keep < j);
