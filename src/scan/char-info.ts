@@ -21,7 +21,10 @@ const ARABIC_FOLD: Record<string, string> = { "آ": "ا", "أ": "ا", "إ": "ا"
 
 function isDroppedMark(c: number): boolean {
   // Arabic harakat and tatweel, Hebrew points and cantillation: optional in writing.
-  return (c >= 0x64b && c <= 0x65f) || c === 0x670 || c === 0x640 || (c >= 0x591 && c <= 0x5bd) || c === 0x5bf || c === 0x5c1 || c === 0x5c2 || c === 0x5c4 || c === 0x5c5 || c === 0x5c7;
+  if ((c >= 0x64b && c <= 0x65f) || c === 0x670 || c === 0x640 || (c >= 0x591 && c <= 0x5bd) || c === 0x5bf || c === 0x5c1 || c === 0x5c2 || c === 0x5c4 || c === 0x5c5 || c === 0x5c7) return true;
+  // The generic combining marks left after NFKC (no precomposed letter has them): strokes, underlines and accents
+  // stacked on letters to hide a word ("w̶h̶a̶t̶s̶a̶p̶p̶", "p̲a̲s̲s̲"), stress marks ("паро́ль").
+  return (c >= 0x300 && c <= 0x36f) || (c >= 0x1ab0 && c <= 0x1aff) || (c >= 0x1dc0 && c <= 0x1dff) || (c >= 0x20d0 && c <= 0x20ff) || (c >= 0xfe20 && c <= 0xfe2f);
 }
 
 /** What the word view needs to know about one code point; computed once per scanner (see CharMemo). */

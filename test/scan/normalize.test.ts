@@ -128,6 +128,13 @@ describe("word view", () => {
     expect(word("print d3 on paper")).toBe("print d3 on paper"); // no word in leet beside it
   });
 
+  it("drops combining strokes, underlines and stress marks stacked on letters", () => {
+    expect(word("w̶h̶a̶t̶s̶a̶p̶p̶")).toBe("whatsapp");
+    expect(word("p̲a̲s̲s̲w̲o̲r̲d̲")).toBe("password");
+    expect(word("паро́ль")).toBe("пароль");
+    expect(word("Việt Nam й ё")).toBe("viet nam й ё"); // precomposed letters keep their own folds
+  });
+
   it("undoes leetspeak but keeps e-mail addresses and numbers", () => {
     expect(word("wh@ts@pp")).toBe("whatsapp");
     expect(word("d1scord F!verr C0de")).toBe("discord fiverr code");
