@@ -14,25 +14,23 @@ const LETTER = /\p{L}/u;
 export function withDigitLetters(v: Mapped): Mapped {
   const text = v.text;
   let fixes: number[] | undefined; // positions of the letters read as digits
-  for (let i = 0; i < text.length; ) {
-    const c = text.charCodeAt(i);
-    if (!isDigit(c) && !isO(c) && !(isOne(c) && isDigit(text.charCodeAt(i + 1)))) {
-      i++;
-      continue;
+  // A run is a longest stretch of digits, O, and l/I beside a digit; only runs with a digit matter, so the walk
+  // jumps from digit to digit and widens each run both ways (no work at the O of every ordinary word).
+  const inRun = (k: number) => {
+    const d = text.charCodeAt(k);
+    return isDigit(d) || isO(d) || (isOne(d) && (isDigit(text.charCodeAt(k - 1)) || isDigit(text.charCodeAt(k + 1))));
+  };
+  for (let i = 0; i < text.length; i++) {
+    if (!isDigit(text.charCodeAt(i))) continue;
+    let a = i;
+    while (a > 0 && inRun(a - 1)) a--;
+    let j = i + 1;
+    while (j < text.length && inRun(j)) j++;
+    const free = (a === 0 || !LETTER.test(text[a - 1]!)) && (j === text.length || !LETTER.test(text[j]!));
+    if (free && j - a >= 2) {
+      for (let k = a; k < j; k++) if (!isDigit(text.charCodeAt(k))) (fixes ??= []).push(k);
     }
-    // A run of digits, O, and l/I beside a digit.
-    let j = i;
-    let digits = 0;
-    const letters: number[] = [];
-    for (; j < text.length; j++) {
-      const d = text.charCodeAt(j);
-      if (isDigit(d)) digits++;
-      else if (isO(d) || (isOne(d) && (isDigit(text.charCodeAt(j - 1)) || isDigit(text.charCodeAt(j + 1))))) letters.push(j);
-      else break;
-    }
-    const free = (i === 0 || !LETTER.test(text[i - 1]!)) && (j === text.length || !LETTER.test(text[j]!));
-    if (letters.length > 0 && digits >= 1 && j - i >= 2 && free) (fixes ??= []).push(...letters);
-    i = Math.max(j, i + 1);
+    i = j;
   }
   if (!fixes) return v;
   const chars = [...text.split("")];
