@@ -245,10 +245,17 @@ function hasSeam(flags: ArrayLike<number>): boolean {
  * at their places in the text. Those beside it ("pay" in "pay💰me") the plain walk has found already.
  */
 function addSeamHits(lex: CompiledLexicon, text: string, flags: ArrayLike<number>): void {
+  // Only terms that cross a seam matter: the walk covers the stretch from a term's length before the first seam to
+  // a term's length after the last one, not the whole text (a 2 KB message with one "pay💰pal" line).
+  let first = -1;
+  let last = -1;
+  for (let k = 0; k < text.length; k++) if (flags[k]! & SEAM && text.charCodeAt(k) === 32) (first < 0 && (first = k), (last = k));
+  const from = Math.max(0, first - SEAM_REACH);
+  const to = Math.min(text.length, last + SEAM_REACH);
   let joined = "";
   const at: number[] = []; // position in the text of each unit of `joined`, and of its end
   const seamBefore = new Set<number>(); // positions in `joined` a seam space was dropped before
-  for (let k = 0; k < text.length; k++) {
+  for (let k = from; k < to; k++) {
     if (flags[k]! & SEAM && text.charCodeAt(k) === 32) {
       seamBefore.add(joined.length);
       continue;
@@ -256,14 +263,14 @@ function addSeamHits(lex: CompiledLexicon, text: string, flags: ArrayLike<number
     joined += text[k];
     at.push(k);
   }
-  at.push(text.length);
+  at.push(to);
   const joinedFlags = at.slice(0, -1).map((k) => flags[k]!);
-  const sink = new HitCollector();
+  const sink = lex.seamCollector;
   sink.begin(joined, joinedFlags, lex.patternTable);
-  let before = 32;
+  let before = from === 0 ? 32 : text.charCodeAt(from - 1);
   for (let s = 0; s < joined.length; s++) {
     const c = joined.charCodeAt(s);
-    if (mayStart(joined, s, before, joinedFlags) || (c >= lex.trie.anywhereFrom && (lex.trie.root[c]! & ANYWHERE) !== 0)) walkStartTrie(lex.trie, joined, s, sink);
+    if ((s === 0 ? before === 32 || mayStart(text, from, before, flags) : mayStart(joined, s, before, joinedFlags)) || (c >= lex.trie.anywhereFrom && (lex.trie.root[c]! & ANYWHERE) !== 0)) walkStartTrie(lex.trie, joined, s, sink);
     before = c;
   }
   sink.eachMatch((id, start, end) => {
@@ -274,6 +281,9 @@ function addSeamHits(lex: CompiledLexicon, text: string, flags: ArrayLike<number
     }
   });
 }
+
+/** Longest stretch (code units) a term crossing a seam may reach on either side of it. */
+const SEAM_REACH = 80;
 
 /** Every concept hit in a word-view text, as visitHits finds them. */
 export function findHits(lex: CompiledLexicon, text: string, flags?: ArrayLike<number> | null): Hit[] {

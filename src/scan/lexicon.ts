@@ -23,6 +23,8 @@ export type CompiledLexicon = {
   trie: StartTrie;
   /** findHits' workspace, reused from one call to the next. */
   collector: HitCollector;
+  /** A second one for the walk across emoji seams (lexicon-hits.ts), reused like the first. */
+  seamCollector: HitCollector;
   patterns: Pattern[];
   /**
    * Per pattern id, two numbers side by side: at 2·id its PREFIX/FREE_START/FREE_END bits (the end-of-word test
@@ -143,6 +145,7 @@ export function compileLexicons(files: Record<string, unknown>, extra: { brandWo
   return {
     trie: buildStartTrie(keys, keys.map((_, id) => id), (c) => freeFirst.has(c)),
     collector: new HitCollector(),
+    seamCollector: new HitCollector(),
     patterns,
     ...flatOutputs(patterns),
     hosts,

@@ -33,15 +33,21 @@ export function withDigitLetters(v: Mapped): Mapped {
     i = j;
   }
   if (!fixes) return v;
-  const chars = [...text.split("")];
+  // The same text with those units replaced (pieces between them kept as slices), and the flags copied once.
+  let out = "";
+  let prev = 0;
   const flags = v.flags ? Int32Array.from(v.flags) : new Int32Array(text.length);
   for (const k of fixes) {
-    chars[k] = isO(text.charCodeAt(k)) ? "0" : "1";
+    out += text.slice(prev, k) + (isO(text.charCodeAt(k)) ? "0" : "1");
+    prev = k + 1;
     flags[k] = flags[k]! | T.leet;
   }
-  return { text: chars.join(""), start: v.start ?? identity(text.length, 0), end: v.end ?? identity(text.length, 1), flags };
+  out += text.slice(prev);
+  return { text: out, start: v.start ?? identity(text.length, 0), end: v.end ?? identity(text.length, 1), flags };
 }
 
 function identity(n: number, plus: number): Int32Array {
-  return Int32Array.from({ length: n }, (_, k) => k + plus);
+  const a = new Int32Array(n);
+  for (let k = 0; k < n; k++) a[k] = k + plus;
+  return a;
 }
