@@ -230,13 +230,24 @@ export function visitHits(lex: CompiledLexicon, text: string, flags: ArrayLike<n
     before = c;
   }
   if (runStarts) addRunHits(lex, text, flags!, runStarts);
-  if (flags && hasSeam(flags)) addSeamHits(lex, text, flags);
+  if (flags) {
+    const seams = seamStretch(text, flags);
+    if (seams) addSeamHits(lex, text, flags, seams);
+  }
   collector.visitHits(lex, visit);
 }
 
-function hasSeam(flags: ArrayLike<number>): boolean {
-  for (let k = 0; k < flags.length; k++) if (flags[k]! & SEAM) return true;
-  return false;
+/** The first and last SEAM spaces of the text (one pass; most texts have none). */
+function seamStretch(text: string, flags: ArrayLike<number>): { first: number; last: number } | undefined {
+  let first = -1;
+  let last = -1;
+  for (let k = 0; k < flags.length; k++) {
+    if (flags[k]! & SEAM && text.charCodeAt(k) === 32) {
+      if (first < 0) first = k;
+      last = k;
+    }
+  }
+  return first < 0 ? undefined : { first, last };
 }
 
 /**
@@ -244,12 +255,9 @@ function hasSeam(flags: ArrayLike<number>): boolean {
  * "w🙂hatsapp", "па🔑роль"): the text is walked again without those spaces, and the matches that cross one kept,
  * at their places in the text. Those beside it ("pay" in "pay💰me") the plain walk has found already.
  */
-function addSeamHits(lex: CompiledLexicon, text: string, flags: ArrayLike<number>): void {
+function addSeamHits(lex: CompiledLexicon, text: string, flags: ArrayLike<number>, { first, last }: { first: number; last: number }): void {
   // Only terms that cross a seam matter: the walk covers the stretch from a term's length before the first seam to
   // a term's length after the last one, not the whole text (a 2 KB message with one "pay💰pal" line).
-  let first = -1;
-  let last = -1;
-  for (let k = 0; k < text.length; k++) if (flags[k]! & SEAM && text.charCodeAt(k) === 32) (first < 0 && (first = k), (last = k));
   const from = Math.max(0, first - SEAM_REACH);
   const to = Math.min(text.length, last + SEAM_REACH);
   let joined = "";
@@ -270,7 +278,7 @@ function addSeamHits(lex: CompiledLexicon, text: string, flags: ArrayLike<number
   let before = from === 0 ? 32 : text.charCodeAt(from - 1);
   for (let s = 0; s < joined.length; s++) {
     const c = joined.charCodeAt(s);
-    if ((s === 0 ? before === 32 || mayStart(text, from, before, flags) : mayStart(joined, s, before, joinedFlags)) || (c >= lex.trie.anywhereFrom && (lex.trie.root[c]! & ANYWHERE) !== 0)) walkStartTrie(lex.trie, joined, s, sink);
+    if ((s === 0 ? mayStart(text, from, before, flags) : mayStart(joined, s, before, joinedFlags)) || (c >= lex.trie.anywhereFrom && (lex.trie.root[c]! & ANYWHERE) !== 0)) walkStartTrie(lex.trie, joined, s, sink);
     before = c;
   }
   sink.eachMatch((id, start, end) => {

@@ -489,7 +489,9 @@ export function newRuleKit(languageMemo: LanguageMemo = newLanguageMemo()) {
 
 /** The concepts whose terms frame a deliverable's text. */
 const FRAME_IDS = [CONCEPT_ID.content_frame, CONCEPT_ID.content_sample, CONCEPT_ID.content_quote, CONCEPT_ID.content_heading];
-const QUESTION_MARK = /[?？؟]/;
+/** Question marks: Latin, full-width, Arabic. */
+const QUESTION_MARKS = "?？؟";
+const QUESTION_MARK = new RegExp(`[${QUESTION_MARKS}]`);
 /** A colon right after a content frame ("should say:", "soll stehen:", "要写："). */
 const COLON_AFTER = /^\s?[:：]/;
 /** The colon ends its line: a heading over the lines below. */
@@ -512,5 +514,3 @@ const SHORT_QUESTION_WORDS = 3;
 const NEGATIVE_QUESTION_WORDS = 1;
 /** Most things in a list a have-question reaches through ("do you have paypal, wise or revolut?"). */
 const MAX_LIST = 3;
-/** Question marks: Latin, full-width, Arabic. */
-const QUESTION_MARKS = "?？؟";

@@ -195,7 +195,7 @@ export function quotedSpans(text: string): Span[] {
 }
 
 /** Extensions of the files a gig delivers (images, documents, video, design sources): "whatsapp_banner.png" is a file. */
-const DELIVERABLE_FILE = /\.(?:png|jpe?g|gif|webp|svg|pdf|psd|ai|eps|indd|fig|sketch|xd|tiff?|heic|docx?|xlsx?|pptx?|odt|txt|csv|mp4|mov|avi|webm|mp3|wav|gif|zip|rar)$/i;
+const DELIVERABLE_FILE = /\.(?:png|jpe?g|gif|webp|svg|pdf|psd|ai|eps|indd|fig|sketch|xd|tiff?|heic|docx?|xlsx?|pptx?|odt|txt|csv|mp4|mov|avi|webm|mp3|wav|zip|rar)$/i;
 const isFileNameChar = (ch: string) => /[\p{L}\p{M}\p{N}_\-.]/u.test(ch);
 
 /** The span is part of a file name ("final_v3_whatsapp_banner.png", "telegram_header_final.png"), not a word of its own. */
