@@ -90,11 +90,9 @@ export function messageLanguages(cues: readonly Cue[], memo: LanguageMemo = newL
   for (let i = 0; i < cues.length; ) {
     let j = i + 1;
     while (j < cues.length && cues[j]!.start === cues[i]!.start && cues[j]!.end === cues[i]!.end) j++;
-    // The common case, one cue: its languages are already distinct.
-    if (j === i + 1) {
-      if (lists[i]!.length > 0) vote(votes, lists[i]!, 1 / lists[i]!.length);
-    }
-    else voteRun(memo, lists, i, j);
+    // A run of cues on one span is one vote; the common case, one cue, has distinct languages already (none for an unvoted cue).
+    if (j > i + 1) voteRun(memo, lists, i, j);
+    else if (lists[i]!.length > 0) vote(votes, lists[i]!, 1 / lists[i]!.length);
     i = j;
   }
   let best = 0;
