@@ -12,6 +12,7 @@ import { MIN_SPELLED_RUN, newNumberWords, spellNumbers } from "./detectors/spell
 import { buildBrandKeys, classifyLink, isOfficialAddress, type LinkContext, type LinkVerdict } from "./detectors/links.ts";
 import { applyRules, newRuleMemo, type Cue } from "./rules/index.ts";
 import { conceptId } from "./rules/concepts.ts";
+import { languageIds } from "./rules/languages.ts";
 import { warningFor } from "./warnings.ts";
 import { comparisonKey } from "../lookalike/key.ts";
 import { labelsOf, outsideSpans, riskOf, toFindings } from "./findings.ts";
@@ -50,6 +51,8 @@ export function createScanner(options: ScannerOptions = {}): Scanner {
   const ruleMemo = newRuleMemo();
   // Each lexicon output's concept id, looked up once here rather than for every cue of every message.
   const outputConceptIds = Int16Array.from(lex.outputs.concept, conceptId);
+  // And its languages' ids in the rules' memo (a lookup keyed by the list costs as much as the language vote itself).
+  const outputLangIds = lex.outputs.langs.map((langs) => languageIds(ruleMemo.languages, langs));
   const { concept: outputConcept, langs: outputLangs, term: outputTerm } = lex.outputs;
 
   function scan(text: string, context: ScanContext = {}): ScanResult {
@@ -66,7 +69,7 @@ export function createScanner(options: ScannerOptions = {}): Scanner {
       else if (concept === "dot_word") dotWords++;
       else {
         // A hit is never empty: its original span runs from its first unit's start to its last unit's end.
-        cues.push({ concept, langs: outputLangs[o]!, term: outputTerm[o]!, start: origStart(w, start), end: origEnd(w, end - 1), flags: flagsOf(w, start, end), conceptId: outputConceptIds[o]! });
+        cues.push({ concept, langs: outputLangs[o]!, term: outputTerm[o]!, start: origStart(w, start), end: origEnd(w, end - 1), flags: flagsOf(w, start, end), conceptId: outputConceptIds[o]!, langIds: outputLangIds[o]! });
       }
     });
     const spelled = hasDictationRun(numberWords) ? spellNumbers(a, numberWordIndex) : a;

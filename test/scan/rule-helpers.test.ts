@@ -1,7 +1,7 @@
 // The rules' speed helpers give the answers of the plain code they replaced: the message's languages
 // (integer votes vs a Map of strings), the cue sort, the cues outside links and the finding merge.
 import { describe, expect, it } from "vitest";
-import { messageLanguages, newLanguageMemo } from "../../src/scan/rules/languages.ts";
+import { languageIds, messageLanguages, newLanguageMemo } from "../../src/scan/rules/languages.ts";
 import { sortByStart, type Cue, type RuleFinding } from "../../src/scan/rules/index.ts";
 import { labelsOf, outsideSpans, riskOf, toFindings } from "../../src/scan/findings.ts";
 
@@ -57,17 +57,29 @@ describe("messageLanguages", () => {
       const ref = plausibleReference(cues);
       for (const langs of [memo, undefined].map((mm) => messageLanguages(cues, mm))) {
         for (const l of lists) {
-          expect(langs.plausible(l)).toBe(l.some((x) => ref.plausible.has(x)));
-          expect(langs.main(l)).toBe(l.some((x) => ref.top.has(x)));
+          expect(langs.plausible({ langs: l })).toBe(l.some((x) => ref.plausible.has(x)));
+          expect(langs.main({ langs: l })).toBe(l.some((x) => ref.top.has(x)));
         }
       }
     }
   });
 
+  it("answers the same from the ids the scanner looked up once per lexicon output", () => {
+    const memo = newLanguageMemo();
+    const r = random(11);
+    for (let m = 0; m < 50; m++) {
+      const plain: Cue[] = Array.from({ length: 1 + Math.floor(r() * 8) }, (_, k) => cue(4 * k, 4 * k + 3, lists[Math.floor(r() * lists.length)]!));
+      const withIds = plain.map((c) => ({ ...c, langIds: languageIds(memo, c.langs) }));
+      const a = plain.map((c) => [messageLanguages(plain, memo).plausible(c), messageLanguages(plain, memo).main(c)]);
+      const b = withIds.map((c) => [messageLanguages(withIds, memo).plausible(c), messageLanguages(withIds, memo).main(c)]);
+      expect(b).toEqual(a);
+    }
+  });
+
   it("gives language-neutral cues no vote, and nothing is plausible when nothing voted", () => {
     const langs = messageLanguages([cue(0, 2, ["global"]), cue(3, 5, ["platform", "global"])]);
-    expect(langs.plausible(["global"])).toBe(false);
-    expect(langs.plausible(["en"])).toBe(false);
+    expect(langs.plausible({ langs: ["global"] })).toBe(false);
+    expect(langs.plausible({ langs: ["en"] })).toBe(false);
   });
 });
 

@@ -61,6 +61,17 @@ const NO_CHANNEL_WORDS: ChannelWords = { words: new Set(), endings: [] };
 
 /** No evidence beside the span asked about (shared, never written to). */
 const NO_SPANS: Span[] = [];
+/** The list of a concept without cues in the message (shared, never written to). */
+const NO_CUES: Cue[] = [];
+
+/** A negator or a rule quote among the cues: only then do the message's languages matter. */
+function hasNeutraliser(cues: Cue[]): boolean {
+  for (let k = 0; k < cues.length; k++) {
+    const id = cues[k]!.conceptId ?? conceptId(cues[k]!.concept);
+    if (id === CONCEPT_ID.negation || id === CONCEPT_ID.rule_quote) return true;
+  }
+  return false;
+}
 
 /** A kit for one scanner: load() each message before its rules run (nothing in it outlives the next load). */
 export function newRuleKit(languageMemo: LanguageMemo = newLanguageMemo()) {
@@ -76,9 +87,13 @@ export function newRuleKit(languageMemo: LanguageMemo = newLanguageMemo()) {
   let quoting: Cue[] | undefined;
   /** Negators of a plausible language that is not the message's main one: they count only right before what they negate. */
   let weakNegators: Set<Cue> | undefined;
-  /** The message's cues by concept id (read only, like every list `of` and `ents` give; reused: emptied by the next load). */
-  const byConcept: Cue[][] = Array.from({ length: CONCEPT_COUNT }, () => []);
-  /** The ids with cues in this message: only those are sorted, and emptied by the next load. */
+  /**
+   * The message's cues by concept id (read only, like every list `of` and `ents` give). A concept without cues has
+   * the shared NO_CUES; a filled one gets a new list, set back to NO_CUES by the next load (emptying a list with
+   * `length = 0` is a runtime call that drops its storage anyway).
+   */
+  const byConcept: Cue[][] = Array.from({ length: CONCEPT_COUNT }, () => NO_CUES);
+  /** The ids with cues in this message: only those are sorted, and reset by the next load. */
   const filled: number[] = [];
   /** The message's entities by kind, filed on the first ents() of a message (the lists are reused: only `kinds` are this message's). */
   const entitiesOf = new Map<Entity["kind"], Entity[]>();
@@ -425,7 +440,7 @@ export function newRuleKit(languageMemo: LanguageMemo = newLanguageMemo()) {
 
   /** Files the message's cues by concept; false when it has neither cues nor entities (then no rule can fire). */
   const load = (input: RuleInput): boolean => {
-    for (const id of filled) byConcept[id]!.length = 0;
+    for (let k = 0; k < filled.length; k++) byConcept[filled[k]!] = NO_CUES;
     filled.length = 0;
     for (const list of kinds) list.length = 0;
     kinds.length = 0;
@@ -449,22 +464,24 @@ export function newRuleKit(languageMemo: LanguageMemo = newLanguageMemo()) {
     const negation = CONCEPT_ID.negation;
     const ruleQuote = CONCEPT_ID.rule_quote;
     // Only neutralisers (negators, rule quotes) ask which languages the message is in.
-    const languages = cues.some((c) => c.concept === "negation" || c.concept === "rule_quote") ? messageLanguages(cues, languageMemo) : undefined;
+    const languages = hasNeutraliser(cues) ? messageLanguages(cues, languageMemo) : undefined;
     for (const c of cues) {
       const id = c.conceptId ?? conceptId(c.concept);
       if (id < 0) continue;
       // French "attention" or a Hindi "fraud" in an English lure would silence it: a rule quote, too, counts only in a
       // language the message is plausibly written in.
-      if (id === ruleQuote && !languages!.main(c.langs)) continue;
+      if (id === ruleQuote && !languages!.main(c)) continue;
       if (id === negation) {
         // "no" is a negation in English and Spanish but "in the" in Portuguese: a negator counts
         // only in a language the message is plausibly written in.
-        if (!languages!.plausible(c.langs)) continue;
-        if (!languages!.main(c.langs)) (weakNegators ??= new Set()).add(c);
+        if (!languages!.plausible(c)) continue;
+        if (!languages!.main(c)) (weakNegators ??= new Set()).add(c);
       }
       const list = byConcept[id]!;
-      if (list.length === 0) filled.push(id);
-      if (list.length < MAX_CUES) list.push(c);
+      if (list === NO_CUES) {
+        byConcept[id] = [c];
+        filled.push(id);
+      } else if (list.length < MAX_CUES) list.push(c);
     }
     for (const id of filled) sortByStart(byConcept[id]!);
     kit.reported = ofId(CONCEPT_ID.reported_scam).length > 0;

@@ -44,14 +44,25 @@ export function newLanguageMemo(): LanguageMemo {
     return false;
   };
   memo.answer = {
-    plausible: (langs) => passes(languageIds(memo, langs), PLAUSIBLE_SHARE),
-    main: (langs) => passes(languageIds(memo, langs), TOP_SHARE),
+    plausible: (c) => passes(cueLanguageIds(memo, c), PLAUSIBLE_SHARE),
+    main: (c) => passes(cueLanguageIds(memo, c), TOP_SHARE),
   };
   return memo;
 }
 
+/** A cue's languages, and their ids in the scanner's memo when the scanner looked them up once per lexicon output. */
+export type CueLanguages = { langs: readonly string[]; langIds?: Uint16Array };
+
 /** What the votes decided, asked per cue: is one of its languages plausible, or a main one? */
-export type MessageLanguages = { plausible(langs: readonly string[]): boolean; main(langs: readonly string[]): boolean };
+export type MessageLanguages = { plausible(c: CueLanguages): boolean; main(c: CueLanguages): boolean };
+
+/**
+ * The cue's language ids: the scanner's own (made with this memo) or looked up. (The lookup is keyed by the list
+ * itself, and a Map keyed by an object costs about as much as the whole vote: the scanner looks each output up once.)
+ */
+function cueLanguageIds(memo: LanguageMemo, c: CueLanguages): Uint16Array {
+  return c.langIds ?? languageIds(memo, c.langs);
+}
 
 /** The ids of a cue's languages, without the language-neutral "global" and "platform" (they get no vote). */
 export function languageIds(memo: LanguageMemo, langs: readonly string[]): Uint16Array {
@@ -84,7 +95,7 @@ function grow(memo: LanguageMemo): void {
  */
 export function messageLanguages(cues: readonly Cue[], memo: LanguageMemo = newLanguageMemo()): MessageLanguages {
   const lists = memo.cueIds;
-  for (let i = 0; i < cues.length; i++) lists[i] = cues[i]!.conceptId === UNVOTED ? NO_IDS : languageIds(memo, cues[i]!.langs);
+  for (let i = 0; i < cues.length; i++) lists[i] = cues[i]!.conceptId === UNVOTED ? NO_IDS : cueLanguageIds(memo, cues[i]!);
   const { votes } = memo;
   votes.fill(0);
   for (let i = 0; i < cues.length; ) {

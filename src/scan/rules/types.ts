@@ -12,7 +12,8 @@ import { newLanguageMemo, type LanguageMemo } from "./languages.ts";
 /** A concept hit with its span in the original text. */
 /** langs: every lexicon that lists the term ("global" and "platform" for language-neutral ones). */
 /** conceptId: the concept's CONCEPT_ID (-1: none a rule asks for), set by the scanner so the rules need not look it up. */
-export type Cue = { concept: string; langs: string[]; term: string; start: number; end: number; flags: number; conceptId?: number };
+/** langIds: languageIds(memo.languages, langs) of the RuleMemo the cue goes to, set by the scanner once per lexicon output. */
+export type Cue = { concept: string; langs: string[]; term: string; start: number; end: number; flags: number; conceptId?: number; langIds?: Uint16Array };
 
 export type RuleFinding = {
   label: ScanLabel;
