@@ -66,25 +66,23 @@ function leetOf(cp: number): number {
  */
 function unleet(tok: Int32Array, n: number, fold: Int32Array, cache: CharMemo | undefined, inLeetPhrase = false): void {
   fold.fill(0, 0, n);
-  const at = (k: number) => (k >= 0 && k < n ? tok[k]! : -1); // -1 beyond the token
-  const isLetterAt = (k: number) => at(k) >= 0 && isLetterCode(at(k), cache);
-  const isCyrillicAt = (k: number) => at(k) >= 0x400 && infoOf(at(k), cache).cyrillic;
-  // Neighbours that make a leet run a word: Latin letters (ñ, ç, ş too: "c0ntr4s3ñ4"), and symbols already read as letters ("c0d1g0").
-  const isAsciiLetterAt = (k: number) => isLatinLetterCode(at(k), cache) || (k >= 0 && k < n && fold[k]! > 0);
   let letters = 0;
   let symbols = 0; // leet symbols in the token
   for (let k = 0; k < n; k++) {
-    if (isLetterAt(k)) letters++;
+    if (letterAt(tok, n, k, cache)) letters++;
     else if (leetOf(tok[k]!)) symbols++;
   }
   // A short word of one letter and a final 0, 1 or 3 is leet too inside a phrase in leet ("d3" in "m0t d3 p@sse",
   // "d1" in "c0d1c3 d1 v3r1f1c4"); alone it is a size, a code or a factor ("A3", "x1").
   const shortWord = inLeetPhrase && n === 2 && letters === 1 && isLatinLetterCode(tok[0]!, cache) && isShortWordDigit(tok[1]!);
   if (letters < 2 && !shortWord) return;
-  // An e-mail address keeps its @ (name@host.tld).
-  const firstAt = tok.subarray(0, n).indexOf(64);
+  // An e-mail address keeps its @ (name@host.tld). (A loop, not subarray().indexOf(): a typed-array view per
+  // token cost more than the search.)
+  let firstAt = 0;
+  while (firstAt < n && tok[firstAt] !== 64) firstAt++;
+  if (firstAt === n) firstAt = -1;
   let email = false;
-  if (firstAt > 0) for (let k = firstAt + 1; k < n && !email; k++) email = tok[k] === 46 && isLetterAt(k + 1);
+  if (firstAt > 0) for (let k = firstAt + 1; k < n && !email; k++) email = tok[k] === 46 && letterAt(tok, n, k + 1, cache);
   let decoded = 0; // symbols read as letters so far
   for (let i = 0; i < n; ) {
     if (!leetOf(tok[i]!) || (tok[i] === 64 && email)) {
@@ -107,32 +105,32 @@ function unleet(tok: Int32Array, n: number, fold: Int32Array, cache: CharMemo | 
     const mixed = !digits && someDigit;
     const length = j - i;
     // Cyrillic leet ("пар0ль"): digits between Cyrillic letters stand for Cyrillic ones.
-    if (isCyrillicAt(i - 1) && isCyrillicAt(j) && cyrillicLeet) {
+    if (cyrillicAt(tok, n, i - 1, cache) && cyrillicAt(tok, n, j, cache) && cyrillicLeet) {
       for (let k = i; k < j; k++) fold[k] = CYRILLIC_LEET_CODE[tok[k]!]!;
       i = j;
       continue;
     }
     // Hebrew and Arabic leet ("و@تساب"): a sign between two letters of one of those scripts stands for one of its letters.
-    const rtl = rtlLeetOf(at(i - 1));
+    const rtl = rtlLeetOf(codeAt(tok, n, i - 1));
     // (Or at the word's end after two of its letters: "הסיסמ@" is הסיסמא.)
-    const rtlEnd = rtl !== undefined && j === n && length === 1 && rtlLeetOf(at(i - 2)) === rtl && !email;
-    if (rtl !== undefined && (rtlLeetOf(at(j)) === rtl || rtlEnd) && allIn(rtl, tok, i, j)) {
+    const rtlEnd = rtl !== undefined && j === n && length === 1 && rtlLeetOf(codeAt(tok, n, i - 2)) === rtl && !email;
+    if (rtl !== undefined && (rtlLeetOf(codeAt(tok, n, j)) === rtl || rtlEnd) && allIn(rtl, tok, i, j)) {
       for (let k = i; k < j; k++) fold[k] = rtl[tok[k]!]!;
       i = j;
       continue;
     }
     // Leetspeak hides Latin words: the neighbours must be a-z (so "IDは！" keeps its "!").
-    const before = isAsciiLetterAt(i - 1);
-    const after = isAsciiLetterAt(j);
-    const twoBefore = before && isAsciiLetterAt(i - 2);
+    const before = latinOrReadAt(tok, n, fold, i - 1, cache);
+    const after = latinOrReadAt(tok, n, fold, j, cache);
+    const twoBefore = before && latinOrReadAt(tok, n, fold, i - 2, cache);
     // A leading digit before three letters (1nst4gr4m), or before a letter in a word with more leet (4c3ss0).
-    const leading = digits && i === 0 && length === 1 && isAsciiLetterAt(1) && ((isAsciiLetterAt(2) && isAsciiLetterAt(3) && letters >= 4) || (letters >= 3 && symbols >= 3));
+    const leading = digits && i === 0 && length === 1 && latinOrReadAt(tok, n, fold, 1, cache) && ((latinOrReadAt(tok, n, fold, 2, cache) && latinOrReadAt(tok, n, fold, 3, cache) && letters >= 4) || (letters >= 3 && symbols >= 3));
     const ok =
       !mixed &&
       (leading ||
         (before && after && (!digits || letters >= 2)) ||
         // a trailing 0/1/3/4 after two letters at the end of a word part: pr0-invite, s3nh4; or in a word of two ("d3")
-        (digits && twoBefore && !after && !isAsciiDigitCode(at(j)) && lowDigits && length === 1 && letters + decoded >= 3) ||
+        (digits && twoBefore && !after && !isAsciiDigitCode(codeAt(tok, n, j)) && lowDigits && length === 1 && letters + decoded >= 3) ||
         (shortWord && i === 1) ||
         // a trailing @ for a final a (s3nh@), when the token is no address
         (length === 1 && tok[i] === 64 && twoBefore && j === n && !email));
@@ -142,6 +140,25 @@ function unleet(tok: Int32Array, n: number, fold: Int32Array, cache: CharMemo | 
     }
     i = j;
   }
+}
+
+// The token's neighbours as unleet reads them: module functions, not closures over the token (four closures
+// made per leet token were garbage).
+/** The code point at k, -1 beyond the token. */
+function codeAt(tok: Int32Array, n: number, k: number): number {
+  return k >= 0 && k < n ? tok[k]! : -1;
+}
+function letterAt(tok: Int32Array, n: number, k: number, cache: CharMemo | undefined): boolean {
+  const c = codeAt(tok, n, k);
+  return c >= 0 && isLetterCode(c, cache);
+}
+function cyrillicAt(tok: Int32Array, n: number, k: number, cache: CharMemo | undefined): boolean {
+  const c = codeAt(tok, n, k);
+  return c >= 0x400 && infoOf(c, cache).cyrillic;
+}
+/** Neighbours that make a leet run a word: Latin letters (ñ, ç, ş too: "c0ntr4s3ñ4"), and symbols already read as letters ("c0d1g0"). */
+function latinOrReadAt(tok: Int32Array, n: number, fold: Int32Array, k: number, cache: CharMemo | undefined): boolean {
+  return isLatinLetterCode(codeAt(tok, n, k), cache) || (k >= 0 && k < n && fold[k]! > 0);
 }
 
 /** unleet of the token src[i, j) by code point (in the workspace), and the lone leet symbol between spaced single letters. */

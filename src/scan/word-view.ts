@@ -36,29 +36,31 @@ export function wordView(a: Mapped, cache?: CharCache): Mapped {
   return a.start === null ? work.units.build() : mapToOriginal(work, a);
 }
 
-/** 4. The view when the entity view changed the text: every unit mapped through it to the original text. */
+/**
+ * 4. The view when the entity view changed the text: every unit mapped through it to the original text.
+ * In place (each unit reads only its own offsets before it writes them): a second workspace cost a copy of
+ * every code and a second set of arrays in the cache, on the texts that are longest (any change in a 2 KB
+ * message maps all of it). Most units come from one entity-view unit, whose flags are read without a loop.
+ */
 function mapToOriginal(work: WordWork, a: Mapped): Mapped {
-  const { codes, start, end, flags, length } = work.units;
+  const units = work.units;
+  const { start, end, flags, length } = units;
   // The entity view gives its three maps together (origStart, origEnd and flagsOf, read in place).
   const aStart = a.start!;
   const aEnd = a.end!;
   const aFlags = a.flags!;
-  const out = work.out;
-  out.clear();
-  out.reserve(length);
-  const { codes: toCodes, start: toStart, end: toEnd, flags: toFlags } = out; // after reserve(): the arrays stay
+  const aLength = aFlags.length;
   for (let k = 0; k < length; k++) {
     const s = start[k]!;
     const e = end[k]!;
     let f = flags[k]!;
-    for (let i = s; i < e && i < aFlags.length; i++) f |= aFlags[i]!;
-    toCodes[k] = codes[k]!;
-    toStart[k] = aStart[s]!;
-    toEnd[k] = aEnd[e - 1]!;
-    toFlags[k] = f;
+    if (e === s + 1 && s < aLength) f |= aFlags[s]!;
+    else for (let i = s; i < e && i < aLength; i++) f |= aFlags[i]!;
+    start[k] = aStart[s]!;
+    end[k] = aEnd[e - 1]!;
+    flags[k] = f;
   }
-  out.length = length;
-  return out.build();
+  return units.build();
 }
 
 /** A lexicon term in the form the word view gives message text. */

@@ -41,8 +41,6 @@ export class WordWork {
   /** 1 when no space follows the word (it is part of a joined run of single letters). */
   joinAfter = new Uint8Array(64);
   words = 0;
-  /** The result when the entity view changed the text: units mapped to the original text. */
-  readonly out = new MappedBuilder();
   // The word being collected: its first unit (-1: none), whether it is all ASCII and has Latin
   // letters, its code points.
   private open = -1;
