@@ -219,35 +219,28 @@ export function visitHits(lex: CompiledLexicon, text: string, flags: ArrayLike<n
   const { root, anywhereFrom } = trie;
   let before = 32;
   let runStarts: number[] | undefined; // letters of joined runs: position * 2 + 1 when a plain term may start there
+  // The first and last SEAM spaces, noted in this pass (the one read of each unit's flags) rather than in a second one.
+  let firstSeam = -1;
+  let lastSeam = -1;
   for (let s = 0; s < text.length; s++) {
     const c = text.charCodeAt(s);
-    // The letter's joined-run bit, read once: inside a word below Hebrew it is all mayStart would ask about.
-    const joined = flags ? flags[s]! & JOINED : 0;
+    const f = flags ? flags[s]! : 0;
+    // The letter's joined-run bit: inside a word below Hebrew it is all mayStart would ask about.
+    const joined = f & JOINED;
     const wordStart = s === 0 || before === 32 || ((before >= 0x0590 || joined !== 0) && mayStart(text, s, before, flags));
     const plainStart = wordStart || (c >= anywhereFrom && (root[c]! & ANYWHERE) !== 0);
     if (plainStart) walkStartTrie(trie, text, s, collector);
-    if (joined !== 0 && c !== 32) (runStarts ??= []).push(s * 2 + (plainStart ? 1 : 0));
+    if (c === 32) {
+      if (f & SEAM) {
+        if (firstSeam < 0) firstSeam = s;
+        lastSeam = s;
+      }
+    } else if (joined !== 0) (runStarts ??= []).push(s * 2 + (plainStart ? 1 : 0));
     before = c;
   }
   if (runStarts) addRunHits(lex, text, flags!, runStarts);
-  if (flags) {
-    const seams = seamStretch(text, flags);
-    if (seams) addSeamHits(lex, text, flags, seams);
-  }
+  if (firstSeam >= 0) addSeamHits(lex, text, flags!, firstSeam, lastSeam);
   collector.visitHits(lex, visit);
-}
-
-/** The first and last SEAM spaces of the text (one pass; most texts have none). */
-function seamStretch(text: string, flags: ArrayLike<number>): { first: number; last: number } | undefined {
-  let first = -1;
-  let last = -1;
-  for (let k = 0; k < flags.length; k++) {
-    if (flags[k]! & SEAM && text.charCodeAt(k) === 32) {
-      if (first < 0) first = k;
-      last = k;
-    }
-  }
-  return first < 0 ? undefined : { first, last };
 }
 
 /**
@@ -255,7 +248,7 @@ function seamStretch(text: string, flags: ArrayLike<number>): { first: number; l
  * "w🙂hatsapp", "па🔑роль"): the text is walked again without those spaces, and the matches that cross one kept,
  * at their places in the text. Those beside it ("pay" in "pay💰me") the plain walk has found already.
  */
-function addSeamHits(lex: CompiledLexicon, text: string, flags: ArrayLike<number>, { first, last }: { first: number; last: number }): void {
+function addSeamHits(lex: CompiledLexicon, text: string, flags: ArrayLike<number>, first: number, last: number): void {
   // Only terms that cross a seam matter: the walk covers the stretch from a term's length before the first seam to
   // a term's length after the last one, not the whole text (a 2 KB message with one "pay💰pal" line).
   const from = Math.max(0, first - SEAM_REACH);
