@@ -126,6 +126,12 @@ function isFinalForm(s: string, cache: EntityCache | undefined): boolean {
   let askNfkc = false;
   for (; i < n; i++) {
     let cp = s.charCodeAt(i);
+    // Printable ASCII (the spaces, digits and punctuation between words of any script) is PLAIN and no mark:
+    // nothing to look up.
+    if (cp >= 0x20 && cp < 0x7f) {
+      marks = 0;
+      continue;
+    }
     if ((cp & 0xfc00) === 0xd800) {
       const low = s.charCodeAt(i + 1);
       if ((low & 0xfc00) !== 0xdc00) return false;

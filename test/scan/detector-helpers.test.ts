@@ -6,7 +6,8 @@ import { eachWordToken, isWordAt, newWordMatcher } from "../../src/scan/detector
 import { ASCII, LOWER_ASCII, OTHER, asciiMayBeKey, lookupNumberWord, otherMayBeKey, wordKind } from "../../src/scan/detectors/number-words.ts";
 import { newNumberWords, spellNumbers } from "../../src/scan/detectors/spelled.ts";
 import { extensionAt } from "../../src/scan/detectors/executables.ts";
-import { digitShape, runStarts } from "../../src/scan/detectors/shape.ts";
+import { digitShape, runStarts, textShape } from "../../src/scan/detectors/shape.ts";
+import { withDigitLetters } from "../../src/scan/detectors/digit-letters.ts";
 import { PHONE_PATTERNS } from "../../src/scan/detectors/phones.ts";
 import { NUMBER_PATTERNS } from "../../src/scan/detectors/numbers.ts";
 import { eachStickyMatch } from "../../src/scan/detectors/matches.ts";
@@ -203,5 +204,23 @@ describe("number patterns tried at digit runs", () => {
     expect(runStarts(digitShape("id 123456789, 12345678 and 1234567890").runs, 9, 9)).toEqual([3]);
     const intl = PHONE_PATTERNS.find(([re]) => re.source.startsWith("(?<![\\p{L}\\p{N}#/])(?:\\+|00)"))![1];
     expect(intl("call +44 7700 or 0049 30 or + 1 555 or 12", digitShape("call +44 7700 or 0049 30 or + 1 555 or 12").runs)).toEqual([5, 17, 28]);
+  });
+});
+
+describe("digit letters", () => {
+  const plain = (text: string): Mapped => ({ text, start: null, end: null, flags: null });
+  it("reads O, l and I as digits only in a run no letter of any script touches", () => {
+    expect(withDigitLetters(plain("+44 77OO 9OO 123")).text).toBe("+44 7700 900 123");
+    expect(withDigitLetters(plain("4l5 555 0143, O7911 123456")).text).toBe("415 555 0143, 07911 123456");
+    for (const t of ["FO4412", "Office 365", "h2o", "é7OO", "7OOж", "no digits: OOl"]) expect(withDigitLetters(plain(t)).text).toBe(t);
+  });
+  it("gives the same answer from the digit runs of textShape as from its own walk", () => {
+    fc.assert(
+      fc.property(fc.stringMatching(/^[0-9OoIl é.ж-]{0,24}$/), (t) => {
+        const v = plain(t);
+        expect(withDigitLetters(v, textShape(t).runs)).toEqual(withDigitLetters(v));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

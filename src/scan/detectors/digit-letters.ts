@@ -9,28 +9,41 @@ const isO = (c: number) => c === 79 || c === 111;
 const isOne = (c: number) => c === 108 || c === 73; // l, I
 /** A letter of any script (a run touching one is part of a word or a code). */
 const LETTER = /\p{L}/u;
+/** Whether text[k] is a letter: ASCII by its code (the only ASCII letters are A-Z, a-z), anything else by \p{L}. */
+const isLetterAt = (text: string, k: number) => {
+  const c = text.charCodeAt(k);
+  return c < 0x80 ? (c | 32) >= 97 && (c | 32) <= 122 : LETTER.test(text[k]!);
+};
+/** Whether text[k] belongs to a run: a digit, an O, or l/I beside a digit. */
+const inRun = (text: string, k: number) => {
+  const d = text.charCodeAt(k);
+  return isDigit(d) || isO(d) || (isOne(d) && (isDigit(text.charCodeAt(k - 1)) || isDigit(text.charCodeAt(k + 1))));
+};
 
-/** The view with those letters read as digits (flagged T.leet), or the view itself when it has none. */
-export function withDigitLetters(v: Mapped): Mapped {
+/**
+ * The view with those letters read as digits (flagged T.leet), or the view itself when it has none.
+ * digitRuns: the runs of ASCII digits of v.text as [start, end) pairs (TextShape.runs), when the caller has them:
+ * the walk then starts only at them, not at every unit of the text.
+ */
+export function withDigitLetters(v: Mapped, digitRuns?: number[]): Mapped {
   const text = v.text;
+  const runs = digitRuns ?? runsOfDigits(text);
   let fixes: number[] | undefined; // positions of the letters read as digits
   // A run is a longest stretch of digits, O, and l/I beside a digit; only runs with a digit matter, so the walk
-  // jumps from digit to digit and widens each run both ways (no work at the O of every ordinary word).
-  const inRun = (k: number) => {
-    const d = text.charCodeAt(k);
-    return isDigit(d) || isO(d) || (isOne(d) && (isDigit(text.charCodeAt(k - 1)) || isDigit(text.charCodeAt(k + 1))));
-  };
-  for (let i = 0; i < text.length; i++) {
-    if (!isDigit(text.charCodeAt(i))) continue;
+  // goes from digit run to digit run and widens each both ways (no work at the O of every ordinary word).
+  let next = 0; // digit runs before this were inside a run already widened
+  for (let r = 0; r < runs.length; r += 2) {
+    const i = runs[r]!;
+    if (i < next) continue;
     let a = i;
-    while (a > 0 && inRun(a - 1)) a--;
-    let j = i + 1;
-    while (j < text.length && inRun(j)) j++;
-    const free = (a === 0 || !LETTER.test(text[a - 1]!)) && (j === text.length || !LETTER.test(text[j]!));
+    while (a > 0 && inRun(text, a - 1)) a--;
+    let j = runs[r + 1]!;
+    while (j < text.length && inRun(text, j)) j++;
+    const free = (a === 0 || !isLetterAt(text, a - 1)) && (j === text.length || !isLetterAt(text, j));
     if (free && j - a >= 2) {
       for (let k = a; k < j; k++) if (!isDigit(text.charCodeAt(k))) (fixes ??= []).push(k);
     }
-    i = j;
+    next = j + 1;
   }
   if (!fixes) return v;
   // The same text with those units replaced (pieces between them kept as slices), and the flags copied once.
@@ -50,4 +63,16 @@ function identity(n: number, plus: number): Int32Array {
   const a = new Int32Array(n);
   for (let k = 0; k < n; k++) a[k] = k + plus;
   return a;
+}
+
+/** The runs of ASCII digits as [start, end) pairs (what TextShape.runs holds), for a caller without them. */
+function runsOfDigits(text: string): number[] {
+  const runs: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    if (!isDigit(text.charCodeAt(i))) continue;
+    const start = i;
+    while (i + 1 < text.length && isDigit(text.charCodeAt(i + 1))) i++;
+    runs.push(start, i + 1);
+  }
+  return runs;
 }

@@ -110,7 +110,7 @@ export function createEntityDetector(opts: EntityOptions) {
       findPaymentIds(text, a, out);
     }
     // "77OO 9OO": letters typed for digits in a number, read as digits (same length: the offsets stay).
-    const numbers = withDigitLetters(spelled);
+    const numbers = withDigitLetters(spelled, spelled === a ? shape.runs : undefined);
     const digits = numbers.text;
     const d = numbers === a ? shape : digitShape(digits);
     if (d.threeClose) {

@@ -135,6 +135,22 @@ function spacedStarts(text: string, runs: number[]): number[] {
   return starts;
 }
 
+/**
+ * DOTTED_BARE: a run of two to five digits with a dot and a digit right after it. The pattern's first \d{2,5}
+ * must take the whole run (a digit cannot stand where its dot must), so the dot follows the run: most runs
+ * (prices, times, plain numbers) are out before the pattern is tried.
+ */
+function dottedStarts(text: string, runs: number[]): number[] {
+  const starts: number[] = [];
+  for (let k = 0; k < runs.length; k += 2) {
+    const length = runs[k + 1]! - runs[k]!;
+    const after = runs[k + 1]!;
+    if (length >= 2 && length <= 5 && text.charCodeAt(after) === DOT && isAsciiDigit(text.charCodeAt(after + 1))) starts.push(runs[k]!);
+  }
+  return starts;
+}
+const isAsciiDigit = (c: number) => c >= 48 && c <= 57;
+
 /** The starts, each after the "(" right before it if there is one. */
 function withBracketsBefore(text: string, runStarts: number[]): number[] {
   const starts: number[] = [];
@@ -154,12 +170,13 @@ export const PHONE_PATTERNS: [RegExp, (text: string, runs: number[]) => number[]
   [NATIONAL_PHONE, nationalStarts],
   [BARE_NATIONAL, (text, runs) => withBracketsBefore(text, runStarts(runs, 2, 11))],
   [SPACED_BARE, spacedStarts],
-  [DOTTED_BARE, (_text, runs) => runStarts(runs, 2, 5)],
+  [DOTTED_BARE, dottedStarts],
 ];
 
 const PLUS = 43;
 const ZERO = 48;
 const SPACE = 32;
+const DOT = 46;
 const OPEN_BRACKET = 40;
 
 /**
