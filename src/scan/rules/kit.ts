@@ -59,6 +59,9 @@ export type RuleKit = ReturnType<typeof newRuleKit>;
 
 const NO_CHANNEL_WORDS: ChannelWords = { words: new Set(), endings: [] };
 
+/** What stands right before a word that opens a clause: a clause mark and spaces (or the text's start). */
+const OPENS_CLAUSE = /(?:^|[,;:.!?，、。！？]\s*)$/u;
+
 /** No evidence beside the span asked about (shared, never written to). */
 const NO_SPANS: Span[] = [];
 
@@ -252,7 +255,17 @@ export function newRuleKit(languageMemo: LanguageMemo = newLanguageMemo()) {
     const quotes = ruleQuotes();
     if (quotes.length === 0) return false;
     const q = nearIn(quotes, x, TOPIC_REACH);
-    return !!q && !!inSentenceIn(quotes, x) && !(q.end <= x.start && turnsBetween(text, q.end, x.start));
+    return !!q && !!inSentenceIn(quotes, x) && !(q.end <= x.start && (turnsBetween(text, q.end, x.start) || proposesAfter(q, x)));
+  };
+  // "be careful of scammers here, let's talk on telegram instead", "watch out for scams, add me on telegram": a proposal
+  // in a later clause, or a contact verb opening one, is the writer's own move, the warning before it only its pretext.
+  const proposesAfter = (q: Span, x: Span) => movesAfter(ofId(CONCEPT_ID.proposal), q, x, false) || movesAfter(ofId(CONCEPT_ID.contact_verb), q, x, true);
+  const movesAfter = (list: Cue[], q: Span, x: Span, opening: boolean) => {
+    for (let k = 0; k < list.length; k++) {
+      const p = list[k]!;
+      if (p.start >= q.end && p.start <= x.start && sameClause(p, x) && !sameClause(p, q) && (!opening || OPENS_CLAUSE.test(text.slice(Math.max(0, p.start - 3), p.start)))) return true;
+    }
+    return false;
   };
   // (The tests below loop over their lists: a some() closure over x would be an allocation per question.)
   // A topic word inside a longer phrase ("gig" in "your gig was removed": a notice's subject) is that phrase's, not a topic.

@@ -246,7 +246,8 @@ export function isAmount(text: string, span: Span): boolean {
 }
 
 /** A number right after a payment rail, with a colon or a dash at most between ("bizum 40 eur", "pix: R$ 50", "paypal 60$"). */
-const NUMBER_AFTER_RAIL = new RegExp(`^[\\s:\\-–]{0,3}(r?${moneySymbols}\\s?)?\\d+(?:[.,]\\d{1,2})?`, "iu");
+// (Digits of the Arabic scripts too: "ادفع ١٠$".)
+const NUMBER_AFTER_RAIL = new RegExp(`^[\\s:\\-–]{0,3}(r?${moneySymbols}\\s?)?[\\d٠-٩۰-۹]+(?:[.,][\\d٠-٩۰-۹]{1,2})?`, "iu");
 
 /** The amount written right after a payment rail: the sum to send there ("Bizum 40€ y arranco"). */
 export function amountAfter(text: string, from: number): Span | undefined {
