@@ -59,8 +59,8 @@ export type RuleKit = ReturnType<typeof newRuleKit>;
 
 const NO_CHANNEL_WORDS: ChannelWords = { words: new Set(), endings: [] };
 
-/** What stands right before a word that opens a clause: a clause mark and spaces (or the text's start). */
-const OPENS_CLAUSE = /(?:^|[,;:.!?，、。！？]\s*)$/u;
+/** What stands right before a word that opens a clause: a clause mark and spaces (or the text's start), and at most one word ("mejor hablemos", "just add me"). */
+const OPENS_CLAUSE = /(?:^|[,;:.!?，、。！？]\s*)(?:\p{L}+\s+)?$/u;
 
 /** No evidence beside the span asked about (shared, never written to). */
 const NO_SPANS: Span[] = [];
@@ -263,7 +263,7 @@ export function newRuleKit(languageMemo: LanguageMemo = newLanguageMemo()) {
   const movesAfter = (list: Cue[], q: Span, x: Span, opening: boolean) => {
     for (let k = 0; k < list.length; k++) {
       const p = list[k]!;
-      if (p.start >= q.end && p.start <= x.start && sameClause(p, x) && !sameClause(p, q) && (!opening || OPENS_CLAUSE.test(text.slice(Math.max(0, p.start - 3), p.start)))) return true;
+      if (p.start >= q.end && p.start <= x.start && sameClause(p, x) && !sameClause(p, q) && (!opening || OPENS_CLAUSE.test(text.slice(Math.max(0, p.start - 24), p.start)))) return true;
     }
     return false;
   };

@@ -1,6 +1,6 @@
 // payment_request: money moved around checkout (IBANs, wallets, pay-outside phrases, payment methods with a verb, an address or an invitation).
 import { gap, type RuleKit, type Span, WINDOW } from "./kit.ts";
-import { amountAfter } from "./text.ts";
+import { amountAfter, amountBefore } from "./text.ts";
 import { suspiciousLink } from "./links.ts";
 import type { Cue } from "./types.ts";
 import type { Concept } from "./concepts.ts";
@@ -38,8 +38,10 @@ export function paymentRules(k: RuleKit): void {
   const pressure = of("account_threat").length > 0 || of("brand").some((b) => of("staff_role").some((r) => gap(r, b) <= 20));
   if (pressure && !k.context.senderOfficial && !out.some((f) => f.label === "payment_request"))
     for (const v of of("pay_verb")) {
-      const sum = amountAfter(text, v.end);
-      if (sum && safe(v)) {
+      // (Verb-final languages name the sum first: "açmak için 20$ ödeyin".)
+      const sum = amountAfter(text, v.end) ?? amountBefore(text, v.start);
+      // ("should I pay $20 to unlock it?": the reader asking about a notice, not the notice asking.)
+      if (sum && safe(v) && !isQuestion(v)) {
         add("payment_request", "pressure_fee", 0.7, [v, sum], `${v.term} ${text.slice(sum.start, sum.end).trim()}`);
         break;
       }

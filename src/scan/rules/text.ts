@@ -257,6 +257,15 @@ export function amountAfter(text: string, from: number): Span | undefined {
   return { start: from, end: from + m[0].length };
 }
 
+/** A sum written as money right before a word (a sign or a currency word with it: "20$ ödeyin", "$20 ödeyin"). */
+const MONEY_BEFORE_WORD = new RegExp(`(?:${moneySymbols}\\s?[\\d٠-٩۰-۹]+(?:[.,]\\d{1,2})?|[\\d٠-٩۰-۹]+(?:[.,]\\d{1,2})?\\s?(?:${moneySymbols}|(?:${afterWords.join("|")})(?![\\p{L}])))\\s{1,3}$`, "iu");
+
+/** The amount written as money right before `to` (a verb-final ask: "açmak için 20$ ödeyin"). */
+export function amountBefore(text: string, to: number): Span | undefined {
+  const m = MONEY_BEFORE_WORD.exec(text.slice(Math.max(0, to - 24), to));
+  return m ? { start: to - m[0].length, end: to } : undefined;
+}
+
 /** Spaces (at most a few) between a messenger's name and the word beside it. */
 const CHANNEL_GAP = 3;
 /** Apostrophes and hyphens that may join a case ending to a name ("WhatsApp'tan", "Telegram-da"). */
