@@ -12,7 +12,7 @@ const AFTER_COMMA = /,\s*$/u;
 const ENDS_CLAUSE = /^\s*(?:[.!?;,)…。！？]|$)/u;
 
 export function paymentRules(k: RuleKit): void {
-  const { text, links, entities, of, ents, near, nearOther, together, sentenceOf, sameClause, negated, topicNear, asContent, asSample, inFrame, pastHabit, inQuotes, isQuestion, negators, inside, overlap, safe, feature, out, add, partOf, bareAsk } = k;
+  const { text, links, entities, of, ents, near, nearOther, together, sentenceOf, sameClause, wordsBetween, negated, topicNear, asContent, asSample, inFrame, pastHabit, inQuotes, isQuestion, negators, inside, overlap, safe, feature, out, add, partOf, bareAsk } = k;
   // "the sign should say 'Pagos con Bizum'", an IBAN on an invoice template "as an example": the deliverable's text,
   // unless the message avoids the fee or pays upfront, or the speaker's own pay or ask verb (neither quoted nor the frame's
   // word, as "invoice" in "invoice template") asks for a rail that is neither quoted nor a sample ("On the t-shirts:
@@ -41,7 +41,9 @@ export function paymentRules(k: RuleKit): void {
       // (Verb-final languages name the sum first: "açmak için 20$ ödeyin".)
       const sum = amountAfter(text, v.end) ?? amountBefore(text, v.start);
       // ("should I pay $20 to unlock it?": the reader asking about a notice, not the notice asking.)
-      if (sum && safe(v) && !isQuestion(v)) {
+      // ("I can't pay $20": a negator touching the verb refuses, even where a threat makes negations conditions.)
+      const refused = negators().some((n) => n.end <= v.start && wordsBetween(n.end, v.start) === 0);
+      if (sum && safe(v) && !isQuestion(v) && !refused) {
         add("payment_request", "pressure_fee", 0.7, [v, sum], `${v.term} ${text.slice(sum.start, sum.end).trim()}`);
         break;
       }
