@@ -59,6 +59,11 @@ export type RuleKit = ReturnType<typeof newRuleKit>;
 
 const NO_CHANNEL_WORDS: ChannelWords = { words: new Set(), endings: [] };
 
+/** The cues a warning can be the pretext for: the messenger and the contact verb of a move off the platform. */
+const MOVE_CONCEPTS = new Set<string>(["messenger", "contact_verb"]);
+/** What stands right before a word that opens a clause: a clause mark and spaces (or the text's start), and at most one word ("mejor hablemos", "just add me"). */
+const OPENS_CLAUSE = /(?:^|[,;:.!?，、。！？]\s*)(?:\p{L}+\s+)?$/u;
+
 /** No evidence beside the span asked about (shared, never written to). */
 const NO_SPANS: Span[] = [];
 /** The list of a concept without cues in the message (shared, never written to). */
@@ -267,7 +272,23 @@ export function newRuleKit(languageMemo: LanguageMemo = newLanguageMemo()) {
     const quotes = ruleQuotes();
     if (quotes.length === 0) return false;
     const q = nearIn(quotes, x, TOPIC_REACH);
-    return !!q && !!inSentenceIn(quotes, x) && !(q.end <= x.start && turnsBetween(text, q.end, x.start));
+    return !!q && !!inSentenceIn(quotes, x) && !(q.end <= x.start && (turnsBetween(text, q.end, x.start) || proposesAfter(q, x)));
+  };
+  // "be careful of scammers here, let's talk on telegram instead", "watch out for scams, add me on telegram": a proposal
+  // in a later clause, or a contact verb opening one, moves the talk to the messenger or contact it names: the writer's
+  // own move, the warning before it only its pretext. (Only for the move of the talk: "beware of phishing, let's keep
+  // payments on Fiverr and never send your password" still quotes the rule in its own clause, and "if someone says let's
+  // talk on telegram, report them" comes back to the warning after the move.)
+  const proposesAfter = (q: Span, x: Span) =>
+    MOVE_CONCEPTS.has((x as Partial<Cue>).concept ?? "") &&
+    !ruleQuotes().some((o) => o !== q && (sameClause(o, x) || (o.start >= x.end && sameSentence(o.start, x.start)))) &&
+    (movesAfter(ofId(CONCEPT_ID.proposal), q, x, false) || movesAfter(ofId(CONCEPT_ID.contact_verb), q, x, true));
+  const movesAfter = (list: Cue[], q: Span, x: Span, opening: boolean) => {
+    for (let k = 0; k < list.length; k++) {
+      const p = list[k]!;
+      if (p.start >= q.end && p.start <= x.start && sameClause(p, x) && !sameClause(p, q) && (!opening || OPENS_CLAUSE.test(text.slice(Math.max(0, p.start - 24), p.start)))) return true;
+    }
+    return false;
   };
   // (The tests below loop over their lists: a some() closure over x would be an allocation per question.)
   // A topic word inside a longer phrase ("gig" in "your gig was removed": a notice's subject) is that phrase's, not a topic.

@@ -1,15 +1,18 @@
 // payment_request: money moved around checkout (IBANs, wallets, pay-outside phrases, payment methods with a verb, an address or an invitation).
-import { type RuleKit, type Span, WINDOW } from "./kit.ts";
-import { amountAfter } from "./text.ts";
+import { gap, type RuleKit, type Span, WINDOW } from "./kit.ts";
+import { amountAfter, amountBefore } from "./text.ts";
 import { suspiciousLink } from "./links.ts";
 import type { Cue } from "./types.ts";
 import type { Concept } from "./concepts.ts";
 
 /** Noun phrases that hold a pay verb's word: "pago" in "tu pago ha sido liberado" (a notice's subject), a product topic. */
 const NOUN_PHRASES: Concept[] = ["notice_subject", "topic_build"];
+/** A comma (and spaces) right before a clause, and what may follow a clause that ends: a mark or the text's end. */
+const AFTER_COMMA = /,\s*$/u;
+const ENDS_CLAUSE = /^\s*(?:[.!?;,)…。！？]|$)/u;
 
 export function paymentRules(k: RuleKit): void {
-  const { text, links, entities, of, ents, near, nearOther, together, sentenceOf, sameClause, negated, topicNear, asContent, asSample, inFrame, pastHabit, inQuotes, isQuestion, negators, inside, overlap, safe, feature, out, add, partOf, bareAsk } = k;
+  const { text, links, entities, of, ents, near, nearOther, together, sentenceOf, sameClause, wordsBetween, negated, topicNear, asContent, asSample, inFrame, pastHabit, inQuotes, isQuestion, negators, inside, overlap, safe, feature, out, add, partOf, bareAsk } = k;
   // "the sign should say 'Pagos con Bizum'", an IBAN on an invoice template "as an example": the deliverable's text,
   // unless the message avoids the fee or pays upfront, or the speaker's own pay or ask verb (neither quoted nor the frame's
   // word, as "invoice" in "invoice template") asks for a rail that is neither quoted nor a sample ("On the t-shirts:
@@ -21,11 +24,30 @@ export function paymentRules(k: RuleKit): void {
   // paypal.me/name, buy.stripe.com/…: a page that takes the money is the request itself.
   for (const e of ents("url")) if (links.get(e)?.kind === "payment" && !negated(e)) add("payment_request", "payment_link", 0.85, [e], e.value);
   for (const p of of("pay_outside")) if (safe(p)) add("payment_request", "pay_outside", 0.8, [p], p.term);
+  // "wire me the rest directly, skip fiverr": an outside phrase that is a whole clause of its own, right after the pay
+  // verb's clause, is that clause's afterthought (nothing of its own to say but where not to pay).
+  const tailClause = (c: Cue, v: Cue) =>
+    c.start > v.end && sentenceOf(c.start) === sentenceOf(v.start) && AFTER_COMMA.test(text.slice(Math.max(v.end, c.start - 3), c.start)) && ENDS_CLAUSE.test(text.slice(c.end, c.end + 3));
   // "pay me outside fiverr", "płać poza Fiverrem": a pay verb with a platform-naming outside term in its clause.
   for (const v of of("pay_verb")) {
-    const o = nearOther(v, "outside", 40, (c) => sameClause(c, v) && of("brand").some((b) => b.start >= c.start && b.end <= c.end));
+    const o = nearOther(v, "outside", 40, (c) => (sameClause(c, v) || tailClause(c, v)) && of("brand").some((b) => b.start >= c.start && b.end <= c.end));
     if (o && safe(v, o) && !inside(v) && !of("pay_outside").some((p) => overlap(p, v) || overlap(p, o))) add("payment_request", "pay_outside_platform", 0.75, [v, o], `${v.term} ${o.term}`);
   }
+  // "your account is on hold, pay $25 to release it", "ادفع ١٠$ لتفعيله": a sum demanded under a staff claim or a fake
+  // notice is the fee the lure is after (the same pressure that makes "send the code" a request).
+  const pressure = of("account_threat").length > 0 || of("brand").some((b) => of("staff_role").some((r) => gap(r, b) <= 20));
+  if (pressure && !k.context.senderOfficial && !out.some((f) => f.label === "payment_request"))
+    for (const v of of("pay_verb")) {
+      // (Verb-final languages name the sum first: "açmak için 20$ ödeyin".)
+      const sum = amountAfter(text, v.end) ?? amountBefore(text, v.start);
+      // ("should I pay $20 to unlock it?": the reader asking about a notice, not the notice asking.)
+      // ("I can't pay $20": a negator touching the verb refuses, even where a threat makes negations conditions.)
+      const refused = negators().some((n) => n.end <= v.start && wordsBetween(n.end, v.start) === 0);
+      if (sum && safe(v) && !isQuestion(v) && !refused) {
+        add("payment_request", "pressure_fee", 0.7, [v, sum], `${v.term} ${text.slice(sum.start, sum.end).trim()}`);
+        break;
+      }
+    }
   const lureLink = () => ents("url").some((e) => suspiciousLink(links.get(e)?.kind) !== undefined);
   // "Kann ich bei Fiverr mit PayPal bezahlen?", "Does Fiverr accept PayPal?": a question about the platform's own checkout
   // (the platform named in the sentence, a `platform_question` in the rail's clause), unless the message leaves the

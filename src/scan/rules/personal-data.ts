@@ -41,7 +41,9 @@ export function personalDataRules(k: RuleKit): void {
     // Under a staff claim or an account threat, "send" in any sense ("schick den Code") is the request.
     // An ask term may take the secret's first word with it ("ส่งรหัส|ผ่าน", "code please" over "security code"): it
     // still asks when it reaches beyond the secret.
-    const askOf = (c: Cue) => sameSentence(c) && together(s, c) && (!overlap(c, s) || c.start < s.start || c.end > s.end) && !partOf(c, SPEAKER_ACTS);
+    // "…2FA with a 6-digit SMS code. I need the Figma screens": a verb whose object (a feature word right after it) is
+    // something else asks nothing of the secret.
+    const askOf = (c: Cue) => sameSentence(c) && together(s, c) && (!overlap(c, s) || c.start < s.start || c.end > s.end) && !partOf(c, SPEAKER_ACTS) && !asksForFeature(c);
     const ask = findAround("ask_verb", s.start - WINDOW - REACH, s.end + WINDOW, askOf) ?? (pressure ? nearOther(s, "pay_verb", WINDOW, sameSentence) : undefined);
     if (ask && safe(ask, s)) {
       add("personal_data", "secret_request", 0.85, [s, ask], `${ask.term} ${s.term}`);
@@ -55,7 +57,8 @@ export function personalDataRules(k: RuleKit): void {
     }
     const value = credentialAfter(text, s.end);
     // "the bottom line of the menu says 'Wi-Fi: CafeGuest / password: latte2024'": the deliverable's text.
-    if (value && !asContent(value)) {
+    // ("v telegu, nik @sasha_art": a handle after the word, beside a messenger, is a contact, not a password.)
+    if (value && !asContent(value) && !(near(s, "messenger", 40) && entities.some((e) => e.kind === "handle" && overlap(e, value)))) {
       add("personal_data", "secret_disclosure", 0.85, [s, value], s.term);
       continue;
     }

@@ -246,7 +246,8 @@ export function isAmount(text: string, span: Span): boolean {
 }
 
 /** A number right after a payment rail, with a colon or a dash at most between ("bizum 40 eur", "pix: R$ 50", "paypal 60$"). */
-const NUMBER_AFTER_RAIL = new RegExp(`^[\\s:\\-–]{0,3}(r?${moneySymbols}\\s?)?\\d+(?:[.,]\\d{1,2})?`, "iu");
+// (Digits of the Arabic scripts too: "ادفع ١٠$".)
+const NUMBER_AFTER_RAIL = new RegExp(`^[\\s:\\-–]{0,3}(r?${moneySymbols}\\s?)?[\\d٠-٩۰-۹]+(?:[.,][\\d٠-٩۰-۹]{1,2})?`, "iu");
 
 /** The amount written right after a payment rail: the sum to send there ("Bizum 40€ y arranco"). */
 export function amountAfter(text: string, from: number): Span | undefined {
@@ -254,6 +255,15 @@ export function amountAfter(text: string, from: number): Span | undefined {
   const m = NUMBER_AFTER_RAIL.exec(rest);
   if (!m || !(m[1] || CURRENCY_AFTER.test(rest.slice(m[0].length)))) return undefined;
   return { start: from, end: from + m[0].length };
+}
+
+/** A sum written as money right before a word (a sign or a currency word with it: "20$ ödeyin", "$20 ödeyin"). */
+const MONEY_BEFORE_WORD = new RegExp(`(?:${moneySymbols}\\s?[\\d٠-٩۰-۹]+(?:[.,]\\d{1,2})?|[\\d٠-٩۰-۹]+(?:[.,]\\d{1,2})?\\s?(?:${moneySymbols}|(?:${afterWords.join("|")})(?![\\p{L}])))\\s{1,3}$`, "iu");
+
+/** The amount written as money right before `to` (a verb-final ask: "açmak için 20$ ödeyin"). */
+export function amountBefore(text: string, to: number): Span | undefined {
+  const m = MONEY_BEFORE_WORD.exec(text.slice(Math.max(0, to - 24), to));
+  return m ? { start: to - m[0].length, end: to } : undefined;
 }
 
 /** Spaces (at most a few) between a messenger's name and the word beside it. */
