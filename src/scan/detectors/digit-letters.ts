@@ -3,6 +3,7 @@
 // letter touches ("FO4412", "Office 365", "h2o" stay as they are), with a real digit in it. The view keeps
 // its length, so every offset map stays as it is: the number detectors read it in place of the text.
 import { T, type Mapped } from "../normalize.ts";
+import { digitShape } from "./shape.ts";
 
 const isDigit = (c: number) => c >= 48 && c <= 57;
 const isO = (c: number) => c === 79 || c === 111;
@@ -27,7 +28,7 @@ const inRun = (text: string, k: number) => {
  */
 export function withDigitLetters(v: Mapped, digitRuns?: number[]): Mapped {
   const text = v.text;
-  const runs = digitRuns ?? runsOfDigits(text);
+  const runs = digitRuns ?? digitShape(text).runs;
   let fixes: number[] | undefined; // positions of the letters read as digits
   // A run is a longest stretch of digits, O, and l/I beside a digit; only runs with a digit matter, so the walk
   // goes from digit run to digit run and widens each both ways (no work at the O of every ordinary word).
@@ -65,14 +66,3 @@ function identity(n: number, plus: number): Int32Array {
   return a;
 }
 
-/** The runs of ASCII digits as [start, end) pairs (what TextShape.runs holds), for a caller without them. */
-function runsOfDigits(text: string): number[] {
-  const runs: number[] = [];
-  for (let i = 0; i < text.length; i++) {
-    if (!isDigit(text.charCodeAt(i))) continue;
-    const start = i;
-    while (i + 1 < text.length && isDigit(text.charCodeAt(i + 1))) i++;
-    runs.push(start, i + 1);
-  }
-  return runs;
-}

@@ -8,6 +8,7 @@ import type { DetectorContext } from "./context.ts";
 import { UNDER_PHONE, UNDER_SPELLED_PHONE, overlaps, push, type Found } from "./found.ts";
 import { eachStickyMatch } from "./matches.ts";
 import { isSpace, runStarts } from "./shape.ts";
+import { isAsciiDigitCode } from "../code-points.ts";
 
 // ---- phones ----
 // Emoji and other pictographs may part the groups too ("+44 7700🔸900🔸123"): \p{So} among the separators.
@@ -145,11 +146,10 @@ function dottedStarts(text: string, runs: number[]): number[] {
   for (let k = 0; k < runs.length; k += 2) {
     const length = runs[k + 1]! - runs[k]!;
     const after = runs[k + 1]!;
-    if (length >= 2 && length <= 5 && text.charCodeAt(after) === DOT && isAsciiDigit(text.charCodeAt(after + 1))) starts.push(runs[k]!);
+    if (length >= 2 && length <= 5 && text.charCodeAt(after) === DOT && isAsciiDigitCode(text.charCodeAt(after + 1))) starts.push(runs[k]!);
   }
   return starts;
 }
-const isAsciiDigit = (c: number) => c >= 48 && c <= 57;
 
 /** The starts, each after the "(" right before it if there is one. */
 function withBracketsBefore(text: string, runStarts: number[]): number[] {
