@@ -53,6 +53,7 @@ export const CONCEPT_ID = {
   content_heading: 48,
   talk_verb: 49,
   not_here: 50,
+  remote_id: 51,
 } as const;
 
 export type Concept = keyof typeof CONCEPT_ID;

@@ -11,9 +11,15 @@ export function remoteAccessRules(k: RuleKit): void {
   // "j'ai installé AnyDesk", "I've installed TeamViewer": the speaker tells what they did, nobody is asked to.
   // A verb inside a longer term of another concept is that term's: "setup" in "AnyDesk setup guide" (a deliverable).
   const asked = (verb: Cue) => !of("self_report").some((c) => c.start <= verb.start && c.end >= verb.end) && !partOf(verb, ["topic_build"]);
+  // A gig topic before the tool covers it ("show how to install AnyDesk"), unless the tool's ID is then asked for:
+  // "for the WhatsApp bot setup download AnyDesk and tell me the id" wants the machine, whatever the gig.
+  const idAsked = (t: Cue) => {
+    const ask = nearOther(t, "ask_verb", 40, (a) => a.start >= t.end && sentenceOf(a.start) === sentenceOf(t.start));
+    return !!ask && !!nearOther(ask, "remote_id", 30, (id) => id.start >= ask.end && sentenceOf(id.start) === sentenceOf(t.start));
+  };
   for (const t of [...of("remote_tool"), ...of("script_cmd")]) {
     const verb = nearOther(t, "install_verb", 100, asked) ?? (t.concept === "remote_tool" ? nearOther(t, "ask_verb", 60) : undefined);
-    if (verb && safe(t, verb) && !topicBefore(t)) {
+    if (verb && safe(t, verb) && (!topicBefore(t) || idAsked(t))) {
       add("remote_access", t.concept === "remote_tool" ? "remote_tool" : "script_command", 0.85, [t, verb], `${verb.term} ${t.term}`);
       continue;
     }
