@@ -54,6 +54,7 @@ export const CONCEPT_ID = {
   talk_verb: 49,
   not_here: 50,
   remote_id: 51,
+  reported_speech: 52,
 } as const;
 
 export type Concept = keyof typeof CONCEPT_ID;

@@ -4,6 +4,7 @@
 // Every rule id is stable (it appears in findings and in the lexicons' README). One file per label;
 // kit.ts holds the tests they share.
 import { newRuleKit, REPORT_REACH, type RuleKit } from "./kit.ts";
+import { quotedSpans } from "./text.ts";
 import { impersonationRules } from "./impersonation.ts";
 import { linkRules, SUSPICIOUS_LINKS } from "./links.ts";
 import { offPlatformRules } from "./off-platform.ts";
@@ -29,7 +30,8 @@ export function applyRules(input: RuleInput): RuleFinding[] {
   remoteAccessRules(k);
   linkRules(k);
   impersonationRules(k);
-  return k.reported ? withoutReported(k) : k.out;
+  const out = k.reported ? withoutReported(k) : k.out;
+  return k.of("reported_speech").length > 0 ? withoutRelayedQuotes(k, out) : out;
 }
 
 /** Hard evidence counts even inside a report of someone else's scam. */
@@ -45,4 +47,28 @@ function withoutReported(k: RuleKit): RuleFinding[] {
   const aboutReport = (f: RuleFinding) =>
     f.spans.every((sp) => told.some((r) => k.sentenceOf(sp.start) === k.sentenceOf(r.start) || (sp.start >= r.start - REPORT_REACH && sp.start - r.end <= REPORT_REACH)));
   return k.out.filter((f) => HARD.has(f.rule) || !aboutReport(f));
+}
+
+/** Between a reporting verb and its quote only spaces, a colon, a comma or a dash ('he told me: "…"', '「…」と言われた'). */
+const BESIDE_QUOTE = /^[\s:,，：—–-]{0,3}$/;
+
+/**
+ * A quote the writer relays ('my last seller told me "add me on WhatsApp" and vanished', 'you wrote: "send me your
+ * password" — no thanks') is someone else's words: what is found only inside it is not the writer's ask, unless it is
+ * hard evidence (a number, an address, a link is in the message all the same).
+ */
+function withoutRelayedQuotes(k: RuleKit, findings: RuleFinding[]): RuleFinding[] {
+  const verbs = k.of("reported_speech");
+  const text = k.text;
+  // The relayed stretch runs from the verb over its quote (a hit may cross the quote mark: "me 'add me on…").
+  const relayed: { start: number; end: number }[] = [];
+  for (const q of quotedSpans(text)) {
+    for (const v of verbs) {
+      if (v.end <= q.start && BESIDE_QUOTE.test(text.slice(v.end, q.start))) relayed.push({ start: v.start, end: q.end });
+      else if (v.start >= q.end && BESIDE_QUOTE.test(text.slice(q.end, v.start))) relayed.push({ start: q.start, end: v.end });
+    }
+  }
+  if (relayed.length === 0) return findings;
+  const inRelayed = (sp: { start: number; end: number }) => relayed.some((q) => q.start <= sp.start && sp.end <= q.end);
+  return findings.filter((f) => HARD.has(f.rule) || !f.spans.every(inRelayed));
 }
