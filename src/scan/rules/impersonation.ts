@@ -7,7 +7,7 @@ const LETTERHEAD_END = /^\s?[:|\-–—】\]]/u;
 const QUESTION_AFTER = /^[^.!\n]*\?/u;
 
 export function impersonationRules(k: RuleKit): void {
-  const { text, context, brandedHandle, of, near, nearOther, sameClause, wordsBetween, overlap, safe, inside, topicNear, out, add } = k;
+  const { text, context, brandedHandle, of, near, nearOther, sameClause, wordsBetween, overlap, safe, inside, blockedState, topicNear, out, add } = k;
   if (!context.senderOfficial) {
     const threats = of("account_threat").filter((t) => safe(t));
     const firstBrand = of("brand")[0];
@@ -49,7 +49,7 @@ export function impersonationRules(k: RuleKit): void {
     // payment or gig in a blocked state, in one clause, is a notice however the sentence is built.
     for (const subject of of("notice_subject")) {
       if (out.some((f) => f.rule === "platform_notice" && f.spans.some((sp) => sameClause(sp, subject)))) continue;
-      const state = nearOther(subject, "notice_state", 60, (c) => sameClause(c, subject) && (c.start >= subject.end ? wordsBetween(subject.end, c.start) <= 5 : wordsBetween(c.end, subject.start) <= 2));
+      const state = blockedState(subject);
       if (state && safe(subject, state) && !inside(subject) && !topicNear(subject)) add("impersonation", "platform_notice", 0.7, [subject, state], `${subject.term} ${state.term}`);
     }
     // "Your order is on hold. Log in at fiverr.com.secure-login.xyz…", "cuenta suspendida! entra a fíverr.com-soporte.net":

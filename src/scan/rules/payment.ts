@@ -12,7 +12,7 @@ const AFTER_COMMA = /,\s*$/u;
 const ENDS_CLAUSE = /^\s*(?:[.!?;,)…。！？]|$)/u;
 
 export function paymentRules(k: RuleKit): void {
-  const { text, links, entities, of, ents, near, nearOther, together, sentenceOf, sameClause, wordsBetween, negated, topicNear, asContent, asSample, inFrame, pastHabit, inQuotes, isQuestion, negators, inside, overlap, safe, feature, out, add, partOf, bareAsk } = k;
+  const { text, links, entities, of, ents, near, nearOther, blockedState, together, sentenceOf, sameClause, wordsBetween, negated, topicNear, asContent, asSample, inFrame, pastHabit, inQuotes, isQuestion, negators, inside, overlap, safe, feature, out, add, partOf, bareAsk } = k;
   // "the sign should say 'Pagos con Bizum'", an IBAN on an invoice template "as an example": the deliverable's text,
   // unless the message avoids the fee or pays upfront, or the speaker's own pay or ask verb (neither quoted nor the frame's
   // word, as "invoice" in "invoice template") asks for a rail that is neither quoted nor a sample ("On the t-shirts:
@@ -35,7 +35,9 @@ export function paymentRules(k: RuleKit): void {
   }
   // "your account is on hold, pay $25 to release it", "ادفع ١٠$ لتفعيله": a sum demanded under a staff claim or a fake
   // notice is the fee the lure is after (the same pressure that makes "send the code" a request).
-  const pressure = of("account_threat").length > 0 || of("brand").some((b) => of("staff_role").some((r) => gap(r, b) <= 20));
+  // (A notice is pressure however it is built: a threat phrase, or the reader's account in a blocked state, "ваш аккаунт заморожен".)
+  const pressure =
+    of("account_threat").length > 0 || of("brand").some((b) => of("staff_role").some((r) => gap(r, b) <= 20)) || of("notice_subject").some((s) => !!blockedState(s));
   if (pressure && !k.context.senderOfficial && !out.some((f) => f.label === "payment_request"))
     for (const v of of("pay_verb")) {
       // (Verb-final languages name the sum first: "açmak için 20$ ödeyin".)

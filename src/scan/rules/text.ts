@@ -238,7 +238,9 @@ const moneySymbols = `[${escapeRegExp(moneyWords.symbols)}]`;
 const CURRENCY_BEFORE = new RegExp(`${moneySymbols}\\s?$|(?<![\\p{L}])(?:${moneyWords.before.map(escapeRegExp).join("|")})[\\s:]*$`, "iu");
 // A word ending in "*" is a stem ("руб*": рублей, рубля).
 const afterWords = moneyWords.after.map((w) => (w.endsWith("*") ? `${escapeRegExp(w.slice(0, -1))}\\p{L}*` : escapeRegExp(w)));
-const CURRENCY_AFTER = new RegExp(`^\\s?(?:${moneySymbols}|(?:${afterWords.join("|")})(?![\\p{L}]))`, "iu");
+// (A currency word of the scripts written without spaces may touch the next word: "支付20美元解冻".)
+const WORD_GOES_ON = String.raw`(?!(?![\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}])\p{L})`;
+const CURRENCY_AFTER = new RegExp(`^\\s?(?:${moneySymbols}|(?:${afterWords.join("|")})${WORD_GOES_ON})`, "iu");
 
 /** A digit group written as money ("budget $600", "600 dollars"): a price, not a code. */
 export function isAmount(text: string, span: Span): boolean {
@@ -258,7 +260,11 @@ export function amountAfter(text: string, from: number): Span | undefined {
 }
 
 /** A sum written as money right before a word (a sign or a currency word with it: "20$ ödeyin", "$20 ödeyin"). */
-const MONEY_BEFORE_WORD = new RegExp(`(?:${moneySymbols}\\s?[\\d٠-٩۰-۹]+(?:[.,]\\d{1,2})?|[\\d٠-٩۰-۹]+(?:[.,]\\d{1,2})?\\s?(?:${moneySymbols}|(?:${afterWords.join("|")})(?![\\p{L}])))\\s{1,3}$`, "iu");
+// (Japanese and Chinese write the sum against the verb, or with an object particle between: "20ドルを支払って", "20美元支付".)
+const MONEY_BEFORE_WORD = new RegExp(
+  `(?:${moneySymbols}\\s?[\\d٠-٩۰-۹]+(?:[.,]\\d{1,2})?|[\\d٠-٩۰-۹]+(?:[.,]\\d{1,2})?\\s?(?:${moneySymbols}|(?:${afterWords.join("|")})${WORD_GOES_ON}))(?:\\s{1,3}|(?<=[\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}])[をでお]?)$`,
+  "iu",
+);
 
 /** The amount written as money right before `to` (a verb-final ask: "açmak için 20$ ödeyin"). */
 export function amountBefore(text: string, to: number): Span | undefined {
