@@ -6,7 +6,7 @@ import { FREE_END, FREE_START, HitCollector, PREFIX } from "./lexicon-hits.ts";
 import { parseLexicon, type LexiconFile } from "./lexicon-schema.ts";
 import { newTermMemo, normalizeTerm } from "./normalize.ts";
 import { numberWordKeys } from "./detectors/spelled.ts";
-import { splitForms, typoForms } from "./term-variants.ts";
+import { iForLForms, splitForms, typoForms } from "./term-variants.ts";
 
 export { findHits, visitHits, type HitVisitor } from "./lexicon-hits.ts";
 
@@ -71,6 +71,7 @@ const VARIANT_CONCEPTS: [string, { split: boolean; typos: boolean }][] = [
   ["remote_tool", { split: false, typos: true }],
   ["pay_method", { split: true, typos: false }],
 ];
+// (Every one of them also with a capital I for l, "TeIegram", "PayPaI": see iForLForms.)
 
 export function compileLexicons(files: Record<string, unknown>, extra: { brandWords?: string[] } = {}): CompiledLexicon {
   const parsed: LexiconFile[] = Object.entries(files).map(([name, raw]) => parseLexicon(name, raw));
@@ -135,7 +136,7 @@ export function compileLexicons(files: Record<string, unknown>, extra: { brandWo
   for (const [concept, variants] of VARIANT_CONCEPTS) {
     for (const file of parsed) {
       for (const term of file.concepts[concept] ?? []) {
-        const forms = [...(variants.split && file.lang === "global" ? splitForms(term) : []), ...(variants.typos ? typoForms(term) : [])];
+        const forms = [...(variants.split && file.lang === "global" ? splitForms(term) : []), ...(variants.typos ? typoForms(term) : []), ...iForLForms(term)];
         for (const form of forms) if (!byKey.has(`=${normalizeTerm(form, memo).trim()}`)) add(concept, file.lang, form, term);
       }
     }

@@ -10,6 +10,8 @@ const MIN_PIECE = 3;
 const MIN_TYPO_LENGTH = 7;
 
 const PLAIN_WORD = /^[a-z]+$/;
+/** Names shorter than this get no I-for-l form ("blik" → "biik" is too short to tell from other words). */
+const MIN_I_FOR_L_LENGTH = 5;
 
 /** The name with one space inside it, each piece at least MIN_PIECE letters. */
 export function splitForms(name: string): string[] {
@@ -33,4 +35,14 @@ export function typoForms(name: string): string[] {
   }
   out.delete(name);
   return [...out];
+}
+
+/**
+ * The name with a capital I typed for every l but a first one ("TeIegram", "SignaI", "PayPaI": the text's lower case
+ * reads "teiegram"). Every l at once, as the trick is typed: one of several ("zelle" → "zeile") is often another word.
+ */
+export function iForLForms(name: string): string[] {
+  if (!PLAIN_WORD.test(name) || name.length < MIN_I_FOR_L_LENGTH) return [];
+  const form = name[0] + name.slice(1).replaceAll("l", "i");
+  return form === name ? [] : [form];
 }

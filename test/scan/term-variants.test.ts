@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { splitForms, typoForms } from "../../src/scan/term-variants.ts";
+import { iForLForms, splitForms, typoForms } from "../../src/scan/term-variants.ts";
 import { createScanner } from "../../src/scan/scanner.ts";
 
 describe("term variants", () => {
@@ -27,5 +27,19 @@ describe("term variants", () => {
     expect(r.findings[0]!.normalized).toBe("whatsapp");
     expect(scanner.scan("you can pay me by pay pal").labels).toEqual(["payment_request"]);
     expect(scanner.scan("the logo for the snap chat filter is ready").labels).toEqual([]);
+  });
+});
+
+describe("iForLForms", () => {
+  it("types a capital I for every l but a first one, as the trick is typed", () => {
+    expect(iForLForms("telegram")).toEqual(["teiegram"]);
+    expect(iForLForms("paypal")).toEqual(["paypai"]);
+    expect(iForLForms("zelle")).toEqual(["zeiie"]); // not "zeile", a German word
+  });
+  it("leaves short names, names without an inner l and phrases alone", () => {
+    expect(iForLForms("blik")).toEqual([]);
+    expect(iForLForms("line")).toEqual([]);
+    expect(iForLForms("skype")).toEqual([]);
+    expect(iForLForms("western union")).toEqual([]);
   });
 });
