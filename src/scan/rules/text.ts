@@ -260,9 +260,10 @@ export function amountAfter(text: string, from: number): Span | undefined {
 }
 
 /** A sum written as money right before a word (a sign or a currency word with it: "20$ ödeyin", "$20 ödeyin"). */
-// (Japanese and Chinese write the sum against the verb, or with an object particle between: "20ドルを支払って", "20美元支付".)
+// (Japanese and Chinese write the sum against the verb, or with an object particle between, or "of" a fee noun:
+// "20ドルを支払って", "20美元支付", "10ドルの手数料をお支払い".)
 const MONEY_BEFORE_WORD = new RegExp(
-  `(?:${moneySymbols}\\s?[\\d٠-٩۰-۹]+(?:[.,]\\d{1,2})?|[\\d٠-٩۰-۹]+(?:[.,]\\d{1,2})?\\s?(?:${moneySymbols}|(?:${afterWords.join("|")})${WORD_GOES_ON}))(?:\\s{1,3}|(?<=[\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}])[をでお]?)$`,
+  `(?:${moneySymbols}\\s?[\\d٠-٩۰-۹]+(?:[.,]\\d{1,2})?|[\\d٠-٩۰-۹]+(?:[.,]\\d{1,2})?\\s?(?:${moneySymbols}|(?:${afterWords.join("|")})${WORD_GOES_ON}))(?:\\s{1,3}|(?<=[\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}])(?:の[\\p{Script=Han}\\p{Script=Katakana}]{1,4})?[をでお]{0,2})$`,
   "iu",
 );
 
