@@ -64,14 +64,13 @@ const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script
  */
 const UNSPACED_NUMBER_WORD = /^\p{Script=Hangul}+$/u;
 
-/** Concepts whose names also match broken up or mistyped (see term-variants.ts). */
+/** Concepts whose names also match broken up or mistyped, and all of them with a capital I for l ("TeIegram"; see term-variants.ts). */
 const VARIANT_CONCEPTS: [string, { split: boolean; typos: boolean }][] = [
   ["messenger", { split: true, typos: true }],
   // Remote tools are not split: their common two-word forms are listed, and others split into phrases ("get screen").
   ["remote_tool", { split: false, typos: true }],
   ["pay_method", { split: true, typos: false }],
 ];
-// (Every one of them also with a capital I for l, "TeIegram", "PayPaI": see iForLForms.)
 
 export function compileLexicons(files: Record<string, unknown>, extra: { brandWords?: string[] } = {}): CompiledLexicon {
   const parsed: LexiconFile[] = Object.entries(files).map(([name, raw]) => parseLexicon(name, raw));

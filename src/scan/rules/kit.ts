@@ -399,18 +399,18 @@ export function newRuleKit(languageMemo: LanguageMemo = newLanguageMemo()) {
     return negators().some((n) => n.start >= next && sentences.isIn(k + 1, n.start) && wordsBetween(next, n.start) === 0);
   };
   /**
+   * The blocked state a notice puts the reader's account, payment or gig in ("your withdrawal has been frozen", "su
+   * cuenta ha sido suspendida"): one in the subject's clause, up to five words after it or two before.
+   */
+  const blockedState = (subject: Cue): Cue | undefined =>
+    nearOther(subject, "notice_state", 60, (c) => sameClause(c, subject) && (c.start >= subject.end ? wordsBetween(subject.end, c.start) <= 5 : wordsBetween(c.end, subject.start) <= 2));
+  /**
    * A request made without a verb, right beside the thing asked for: a please-word touching it ("anydesk pls",
    * "tg bitte", "AnyDeskお願いします"); a question whether the reader has it ("u have paypal?", "энидеск есть?",
    * "tem pix?", "PayPal持ってますか？"); or the thing alone as a short question ("tg?", "skype?", "teamviewer id?")
    * that the next sentence does not answer with a no. Not in a message about a product being built
    * ("telegram integration pls", "is the tg bot ready?"). Returns the evidence beside x.
    */
-  /**
-   * The blocked state a notice puts the reader's account, payment or gig in ("your withdrawal has been frozen", "su
-   * cuenta ha sido suspendida"): one in the subject's clause, up to five words after it or two before.
-   */
-  const blockedState = (subject: Cue): Cue | undefined =>
-    nearOther(subject, "notice_state", 60, (c) => sameClause(c, subject) && (c.start >= subject.end ? wordsBetween(subject.end, c.start) <= 5 : wordsBetween(c.end, subject.start) <= 2));
   const bareAsk = (x: Cue, wordsAfter = 0): Span | undefined => {
     // (Nor in one that keeps things here: "Do you accept crypto? Just kidding, I'll order through Fiverr.")
     if (ofId(CONCEPT_ID.feature_word).length > 0 || ofId(CONCEPT_ID.topic_build).length > 0 || staysHere().some((c) => !negatedWith(c, NO_SPANS))) return undefined;
