@@ -28,12 +28,16 @@ export function remoteAccessRules(k: RuleKit): void {
     const ask = t.concept === "remote_tool" && !verb ? bareAsk(t, 1) : undefined;
     if (ask && safe(t, ask)) add("remote_access", "remote_tool_ask", 0.7, [t, ask], t.term);
   }
-  for (const e of ents("executable")) {
-    const verb = nearOther(e, "install_verb", 120, asked);
+  // A word of a file's own name is no verb: "setup" in "setup.exe is in the zip" asks nobody to run it.
+  const files = ents("executable");
+  const inFileName = (c: Cue) => files.some((f) => c.start >= f.start && c.end <= f.end);
+  const askedOutside = (verb: Cue) => asked(verb) && !inFileName(verb);
+  for (const e of files) {
+    const verb = nearOther(e, "install_verb", 120, askedOutside);
     if (verb && safe(e, verb)) add("remote_access", "executable", 0.8, [e, verb], e.value);
   }
   for (const x of of("executable_word")) {
-    const verb = nearOther(x, "install_verb", 60, asked);
+    const verb = nearOther(x, "install_verb", 60, askedOutside);
     if (verb && safe(x, verb) && !topicBefore(x)) add("remote_access", "run_program", 0.7, [x, verb], `${verb.term} ${x.term}`);
   }
 }
