@@ -8,12 +8,13 @@ import type { Concept } from "./concepts.ts";
 const SPEAKER_ACTS: Concept[] = ["code_source"];
 
 export function personalDataRules(k: RuleKit): void {
-  const { text, entities, of, ents, findAround, near, nearOther, together, sentenceOf, sameClause, wordsBetween, negators, negated, quoted, asContent, overlap, safe, feature, out, add, beside, partOf } = k;
+  const { text, entities, of, ents, findAround, near, nearOther, together, sentenceOf, sameClause, wordsBetween, negators, negated, quoted, asContent, asSample, overlap, safe, feature, out, add, beside, partOf } = k;
   /** A staff claim or an account threat in the message: the setting of most credential lures. */
   const pressure = of("account_threat").length > 0 || of("brand").some((b) => of("staff_role").some((r) => gap(r, b) <= 20));
   const partial = (x: Span) => near(x, "partial_digits", 40) && !near(x, "full_number", 60);
-  // A full, valid card number written out is disclosed whatever the sentence says around it ("it doesn't go through: 4242…").
-  for (const e of ents("card")) if (!quoted(e) && !partial(e)) add("personal_data", "card_number", 0.9, [e], e.value);
+  // A full, valid card number written out is disclosed whatever the sentence says around it ("it doesn't go through: 4242…"),
+  // unless it is framed as a sample: "use the test card 4242 4242 4242 4242 in the sandbox" is the gateway's public number.
+  for (const e of ents("card")) if (!quoted(e) && !partial(e) && !asSample(e)) add("personal_data", "card_number", 0.9, [e], e.value);
   for (const e of ents("gov_id")) {
     // A bare 9-digit Israeli ID or an 11-digit CPF is one only next to a word for one (ת.ז, ID number, CPF);
     // the formatted 000.000.000-00 speaks for itself.
