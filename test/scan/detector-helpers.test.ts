@@ -186,7 +186,7 @@ describe("number patterns tried at digit runs", () => {
   const globalMatches = (re: RegExp, t: string) => [...t.matchAll(new RegExp(re.source, re.flags.replace("y", "g")))].map((m) => `${m.index}:${m[0]}`);
   const anchoredMatches = (re: RegExp, t: string, starts: number[]) => {
     const found: string[] = [];
-    eachStickyMatch(t, re, starts, (m) => found.push(`${m.index}:${m[0]}`));
+    eachStickyMatch(t, re, starts, (m) => void found.push(`${m.index}:${m[0]}`));
     return found;
   };
   it("finds what a scan of every position finds", () => {
@@ -222,5 +222,21 @@ describe("digit letters", () => {
       }),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe("eachStickyMatch", () => {
+  const re = /\w+ at \w+/y;
+  const text = "me at john at host";
+  const starts = [0, 6, 14];
+  it("skips the starts inside an accepted match, like a global scan", () => {
+    const seen: string[] = [];
+    eachStickyMatch(text, re, starts, (m) => void seen.push(m[0]));
+    expect(seen).toEqual(["me at john"]);
+  });
+  it("tries the starts inside a rejected match", () => {
+    const seen: string[] = [];
+    eachStickyMatch(text, re, starts, (m) => (seen.push(m[0]), m[0] !== "me at john"));
+    expect(seen).toEqual(["me at john", "john at host"]);
   });
 });

@@ -102,11 +102,11 @@ export function findEmails(text: string, a: Mapped, out: Found, ctx: DetectorCon
     if (after === "/") return; // user-info of a URL (fiverr.com@evil.xyz/…), found as a link
     const local = m[1]!.replace(re.dot, ".");
     const domain = spelledDomain(m[2]!.replace(re.dot, ".").toLowerCase(), hosts.spelled);
-    if (!validHostMemo(ctx, domain)) return;
+    if (!validHostMemo(ctx, domain)) return false;
     const sep = m[0].slice(m[1]!.length, m[0].length - m[2]!.length);
     // "verify your identity at fiverr-check.com" is a sentence: a bare "at" before a real domain
     // makes an address only with a spelled dot too, or on a webmail domain.
-    if (re.bareAt.test(sep) && m[2] === domain && !hosts.mail.has(domain)) return;
+    if (re.bareAt.test(sep) && m[2] === domain && !hosts.mail.has(domain)) return false;
     addEmail(text, a, out, m, `${local.toLowerCase()}@${domain}`);
   });
   if (hosts.byName.size === 0) return;
@@ -114,7 +114,7 @@ export function findEmails(text: string, a: Mapped, out: Found, ctx: DetectorCon
     // "mike (at) gmail", "mike@yahoo": a real @ or a bracketed at-word ("have a look at outlook" is a sentence).
     const host = hosts.byName.get(m[2]!.toLowerCase());
     const sep = m[0].slice(m[1]!.length, m[0].length - m[2]!.length);
-    if (!host || re.bareAt.test(sep) || overlaps(out, ...toOriginal(a, m.index, m.index + m[0].length), UNDER_WEBMAIL_ADDRESS)) return;
+    if (!host || re.bareAt.test(sep) || overlaps(out, ...toOriginal(a, m.index, m.index + m[0].length), UNDER_WEBMAIL_ADDRESS)) return false;
     addEmail(text, a, out, m, `${m[1]!.replace(re.dot, ".").toLowerCase()}@${host}`);
   });
 }

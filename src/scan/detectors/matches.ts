@@ -15,8 +15,12 @@ export function eachMatch(text: string, re: RegExp, found: (m: RegExpExecArray) 
   re.lastIndex = 0;
 }
 
-/** Runs a sticky regex at each start (ascending) past the previous match, like a global scan would. */
-export function eachStickyMatch(text: string, re: RegExp, starts: number[], found: (m: RegExpExecArray) => void): void {
+/**
+ * Runs a sticky regex at each start (ascending) past the previous match, like a global scan would.
+ * A match that found rejects (returns false) does not hide the starts inside it: in "email me at john dot smith at
+ * outlook dot com" the rejected "me at john dot smith" must leave "john" to be tried.
+ */
+export function eachStickyMatch(text: string, re: RegExp, starts: number[], found: (m: RegExpExecArray) => boolean | void): void {
   let from = 0;
   let n = 0;
   for (const s of starts) {
@@ -24,7 +28,7 @@ export function eachStickyMatch(text: string, re: RegExp, starts: number[], foun
     re.lastIndex = s;
     const m = re.exec(text);
     if (!m) continue;
-    found(m);
+    if (found(m) === false) continue;
     from = m.index + m[0].length;
     if (++n >= MAX_MATCHES) break;
   }
