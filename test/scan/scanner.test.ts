@@ -77,7 +77,11 @@ describe("findings", () => {
     expect(scanner.scan("thanks, looks great").warning).toBeNull();
     const lure = "Fiverr Support: verify your account at fiverr-verify.co/login";
     expect(scanner.scan(lure).risk).toBe("high");
-    for (const lang of ["en", "de", "lv", "ar", "he", "ru", "es"]) expect(scanner.scan(lure, { readerLang: lang }).warning?.lang).toBe(lang);
+    for (const lang of ["en", "de", "lv", "ar", "he", "ru", "es", "hi", "zh", "ja", "id", "vi"]) expect(scanner.scan(lure, { readerLang: lang }).warning?.lang).toBe(lang);
+    // Each language's warning is its own text, not another language's copied over.
+    const texts = ["en", "de", "hi", "zh", "ja", "id", "vi"].map((lang) => scanner.scan(lure, { readerLang: lang }).warning?.text);
+    expect(new Set(texts).size).toBe(texts.length);
+    expect(scanner.scan(lure, { readerLang: "zh-Hans" }).warning?.lang).toBe("zh");
     expect(scanner.scan(lure, { readerLang: "sw" }).warning?.lang).toBe("en");
     expect(scanner.scan(lure, { readerLang: "pt-BR" }).warning?.lang).toBe("pt");
   });
