@@ -129,6 +129,13 @@ describe("entity detectors", () => {
     expect(values("delivery 21.03.2025 18:00, 10:30-11:45, 1 111 111 111", "phone")).toEqual([]);
   });
 
+  it("phones: a longer bare run is an international number without its + only when the metadata finds it valid", () => {
+    expect(entities("call me 971501234567", "phone").map((e) => [e.value, e.detail])).toEqual([["+971501234567", "possible"]]);
+    expect(values("whatsapp 9️⃣1️⃣9️⃣8️⃣7️⃣6️⃣5️⃣4️⃣3️⃣2️⃣1️⃣0️⃣", "phone")).toEqual(["+919876543210"]); // keycap digits
+    expect(values("call me 447700900123", "phone")).toEqual([]); // +44 7700 900… is the fictional range: not valid
+    expect(values("ref 123456789012345", "phone")).toEqual([]);
+  });
+
   it("phones: a sentence may end right after a number; 8–9 digit bare numbers are short ones, codes and references are not numbers", () => {
     expect(values("call me on 07911 123456.", "phone")).toEqual(["07911123456"]);
     expect(values("my number is 415 555 0198, call me", "phone")).toEqual(["4155550198"]);

@@ -23,8 +23,10 @@ const NATIONAL_PHONE = /(?<![\p{L}\p{N}#/.,\-])\(?0\d(?:\d{1,3}\/(?=\d))?(?:[\s(
  * Nearly every such number is valid in one of those countries, so the metadata is not asked (it costs
  * ~8 µs a number): it is a "possible" number, and the rules want a contact word beside it. A Brazilian
  * mobile number may set its leading 9 apart after the two-digit area code ("11 9 8765 4321", "(21) 9 9876-5432").
+ * Longer runs are an international number without its "+" ("447700900123", "44 7700 900123") only when the
+ * metadata finds it valid, and then also just "possible": an order number may pass by chance.
  */
-const BARE_NATIONAL = /(?<![\p{L}\p{N}#/.,:\-+])(?:\(?\d\d\)?[ \-]{1,2}9(?=[ \-]\d)|\(?\d{2,11}\)?)(?:[ \-]{1,2}\d{2,5}){0,3}(?!\p{N}|[.,:\-\/]\p{N})/uy;
+const BARE_NATIONAL = /(?<![\p{L}\p{N}#/.,:\-+])(?:\(?\d\d\)?[ \-]{1,2}9(?=[ \-]\d)|\(?\d{2,15}\)?)(?:[ \-]{1,2}\d{2,5}){0,3}(?!\p{N}|[.,:\-\/]\p{N})/uy;
 /**
  * Fewest digits of a bare national number: a shorter run is a price, a code or a date. Eight and nine digit
  * numbers (Spain, Portugal, Poland, Latvia: "612 34 56 78", "26123456") are "short": only a contact verb or a
@@ -35,6 +37,8 @@ const BARE_NATIONAL_FULL_DIGITS = 10;
 /** A bare number typed one digit at a time ("1 3 8 0 0 1 3 8 0 0 0"). */
 const SPACED_BARE = /(?<![\p{L}\p{N}#/.,:\-+])\d(?: \d){7,10}(?!\p{N}|[.,:\-\/]\p{N})/uy;
 const BARE_NATIONAL_MAX_DIGITS = 11;
+/** Most digits of any phone number (E.164). */
+const MAX_PHONE_DIGITS = 15;
 /**
  * A bare number in groups parted by single dots ("415.555.2671", "612.34.56.78"): like a short one, it counts only
  * beside a contact word (dotted groups are also amounts and dates: "12.500.000", "21.03.2025" are no number).
@@ -86,10 +90,18 @@ export function findPhones(text: string, v: Mapped, out: Found, ctx: DetectorCon
     const [s, e] = toOriginal(v, m.index, m.index + m[0].length);
     if (!overlaps(out, s, e, UNDER_PHONE)) push(out, v, m.index, m.index + m[0].length, "phone", digits, { detail: "short" });
   });
+  const bareInternational = (m: RegExpExecArray) => {
+    const digits = m[0].replace(/\D/g, "");
+    if (/^[ \d]+$/.test(m[0]) && !referenceTail(text, m.index) && memoised(ctx.phones, digits, phoneStrength) === "strong") {
+      const [s, e] = toOriginal(v, m.index, m.index + m[0].length);
+      if (!overlaps(out, s, e, UNDER_PHONE)) push(out, v, m.index, m.index + m[0].length, "phone", `+${digits}`, { detail: "possible" });
+    }
+  };
   for (const re of [BARE_NATIONAL, SPACED_BARE]) {
     eachStickyMatch(text, re, startsOf(re, text, d.runs), (m) => {
       // Most matches are prices and dates: counted before any string is made of them.
       const count = digitCount(m[0]);
+      if (count > BARE_NATIONAL_MAX_DIGITS && count <= MAX_PHONE_DIGITS && re === BARE_NATIONAL) return bareInternational(m);
       if (count < BARE_NATIONAL_MIN_DIGITS || count > BARE_NATIONAL_MAX_DIGITS) return;
       if (referenceTail(text, m.index) || (count < BARE_NATIONAL_FULL_DIGITS && !/^\d+(?: \d+)*$/.test(m[0]))) return;
       const digits = m[0].replace(/\D/g, "");
@@ -168,7 +180,7 @@ export const PHONE_PATTERNS: [RegExp, (text: string, runs: number[]) => number[]
   [SPELLED_DIGITS, (_text, runs) => runStarts(runs, 7, 15)],
   [INTL_PHONE, intlStarts],
   [NATIONAL_PHONE, nationalStarts],
-  [BARE_NATIONAL, (text, runs) => withBracketsBefore(text, runStarts(runs, 2, 11))],
+  [BARE_NATIONAL, (text, runs) => withBracketsBefore(text, runStarts(runs, 2, MAX_PHONE_DIGITS))],
   [SPACED_BARE, spacedStarts],
   [DOTTED_BARE, dottedStarts],
 ];
