@@ -55,6 +55,8 @@ export const CONCEPT_ID = {
   not_here: 50,
   remote_id: 51,
   reported_speech: 52,
+  verify_purpose: 53,
+  fee_purpose: 54,
 } as const;
 
 export type Concept = keyof typeof CONCEPT_ID;

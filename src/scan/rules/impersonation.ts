@@ -5,6 +5,8 @@ import { type RuleKit, gap } from "./kit.ts";
 const LETTERHEAD_END = /^\s?[:|\-–—】\]]/u;
 /** The rest of a link's sentence ends in a question mark ("… legit?", "…, is this real?"). */
 const QUESTION_AFTER = /^[^.!\n]*\?/u;
+/** Personal-data findings that ask for the secret (not a disclosure of the writer's own). */
+const REQUESTS = new Set(["secret_request", "code_request", "threat_demand"]);
 
 export function impersonationRules(k: RuleKit): void {
   const { text, context, brandedHandle, of, near, nearOther, sameClause, wordsBetween, overlap, safe, inside, blockedState, topicNear, out, add } = k;
@@ -44,6 +46,14 @@ export function impersonationRules(k: RuleKit): void {
     for (const t of threats) {
       const official = firstBrand ?? of("staff_role")[0];
       add("impersonation", "platform_notice", official ? 0.8 : 0.7, [t], t.term);
+    }
+    // "Send a selfie holding your passport to verify your account", "envíame el código para confirmar que eres tú": a request
+    // for a secret given the platform's own reason (checking the reader's account or identity) speaks as the platform,
+    // though it names no one. The purpose alone is no notice: "I sent my ID to verify my account" asks nothing.
+    if (!out.some((f) => f.label === "impersonation")) {
+      const request = out.find((f) => f.label === "personal_data" && REQUESTS.has(f.rule));
+      const purpose = request && of("verify_purpose").find((p) => safe(p) && !inside(p));
+      if (request && purpose) add("impersonation", "verify_pretext", 0.7, [purpose], purpose.term);
     }
     // "Your withdrawal has been temporarily frozen", "su cuenta de Fiverr ha sido suspendida": the reader's account,
     // payment or gig in a blocked state, in one clause, is a notice however the sentence is built.

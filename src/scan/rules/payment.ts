@@ -1,6 +1,6 @@
 // payment_request: money moved around checkout (IBANs, wallets, pay-outside phrases, payment methods with a verb, an address or an invitation).
 import { gap, type RuleKit, type Span, WINDOW } from "./kit.ts";
-import { amountAfter, amountBefore } from "./text.ts";
+import { amountAfter, amountBefore, isAmount } from "./text.ts";
 import { suspiciousLink } from "./links.ts";
 import type { Cue } from "./types.ts";
 import type { Concept } from "./concepts.ts";
@@ -9,6 +9,8 @@ import type { Concept } from "./concepts.ts";
 const NOUN_PHRASES: Concept[] = ["notice_subject", "topic_build"];
 /** A comma (and spaces) right before a clause, and what may follow a clause that ends: a mark or the text's end. */
 const AFTER_COMMA = /,\s*$/u;
+/** A digit group (Arabic-script digits too), with its thousands and decimals. */
+const DIGITS = /[\d٠-٩۰-۹]+(?:[.,\s][\d٠-٩۰-۹]{3})*(?:[.,][\d٠-٩۰-۹]{1,2})?/gu;
 const ENDS_CLAUSE = /^\s*(?:[.!?;,)…。！？]|$)/u;
 
 export function paymentRules(k: RuleKit): void {
@@ -47,6 +49,23 @@ export function paymentRules(k: RuleKit): void {
       const refused = negators().some((n) => n.end <= v.start && wordsBetween(n.end, v.start) === 0);
       if (sum && safe(v) && !isQuestion(v) && !refused) {
         add("payment_request", "pressure_fee", 0.7, [v, sum], `${v.term} ${text.slice(sum.start, sum.end).trim()}`);
+        break;
+      }
+    }
+  // "To unlock your earnings you must pay a deposit of $80", "para liberar seus ganhos, pague R$ 150": a sum to pay (a pay
+  // verb or a deposit word, and money in the sentence) so that the reader's earnings or payout are released is the fee
+  // the lure is after. The purpose alone asks for no money ("aby odblokować wypłatę, podaj numer karty" asks for a card).
+  if (!k.context.senderOfficial && !out.some((f) => f.label === "payment_request"))
+    for (const p of of("fee_purpose")) {
+      const inSentence = (c: Cue) => sentenceOf(c.start) === sentenceOf(p.start) && !overlap(c, p) && !pastHabit(c);
+      const pay = [...of("pay_verb"), ...of("pay_timing")].find((c) => inSentence(c) && !inside(c) && !partOf(c, NOUN_PHRASES));
+      if (!pay || !safe(p, pay) || isQuestion(p)) continue;
+      const from = Math.max(0, Math.min(p.start, pay.start) - WINDOW);
+      const sum = [...text.slice(from, Math.max(p.end, pay.end) + WINDOW).matchAll(DIGITS)]
+        .map((d) => ({ start: from + d.index, end: from + d.index + d[0].length }))
+        .find((d) => sentenceOf(d.start) === sentenceOf(p.start) && isAmount(text, d));
+      if (sum) {
+        add("payment_request", "unlock_fee", 0.75, [p, pay, sum], `${pay.term} ${text.slice(sum.start, sum.end)} ${p.term}`);
         break;
       }
     }

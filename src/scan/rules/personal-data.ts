@@ -32,7 +32,8 @@ export function personalDataRules(k: RuleKit): void {
   /** A feature word right after an ask verb is its object: "I need the whole flow", "send me the screen". */
   const asksForFeature = (a: Span) => of("feature_word").some((c) => c.start >= a.end && sameClause(c, a) && wordsBetween(a.end, c.start) <= 2);
   // "you'll paste the token into the panel yourself": the owner keeps the secret.
-  const selfService = (x: Span) => of("self_service").some((c) => sentenceOf(c.start) === sentenceOf(x.start));
+  // ("a photo of yourself holding your passport": a word inside the secret's own term keeps nothing.)
+  const selfService = (x: Span) => of("self_service").some((c) => sentenceOf(c.start) === sentenceOf(x.start) && !of("secret").some((t) => t.start <= c.start && c.end <= t.end));
   for (const s of of("secret")) {
     if (!safe(s) || partial(s) || selfService(s) || feature(s)) continue;
     // "I won't give you my password. Please send a collaborator request instead": a sentence that refuses the
