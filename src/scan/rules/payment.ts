@@ -7,6 +7,8 @@ import type { Concept } from "./concepts.ts";
 
 /** Noun phrases that hold a pay verb's word: "pago" in "tu pago ha sido liberado" (a notice's subject), a product topic. */
 const NOUN_PHRASES: Concept[] = ["notice_subject", "topic_build"];
+/** Longer terms a payment method's name may sit inside without naming a rail to pay by: a secret ("card number"), a product ("gift card design"). */
+const RAIL_HOLDERS: Concept[] = ["secret", "feature_word"];
 /** A comma (and spaces) right before a clause, and what may follow a clause that ends: a mark or the text's end. */
 const AFTER_COMMA = /,\s*$/u;
 /** A digit group (Arabic-script digits too), with its thousands and decimals. */
@@ -82,7 +84,8 @@ export function paymentRules(k: RuleKit): void {
     !negators().some((n) => sentenceOf(n.start) === sentenceOf(m.start));
   for (const m of of("pay_method")) {
     // "银行卡号", "card number": a rail named inside a secret's term is that secret (personal data, below).
-    if (of("secret").some((c) => c.start <= m.start && c.end >= m.end && c.end - c.start > m.end - m.start)) continue;
+    // ("gift card design", "礼品卡设计": a rail inside a product's name is the product.)
+    if (partOf(m, RAIL_HOLDERS)) continue;
     const timing = near(m, "pay_timing", 40);
     if (timing && safe(m, timing)) {
       add("payment_request", "pay_in_advance", 0.8, [m, timing], `${timing.term} ${m.term}`);
