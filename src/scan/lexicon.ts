@@ -140,6 +140,22 @@ export function compileLexicons(files: Record<string, unknown>, extra: { brandWo
       }
     }
   }
+  // A phrase naming the platform in a local script ("ไม่ต้องผ่านไฟเวอร์", "خارج فايفر") is as often typed with the brand in
+  // Latin letters ("ไม่ต้องผ่าน Fiverr", "خارج Fiverr"): the same phrase with each brand word in the local name's place.
+  const localBrands = [...new Set(parsed.flatMap((f) => f.concepts.brand ?? []))].sort((x, y) => y.length - x.length);
+  for (const file of parsed) {
+    for (const [concept, terms] of Object.entries(file.concepts)) {
+      if (concept === "brand" || (HOST_CONCEPTS as readonly string[]).includes(concept)) continue;
+      for (const term of terms) {
+        const local = localBrands.find((b) => term.includes(b));
+        if (local === undefined) continue;
+        for (const brand of extra.brandWords ?? []) {
+          const form = term.replace(local, ` ${brand.toLowerCase()} `).replace(/\s+/g, " ").trim();
+          if (!byKey.has(`${form.endsWith("*") ? "*" : "="}${normalizeTerm(form.replace(/\*$/, ""), memo).trim()}`)) add(concept, file.lang, form, term);
+        }
+      }
+    }
+  }
   // FREE_START depends on a pattern's first code unit only: it marks the root edge.
   const freeFirst = new Set(keys.filter((_, id) => patterns[id]!.freeStart).map((k) => k.charCodeAt(0)));
   return {

@@ -52,6 +52,18 @@ describe("compiled lexicon", () => {
     expect(seamed("my pass-word")).toEqual([]); // and so is a hyphen
   });
 
+  it("matches a phrase naming the platform in a local script with the brand in Latin letters too", () => {
+    const branded = compileLexicons(
+      { "tt.json": { lang: "tt", concepts: { brand: ["ไฟเวอร์", "فايفر"], pay_outside: ["ไม่ต้องผ่านไฟเวอร์", "خارج فايفر"] } } },
+      { brandWords: ["Fiverr"] },
+    );
+    const hits = (text: string) => findHits(branded, wordView(entityView(text)).text).map((h) => `${h.concept}:${h.term}`);
+    expect(hits("โอนตรง ไม่ต้องผ่าน Fiverr")).toContain("pay_outside:ไม่ต้องผ่านไฟเวอร์"); // reported as the listed term
+    expect(hits("ادفع خارج Fiverr")).toContain("pay_outside:خارج فايفر");
+    expect(hits("ادفع خارج فايفر")).toContain("pay_outside:خارج فايفر");
+    expect(branded.termCount).toBe(5); // two names, two phrases and the brand word: the Latin forms are no new terms
+  });
+
   it("matches unspaced scripts as substrings", () => {
     expect(concepts("加我微信吧")).toEqual(["messenger"]);
   });
