@@ -142,16 +142,21 @@ export function compileLexicons(files: Record<string, unknown>, extra: { brandWo
   }
   // A phrase naming the platform in a local script ("ไม่ต้องผ่านไฟเวอร์", "خارج فايفر") is as often typed with the brand in
   // Latin letters ("ไม่ต้องผ่าน Fiverr", "خارج Fiverr"): the same phrase with each brand word in the local name's place.
-  const localBrands = [...new Set(parsed.flatMap((f) => f.concepts.brand ?? []))].sort((x, y) => y.length - x.length);
+  // (Shortest name first: "מחוץ לפייבר" keeps its proclitic, "מחוץ ל fiverr", as "מחוץ ל-Fiverr" is typed.)
+  const localBrands = [...new Set(parsed.flatMap((f) => f.concepts.brand ?? []))].sort((x, y) => x.length - y.length);
   for (const file of parsed) {
     for (const [concept, terms] of Object.entries(file.concepts)) {
       if (concept === "brand" || (HOST_CONCEPTS as readonly string[]).includes(concept)) continue;
       for (const term of terms) {
         const local = localBrands.find((b) => term.includes(b));
         if (local === undefined) continue;
+        // After a proclitic ("לפייבר") both ways are typed: "ל-Fiverr" and "לFiverr".
+        const glued = /\p{L}$/u.test(term.slice(0, term.indexOf(local)));
         for (const brand of extra.brandWords ?? []) {
-          const form = term.replace(local, ` ${brand.toLowerCase()} `).replace(/\s+/g, " ").trim();
-          if (!byKey.has(`${form.endsWith("*") ? "*" : "="}${normalizeTerm(form.replace(/\*$/, ""), memo).trim()}`)) add(concept, file.lang, form, term);
+          const name = brand.toLowerCase();
+          for (const form of [term.replace(local, ` ${name} `).replace(/\s+/g, " ").trim(), ...(glued ? [term.replace(local, name)] : [])]) {
+            if (!byKey.has(`${form.endsWith("*") ? "*" : "="}${normalizeTerm(form.replace(/\*$/, ""), memo).trim()}`)) add(concept, file.lang, form, term);
+          }
         }
       }
     }
