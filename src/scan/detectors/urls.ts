@@ -164,6 +164,33 @@ export function findLinks(text: string, a: Mapped, out: Found, shape: TextShape,
 }
 
 /**
+ * A host typed one character at a time ("f i v e r r - h e l p . c o m", "b i t . l y / 3 x Y z"): single letters,
+ * digits, dots, hyphens and slashes parted by single spaces, with a dot among them. Read with the spaces taken out,
+ * as a spaced host (it counts only if it imitates someone, shortens or names a messenger).
+ */
+const SPACED_OUT_HOST = /(?<!\S)[\p{L}\p{N}](?: [\p{L}\p{N}.\-\/]){4,80}(?!\S)/gu;
+const DOT_BETWEEN_LETTERS = /[\p{L}\p{N}] \. [\p{L}\p{N}]/u;
+
+/**
+ * Hosts spelled out letter by letter; only called when the text has a " . " (TextShape.spacedDot). A one-letter word
+ * may touch the run ("… c o m y verifica", "a f i v e r r …"): without a valid host, a letter less at either end is tried.
+ */
+export function findSpacedOutHosts(text: string, a: Mapped, out: Found, ctx: DetectorContext): void {
+  eachMatch(text, SPACED_OUT_HOST, (m) => {
+    if (!DOT_BETWEEN_LETTERS.test(m[0])) return;
+    const found = out.entities.length;
+    for (const [from, to] of SPACED_TRIMS) {
+      const s = m.index + from;
+      const e = m.index + m[0].length - to;
+      addUrl(out, a, ctx, s, text.slice(s, e).replace(/ /g, ""), true, e - s);
+      if (out.entities.length > found) return;
+    }
+  });
+}
+/** Characters cut from the start and the end of a spaced-out run: none, a last letter, a first, both. */
+const SPACED_TRIMS: [number, number][] = [[0, 0], [0, 2], [2, 0], [2, 2]];
+
+/**
  * Where a spelled host ("discord . gg", "fiverr点com", "x (dot) y") can start: the start of the
  * label before each possible separator. A separator is " . ", a dot-word token, a bracket or a
  * CJK dot word, and the label before it a run of Latin, Cyrillic or Greek letters, digits and "-".
