@@ -6,7 +6,7 @@ import { FREE_END, FREE_START, HitCollector, PREFIX } from "./lexicon-hits.ts";
 import { parseLexicon, type LexiconFile } from "./lexicon-schema.ts";
 import { newTermMemo, normalizeTerm } from "./normalize.ts";
 import { numberWordKeys } from "./detectors/spelled.ts";
-import { iForLForms, splitForms, typoForms } from "./term-variants.ts";
+import { iForLForms, splitForms, typoForms, umlautForms } from "./term-variants.ts";
 
 export { findHits, visitHits, type HitVisitor } from "./lexicon-hits.ts";
 
@@ -71,6 +71,9 @@ const VARIANT_CONCEPTS: [string, { split: boolean; typos: boolean }][] = [
   ["remote_tool", { split: false, typos: true }],
   ["pay_method", { split: true, typos: false }],
 ];
+
+/** Languages whose umlauts are typed as "ae", "oe", "ue" (and ß as "ss") on keyboards without them. */
+const UMLAUT_LANGS = new Set(["de"]);
 
 export function compileLexicons(files: Record<string, unknown>, extra: { brandWords?: string[] } = {}): CompiledLexicon {
   const parsed: LexiconFile[] = Object.entries(files).map(([name, raw]) => parseLexicon(name, raw));
@@ -137,6 +140,19 @@ export function compileLexicons(files: Record<string, unknown>, extra: { brandWo
       for (const term of file.concepts[concept] ?? []) {
         const forms = [...(variants.split && file.lang === "global" ? splitForms(term) : []), ...(variants.typos ? typoForms(term) : []), ...iForLForms(term)];
         for (const form of forms) if (!byKey.has(`=${normalizeTerm(form, memo).trim()}`)) add(concept, file.lang, form, term);
+      }
+    }
+  }
+  // German typed without umlauts ("bestaetigungscode", "ueberweisen"): the "ae/oe/ue/ss" form of every German term.
+  for (const file of parsed) {
+    if (!UMLAUT_LANGS.has(file.lang)) continue;
+    for (const [concept, terms] of Object.entries(file.concepts)) {
+      if ((HOST_CONCEPTS as readonly string[]).includes(concept)) continue;
+      for (const term of terms) {
+        for (const form of umlautForms(term)) {
+          const star = form.endsWith("*");
+          if (!byKey.has(`${star ? "*" : "="}${normalizeTerm(star ? form.slice(0, -1) : form, memo).trim()}`)) add(concept, file.lang, form, term);
+        }
       }
     }
   }
