@@ -6,7 +6,7 @@ import { FREE_END, FREE_START, HitCollector, PREFIX } from "./lexicon-hits.ts";
 import { parseLexicon, type LexiconFile } from "./lexicon-schema.ts";
 import { newTermMemo, normalizeTerm } from "./normalize.ts";
 import { numberWordKeys } from "./detectors/spelled.ts";
-import { iForLForms, splitForms, typoForms } from "./term-variants.ts";
+import { iForLForms, splitForms, typoForms, umlautForms } from "./term-variants.ts";
 
 export { findHits, visitHits, type HitVisitor } from "./lexicon-hits.ts";
 
@@ -72,6 +72,9 @@ const VARIANT_CONCEPTS: [string, { split: boolean; typos: boolean }][] = [
   ["pay_method", { split: true, typos: false }],
 ];
 
+/** Languages whose umlauts are typed as "ae", "oe", "ue" (and ß as "ss") on keyboards without them. */
+const UMLAUT_LANGS = new Set(["de"]);
+
 export function compileLexicons(files: Record<string, unknown>, extra: { brandWords?: string[] } = {}): CompiledLexicon {
   const parsed: LexiconFile[] = Object.entries(files).map(([name, raw]) => parseLexicon(name, raw));
   const byKey = new Map<string, number>();
@@ -107,6 +110,11 @@ export function compileLexicons(files: Record<string, unknown>, extra: { brandWo
     if (!same) p.outputs.push({ concept, langs: [lang], term: canonical ?? term });
     else if (!same.langs.includes(lang)) same.langs.push(lang);
   };
+  /** A generated form of a listed term, unless the form is a pattern already. */
+  const addForm = (concept: string, lang: string, form: string, term: string) => {
+    const star = form.endsWith("*");
+    if (!byKey.has(`${star ? "*" : "="}${normalizeTerm(star ? form.slice(0, -1) : form, memo).trim()}`)) add(concept, lang, form, term);
+  };
   for (const file of parsed) {
     for (const [concept, terms] of Object.entries(file.concepts)) {
       if ((HOST_CONCEPTS as readonly string[]).includes(concept)) {
@@ -136,8 +144,16 @@ export function compileLexicons(files: Record<string, unknown>, extra: { brandWo
     for (const file of parsed) {
       for (const term of file.concepts[concept] ?? []) {
         const forms = [...(variants.split && file.lang === "global" ? splitForms(term) : []), ...(variants.typos ? typoForms(term) : []), ...iForLForms(term)];
-        for (const form of forms) if (!byKey.has(`=${normalizeTerm(form, memo).trim()}`)) add(concept, file.lang, form, term);
+        for (const form of forms) addForm(concept, file.lang, form, term);
       }
+    }
+  }
+  // German typed without umlauts ("bestaetigungscode", "ueberweisen"): the "ae/oe/ue/ss" form of every German term.
+  for (const file of parsed) {
+    if (!UMLAUT_LANGS.has(file.lang)) continue;
+    for (const [concept, terms] of Object.entries(file.concepts)) {
+      if ((HOST_CONCEPTS as readonly string[]).includes(concept)) continue;
+      for (const term of terms) for (const form of umlautForms(term)) addForm(concept, file.lang, form, term);
     }
   }
   // A phrase naming the platform in a local script ("ไม่ต้องผ่านไฟเวอร์", "خارج فايفر") is as often typed with the brand in
@@ -154,9 +170,8 @@ export function compileLexicons(files: Record<string, unknown>, extra: { brandWo
         const glued = /\p{L}$/u.test(term.slice(0, term.indexOf(local)));
         for (const brand of extra.brandWords ?? []) {
           const name = brand.toLowerCase();
-          for (const form of [term.replace(local, ` ${name} `).replace(/\s+/g, " ").trim(), ...(glued ? [term.replace(local, name)] : [])]) {
-            if (!byKey.has(`${form.endsWith("*") ? "*" : "="}${normalizeTerm(form.replace(/\*$/, ""), memo).trim()}`)) add(concept, file.lang, form, term);
-          }
+          addForm(concept, file.lang, term.replace(local, ` ${name} `).replace(/\s+/g, " ").trim(), term);
+          if (glued) addForm(concept, file.lang, term.replace(local, name), term);
         }
       }
     }

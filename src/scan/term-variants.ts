@@ -46,3 +46,15 @@ export function iForLForms(name: string): string[] {
   const form = name[0] + name.slice(1).replaceAll("l", "i");
   return form === name ? [] : [form];
 }
+
+/** The German transcriptions of umlauts and ß, all at once as a keyboard without them types them: "überweisung" → "ueberweisung". */
+const UMLAUT_TRANSCRIPTION: Record<string, string> = { ä: "ae", ö: "oe", ü: "ue", ß: "ss" };
+
+/**
+ * A German term typed without umlauts ("bestaetigungscode", "ueberweis*", "gebuehr"): the normaliser folds "ü" to
+ * "u" (it does not know the language), so the transcription "ue" is a form of its own.
+ */
+export function umlautForms(term: string): string[] {
+  if (!/[äöüß]/.test(term)) return [];
+  return [term.replace(/[äöüß]/g, (c) => UMLAUT_TRANSCRIPTION[c]!)];
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { iForLForms, splitForms, typoForms } from "../../src/scan/term-variants.ts";
+import { iForLForms, splitForms, typoForms, umlautForms } from "../../src/scan/term-variants.ts";
 import { createScanner } from "../../src/scan/scanner.ts";
 
 describe("term variants", () => {
@@ -18,6 +18,16 @@ describe("term variants", () => {
     expect(forms).not.toContain("whatsapp");
     expect(forms.every((f) => f.startsWith("w"))).toBe(true);
     expect(typoForms("viber")).toEqual([]);
+  });
+
+  it("transcribe German umlauts and ß all at once, and only in terms that have them", () => {
+    expect(umlautForms("überweis*")).toEqual(["ueberweis*"]);
+    expect(umlautForms("bestätigungscode")).toEqual(["bestaetigungscode"]);
+    expect(umlautForms("schließ")).toEqual(["schliess"]);
+    expect(umlautForms("passwort")).toEqual([]);
+    const scanner = createScanner();
+    expect(scanner.scan("schick mir den bestaetigungscode aus der sms").labels).toEqual(["personal_data"]);
+    expect(scanner.scan("gib niemals deinen bestaetigungscode weiter").labels).toEqual([]);
   });
 
   it("reach the rules through the lexicon, reported under the listed name", () => {
