@@ -61,6 +61,8 @@ const NO_CHANNEL_WORDS: ChannelWords = { words: new Set(), endings: [] };
 
 /** The cues a warning can be the pretext for: the messenger and the contact verb of a move off the platform. */
 const MOVE_CONCEPTS = new Set<string>(["messenger", "contact_verb"]);
+/** Things asked for that a rule keeping the talk on the platform quotes only from their own clause (see quoted). */
+const CLAUSE_QUOTED = new Set<string>(["secret", "code_word", "remote_tool", "script_cmd", "executable_word", "remote_action"]);
 /** What stands right before a word that opens a clause: a clause mark and spaces (or the text's start), and at most one word ("mejor hablemos", "just add me"). */
 const OPENS_CLAUSE = /(?:^|[,;:.!?，、。！？]\s*)(?:\p{L}+\s+)?$/u;
 
@@ -268,9 +270,14 @@ export function newRuleKit(languageMemo: LanguageMemo = newLanguageMemo()) {
   // "it's not a scam", "das ist kein Betrug": a rule word inside a reassurance is the lure's, not a warning (decided once).
   const ruleQuotes = () => (quoting ??= ofId(CONCEPT_ID.rule_quote).filter((q) => !within(q)));
   // "I know it's against the rules, but add me on WhatsApp": a quote the writer turns away from covers nothing after the turn.
-  const quoted = (x: Span) => {
-    const quotes = ruleQuotes();
+  // "We keep everything on Fiverr, just send me the code": a rule that keeps the talk here (it holds an inside_platform
+  // term) vouches for the platform, not for a secret or a tool asked for in another clause of its sentence.
+  const stayRule = (q: Cue) => ofId(CONCEPT_ID.inside_platform).some((c) => c.start >= q.start && c.end <= q.end);
+  const asksThing = (x: Span) => CLAUSE_QUOTED.has((x as Partial<Cue>).concept ?? "");
+  const quoted = (x: Span, evidence: Span[] = NO_SPANS) => {
+    let quotes = ruleQuotes();
     if (quotes.length === 0) return false;
+    if (asksThing(x) || evidence.some(asksThing)) quotes = quotes.filter((q) => !stayRule(q) || sameClause(q, x));
     const q = nearIn(quotes, x, TOPIC_REACH);
     return !!q && !!inSentenceIn(quotes, x) && !(q.end <= x.start && (turnsBetween(text, q.end, x.start) || proposesAfter(q, x)));
   };
@@ -366,7 +373,7 @@ export function newRuleKit(languageMemo: LanguageMemo = newLanguageMemo()) {
     }
     return undefined;
   };
-  const safe = (x: Span, ...evidence: Span[]) => !negatedWith(x, evidence) && !quoted(x);
+  const safe = (x: Span, ...evidence: Span[]) => !negatedWith(x, evidence) && !quoted(x, evidence);
   /** "the password field", "a PayPal button", "6-digit code screen": the thing is a feature being built. */
   const feature = (x: Span) => {
     const list = ofId(CONCEPT_ID.feature_word);
