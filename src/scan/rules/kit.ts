@@ -8,7 +8,7 @@ import type { ChannelWords } from "../lexicon.ts";
 import type { LinkVerdict } from "../detectors/links.ts";
 import type { ScanContext, ScanLabel } from "../types.ts";
 import { CONCEPT_COUNT, CONCEPT_ID, conceptId, type Concept } from "./concepts.ts";
-import { messageLanguages, newLanguageMemo, type LanguageMemo } from "./languages.ts";
+import { messageLanguages, newLanguageMemo, type LanguageMemo, type MessageLanguages } from "./languages.ts";
 import { boundaries, CLAUSE_END, END_MARKS, hasCode, newPieceLookup, quotedSpans, sentenceBreaks, turnsBetween } from "./text.ts";
 import type { Cue, RuleFinding, RuleInput } from "./types.ts";
 import { wordsBetween as countWords, wordStart as startOfWord } from "./words.ts";
@@ -92,6 +92,8 @@ export function newRuleKit(languageMemo: LanguageMemo = newLanguageMemo()) {
   let quoting: Cue[] | undefined;
   /** Negators of a plausible language that is not the message's main one: they count only right before what they negate. */
   let weakNegators: Set<Cue> | undefined;
+  /** The message's languages as its cues vote (worked out on first use, when no neutraliser asked at load). */
+  let voted: MessageLanguages | undefined;
   /**
    * The message's cues by concept id (read only, like every list `of` and `ents` give). A concept without cues has
    * the shared NO_CUES; a filled one gets a new list, set back to NO_CUES by the next load (emptying a list with
@@ -366,6 +368,8 @@ export function newRuleKit(languageMemo: LanguageMemo = newLanguageMemo()) {
     }
     return undefined;
   };
+  /** The languages the message is written in (the votes of its cues). */
+  const languages = () => (voted ??= messageLanguages(cues, languageMemo));
   const safe = (x: Span, ...evidence: Span[]) => !negatedWith(x, evidence) && !quoted(x);
   /** "the password field", "a PayPal button", "6-digit code screen": the thing is a feature being built. */
   const feature = (x: Span) => {
@@ -473,7 +477,7 @@ export function newRuleKit(languageMemo: LanguageMemo = newLanguageMemo()) {
     kinds.length = 0;
     entitiesFiled = false;
     if (negatedAlone.size > 0) negatedAlone.clear(); // clear() makes a new table even when there is nothing in it
-    staying = active = quoting = weakNegators = quotes = undefined;
+    staying = active = quoting = weakNegators = quotes = voted = undefined;
     longest = -1;
     ({ text, cues, entities } = input);
     sentences.load(text);
@@ -491,7 +495,7 @@ export function newRuleKit(languageMemo: LanguageMemo = newLanguageMemo()) {
     const negation = CONCEPT_ID.negation;
     const ruleQuote = CONCEPT_ID.rule_quote;
     // Only neutralisers (negators, rule quotes) ask which languages the message is in.
-    const languages = hasNeutraliser(cues) ? messageLanguages(cues, languageMemo) : undefined;
+    const languages = (voted = hasNeutraliser(cues) ? messageLanguages(cues, languageMemo) : undefined);
     for (const c of cues) {
       const id = c.conceptId ?? conceptId(c.concept);
       if (id < 0) continue;
@@ -526,7 +530,7 @@ export function newRuleKit(languageMemo: LanguageMemo = newLanguageMemo()) {
     reported: false,
     out: [] as RuleFinding[],
     load,
-    of, ents, findAround, near, nearOther, together, inSentence, sentenceOf, clauseOf, sameClause, wordsBetween, wordStart, negators, negated, quoted, topicNear, asContent, asSample, inFrame, pastHabit, inQuotes, isQuestion, inside, staysHere, overlap, safe, feature, add, secretOf, within, partOf, beside, questionAfter, bareAsk, blockedState,
+    of, ents, findAround, near, nearOther, together, inSentence, sentenceOf, clauseOf, sameClause, wordsBetween, wordStart, negators, negated, quoted, topicNear, asContent, asSample, inFrame, pastHabit, inQuotes, isQuestion, inside, staysHere, overlap, safe, feature, languages, add, secretOf, within, partOf, beside, questionAfter, bareAsk, blockedState,
   };
   return kit;
 }

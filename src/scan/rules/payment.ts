@@ -5,8 +5,11 @@ import { suspiciousLink } from "./links.ts";
 import type { Cue } from "./types.ts";
 import type { Concept } from "./concepts.ts";
 
-/** Noun phrases that hold a pay verb's word: "pago" in "tu pago ha sido liberado" (a notice's subject), a product topic. */
-const NOUN_PHRASES: Concept[] = ["notice_subject", "topic_build"];
+/**
+ * Noun phrases that hold a pay verb's word: "pago" in "tu pago ha sido liberado" (a notice's subject), a product topic,
+ * a rail's own name ("Pay" in "Apple Pay", "Google Pay": no verb for the rail beside it).
+ */
+const NOUN_PHRASES: Concept[] = ["notice_subject", "topic_build", "pay_method"];
 /** A comma (and spaces) right before a clause, and what may follow a clause that ends: a mark or the text's end. */
 const AFTER_COMMA = /,\s*$/u;
 const ENDS_CLAUSE = /^\s*(?:[.!?;,)…。！？]|$)/u;

@@ -29,7 +29,9 @@ export function personalDataRules(k: RuleKit): void {
   const askMarker = (x: Span) =>
     of("ask_marker").find((c) => beside(c, x, 0)) ?? of("ask_ending").find((c) => beside(c, x, 0)) ?? of("ask_question").find((c) => c.end <= x.start && beside(c, x, 1));
   /** A feature word right after an ask verb is its object: "I need the whole flow", "send me the screen". */
-  const asksForFeature = (a: Span) => of("feature_word").some((c) => c.start >= a.end && sameClause(c, a) && wordsBetween(a.end, c.start) <= 2);
+  // (Verb-final: "Login page me OTP verification chahiye", "X が必要": the feature word right before the verb is its object.)
+  const asksForFeature = (a: Span) =>
+    of("feature_word").some((c) => sameClause(c, a) && ((c.start >= a.end && wordsBetween(a.end, c.start) <= 2) || (c.end <= a.start && wordsBetween(c.end, a.start) === 0)));
   // "you'll paste the token into the panel yourself": the owner keeps the secret.
   const selfService = (x: Span) => of("self_service").some((c) => sentenceOf(c.start) === sentenceOf(x.start));
   for (const s of of("secret")) {

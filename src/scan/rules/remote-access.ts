@@ -3,14 +3,17 @@ import { type RuleKit, type Span, TOPIC_REACH } from "./kit.ts";
 import type { Cue } from "./types.ts";
 
 export function remoteAccessRules(k: RuleKit): void {
-  const { of, ents, nearOther, sentenceOf, safe, add, partOf, bareAsk } = k;
+  const { of, ents, nearOther, sentenceOf, safe, add, partOf, bareAsk, languages } = k;
   for (const r of of("remote_action")) if (safe(r)) add("remote_access", "remote_action", 0.85, [r], r.term);
   // A seller describing their own service ("I review how you use TeamViewer") names the tool after the topic; a
   // topic may end with the tool's own word ("I need a Python script that…": the script is the deliverable).
   const topicBefore = (x: Span) => of("topic_build").some((c) => c.start < x.start && c.end <= x.end && x.start - c.end <= TOPIC_REACH && sentenceOf(c.start) === sentenceOf(x.start));
   // "j'ai installé AnyDesk", "I've installed TeamViewer": the speaker tells what they did, nobody is asked to.
   // A verb inside a longer term of another concept is that term's: "setup" in "AnyDesk setup guide" (a deliverable).
-  const asked = (verb: Cue) => !of("self_report").some((c) => c.start <= verb.start && c.end >= verb.end) && !partOf(verb, ["topic_build"]);
+  // A word that is a program's name in one language and a verb in another ("installer": the noun in English, "to install"
+  // in French) is the verb only in a language the message is plausibly written in ("I'll build the installer … setup.exe").
+  const nounHere = (verb: Cue) => of("executable_word").some((x) => x.start === verb.start && x.end === verb.end) && !languages().plausible(verb);
+  const asked = (verb: Cue) => !of("self_report").some((c) => c.start <= verb.start && c.end >= verb.end) && !partOf(verb, ["topic_build"]) && !nounHere(verb);
   // A gig topic before the tool covers it ("show how to install AnyDesk"), unless the tool's ID is then asked for:
   // "for the WhatsApp bot setup download AnyDesk and tell me the id" wants the machine, whatever the gig.
   const idAsked = (t: Cue) => {
