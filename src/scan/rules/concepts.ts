@@ -55,6 +55,7 @@ export const CONCEPT_ID = {
   not_here: 50,
   remote_id: 51,
   reported_speech: 52,
+  product_subject: 53,
 } as const;
 
 export type Concept = keyof typeof CONCEPT_ID;

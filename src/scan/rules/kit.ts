@@ -350,6 +350,11 @@ export function newRuleKit(languageMemo: LanguageMemo = newLanguageMemo()) {
   const inQuotes = (x: Span) => (quotes ??= quotedSpans(text)).some((q) => q.start <= x.start && x.end <= q.end);
   /** "I used to pay them by bank transfer", "früher habe ich … bezahlt": a past habit told in x's clause, before it. */
   const pastHabit = (x: Span) => ofId(CONCEPT_ID.past_habit).some((c) => c.end <= x.end && sameClause(c, x) && gap(c, x) <= WINDOW);
+  /**
+   * "the app should send the 4-digit code by SMS", "アプリはSMSで認証コードを送って", "aplikasinya harus … bayar pakai OVO": a verb
+   * after the product as its subject, in its clause, is what the product does, not a request to the reader.
+   */
+  const productDoes = (x: Span) => ofId(CONCEPT_ID.product_subject).some((c) => c.end <= x.start && sameClause(c, x) && gap(c, x) <= WINDOW);
   /** "through the order" in x's sentence, unless itself negated ("we don't pay through the platform"). */
   const inside = (x: Span) => {
     const list = staysHere();
@@ -530,7 +535,7 @@ export function newRuleKit(languageMemo: LanguageMemo = newLanguageMemo()) {
     reported: false,
     out: [] as RuleFinding[],
     load,
-    of, ents, findAround, near, nearOther, together, inSentence, sentenceOf, clauseOf, sameClause, wordsBetween, wordStart, negators, negated, quoted, topicNear, asContent, asSample, inFrame, pastHabit, inQuotes, isQuestion, inside, staysHere, overlap, safe, feature, languages, add, secretOf, within, partOf, beside, questionAfter, bareAsk, blockedState,
+    of, ents, findAround, near, nearOther, together, inSentence, sentenceOf, clauseOf, sameClause, wordsBetween, wordStart, negators, negated, quoted, topicNear, asContent, asSample, inFrame, pastHabit, productDoes, inQuotes, isQuestion, inside, staysHere, overlap, safe, feature, languages, add, secretOf, within, partOf, beside, questionAfter, bareAsk, blockedState,
   };
   return kit;
 }

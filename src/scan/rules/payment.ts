@@ -15,7 +15,7 @@ const AFTER_COMMA = /,\s*$/u;
 const ENDS_CLAUSE = /^\s*(?:[.!?;,)…。！？]|$)/u;
 
 export function paymentRules(k: RuleKit): void {
-  const { text, links, entities, of, ents, near, nearOther, blockedState, together, sentenceOf, sameClause, wordsBetween, negated, topicNear, asContent, asSample, inFrame, pastHabit, inQuotes, isQuestion, negators, inside, overlap, safe, feature, out, add, partOf, bareAsk } = k;
+  const { text, links, entities, of, ents, near, nearOther, blockedState, together, sentenceOf, sameClause, wordsBetween, negated, topicNear, asContent, asSample, inFrame, pastHabit, productDoes, inQuotes, isQuestion, negators, inside, overlap, safe, feature, out, add, partOf, bareAsk } = k;
   // "the sign should say 'Pagos con Bizum'", an IBAN on an invoice template "as an example": the deliverable's text,
   // unless the message avoids the fee or pays upfront, or the speaker's own pay or ask verb (neither quoted nor the frame's
   // word, as "invoice" in "invoice template") asks for a rail that is neither quoted nor a sample ("On the t-shirts:
@@ -68,7 +68,8 @@ export function paymentRules(k: RuleKit): void {
     // "银行卡号", "card number": a rail named inside a secret's term is that secret (personal data, below).
     if (of("secret").some((c) => c.start <= m.start && c.end >= m.end && c.end - c.start > m.end - m.start)) continue;
     const timing = near(m, "pay_timing", 40);
-    if (timing && safe(m, timing)) {
+    // ("deposit BTC/ETH/USDT buttons" on an exchange's dashboard: the rail is a feature being built.)
+    if (timing && safe(m, timing) && !feature(m)) {
       add("payment_request", "pay_in_advance", 0.8, [m, timing], `${timing.term} ${m.term}`);
       continue;
     }
@@ -88,8 +89,8 @@ export function paymentRules(k: RuleKit): void {
     if ((inside(m) && !near(m, "pay_outside")) || feature(m)) continue;
     // The verb of its own clause first: "don't pay on the platform, transfer it to my PayPal" asks in the second clause.
     // (A verb inside a longer term of another concept is that term's: "pago" in "tu pago ha sido liberado"; "I used to pay
-    // freelancers through PayPal": a past habit asks nothing.)
-    const asks = (c: Cue) => !partOf(c, NOUN_PHRASES) && !pastHabit(c);
+    // freelancers through PayPal": a past habit asks nothing; "the app should take PayPal": the product's doing.)
+    const asks = (c: Cue) => !partOf(c, NOUN_PHRASES) && !pastHabit(c) && !productDoes(c);
     const verb = nearOther(m, "pay_verb", WINDOW, (c) => sameClause(c, m) && asks(c)) ?? nearOther(m, "pay_verb", WINDOW, asks) ?? nearOther(m, "ask_verb", 50, asks);
     // "your customers can pay by PayPal in the shop I build": the seller's product, unless paying around the fee.
     if (verb && !inside(verb) && safe(m, verb) && !topicNear(m)) {

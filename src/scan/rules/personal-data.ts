@@ -8,7 +8,7 @@ import type { Concept } from "./concepts.ts";
 const SPEAKER_ACTS: Concept[] = ["code_source"];
 
 export function personalDataRules(k: RuleKit): void {
-  const { text, entities, of, ents, findAround, near, nearOther, together, sentenceOf, sameClause, wordsBetween, negators, negated, quoted, asContent, overlap, safe, feature, out, add, beside, partOf } = k;
+  const { text, entities, of, ents, findAround, productDoes, near, nearOther, together, sentenceOf, sameClause, wordsBetween, negators, negated, quoted, asContent, overlap, safe, feature, out, add, beside, partOf } = k;
   /** A staff claim or an account threat in the message: the setting of most credential lures. */
   const pressure = of("account_threat").length > 0 || of("brand").some((b) => of("staff_role").some((r) => gap(r, b) <= 20));
   const partial = (x: Span) => near(x, "partial_digits", 40) && !near(x, "full_number", 60);
@@ -45,7 +45,8 @@ export function personalDataRules(k: RuleKit): void {
     // still asks when it reaches beyond the secret.
     // "…2FA with a 6-digit SMS code. I need the Figma screens": a verb whose object (a feature word right after it) is
     // something else asks nothing of the secret.
-    const askOf = (c: Cue) => sameSentence(c) && together(s, c) && (!overlap(c, s) || c.start < s.start || c.end > s.end) && !partOf(c, SPEAKER_ACTS) && !asksForFeature(c);
+    const askOf = (c: Cue) =>
+      sameSentence(c) && together(s, c) && (!overlap(c, s) || c.start < s.start || c.end > s.end) && !partOf(c, SPEAKER_ACTS) && !asksForFeature(c) && !productDoes(c);
     const ask = findAround("ask_verb", s.start - WINDOW - REACH, s.end + WINDOW, askOf) ?? (pressure ? nearOther(s, "pay_verb", WINDOW, sameSentence) : undefined);
     if (ask && safe(ask, s)) {
       add("personal_data", "secret_request", 0.85, [s, ask], `${ask.term} ${s.term}`);
@@ -78,7 +79,7 @@ export function personalDataRules(k: RuleKit): void {
     // The code a remote tool shows is part of the remote-access request, not a secret of its own.
     if (!safe(c) || near(c, "remote_tool", 80)) continue;
     const source = near(c, "code_source", 60);
-    const ask = of("ask_verb").find((a) => together(c, a, 60) && !partOf(a, SPEAKER_ACTS)) ?? askMarker(c);
+    const ask = of("ask_verb").find((a) => together(c, a, 60) && !partOf(a, SPEAKER_ACTS) && !productDoes(a)) ?? askMarker(c);
     // "I build the feature that sends the OTP code by SMS": the code is part of the product; so is what an ask
     // verb asks for when a feature word is its object ("login with 2FA via SMS code, I need the whole flow designed").
     if (source && ask && safe(ask, c) && !feature(c) && !asksForFeature(ask)) {
