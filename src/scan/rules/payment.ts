@@ -7,9 +7,9 @@ import type { Concept } from "./concepts.ts";
 
 /**
  * Noun phrases that hold a pay verb's word: "pago" in "tu pago ha sido liberado" (a notice's subject), a product topic,
- * a rail's own name ("Pay" in "Apple Pay", "Google Pay": no verb for the rail beside it).
+ * a rail's own name ("Pay" in "Apple Pay", "Google Pay": no verb for the rail beside it), a feature's ("pago" in "página de pago").
  */
-const NOUN_PHRASES: Concept[] = ["notice_subject", "topic_build", "pay_method"];
+const NOUN_PHRASES: Concept[] = ["notice_subject", "topic_build", "pay_method", "feature_word"];
 /** A comma (and spaces) right before a clause, and what may follow a clause that ends: a mark or the text's end. */
 const AFTER_COMMA = /,\s*$/u;
 const ENDS_CLAUSE = /^\s*(?:[.!?;,)…。！？]|$)/u;
@@ -67,6 +67,8 @@ export function paymentRules(k: RuleKit): void {
   for (const m of of("pay_method")) {
     // "银行卡号", "card number": a rail named inside a secret's term is that secret (personal data, below).
     if (of("secret").some((c) => c.start <= m.start && c.end >= m.end && c.end - c.start > m.end - m.start)) continue;
+    // "wallet" in "the USDT wallet balance": a rail named inside a feature's term is that feature.
+    if (partOf(m, ["feature_word"])) continue;
     const timing = near(m, "pay_timing", 40);
     // ("deposit BTC/ETH/USDT buttons" on an exchange's dashboard: the rail is a feature being built.)
     if (timing && safe(m, timing) && !feature(m)) {
