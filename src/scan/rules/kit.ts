@@ -354,7 +354,8 @@ export function newRuleKit(languageMemo: LanguageMemo = newLanguageMemo()) {
    * "the app should send the 4-digit code by SMS", "アプリはSMSで認証コードを送って", "aplikasinya harus … bayar pakai OVO": a verb
    * after the product as its subject, in its clause, is what the product does, not a request to the reader.
    */
-  const productDoes = (x: Span) => ofId(CONCEPT_ID.product_subject).some((c) => c.end <= x.start && sameClause(c, x) && gap(c, x) <= WINDOW);
+  const productDoes = (x: Span) =>
+    ofId(CONCEPT_ID.product_subject).some((c) => c.end <= x.start && sameClause(c, x) && gap(c, x) <= WINDOW && !FULL_STOP_BETWEEN.test(text.slice(c.end, x.start)));
   /** "through the order" in x's sentence, unless itself negated ("we don't pay through the platform"). */
   const inside = (x: Span) => {
     const list = staysHere();
@@ -552,6 +553,8 @@ const HEADING_COLON = /^\s?[:：][ \t]*\r?\n/;
 const BLANK_LINE = /\n[ \t]*\r?\n/;
 /** How far (characters) a heading's block reaches: a business card or a flyer's text. */
 const BLOCK_REACH = 400;
+/** An end mark between two places (a CJK full stop needs no space after it: "アプリは完成しました。…教えてください"). */
+const FULL_STOP_BETWEEN = /[.!?。！？]/u;
 
 /** Reach of a negation, in words, before / after what it negates ("I won't pay through PayPal", "sūtīt nevajag"). */
 const NEG_WORDS_BEFORE = 3;
