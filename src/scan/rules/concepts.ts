@@ -56,6 +56,7 @@ export const CONCEPT_ID = {
   remote_id: 51,
   reported_speech: 52,
   product_subject: 53,
+  brief_heading: 54,
 } as const;
 
 export type Concept = keyof typeof CONCEPT_ID;

@@ -356,6 +356,24 @@ export function newRuleKit(languageMemo: LanguageMemo = newLanguageMemo()) {
    */
   const productDoes = (x: Span) =>
     ofId(CONCEPT_ID.product_subject).some((c) => c.end <= x.start && sameClause(c, x) && gap(c, x) <= WINDOW && !FULL_STOP_BETWEEN.test(text.slice(c.end, x.start)));
+  /**
+   * A requirements list: x in the block of lines under a `brief_heading` line that ends with a colon ("Anforderungen für
+   * unseren Onlineshop:\n- Zahlungsarten: PayPal, …", "ТЗ на бота:\n— оплата через ЮKassa …"), up to a blank line (one
+   * right under the heading does not end it). Its rails are the product's features.
+   */
+  const inBrief = (x: Span) => {
+    const list = ofId(CONCEPT_ID.brief_heading);
+    for (let k = 0; k < list.length; k++) {
+      const h = list[k]!;
+      if (h.end > x.start) break;
+      const lineEnd = text.indexOf("\n", h.end);
+      if (lineEnd < 0 || lineEnd > x.start || x.start - lineEnd > BRIEF_REACH) continue;
+      const rest = text.slice(h.end, lineEnd);
+      if (rest.length > BRIEF_HEADING_TAIL || !BRIEF_COLON.test(rest)) continue;
+      if (!BLANK_LINE.test(text.slice(lineEnd, x.start).replace(LEADING_BLANKS, "\n"))) return true;
+    }
+    return false;
+  };
   /** "through the order" in x's sentence, unless itself negated ("we don't pay through the platform"). */
   const inside = (x: Span) => {
     const list = staysHere();
@@ -536,7 +554,7 @@ export function newRuleKit(languageMemo: LanguageMemo = newLanguageMemo()) {
     reported: false,
     out: [] as RuleFinding[],
     load,
-    of, ents, findAround, near, nearOther, together, inSentence, sentenceOf, clauseOf, sameClause, wordsBetween, wordStart, negators, negated, quoted, topicNear, asContent, asSample, inFrame, pastHabit, productDoes, inQuotes, isQuestion, inside, staysHere, overlap, safe, feature, languages, add, secretOf, within, partOf, beside, questionAfter, bareAsk, blockedState,
+    of, ents, findAround, near, nearOther, together, inSentence, sentenceOf, clauseOf, sameClause, wordsBetween, wordStart, negators, negated, quoted, topicNear, asContent, asSample, inFrame, pastHabit, productDoes, inBrief, inQuotes, isQuestion, inside, staysHere, overlap, safe, feature, languages, add, secretOf, within, partOf, beside, questionAfter, bareAsk, blockedState,
   };
   return kit;
 }
@@ -553,6 +571,11 @@ const HEADING_COLON = /^\s?[:：][ \t]*\r?\n/;
 const BLANK_LINE = /\n[ \t]*\r?\n/;
 /** How far (characters) a heading's block reaches: a business card or a flyer's text. */
 const BLOCK_REACH = 400;
+/** How far a requirements list runs under its heading, and how much of the heading's line may follow its word ("requisitos del proyecto:"). */
+const BRIEF_REACH = 800;
+const BRIEF_HEADING_TAIL = 40;
+const BRIEF_COLON = /[:：]\s*$/u;
+const LEADING_BLANKS = /^\n(?:[ \t]*\n)+/u;
 /** An end mark between two places (a CJK full stop needs no space after it: "アプリは完成しました。…教えてください"). */
 const FULL_STOP_BETWEEN = /[.!?。！？]/u;
 

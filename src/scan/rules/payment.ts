@@ -15,7 +15,7 @@ const AFTER_COMMA = /,\s*$/u;
 const ENDS_CLAUSE = /^\s*(?:[.!?;,)…。！？]|$)/u;
 
 export function paymentRules(k: RuleKit): void {
-  const { text, links, entities, of, ents, near, nearOther, blockedState, together, sentenceOf, sameClause, wordsBetween, negated, topicNear, asContent, asSample, inFrame, pastHabit, productDoes, inQuotes, isQuestion, negators, inside, overlap, safe, feature, out, add, partOf, bareAsk } = k;
+  const { text, links, entities, of, ents, near, nearOther, blockedState, together, sentenceOf, sameClause, wordsBetween, negated, topicNear, asContent, asSample, inFrame, pastHabit, productDoes, inBrief, inQuotes, isQuestion, negators, inside, overlap, safe, feature, out, add, partOf, bareAsk } = k;
   // "the sign should say 'Pagos con Bizum'", an IBAN on an invoice template "as an example": the deliverable's text,
   // unless the message avoids the fee or pays upfront, or the speaker's own pay or ask verb (neither quoted nor the frame's
   // word, as "invoice" in "invoice template") asks for a rail that is neither quoted nor a sample ("On the t-shirts:
@@ -88,7 +88,8 @@ export function paymentRules(k: RuleKit): void {
       add("payment_request", "pay_method_off_platform", 0.65, [m, ...invite.spans], m.term);
       continue;
     }
-    if ((inside(m) && !near(m, "pay_outside")) || feature(m)) continue;
+    // ("Anforderungen:\n- Zahlungsarten: PayPal, Klarna…": a rail in a requirements list is a feature to build.)
+    if ((inside(m) && !near(m, "pay_outside")) || feature(m) || inBrief(m)) continue;
     // The verb of its own clause first: "don't pay on the platform, transfer it to my PayPal" asks in the second clause.
     // (A verb inside a longer term of another concept is that term's: "pago" in "tu pago ha sido liberado"; "I used to pay
     // freelancers through PayPal": a past habit asks nothing; "the app should take PayPal": the product's doing.)
