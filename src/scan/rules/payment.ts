@@ -9,10 +9,14 @@ import type { Concept } from "./concepts.ts";
  * Noun phrases that hold a pay verb's word: "pago" in "tu pago ha sido liberado" (a notice's subject), a product topic,
  * a rail's own name ("Pay" in "Apple Pay", "Google Pay": no verb for the rail beside it), a feature's ("pago" in "página de pago").
  */
-const NOUN_PHRASES: Concept[] = ["notice_subject", "topic_build", "pay_method", "feature_word"];
+const NOUN_PHRASES: Concept[] = ["notice_subject", "topic_build", "pay_method", "feature_word", "product_subject"];
 /** A comma (and spaces) right before a clause, and what may follow a clause that ends: a mark or the text's end. */
 const AFTER_COMMA = /,\s*$/u;
 const ENDS_CLAUSE = /^\s*(?:[.!?;,)…。！？]|$)/u;
+
+/** What joins the rails of one list: a comma, a slash, "and"/"or" in the languages of the lexicons ("PayPal, Stripe and Apple Pay"). */
+// (One item between may be a name that is no rail: "PayPal, Stripe and Apple Pay".)
+const LIST_JOINER = /^[\s,/&+]*(?:[\p{L}\p{N}]+[\s,/&+]+)?(?:(?:and|or|und|oder|y|o|e|ou|et|ed|и|или|та|або|ve|veya|ya da|i|lub|albo|و|או|ו|和|或|と|や|dan|atau|và|hoặc|aur|ya|un|vai|of|en|și|sau|a|nebo|och|eller|και|ή|یا)[\s,]*)?$/iu;
 
 export function paymentRules(k: RuleKit): void {
   const { text, links, entities, of, ents, near, nearOther, blockedState, together, sentenceOf, sameClause, wordsBetween, negated, topicNear, asContent, asSample, inFrame, pastHabit, productDoes, inBrief, inQuotes, isQuestion, negators, inside, overlap, safe, feature, out, add, partOf, bareAsk } = k;
@@ -64,6 +68,27 @@ export function paymentRules(k: RuleKit): void {
     of("platform_question").some((q) => sameClause(q, m) && together(q, m)) &&
     of("brand").some((b) => sentenceOf(b.start) === sentenceOf(m.start)) &&
     !negators().some((n) => sentenceOf(n.start) === sentenceOf(m.start));
+  // A rail listed with one that is a feature is one too ("PayPal, Stripe and Apple Pay in the mobile app").
+  const rails = of("pay_method");
+  const listedFeature = (m: Span) => {
+    if (feature(m)) return true;
+    const at = rails.indexOf(m as Cue);
+    for (let k = at + 1, prev: Span = m; k > 0 && k < rails.length; k++) {
+      const n = rails[k]!;
+      if (n.start < prev.end) continue; // (the same place in another language)
+      if (!LIST_JOINER.test(text.slice(prev.end, n.start))) break;
+      if (feature(n)) return true;
+      prev = n;
+    }
+    for (let k = at - 1, next: Span = m; k >= 0; k--) {
+      const n = rails[k]!;
+      if (n.end > next.start) continue;
+      if (!LIST_JOINER.test(text.slice(n.end, next.start))) break;
+      if (feature(n)) return true;
+      next = n;
+    }
+    return false;
+  };
   for (const m of of("pay_method")) {
     // "银行卡号", "card number": a rail named inside a secret's term is that secret (personal data, below).
     if (of("secret").some((c) => c.start <= m.start && c.end >= m.end && c.end - c.start > m.end - m.start)) continue;
@@ -89,7 +114,7 @@ export function paymentRules(k: RuleKit): void {
       continue;
     }
     // ("Anforderungen:\n- Zahlungsarten: PayPal, Klarna…": a rail in a requirements list is a feature to build.)
-    if ((inside(m) && !near(m, "pay_outside")) || feature(m) || inBrief(m)) continue;
+    if ((inside(m) && !near(m, "pay_outside")) || listedFeature(m) || inBrief(m)) continue;
     // The verb of its own clause first: "don't pay on the platform, transfer it to my PayPal" asks in the second clause.
     // (A verb inside a longer term of another concept is that term's: "pago" in "tu pago ha sido liberado"; "I used to pay
     // freelancers through PayPal": a past habit asks nothing; "the app should take PayPal": the product's doing.)
