@@ -7,6 +7,9 @@ import type { Concept } from "./concepts.ts";
 /** Terms of the speaker's own doing that hold an ask verb: "we'll send you a code" (code_source) is no "send me". */
 const SPEAKER_ACTS: Concept[] = ["code_source"];
 
+/** Nothing but the clause's end after a verb ("…verification chahiye, SMS se…", "…が必要です。"). */
+const VERB_LAST = /^[\s\p{M}]*(?:[,.;:!?،。、！？\n)]|$)/u;
+
 export function personalDataRules(k: RuleKit): void {
   const { text, entities, of, ents, findAround, productDoes, near, nearOther, together, sentenceOf, sameClause, wordsBetween, negators, negated, quoted, asContent, overlap, safe, feature, out, add, beside, partOf } = k;
   /** A staff claim or an account threat in the message: the setting of most credential lures. */
@@ -30,8 +33,11 @@ export function personalDataRules(k: RuleKit): void {
     of("ask_marker").find((c) => beside(c, x, 0)) ?? of("ask_ending").find((c) => beside(c, x, 0)) ?? of("ask_question").find((c) => c.end <= x.start && beside(c, x, 1));
   /** A feature word right after an ask verb is its object: "I need the whole flow", "send me the screen". */
   // (Verb-final: "Login page me OTP verification chahiye", "X が必要": the feature word right before the verb is its object.)
+  // (Only a verb that ends its clause: "…the integration send me the code you just got" asks for the code.)
   const asksForFeature = (a: Span) =>
-    of("feature_word").some((c) => sameClause(c, a) && ((c.start >= a.end && wordsBetween(a.end, c.start) <= 2) || (c.end <= a.start && wordsBetween(c.end, a.start) === 0)));
+    of("feature_word").some(
+      (c) => sameClause(c, a) && ((c.start >= a.end && wordsBetween(a.end, c.start) <= 2) || (c.end <= a.start && wordsBetween(c.end, a.start) === 0 && VERB_LAST.test(text.slice(a.end)))),
+    );
   // "you'll paste the token into the panel yourself": the owner keeps the secret.
   const selfService = (x: Span) => of("self_service").some((c) => sentenceOf(c.start) === sentenceOf(x.start));
   for (const s of of("secret")) {

@@ -13,7 +13,7 @@ export function remoteAccessRules(k: RuleKit): void {
   // A word that is a program's name in one language and a verb in another ("installer": the noun in English, "to install"
   // in French) is the verb only in a language the message is plausibly written in ("I'll build the installer … setup.exe").
   const nounHere = (verb: Cue) => of("executable_word").some((x) => x.start === verb.start && x.end === verb.end) && !languages().plausible(verb);
-  const asked = (verb: Cue) => !of("self_report").some((c) => c.start <= verb.start && c.end >= verb.end) && !partOf(verb, ["topic_build"]) && !nounHere(verb);
+  const asked = (verb: Cue) => !of("self_report").some((c) => c.start <= verb.start && c.end >= verb.end) && !partOf(verb, ["topic_build", "feature_word"]) && !nounHere(verb);
   // A file named for the act ("setup.exe", "instalar.bat") stands for the verb only in its own sentence: "The installer you
   // built works! setup.exe ran fine" names the file that ran.
   // (Nor is the name a request by itself: "exe" and "setup" both inside "setup.exe".)
