@@ -19,14 +19,15 @@ const NATIONAL_PHONE = /(?<![\p{L}\p{N}#/.,\-])\(?0\d(?:\d{1,3}\/(?=\d))?(?:[\s(
 /**
  * A national number written without trunk 0 or country code, as in the US, India, China or Brazil
  * ("415 555 2671", "98765 43210", "138 1024 7765", "(11) 98765-4321"): 10 or 11 digits in a few groups,
- * spaces and hyphens only between them (with dots and colons it is a date or a time: "21.03.2025 18:00").
+ * spaces and hyphens only between them (with dots and colons it is a date or a time: "21.03.2025 18:00"), or a line
+ * break: a number typed a group per line ("il mio numero\n347\n123\n4567").
  * Nearly every such number is valid in one of those countries, so the metadata is not asked (it costs
  * ~8 µs a number): it is a "possible" number, and the rules want a contact word beside it. A Brazilian
  * mobile number may set its leading 9 apart after the two-digit area code ("11 9 8765 4321", "(21) 9 9876-5432").
  * Longer runs are an international number without its "+" ("447700900123", "44 7700 900123") only when the
  * metadata finds it valid, and then also just "possible": an order number may pass by chance.
  */
-const BARE_NATIONAL = /(?<![\p{L}\p{N}#/.,:\-+])(?:\(?\d\d\)?[ \-]{1,2}9(?=[ \-]\d)|\(?\d{2,15}\)?)(?:[ \-]{1,2}\d{2,5}){0,3}(?!\p{N}|[.,:\-\/]\p{N})/uy;
+const BARE_NATIONAL = /(?<![\p{L}\p{N}#/.,:\-+])(?:\(?\d\d\)?[ \-]{1,2}9(?=[ \-]\d)|\(?\d{2,15}\)?)(?:(?:[ \-]{1,2}|[ \t]*\n[ \t]*)\d{2,5}){0,3}(?!\p{N}|[.,:\-\/]\p{N})/uy;
 /**
  * Fewest digits of a bare national number: a shorter run is a price, a code or a date. Eight and nine digit
  * numbers (Spain, Portugal, Poland, Latvia: "612 34 56 78", "26123456") are "short": only a contact verb or a

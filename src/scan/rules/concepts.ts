@@ -57,6 +57,8 @@ export const CONCEPT_ID = {
   reported_speech: 52,
   verify_purpose: 53,
   fee_purpose: 54,
+  product_subject: 55,
+  brief_heading: 56,
 } as const;
 
 export type Concept = keyof typeof CONCEPT_ID;

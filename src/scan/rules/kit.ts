@@ -8,7 +8,7 @@ import type { ChannelWords } from "../lexicon.ts";
 import type { LinkVerdict } from "../detectors/links.ts";
 import type { ScanContext, ScanLabel } from "../types.ts";
 import { CONCEPT_COUNT, CONCEPT_ID, conceptId, type Concept } from "./concepts.ts";
-import { messageLanguages, newLanguageMemo, type LanguageMemo } from "./languages.ts";
+import { messageLanguages, newLanguageMemo, type LanguageMemo, type MessageLanguages } from "./languages.ts";
 import { boundaries, CLAUSE_END, END_MARKS, hasCode, newPieceLookup, quotedSpans, sentenceBreaks, turnsBetween } from "./text.ts";
 import type { Cue, RuleFinding, RuleInput } from "./types.ts";
 import { wordsBetween as countWords, wordStart as startOfWord } from "./words.ts";
@@ -61,6 +61,13 @@ const NO_CHANNEL_WORDS: ChannelWords = { words: new Set(), endings: [] };
 
 /** The cues a warning can be the pretext for: the messenger and the contact verb of a move off the platform. */
 const MOVE_CONCEPTS = new Set<string>(["messenger", "contact_verb"]);
+const FEATURE_WORD = CONCEPT_ID.feature_word;
+const MESSENGER = CONCEPT_ID.messenger;
+/** c starts inside the last cue of the list (not at its start). */
+function startsInside(list: Cue[], c: Cue): boolean {
+  const last = list[list.length - 1];
+  return last !== undefined && last.start < c.start && c.start < last.end;
+}
 /** Things asked for that a rule keeping the talk on the platform quotes only from their own clause (see quoted). */
 const CLAUSE_QUOTED = new Set<string>(["secret", "code_word", "remote_tool", "script_cmd", "executable_word", "remote_action"]);
 /** What stands right before a word that opens a clause: a clause mark and spaces (or the text's start), and at most one word ("mejor hablemos", "just add me"). */
@@ -94,6 +101,8 @@ export function newRuleKit(languageMemo: LanguageMemo = newLanguageMemo()) {
   let quoting: Cue[] | undefined;
   /** Negators of a plausible language that is not the message's main one: they count only right before what they negate. */
   let weakNegators: Set<Cue> | undefined;
+  /** The message's languages as its cues vote (worked out on first use, when no neutraliser asked at load). */
+  let voted: MessageLanguages | undefined;
   /**
    * The message's cues by concept id (read only, like every list `of` and `ents` give). A concept without cues has
    * the shared NO_CUES; a filled one gets a new list, set back to NO_CUES by the next load (emptying a list with
@@ -355,6 +364,30 @@ export function newRuleKit(languageMemo: LanguageMemo = newLanguageMemo()) {
   const inQuotes = (x: Span) => (quotes ??= quotedSpans(text)).some((q) => q.start <= x.start && x.end <= q.end);
   /** "I used to pay them by bank transfer", "früher habe ich … bezahlt": a past habit told in x's clause, before it. */
   const pastHabit = (x: Span) => ofId(CONCEPT_ID.past_habit).some((c) => c.end <= x.end && sameClause(c, x) && gap(c, x) <= WINDOW);
+  /**
+   * "the app should send the 4-digit code by SMS", "アプリはSMSで認証コードを送って", "aplikasinya harus … bayar pakai OVO": a verb
+   * after the product as its subject, in its clause, is what the product does, not a request to the reader.
+   */
+  const productDoes = (x: Span) =>
+    ofId(CONCEPT_ID.product_subject).some((c) => c.end <= x.start && sameClause(c, x) && gap(c, x) <= WINDOW && !FULL_STOP_BETWEEN.test(text.slice(c.end, x.start)));
+  /**
+   * A requirements list: x in the block of lines under a `brief_heading` line that ends with a colon ("Anforderungen für
+   * unseren Onlineshop:\n- Zahlungsarten: PayPal, …", "ТЗ на бота:\n— оплата через ЮKassa …"), up to a blank line (one
+   * right under the heading does not end it). Its rails are the product's features.
+   */
+  const inBrief = (x: Span) => {
+    const list = ofId(CONCEPT_ID.brief_heading);
+    for (let k = 0; k < list.length; k++) {
+      const h = list[k]!;
+      if (h.end > x.start) break;
+      const lineEnd = text.indexOf("\n", h.end);
+      if (lineEnd < 0 || lineEnd > x.start || x.start - lineEnd > BRIEF_REACH) continue;
+      const rest = text.slice(h.end, lineEnd);
+      if (rest.length > BRIEF_HEADING_TAIL || !BRIEF_COLON.test(rest)) continue;
+      if (!BLANK_LINE.test(text.slice(lineEnd, x.start).replace(LEADING_BLANKS, "\n"))) return true;
+    }
+    return false;
+  };
   /** "through the order" in x's sentence, unless itself negated ("we don't pay through the platform"). */
   const inside = (x: Span) => {
     const list = staysHere();
@@ -373,6 +406,8 @@ export function newRuleKit(languageMemo: LanguageMemo = newLanguageMemo()) {
     }
     return undefined;
   };
+  /** The languages the message is written in (the votes of its cues). */
+  const languages = () => (voted ??= messageLanguages(cues, languageMemo));
   const safe = (x: Span, ...evidence: Span[]) => !negatedWith(x, evidence) && !quoted(x, evidence);
   /** "the password field", "a PayPal button", "6-digit code screen": the thing is a feature being built. */
   const feature = (x: Span) => {
@@ -480,7 +515,7 @@ export function newRuleKit(languageMemo: LanguageMemo = newLanguageMemo()) {
     kinds.length = 0;
     entitiesFiled = false;
     if (negatedAlone.size > 0) negatedAlone.clear(); // clear() makes a new table even when there is nothing in it
-    staying = active = quoting = weakNegators = quotes = undefined;
+    staying = active = quoting = weakNegators = quotes = voted = undefined;
     longest = -1;
     ({ text, cues, entities } = input);
     sentences.load(text);
@@ -498,13 +533,16 @@ export function newRuleKit(languageMemo: LanguageMemo = newLanguageMemo()) {
     const negation = CONCEPT_ID.negation;
     const ruleQuote = CONCEPT_ID.rule_quote;
     // Only neutralisers (negators, rule quotes) ask which languages the message is in.
-    const languages = hasNeutraliser(cues) ? messageLanguages(cues, languageMemo) : undefined;
+    const languages = (voted = hasNeutraliser(cues) ? messageLanguages(cues, languageMemo) : undefined);
     for (const c of cues) {
       const id = c.conceptId ?? conceptId(c.concept);
       if (id < 0) continue;
       // French "attention" or a Hindi "fraud" in an English lure would silence it: a rule quote, too, counts only in a
       // language the message is plausibly written in.
       if (id === ruleQuote && !languages!.main(c)) continue;
+      // A feature word that starts inside a messenger's name is a piece of it: "app pe" in "w h a t s a p p pe".
+      // (Cues come by end: the messenger ends first, so it is filed already.)
+      if (id === FEATURE_WORD && startsInside(byConcept[MESSENGER]!, c)) continue;
       if (id === negation) {
         // "no" is a negation in English and Spanish but "in the" in Portuguese: a negator counts
         // only in a language the message is plausibly written in.
@@ -533,7 +571,7 @@ export function newRuleKit(languageMemo: LanguageMemo = newLanguageMemo()) {
     reported: false,
     out: [] as RuleFinding[],
     load,
-    of, ents, findAround, near, nearOther, together, inSentence, sentenceOf, clauseOf, sameClause, wordsBetween, wordStart, negators, negated, quoted, topicNear, asContent, asSample, inFrame, pastHabit, inQuotes, isQuestion, inside, staysHere, overlap, safe, feature, add, secretOf, within, partOf, beside, questionAfter, bareAsk, blockedState,
+    of, ents, findAround, near, nearOther, together, inSentence, sentenceOf, clauseOf, sameClause, wordsBetween, wordStart, negators, negated, quoted, topicNear, asContent, asSample, inFrame, pastHabit, productDoes, inBrief, inQuotes, isQuestion, inside, staysHere, overlap, safe, feature, languages, add, secretOf, within, partOf, beside, questionAfter, bareAsk, blockedState,
   };
   return kit;
 }
@@ -550,6 +588,13 @@ const HEADING_COLON = /^\s?[:：][ \t]*\r?\n/;
 const BLANK_LINE = /\n[ \t]*\r?\n/;
 /** How far (characters) a heading's block reaches: a business card or a flyer's text. */
 const BLOCK_REACH = 400;
+/** How far a requirements list runs under its heading, and how much of the heading's line may follow its word ("requisitos del proyecto:"). */
+const BRIEF_REACH = 800;
+const BRIEF_HEADING_TAIL = 40;
+const BRIEF_COLON = /[:：]\s*$/u;
+const LEADING_BLANKS = /^\n(?:[ \t]*\n)+/u;
+/** An end mark between two places (a CJK full stop needs no space after it: "アプリは完成しました。…教えてください"). */
+const FULL_STOP_BETWEEN = /[.!?。！？]/u;
 
 /** Reach of a negation, in words, before / after what it negates ("I won't pay through PayPal", "sūtīt nevajag"). */
 const NEG_WORDS_BEFORE = 3;

@@ -5,9 +5,13 @@ import { suspiciousLink } from "./links.ts";
 import type { Cue } from "./types.ts";
 import type { Concept } from "./concepts.ts";
 
-/** Noun phrases that hold a pay verb's word: "pago" in "tu pago ha sido liberado" (a notice's subject), a product topic. */
-const NOUN_PHRASES: Concept[] = ["notice_subject", "topic_build"];
-/** Longer terms a payment method's name may sit inside without naming a rail to pay by: a secret ("card number"), a product ("gift card design"). */
+/**
+ * Noun phrases that hold a pay verb's word: "pago" in "tu pago ha sido liberado" (a notice's subject), a product topic,
+ * a rail's own name ("Pay" in "Apple Pay", "Google Pay": no verb for the rail beside it), a feature's ("pago" in "página de pago").
+ */
+const NOUN_PHRASES: Concept[] = ["notice_subject", "topic_build", "pay_method", "feature_word", "product_subject"];
+/** Longer terms a payment method's name may sit inside without naming a rail to pay by: a secret ("card number"), a feature
+ * ("wallet" in "the USDT wallet balance"), a product ("gift card design"). */
 const RAIL_HOLDERS: Concept[] = ["secret", "feature_word"];
 /** A comma (and spaces) right before a clause, and what may follow a clause that ends: a mark or the text's end. */
 const AFTER_COMMA = /,\s*$/u;
@@ -15,8 +19,12 @@ const AFTER_COMMA = /,\s*$/u;
 const DIGITS = /[\d٠-٩۰-۹]+(?:[.,\s][\d٠-٩۰-۹]{3})*(?:[.,][\d٠-٩۰-۹]{1,2})?/gu;
 const ENDS_CLAUSE = /^\s*(?:[.!?;,)…。！？]|$)/u;
 
+/** What joins the rails of one list: a comma, a slash, "and"/"or" in the languages of the lexicons ("PayPal, Stripe and Apple Pay"). */
+// (One item between may be a name that is no rail: "PayPal, Stripe and Apple Pay".)
+const LIST_JOINER = /^[\s,/&+]*(?:[\p{L}\p{N}]+[\s,/&+]+)?(?:(?:and|or|und|oder|y|o|e|ou|et|ed|и|или|та|або|ve|veya|ya da|i|lub|albo|و|או|ו|和|或|と|や|dan|atau|và|hoặc|aur|ya|un|vai|of|en|și|sau|a|nebo|och|eller|και|ή|یا)[\s,]*)?$/iu;
+
 export function paymentRules(k: RuleKit): void {
-  const { text, links, entities, of, ents, near, nearOther, blockedState, together, sentenceOf, sameClause, wordsBetween, negated, topicNear, asContent, asSample, inFrame, pastHabit, inQuotes, isQuestion, negators, inside, overlap, safe, feature, out, add, partOf, bareAsk } = k;
+  const { text, links, entities, of, ents, near, nearOther, blockedState, together, sentenceOf, sameClause, wordsBetween, negated, topicNear, asContent, asSample, inFrame, pastHabit, productDoes, inBrief, inQuotes, isQuestion, negators, inside, overlap, safe, feature, out, add, partOf, bareAsk } = k;
   // "the sign should say 'Pagos con Bizum'", an IBAN on an invoice template "as an example": the deliverable's text,
   // unless the message avoids the fee or pays upfront, or the speaker's own pay or ask verb (neither quoted nor the frame's
   // word, as "invoice" in "invoice template") asks for a rail that is neither quoted nor a sample ("On the t-shirts:
@@ -82,12 +90,34 @@ export function paymentRules(k: RuleKit): void {
     of("platform_question").some((q) => sameClause(q, m) && together(q, m)) &&
     of("brand").some((b) => sentenceOf(b.start) === sentenceOf(m.start)) &&
     !negators().some((n) => sentenceOf(n.start) === sentenceOf(m.start));
+  // A rail listed with one that is a feature is one too ("PayPal, Stripe and Apple Pay in the mobile app").
+  const rails = of("pay_method");
+  const listedFeature = (m: Span) => {
+    if (feature(m)) return true;
+    const at = rails.indexOf(m as Cue);
+    for (let k = at + 1, prev: Span = m; k > 0 && k < rails.length; k++) {
+      const n = rails[k]!;
+      if (n.start < prev.end) continue; // (the same place in another language)
+      if (!LIST_JOINER.test(text.slice(prev.end, n.start))) break;
+      if (feature(n)) return true;
+      prev = n;
+    }
+    for (let k = at - 1, next: Span = m; k >= 0; k--) {
+      const n = rails[k]!;
+      if (n.end > next.start) continue;
+      if (!LIST_JOINER.test(text.slice(n.end, next.start))) break;
+      if (feature(n)) return true;
+      next = n;
+    }
+    return false;
+  };
   for (const m of of("pay_method")) {
     // "银行卡号", "card number": a rail named inside a secret's term is that secret (personal data, below).
-    // ("gift card design", "礼品卡设计": a rail inside a product's name is the product.)
+    // ("the USDT wallet balance", "gift card design", "礼品卡设计": a rail inside a feature's or a product's name is that thing.)
     if (partOf(m, RAIL_HOLDERS)) continue;
     const timing = near(m, "pay_timing", 40);
-    if (timing && safe(m, timing)) {
+    // ("deposit BTC/ETH/USDT buttons" on an exchange's dashboard: the rail is a feature being built.)
+    if (timing && safe(m, timing) && !feature(m)) {
       add("payment_request", "pay_in_advance", 0.8, [m, timing], `${timing.term} ${m.term}`);
       continue;
     }
@@ -104,11 +134,12 @@ export function paymentRules(k: RuleKit): void {
       add("payment_request", "pay_method_off_platform", 0.65, [m, ...invite.spans], m.term);
       continue;
     }
-    if ((inside(m) && !near(m, "pay_outside")) || feature(m)) continue;
+    // ("Anforderungen:\n- Zahlungsarten: PayPal, Klarna…": a rail in a requirements list is a feature to build.)
+    if ((inside(m) && !near(m, "pay_outside")) || listedFeature(m) || inBrief(m)) continue;
     // The verb of its own clause first: "don't pay on the platform, transfer it to my PayPal" asks in the second clause.
     // (A verb inside a longer term of another concept is that term's: "pago" in "tu pago ha sido liberado"; "I used to pay
-    // freelancers through PayPal": a past habit asks nothing.)
-    const asks = (c: Cue) => !partOf(c, NOUN_PHRASES) && !pastHabit(c);
+    // freelancers through PayPal": a past habit asks nothing; "the app should take PayPal": the product's doing.)
+    const asks = (c: Cue) => !partOf(c, NOUN_PHRASES) && !pastHabit(c) && !productDoes(c);
     const verb = nearOther(m, "pay_verb", WINDOW, (c) => sameClause(c, m) && asks(c)) ?? nearOther(m, "pay_verb", WINDOW, asks) ?? nearOther(m, "ask_verb", 50, asks);
     // "your customers can pay by PayPal in the shop I build": the seller's product, unless paying around the fee.
     if (verb && !inside(verb) && safe(m, verb) && !topicNear(m)) {

@@ -7,8 +7,11 @@ import type { Concept } from "./concepts.ts";
 /** Terms of the speaker's own doing that hold an ask verb: "we'll send you a code" (code_source) is no "send me". */
 const SPEAKER_ACTS: Concept[] = ["code_source"];
 
+/** Nothing but the clause's end after a verb ("…verification chahiye, SMS se…", "…が必要です。"). */
+const VERB_LAST = /^[\s\p{M}]*(?:[,.;:!?،。、！？\n)]|$)/u;
+
 export function personalDataRules(k: RuleKit): void {
-  const { text, entities, of, ents, findAround, near, nearOther, together, sentenceOf, sameClause, wordsBetween, negators, negated, quoted, asContent, asSample, overlap, safe, feature, out, add, beside, partOf } = k;
+  const { text, entities, of, ents, findAround, productDoes, near, nearOther, together, sentenceOf, sameClause, wordsBetween, negators, negated, quoted, asContent, asSample, overlap, safe, feature, out, add, beside, partOf } = k;
   /** A staff claim or an account threat in the message: the setting of most credential lures. */
   const pressure = of("account_threat").length > 0 || of("brand").some((b) => of("staff_role").some((r) => gap(r, b) <= 20));
   const partial = (x: Span) => near(x, "partial_digits", 40) && !near(x, "full_number", 60);
@@ -30,7 +33,12 @@ export function personalDataRules(k: RuleKit): void {
   const askMarker = (x: Span) =>
     of("ask_marker").find((c) => beside(c, x, 0)) ?? of("ask_ending").find((c) => beside(c, x, 0)) ?? of("ask_question").find((c) => c.end <= x.start && beside(c, x, 1));
   /** A feature word right after an ask verb is its object: "I need the whole flow", "send me the screen". */
-  const asksForFeature = (a: Span) => of("feature_word").some((c) => c.start >= a.end && sameClause(c, a) && wordsBetween(a.end, c.start) <= 2);
+  // (Verb-final: "Login page me OTP verification chahiye", "X が必要": the feature word right before the verb is its object.)
+  // (Only a verb that ends its clause: "…the integration send me the code you just got" asks for the code.)
+  const asksForFeature = (a: Span) =>
+    of("feature_word").some(
+      (c) => sameClause(c, a) && ((c.start >= a.end && wordsBetween(a.end, c.start) <= 2) || (c.end <= a.start && wordsBetween(c.end, a.start) === 0 && VERB_LAST.test(text.slice(a.end)))),
+    );
   // "you'll paste the token into the panel yourself": the owner keeps the secret.
   // ("a photo of yourself holding your passport": a word inside the secret's own term keeps nothing.)
   const selfService = (x: Span) => of("self_service").some((c) => sentenceOf(c.start) === sentenceOf(x.start) && !of("secret").some((t) => t.start <= c.start && c.end <= t.end));
@@ -45,7 +53,8 @@ export function personalDataRules(k: RuleKit): void {
     // still asks when it reaches beyond the secret.
     // "…2FA with a 6-digit SMS code. I need the Figma screens": a verb whose object (a feature word right after it) is
     // something else asks nothing of the secret.
-    const askOf = (c: Cue) => sameSentence(c) && together(s, c) && (!overlap(c, s) || c.start < s.start || c.end > s.end) && !partOf(c, SPEAKER_ACTS) && !asksForFeature(c);
+    const askOf = (c: Cue) =>
+      sameSentence(c) && together(s, c) && (!overlap(c, s) || c.start < s.start || c.end > s.end) && !partOf(c, SPEAKER_ACTS) && !asksForFeature(c) && !productDoes(c);
     const ask = findAround("ask_verb", s.start - WINDOW - REACH, s.end + WINDOW, askOf) ?? (pressure ? nearOther(s, "pay_verb", WINDOW, sameSentence) : undefined);
     if (ask && safe(ask, s)) {
       add("personal_data", "secret_request", 0.85, [s, ask], `${ask.term} ${s.term}`);
@@ -78,7 +87,7 @@ export function personalDataRules(k: RuleKit): void {
     // The code a remote tool shows is part of the remote-access request, not a secret of its own.
     if (!safe(c) || near(c, "remote_tool", 80)) continue;
     const source = near(c, "code_source", 60);
-    const ask = of("ask_verb").find((a) => together(c, a, 60) && !partOf(a, SPEAKER_ACTS)) ?? askMarker(c);
+    const ask = of("ask_verb").find((a) => together(c, a, 60) && !partOf(a, SPEAKER_ACTS) && !productDoes(a)) ?? askMarker(c);
     // "I build the feature that sends the OTP code by SMS": the code is part of the product; so is what an ask
     // verb asks for when a feature word is its object ("login with 2FA via SMS code, I need the whole flow designed").
     if (source && ask && safe(ask, c) && !feature(c) && !asksForFeature(ask)) {

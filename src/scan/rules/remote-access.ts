@@ -3,14 +3,25 @@ import { type RuleKit, type Span, TOPIC_REACH } from "./kit.ts";
 import type { Cue } from "./types.ts";
 
 export function remoteAccessRules(k: RuleKit): void {
-  const { of, ents, nearOther, sentenceOf, safe, add, partOf, bareAsk } = k;
+  const { of, ents, nearOther, sentenceOf, safe, add, partOf, bareAsk, languages } = k;
   for (const r of of("remote_action")) if (safe(r)) add("remote_access", "remote_action", 0.85, [r], r.term);
   // A seller describing their own service ("I review how you use TeamViewer") names the tool after the topic; a
   // topic may end with the tool's own word ("I need a Python script that…": the script is the deliverable).
   const topicBefore = (x: Span) => of("topic_build").some((c) => c.start < x.start && c.end <= x.end && x.start - c.end <= TOPIC_REACH && sentenceOf(c.start) === sentenceOf(x.start));
   // "j'ai installé AnyDesk", "I've installed TeamViewer": the speaker tells what they did, nobody is asked to.
   // A verb inside a longer term of another concept is that term's: "setup" in "AnyDesk setup guide" (a deliverable).
-  const asked = (verb: Cue) => !of("self_report").some((c) => c.start <= verb.start && c.end >= verb.end) && !partOf(verb, ["topic_build"]);
+  // A word that is a program's name in one language and a verb in another ("installer": the noun in English, "to install"
+  // in French) is the verb only in a language the message is plausibly written in ("I'll build the installer … setup.exe").
+  const nounHere = (verb: Cue) => of("executable_word").some((x) => x.start === verb.start && x.end === verb.end) && !languages().plausible(verb);
+  const asked = (verb: Cue) => !of("self_report").some((c) => c.start <= verb.start && c.end >= verb.end) && !partOf(verb, ["topic_build", "feature_word"]) && !nounHere(verb);
+  // A file named for the act ("setup.exe", "instalar.bat") stands for the verb only in its own sentence: "The installer you
+  // built works! setup.exe ran fine" names the file that ran.
+  // (Nor is the name a request by itself: "exe" and "setup" both inside "setup.exe".)
+  const nameOf = (x: Span) => ents("executable").find((e) => e.start <= x.start && x.end <= e.end);
+  const inName = (verb: Cue, x: Span) => {
+    const name = nameOf(verb);
+    return !!name && (sentenceOf(verb.start) !== sentenceOf(x.start) || name === nameOf(x));
+  };
   // A gig topic before the tool covers it ("show how to install AnyDesk"), unless the tool's ID is then asked for:
   // "for the WhatsApp bot setup download AnyDesk and tell me the id" wants the machine, whatever the gig.
   const idAsked = (t: Cue) => {
@@ -28,16 +39,12 @@ export function remoteAccessRules(k: RuleKit): void {
     const ask = t.concept === "remote_tool" && !verb ? bareAsk(t, 1) : undefined;
     if (ask && safe(t, ask)) add("remote_access", "remote_tool_ask", 0.7, [t, ask], t.term);
   }
-  // A word of a file's own name is no verb: "setup" in "setup.exe is in the zip" asks nobody to run it.
-  const files = ents("executable");
-  const inFileName = (c: Cue) => files.some((f) => c.start >= f.start && c.end <= f.end);
-  const askedOutside = (verb: Cue) => asked(verb) && !inFileName(verb);
-  for (const e of files) {
-    const verb = nearOther(e, "install_verb", 120, askedOutside);
+  for (const e of ents("executable")) {
+    const verb = nearOther(e, "install_verb", 120, (v) => asked(v) && !inName(v, e));
     if (verb && safe(e, verb)) add("remote_access", "executable", 0.8, [e, verb], e.value);
   }
   for (const x of of("executable_word")) {
-    const verb = nearOther(x, "install_verb", 60, askedOutside);
+    const verb = nearOther(x, "install_verb", 60, (v) => asked(v) && !inName(v, x));
     if (verb && safe(x, verb) && !topicBefore(x)) add("remote_access", "run_program", 0.7, [x, verb], `${verb.term} ${x.term}`);
   }
 }

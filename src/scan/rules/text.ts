@@ -134,8 +134,10 @@ const SKYPE_ID_PREFIX = String.raw`live:\.?`;
  * chats write them without a colon ("ไลน์ ไอดี som99", "카톡 아이디 kim88") are labels in any case.
  */
 const HANDLE_LABEL = String.raw`(?:(?:name|id|nick|user(?:name)?|ник|اسم|שם)\s*[:：]\s*|(?:ไอดี|아이디|アイディ)\s*[:：]?\s*|${SKYPE_ID_PREFIX})?`;
+/** Arrows and pointing hands that show the handle ("IG 👉 lena.artz", "tg ➡️ ieva_foto", "تيليجرام 👈 ahmed_dev"). */
+const POINTERS = String.raw`→⇒➡➔➜➝➞▶►👉👈👇\u{FE0F}`;
 /** What may stand between the name and its handle: a post-posed "my", separators, "is", a label. */
-const BEFORE_HANDLE = String.raw`${POSSESSIVE_AFTER}[\s:：\-–—→>=,]{0,6}(?:(?:${COPULA})\s+)?${HANDLE_LABEL}`;
+const BEFORE_HANDLE = String.raw`${POSSESSIVE_AFTER}[\s:：\-–—>=,${POINTERS}]{0,6}(?:(?:${COPULA})\s+)?${HANDLE_LABEL}`;
 /** A handle-like token right after a messenger name ("tg: ieva_foto", "IG → lena.artz", "meu insta é rafa.design"). */
 const HANDLE_AFTER = new RegExp(String.raw`^${BEFORE_HANDLE}@?([\p{L}\p{N}]+(?:[._][\p{L}\p{N}]+)+|[\p{L}]+[._]?\d{2,}|[\p{L}\p{N}]*_[\p{L}\p{N}_]+)`, "iu");
 /** Fewest characters (spaces included) of a handle typed one character at a time: five characters. */
