@@ -13,15 +13,10 @@ export function remoteAccessRules(k: RuleKit): void {
   // A word that is a program's name in one language and a verb in another ("installer": the noun in English, "to install"
   // in French) is the verb only in a language the message is plausibly written in ("I'll build the installer … setup.exe").
   const nounHere = (verb: Cue) => of("executable_word").some((x) => x.start === verb.start && x.end === verb.end) && !languages().plausible(verb);
-  const asked = (verb: Cue) => !of("self_report").some((c) => c.start <= verb.start && c.end >= verb.end) && !partOf(verb, ["topic_build", "feature_word"]) && !nounHere(verb);
-  // A file named for the act ("setup.exe", "instalar.bat") stands for the verb only in its own sentence: "The installer you
-  // built works! setup.exe ran fine" names the file that ran.
-  // (Nor is the name a request by itself: "exe" and "setup" both inside "setup.exe".)
-  const nameOf = (x: Span) => ents("executable").find((e) => e.start <= x.start && x.end <= e.end);
-  const inName = (verb: Cue, x: Span) => {
-    const name = nameOf(verb);
-    return !!name && (sentenceOf(verb.start) !== sentenceOf(x.start) || name === nameOf(x));
-  };
+  // A word of a file's name is no verb: "setup" in "setup.exe is in the zip", "The installer you built works! setup.exe ran
+  // fine", "the Windows installer, setup.exe is in the zip" ask nobody to run anything.
+  const inName = (verb: Cue) => ents("executable").some((e) => e.start <= verb.start && verb.end <= e.end);
+  const asked = (verb: Cue) => !of("self_report").some((c) => c.start <= verb.start && c.end >= verb.end) && !partOf(verb, ["topic_build", "feature_word"]) && !nounHere(verb) && !inName(verb);
   // A gig topic before the tool covers it ("show how to install AnyDesk"), unless the tool's ID is then asked for:
   // "for the WhatsApp bot setup download AnyDesk and tell me the id" wants the machine, whatever the gig.
   const idAsked = (t: Cue) => {
@@ -40,11 +35,11 @@ export function remoteAccessRules(k: RuleKit): void {
     if (ask && safe(t, ask)) add("remote_access", "remote_tool_ask", 0.7, [t, ask], t.term);
   }
   for (const e of ents("executable")) {
-    const verb = nearOther(e, "install_verb", 120, (v) => asked(v) && !inName(v, e));
+    const verb = nearOther(e, "install_verb", 120, asked);
     if (verb && safe(e, verb)) add("remote_access", "executable", 0.8, [e, verb], e.value);
   }
   for (const x of of("executable_word")) {
-    const verb = nearOther(x, "install_verb", 60, (v) => asked(v) && !inName(v, x));
+    const verb = nearOther(x, "install_verb", 60, asked);
     if (verb && safe(x, verb) && !topicBefore(x)) add("remote_access", "run_program", 0.7, [x, verb], `${verb.term} ${x.term}`);
   }
 }
