@@ -113,7 +113,7 @@ export function findIsraeliIds(text: string, v: Mapped, out: Found, runs: number
 
 export function findGovIds(text: string, v: Mapped, out: Found, runs: number[]): void {
   eachStickyMatch(text, SSN, startsOf(SSN, runs), (m) => {
-    if (ssnShapeValid(m[0].replace(/\D/g, ""))) push(out, v, m.index, m.index + m[0].length, "gov_id", m[0], { detail: "ssn" });
+    if (ssnShapeValid(m[0].replace(/\D/g, ""))) push(out, v, m.index, m.index + m[0].length, "gov_id", m[0], { detail: "ssn", needsIdWord: true });
   });
   eachStickyMatch(text, LV_CODE, startsOf(LV_CODE, runs), (m) => {
     if (latvianPersonalCodeValid(m[0].replace(/\D/g, ""))) push(out, v, m.index, m.index + m[0].length, "gov_id", m[0], { detail: "lv_personal_code" });

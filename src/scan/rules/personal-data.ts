@@ -19,7 +19,8 @@ export function personalDataRules(k: RuleKit): void {
   // unless it is framed as a sample: "use the test card 4242 4242 4242 4242 in the sandbox" is the gateway's public number.
   for (const e of ents("card")) if (!quoted(e) && !partial(e) && !asSample(e)) add("personal_data", "card_number", 0.9, [e], e.value);
   for (const e of ents("gov_id")) {
-    // A bare 9-digit Israeli ID or an 11-digit CPF is one only next to a word for one (ת.ז, ID number, CPF);
+    // A bare 9-digit Israeli ID, an 11-digit CPF or a 000-00-0000 SSN is one only next to a word for one (ת.ז, ID number,
+    // CPF, SSN): "ticket 123-45-6789" is a reference;
     // the formatted 000.000.000-00 speaks for itself.
     if (e.needsIdWord && !near(e, "secret", 40)) continue;
     if (!negated(e)) add("personal_data", e.detail ?? "gov_id", 0.85, [e], e.value);
