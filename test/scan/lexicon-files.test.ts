@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 // Shape checks on the per-language lexicon data files, independent of the engine that loads them:
 // a malformed or sloppy file should fail here with the file and the term named.
 const dir = join(import.meta.dirname, "../../src/scan/lexicons");
-const requiredLanguages = ["de", "lv", "ar", "he", "ru", "uk", "es", "pt", "fr", "it", "tr", "pl", "hi", "zh", "ja", "id", "vi"];
+const requiredLanguages = ["de", "lv", "ar", "he", "ru", "uk", "es", "pt", "fr", "it", "tr", "pl", "hi", "zh", "ja", "id", "vi", "ms", "tl"];
 const files = readdirSync(dir).filter((f) => f.endsWith(".json") && f !== "global.json");
 
 type LexiconFile = { lang: string; concepts: Record<string, string[]>; numberWords: Record<string, string>; atWords: string[]; dotWords: string[] };

@@ -16,6 +16,7 @@ import lex_it from "./it.json" with { type: "json" };
 import lex_ja from "./ja.json" with { type: "json" };
 import lex_ko from "./ko.json" with { type: "json" };
 import lex_lv from "./lv.json" with { type: "json" };
+import lex_ms from "./ms.json" with { type: "json" };
 import lex_nl from "./nl.json" with { type: "json" };
 import lex_pl from "./pl.json" with { type: "json" };
 import lex_pt from "./pt.json" with { type: "json" };
@@ -23,6 +24,7 @@ import lex_ro from "./ro.json" with { type: "json" };
 import lex_ru from "./ru.json" with { type: "json" };
 import lex_sv from "./sv.json" with { type: "json" };
 import lex_th from "./th.json" with { type: "json" };
+import lex_tl from "./tl.json" with { type: "json" };
 import lex_tr from "./tr.json" with { type: "json" };
 import lex_uk from "./uk.json" with { type: "json" };
 import lex_ur from "./ur.json" with { type: "json" };
@@ -48,6 +50,7 @@ export const lexiconFiles: Record<string, unknown> = {
   "ja.json": lex_ja,
   "ko.json": lex_ko,
   "lv.json": lex_lv,
+  "ms.json": lex_ms,
   "nl.json": lex_nl,
   "pl.json": lex_pl,
   "pt.json": lex_pt,
@@ -55,6 +58,7 @@ export const lexiconFiles: Record<string, unknown> = {
   "ru.json": lex_ru,
   "sv.json": lex_sv,
   "th.json": lex_th,
+  "tl.json": lex_tl,
   "tr.json": lex_tr,
   "uk.json": lex_uk,
   "ur.json": lex_ur,

@@ -24,7 +24,7 @@ const ENDS_CLAUSE = /^\s*(?:[.!?;,)…。！？]|$)/u;
 const LIST_JOINER = /^[\s,/&+]*(?:[\p{L}\p{N}]+[\s,/&+]+)?(?:(?:and|or|und|oder|y|o|e|ou|et|ed|и|или|та|або|ve|veya|ya da|i|lub|albo|و|או|ו|和|或|と|や|dan|atau|và|hoặc|aur|ya|un|vai|of|en|și|sau|a|nebo|och|eller|και|ή|یا)[\s,]*)?$/iu;
 
 export function paymentRules(k: RuleKit): void {
-  const { text, links, entities, of, ents, near, nearOther, blockedState, together, sentenceOf, sameClause, wordsBetween, negated, topicNear, asContent, asSample, inFrame, pastHabit, productDoes, inBrief, inQuotes, isQuestion, negators, inside, overlap, safe, feature, out, add, partOf, bareAsk } = k;
+  const { text, links, entities, of, ents, near, nearOther, blockedState, together, sentenceOf, sameClause, wordsBetween, negated, topicNear, asContent, asSample, inFrame, pastHabit, productDoes, inBrief, inQuotes, isQuestion, negators, inside, overlap, safe, feature, out, add, partOf, bareAsk, secretOf } = k;
   // "the sign should say 'Pagos con Bizum'", an IBAN on an invoice template "as an example": the deliverable's text,
   // unless the message avoids the fee or pays upfront, or the speaker's own pay or ask verb (neither quoted nor the frame's
   // word, as "invoice" in "invoice template") asks for a rail that is neither quoted nor a sample ("On the t-shirts:
@@ -115,6 +115,8 @@ export function paymentRules(k: RuleKit): void {
     // "银行卡号", "card number": a rail named inside a secret's term is that secret (personal data, below).
     // ("the USDT wallet balance", "gift card design", "礼品卡设计": a rail inside a feature's or a product's name is that thing.)
     if (partOf(m, RAIL_HOLDERS)) continue;
+    // "the GCash MPIN", "kod TAC Maybank2u", "your PayPal password": the rail owns the secret beside it, nobody pays there.
+    if (secretOf(m)) continue;
     const timing = near(m, "pay_timing", 40);
     // ("deposit BTC/ETH/USDT buttons" on an exchange's dashboard: the rail is a feature being built.)
     if (timing && safe(m, timing) && !feature(m)) {

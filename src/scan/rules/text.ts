@@ -121,7 +121,7 @@ export function newPieceLookup(breaksOf: (text: string) => number[]) {
 }
 
 /** "is" between a name and its value ("my telegram is mike_dev", "meu insta é…", "parole ir…", "пароль это…"). */
-const COPULA = "is|ist|ir|est|es|é|è|e|это|є|הוא|هي|هو";
+const COPULA = "is|ist|ir|est|es|é|è|e|ay|ialah|adalah|это|є|הוא|هي|هو";
 
 /** "my" written after the name, as Romanian, Italian, Spanish and Portuguese may ("telegramul meu: …", "il telegram mio è…"). */
 const POSSESSIVE_AFTER = String.raw`(?:\s+(?:meu|mea|mio|mia|mío|mía)(?=[\s:：]))?`;
@@ -216,7 +216,7 @@ const SCRIPTS_NOT_IN_PASSWORDS = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Ka
  * What the secret belongs to, between it and an "is" or ":" that must follow ("pass for the wp admin is…", "Passwort
  * für den Shop ist…", "contraseña del panel es…"): at most three words after the preposition.
  */
-const SECRET_OWNER = String.raw`(?:\s+(?:for|of|für|von|pour|du|de|del|per|di|para|do|da|voor|van|pentru)\s+(?:[\p{L}\p{N}'’-]+(?:\s+|(?=[:=：]))){0,3}?(?=(?:${COPULA})\s|[:=：]))?`;
+const SECRET_OWNER = String.raw`(?:\s+(?:for|of|für|von|pour|du|de|del|per|di|para|do|da|voor|van|pentru|sa|ng|untuk|bagi)\s+(?:[\p{L}\p{N}'’-]+(?:\s+|(?=[:=：]))){0,3}?(?=(?:${COPULA})\s|[:=：]))?`;
 const CREDENTIAL_AFTER = new RegExp(String.raw`^${SECRET_OWNER}\s*(?:[:=：]|${COPULA})?\s*[:=：]?\s*(\S{6,64})`, "iu");
 
 /** A password-like value right after a secret word ("pass Summer2024!", "parole: Rudens2024"). */
