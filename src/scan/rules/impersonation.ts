@@ -33,15 +33,20 @@ export function impersonationRules(k: RuleKit): void {
       // "Fiverr support told me to add you on WhatsApp" reports what staff said: a channel after a reference that follows
       // the name is the reported words ("Telegram @… पर Fiverr रेज़ोल्यूशन सेंटर से संपर्क करें" names it first).
       const told = reference && reference.start >= claimSpan.end ? reference.end : Infinity;
-      // "Ask Fiverr support or message me on WhatsApp": a contact verb of its own after the name invites to the speaker.
-      const ownInvite = (f: { spans: { start: number; end: number }[] }) => f.spans.every((sp) => sp.start >= claimSpan.end) && of("contact_verb").some((c) => c.start >= claimSpan.end && c.start <= Math.max(...f.spans.map((sp) => sp.start)) && !(reference && overlap(c, reference)));
+      // "Ask Fiverr support or message me on WhatsApp": a contact verb of its own after the name invites to the speaker
+      // (one right after it, "hỗ trợ Fiverr qua Zalo …", is the way to reach the name).
+      const ownInvite = (f: { spans: { start: number; end: number }[] }) => f.spans.every((sp) => sp.start >= claimSpan.end) && of("contact_verb").some((c) => c.start >= claimSpan.end && wordsBetween(claimSpan.end, c.start) >= 1 && c.start <= Math.max(...f.spans.map((sp) => sp.start)) && !(reference && overlap(c, reference)));
       const channel = out.some((f) => (CHANNELS.has(f.rule) || f.label === "suspicious_link") && f.spans.some((sp) => sp.start < told && sameClause(sp, claimSpan)) && !ownInvite(f));
       if (channel && safe(role, b)) {
         add("impersonation", "staff_channel", 0.8, [b, role], `${b.term} ${role.term}`);
         continue;
       }
       if (reference) continue;
-      const claim = near(b, "staff_claim", 40);
+      // The claim speaks in the name's own clause ("soy Laura del equipo de facturación de Fiverr"); in another one it is
+      // the writer's own story ("Soy vendedor nivel 2 y el soporte de Fiverr me ayudó", "Mi chiamo Luca, l'assistenza Fiverr…").
+      // It introduces the name (at most a person's name between: "this is Sarah from Fiverr's billing team") or follows
+      // it ("Fiverr Support here").
+      const claim = of("staff_claim").find((c) => gap(c, b) <= 40 && sameClause(c, b) && sameClause(c, role) && (overlap(c, claimSpan) || (c.end <= claimSpan.start ? wordsBetween(c.end, claimSpan.start) <= 3 : wordsBetween(claimSpan.end, c.start) <= 2)));
       // A letterhead: the message opens with the name, set off like a signature ("Fiverr Trust & Safety: …").
       // "Hi Fiverr support, my order is late": a greeting right before the name addresses staff (no comma between;
       // "Hi, Fiverr Support here" is a claim).
