@@ -8,10 +8,12 @@ const QUESTION_AFTER = /^[^.!\n]*\?/u;
 /** Personal-data findings that ask for the secret (not a disclosure of the writer's own). */
 const REQUESTS = new Set(["secret_request", "code_request", "threat_demand"]);
 /** A signature's dash: at a line's start or after a sentence's end ("… within 24h. — Fiverr Trust & Safety Team"). */
-const SIGNATURE_DASH = /(?:^|[.!?。！？:：)\]]\s*|\n\s*)(?:[—–]{1,2}|--?)\s*([^.!?。！？\n—–]{0,40})$/u;
+const SIGNATURE_DASH = /(?:^|[.!?。！？:：)\]।؟]\s*|\n\s*)(?:[—–]{1,2}|--?)\s*([^.!?。！？।؟\n—–]{0,40})$/u;
 /** What a signature may still carry after the name: a team word, a closing mark, at most a few characters. */
-const SIGNATURE_END = /^[^.!?。！？\n]{0,16}[.!。]?\s*$/u;
+const SIGNATURE_END = /^[^.!?。！？।؟\n]{0,16}[.!。।]?\s*$/u;
 /** Off-platform findings that give a channel to reach someone (a handle, a number, an address, a messenger link). */
+/** A first-person possessive glued before a bare subject in Japanese or Chinese ("私の出金", "我的提现"): the writer's own. */
+const OWN_BEFORE = /(?:私|僕|俺|わたし|自分|我|我们)(?:の|的)\s*$/u;
 const CHANNELS = new Set(["messenger_handle", "handle_contact", "messenger_invite", "phone_number", "email_address", "messenger_link"]);
 
 export function impersonationRules(k: RuleKit): void {
@@ -91,7 +93,8 @@ export function impersonationRules(k: RuleKit): void {
     for (const subject of of("notice_subject")) {
       if (out.some((f) => f.rule === "platform_notice" && f.spans.some((sp) => sameClause(sp, subject)))) continue;
       const state = blockedState(subject);
-      if (state && safe(subject, state) && !inside(subject) && !topicNear(subject)) add("impersonation", "platform_notice", 0.7, [subject, state], `${subject.term} ${state.term}`);
+      const own = OWN_BEFORE.test(text.slice(Math.max(0, subject.start - 4), subject.start));
+      if (state && !own && safe(subject, state) && !inside(subject) && !topicNear(subject)) add("impersonation", "platform_notice", 0.7, [subject, state], `${subject.term} ${state.term}`);
     }
     // "Your order is on hold. Log in at fiverr.com.secure-login.xyz…", "cuenta suspendida! entra a fíverr.com-soporte.net":
     // a blocked state beside a link that imitates the platform itself is its fake notice, whatever the subject
