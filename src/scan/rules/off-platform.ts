@@ -1,5 +1,5 @@
 // off_platform: contact moved off the platform (messenger links and invitations, addresses, phone numbers, handles, meetings).
-import { REACH, type RuleKit, type Span } from "./kit.ts";
+import { gap, REACH, type RuleKit, type Span } from "./kit.ts";
 import { handleAfter, inFileName, namedAsChannel } from "./text.ts";
 import type { Cue } from "./types.ts";
 
@@ -37,7 +37,10 @@ export function offPlatformRules(k: RuleKit): void {
   for (const m of of("messenger")) {
     // "the code that comes by SMS" names a code's source, not a channel to move to.
     // "here on Fiverr it's too slow" after a comma is the reason to leave, not a promise to stay: same clause only.
-    const staying = staysHere().some((c) => sameClause(c, m) && !negated(c));
+    // A desk of the platform named as reached on a messenger's handle ("contact the Resolution Center on Telegram
+    // @fiverr_disputes") is a fake desk outside it: its name keeps nothing here.
+    const desk = (c: Cue) => of("staff_role").some((r) => overlap(r, c) || gap(r, c) <= 3) && (!!handleAfter(text, m.end, entities) || entities.some((e) => (e.kind === "handle" || e.kind === "phone") && e.start >= m.end && e.start - m.end <= 12));
+    const staying = staysHere().some((c) => sameClause(c, m) && !negated(c) && !desk(c));
     // "final_v3_whatsapp_banner.png" names a file; "'Text us on WhatsApp: +44…' on the van" is the van's text.
     if (!safe(m) || staying || of("code_source").some((c) => overlap(c, m)) || secretOf(m) || inFileName(text, m) || asContent(m)) continue;
     const topic = topicNear(m);
