@@ -59,6 +59,7 @@ export const CONCEPT_ID = {
   fee_purpose: 54,
   product_subject: 55,
   brief_heading: 56,
+  platform_voice: 57,
 } as const;
 
 export type Concept = keyof typeof CONCEPT_ID;

@@ -61,6 +61,16 @@ export function impersonationRules(k: RuleKit): void {
       const stakes = signed || threats.length > 0 || out.some((f) => f.label === "personal_data" || f.label === "suspicious_link" || f.label === "payment_request");
       if ((claim || opening || stakes) && safe(role, b)) add("impersonation", "staff_claim", 0.85, [b, role], `${b.term} ${role.term}`);
     }
+    // "Hallo von Fiverr!", "Fiverr adına yazıyorum", "on behalf of Fiverr": words that speak in the platform's own voice,
+    // whether or not a role is named ("I got a message on behalf of Fiverr" reports one).
+    if (!out.some((f) => f.label === "impersonation"))
+      for (const v of of("platform_voice")) {
+        const told = of("staff_reference").some((c) => c.end <= v.start && sameClause(c, v));
+        if (!told && safe(v)) {
+          add("impersonation", "platform_voice", 0.75, [v], v.term);
+          break;
+        }
+      }
     // "Fiverr: your order was cancelled. Refund: https://fiverr-zwrot.pl/…": a message headed with the platform's
     // name alone, carrying a link that imitates it, speaks as the platform.
     const head = firstBrand && firstBrand.start < 12 && LETTERHEAD_END.test(text.slice(firstBrand.end, firstBrand.end + 3)) && /^[\s"'«„“]*$/u.test(text.slice(0, firstBrand.start));
