@@ -1,7 +1,7 @@
 // What a link is: official, a messenger or meeting invite, a payment page, a shortener, an ordinary file
 // host, an imitation of the platform (via the channel check of src/channels) or of another
 // well-known brand, or nothing special.
-import { parse as parseDomain } from "tldts";
+import { getDomain, parse as parseDomain } from "tldts";
 import { checkChannel, type ChannelIndex } from "../../channels/check.ts";
 import { comparisonKey } from "../../lookalike/key.ts";
 import { withinOneEdit } from "../../lookalike/distance.ts";
@@ -9,7 +9,7 @@ import type { HostConcept } from "../lexicon.ts";
 import { plainUrl, type Entity } from "./entities.ts";
 import { memoised } from "./anchors.ts";
 
-export type LinkKind = "official" | "messenger" | "payment" | "shortener" | "file_host" | "lookalike" | "brand_imitation" | "userinfo" | "other";
+export type LinkKind = "official" | "messenger" | "payment" | "shortener" | "file_host" | "lookalike" | "brand_imitation" | "userinfo" | "masked" | "other";
 export type LinkVerdict = { kind: LinkKind; reason: string };
 
 export type LinkContext = {
@@ -63,7 +63,7 @@ function pathOf(value: string): string {
 
 /** What a link is (see LinkKind); the same link gets the same verdict, so each is worked out once per context. */
 export function classifyLink(ctx: LinkContext, e: Entity): LinkVerdict {
-  const key = `${e.value}\u0000${e.detail ?? ""}\u0000${e.userinfo ?? "\u0000"}`;
+  const key = `${e.value}\u0000${e.detail ?? ""}\u0000${e.userinfo ?? "\u0000"}\u0000${e.shownAs ?? ""}`;
   const v = memoised(memoOf(ctx).links, key, () => classifyAnew(ctx, e));
   return { kind: v.kind, reason: v.reason };
 }
@@ -81,7 +81,12 @@ function classifyAnew(ctx: LinkContext, e: Entity): LinkVerdict {
   const host = e.detail ?? "";
   const path = pathOf(e.value);
   if (e.userinfo && /\.[\p{L}]{2,}$/u.test(e.userinfo)) return { kind: "userinfo", reason: `the address really goes to ${host}; "${e.userinfo}@" in front of it only looks like a site name` };
+  const masked = e.shownAs === undefined ? undefined : maskedBy(ctx, host, e.shownAs);
+  if (masked) return { kind: "masked", reason: `the link shows ${e.shownAs} but goes to ${host}` };
+  const forwarded = forwardedTo(ctx, e.value);
+  if (forwarded) return forwarded;
   const first = path.split("/").filter(Boolean)[0];
+  if (PUBLIC_IPV4.test(host)) return ipLink(ctx, host, path);
   const m = listed(ctx.hosts.messenger_link, host, first);
   if (m) return { kind: "messenger", reason: `${m} is a messenger or meeting link` };
   const pay = listed(ctx.hosts.pay_link, host, first);
@@ -119,6 +124,56 @@ function classifyAnew(ctx: LinkContext, e: Entity): LinkVerdict {
   const spelt = key.length >= MIN_SPELT_BRAND ? ctx.brandKeys.find((b) => b.key === key && b.label !== label) : undefined;
   if (spelt) return { kind: "lookalike", reason: `${host} spells "${label}" like ${spelt.domain}` };
   return { kind: "other", reason: "" };
+}
+
+/** A public IPv4 address (not 0/8, 10/8, 127/8, 169.254/16, 172.16/12, 192.168/16): a site with no name. */
+const PUBLIC_IPV4 = /^(?!(?:0|10|127)\.|169\.254\.|172\.(?:1[6-9]|2\d|3[01])\.|192\.168\.)\d{1,3}(?:\.\d{1,3}){3}$/;
+
+/** A link to a bare public IP address whose path names the platform or a brand (185.23.44.10/fiverr/login) imitates it. */
+function ipLink(ctx: LinkContext, host: string, path: string): LinkVerdict {
+  for (const part of path.toLowerCase().split(/[\/.\-_]+/)) {
+    const key = part.length >= 4 ? comparisonKey(part) : "";
+    if (!key) continue;
+    if (ctx.channels.brandKeys.some((b) => b === key || (b.length >= 5 && key.length >= 5 && withinOneEdit(key, b)))) return { kind: "lookalike", reason: `${host} is a bare address dressed as the platform ("${part}" in its path)` };
+    const b = ctx.brandKeys.find((x) => x.key === key);
+    if (b) return { kind: "brand_imitation", reason: `${host} is a bare address dressed as ${b.domain}` };
+  }
+  return { kind: "other", reason: "" };
+}
+
+/** Verdicts a redirect passes on from the link it forwards to (a hidden target, or a chat or payee behind it). */
+const FORWARDED: ReadonlySet<LinkKind> = new Set(["lookalike", "brand_imitation", "userinfo", "masked", "shortener", "messenger", "payment"]);
+
+/** A redirect (google.com/url?q=https://fiverr-help.top/…): a query value that is itself a link hides its target. */
+function forwardedTo(ctx: LinkContext, value: string): LinkVerdict | undefined {
+  const q = value.indexOf("?");
+  if (q < 0 || !/(?:https?|%3a)/i.test(value.slice(q))) return undefined;
+  let params: URLSearchParams;
+  try {
+    params = new URLSearchParams(value.slice(q + 1).split("#")[0]);
+  } catch {
+    return undefined;
+  }
+  for (const v of params.values()) {
+    if (!/^https?:\/\/./i.test(v)) continue;
+    let inner: URL;
+    try {
+      inner = new URL(v);
+    } catch {
+      continue;
+    }
+    const read = classifyAnew(ctx, { kind: "url", start: 0, end: 0, flags: 0, value: v, detail: inner.hostname, ...(inner.username ? { userinfo: decodeURIComponent(inner.username) } : {}) });
+    if (FORWARDED.has(read.kind)) return { kind: read.kind, reason: `the link forwards to ${inner.hostname}: ${read.reason}` };
+  }
+  return undefined;
+}
+
+/** A link whose text shows another site ([fiverr.com](https://evil.xyz)): masked when the shown one is the platform, a brand or a file host. */
+function maskedBy(ctx: LinkContext, host: string, shown: string): boolean {
+  const real = getDomain(host) ?? host;
+  const seen = getDomain(shown);
+  if (!seen || seen === real) return false;
+  return checkChannel(ctx.channels, shown, "url").verdict === "official" || !!listed(ctx.hosts.brand_domain, shown, undefined) || !!listed(ctx.hosts.file_host, shown, undefined);
 }
 
 /**
