@@ -41,7 +41,8 @@ export function createScanner(options: ScannerOptions = {}): Scanner {
   const linkContext: LinkContext = {
     channels: buildChannelIndex(options.officialChannels ?? [], platform),
     hosts: lex.hosts,
-    brandKeys: buildBrandKeys(lex.hosts.brand_domain),
+    brandKeys: buildBrandKeys(lex.hosts.brand_domain, lex.hosts.word_brand),
+    lureKeys: new Set([...lex.hosts.lure_part].map(comparisonKey)),
   };
 
   // Per-scanner memos of per-character work (bounded; the scanner is per app, never global).

@@ -399,6 +399,20 @@ describe("link verdicts", () => {
     expect(rules("my site: [anna-design.com](https://anna-design.netlify.app)")).toEqual([]);
   });
 
+  it("a brand whose name is an ordinary word counts glued to a lure word only; a bare brand subdomain needs one too", () => {
+    expect(rules("sites: https://apple-orchard-farm.com https://wise-owl-tutoring.com https://google.github.io/x")).toEqual([]);
+    expect(rules("login: https://apple-id-login.com")).toEqual(["link_brand_imitation"]);
+    expect(rules("login: https://paypal.secure-login.top/x")).toEqual(["link_brand_imitation"]);
+  });
+
+  it("the platform's or a brand's address in a foreign path, and a path-named site named after them", () => {
+    expect(rules("orders: https://order-portal.top/www.fiverr.com/orders")).toEqual(["link_lookalike"]);
+    expect(rules("sign in: https://evil.top/paypal.com/signin")).toEqual(["link_brand_imitation"]);
+    expect(rules("old page: https://web.archive.org/web/2020/https://www.fiverr.com/")).toEqual([]);
+    expect(rules("info: https://sites.google.com/view/fiverr-support/login")).toEqual(["link_lookalike"]);
+    expect(rules("my site: https://sites.google.com/view/annadesign/home")).toEqual([]);
+  });
+
   it("shorteners and brand names on free hosts", () => {
     expect(rules("file: ouo.io/Xy12 and han.gl/Ab12")).toEqual(["link_shortener", "link_shortener"]);
     expect(rules("files: https://googledrive-share.online/a, https://yandex-disk.top/d")).toEqual(["link_brand_imitation", "link_brand_imitation"]);

@@ -7,6 +7,7 @@ import { comparisonKey } from "../../lookalike/key.ts";
 import { withinOneEdit } from "../../lookalike/distance.ts";
 import type { HostConcept } from "../lexicon.ts";
 import { plainUrl, type Entity } from "./entities.ts";
+import { validHost } from "./context.ts";
 import { memoised } from "./anchors.ts";
 
 export type LinkKind = "official" | "messenger" | "payment" | "shortener" | "file_host" | "lookalike" | "brand_imitation" | "userinfo" | "masked" | "other";
@@ -16,6 +17,8 @@ export type LinkContext = {
   channels: ChannelIndex;
   hosts: Record<HostConcept, Set<string>>;
   brandKeys: BrandKey[];
+  /** Comparison keys of the words that make a brand glued to them a lure (paypal-verify, apple-id-login; lure_part). */
+  lureKeys: Set<string>;
   /** Answers already given in this context (made on first use; the context is per scanner, so is this). */
   memo?: LinkMemo;
 };
@@ -27,11 +30,11 @@ function memoOf(ctx: LinkContext): LinkMemo {
   return (ctx.memo ??= { links: new Map(), addresses: new Map() });
 }
 
-export function buildBrandKeys(brandDomains: Iterable<string>): BrandKey[] {
+export function buildBrandKeys(brandDomains: Iterable<string>, wordBrands: Set<string> = new Set()): BrandKey[] {
   const out: BrandKey[] = [];
   for (const d of brandDomains) {
     const label = parseDomain(d).domainWithoutSuffix;
-    if (label && label.length >= 4) out.push({ key: comparisonKey(label), domain: d, label });
+    if (label && label.length >= 4) out.push({ key: comparisonKey(label), domain: d, label, ...(wordBrands.has(d) ? { word: true } : {}) });
   }
   return out;
 }
@@ -39,7 +42,7 @@ export function buildBrandKeys(brandDomains: Iterable<string>): BrandKey[] {
 const MIN_SPELT_BRAND = 6;
 
 /** A well-known brand's domain, its name (the label before the suffix) and that name's comparison key. */
-export type BrandKey = { key: string; domain: string; label: string };
+export type BrandKey = { key: string; domain: string; label: string; /** The name is an ordinary word too (apple, wise: word_brand). */ word?: boolean };
 
 /** host (or host/first, first being the path's first segment) is one of the listed hosts or a subdomain of one. */
 function listed(set: Set<string>, host: string, first: string | undefined): string | undefined {
@@ -98,7 +101,22 @@ function classifyAnew(ctx: LinkContext, e: Entity): LinkVerdict {
   const check = checkChannel(ctx.channels, e.value, "url");
   if (check.verdict === "official") return { kind: "official", reason: check.reasons[0]?.message ?? "official" };
   if (check.verdict === "lookalike") return { kind: "lookalike", reason: check.reasons.map((r) => r.message).join("; ") };
+  const segments = path.split("/").filter(Boolean);
+  // A site builder that names the site in the path (sites.google.com/view/fiverr-support): that name is judged as a host's.
+  const pathSite = segments.length > 1 ? listed(ctx.hosts.path_site, host, first) : undefined;
+  if (pathSite) {
+    const named = siteName(ctx, segments[1]!.toLowerCase());
+    if (named) return named;
+  }
   if (listed(ctx.hosts.file_host, host, first) || listed(ctx.hosts.brand_domain, host, first)) return { kind: "file_host", reason: `${host} is an ordinary site` };
+  // The platform's or a brand's own address as a folder of a foreign site (evil.top/www.fiverr.com/login).
+  for (const seg of segments) {
+    if (!seg.includes(".") || !validHost(seg.toLowerCase())) continue;
+    const h = seg.toLowerCase();
+    if (checkChannel(ctx.channels, h, "url").verdict === "official") return { kind: "lookalike", reason: `${host} puts the platform's address ${h} in its path` };
+    const b = listed(ctx.hosts.brand_domain, h, undefined);
+    if (b) return { kind: "brand_imitation", reason: `${host} puts ${b} in its path` };
+  }
   const p = parseDomain(host);
   const label = p.domainWithoutSuffix ?? "";
   const sub = p.subdomain ?? "";
@@ -111,10 +129,15 @@ function classifyAnew(ctx: LinkContext, e: Entity): LinkVerdict {
   }
   const subKey = comparisonKey(sub);
   const labelParts = label.split("-").map(comparisonKey);
+  const lureParts = [...labelParts, ...sub.split(/[.\-_]+/).map(comparisonKey)];
   for (const b of ctx.brandKeys) {
     // The brand as a subdomain of a foreign domain (drive-google.com.fileshare-docs.net), or
     // glued to other words with a hyphen (paypal-verify.com).
-    if ((sub && subKey.includes(b.key) && /[.\-]/.test(sub)) || (labelParts.length > 1 && labelParts.includes(b.key))) {
+    // A name that is an ordinary word (apple-orchard-farm.com, wise-owl-tutoring.com) needs a lure word beside it.
+    const lure = lureParts.some((x) => ctx.lureKeys.has(x));
+    if (b.word && !lure) continue;
+    // A bare brand subdomain (paypal.secure-login.top) only beside a lure word: google.github.io is Google's own page.
+    if ((sub && subKey.includes(b.key) && (/[.\-]/.test(sub) || lure)) || (labelParts.length > 1 && labelParts.includes(b.key))) {
       return { kind: "brand_imitation", reason: `${host} is not ${b.domain} but borrows its name` };
     }
   }
@@ -124,6 +147,18 @@ function classifyAnew(ctx: LinkContext, e: Entity): LinkVerdict {
   const spelt = key.length >= MIN_SPELT_BRAND ? ctx.brandKeys.find((b) => b.key === key && b.label !== label) : undefined;
   if (spelt) return { kind: "lookalike", reason: `${host} spells "${label}" like ${spelt.domain}` };
   return { kind: "other", reason: "" };
+}
+
+/** A site's own name (a path-named site's, sites.google.com/view/NAME) that carries the platform's name or a brand's. */
+function siteName(ctx: LinkContext, name: string): LinkVerdict | undefined {
+  const parts = name.split(/[.\-_]+/).map(comparisonKey);
+  for (const key of parts) {
+    if (key.length >= 5 && ctx.channels.brandKeys.some((b) => b === key || (b.length >= 5 && withinOneEdit(key, b)))) return { kind: "lookalike", reason: `the site "${name}" is named like the platform` };
+  }
+  const joined = parts.join("");
+  if (ctx.channels.brandKeys.some((b) => b.length >= 5 && joined.includes(b))) return { kind: "lookalike", reason: `the site "${name}" is named like the platform` };
+  const b = ctx.brandKeys.find((x) => parts.includes(x.key) && (!x.word || parts.some((p) => ctx.lureKeys.has(p))));
+  return b ? { kind: "brand_imitation", reason: `the site "${name}" borrows the name of ${b.domain}` } : undefined;
 }
 
 /** A public IPv4 address (not 0/8, 10/8, 127/8, 169.254/16, 172.16/12, 192.168/16): a site with no name. */
