@@ -413,6 +413,12 @@ describe("link verdicts", () => {
     expect(rules("my site: https://sites.google.com/view/annadesign/home")).toEqual([]);
   });
 
+  it("the platform's name in another script or a listed spelling as part of a host, in Unicode or punycode", () => {
+    expect(rules("order: https://файвер-поддержка.рф/x and https://xn----7sbbglaedjxs7bmmg6c.xn--p1ai/x")).toEqual(["link_lookalike", "link_lookalike"]);
+    expect(rules("order: https://פייבר-תמיכה.co.il/o https://phiverr-help.com")).toEqual(["link_lookalike", "link_lookalike"]);
+    expect(rules("portfolio: https://дизайн-студия.рф/работы")).toEqual([]);
+  });
+
   it("shorteners and brand names on free hosts", () => {
     expect(rules("file: ouo.io/Xy12 and han.gl/Ab12")).toEqual(["link_shortener", "link_shortener"]);
     expect(rules("files: https://googledrive-share.online/a, https://yandex-disk.top/d")).toEqual(["link_brand_imitation", "link_brand_imitation"]);

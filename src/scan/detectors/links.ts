@@ -8,6 +8,7 @@ import { withinOneEdit } from "../../lookalike/distance.ts";
 import type { HostConcept } from "../lexicon.ts";
 import { plainUrl, type Entity } from "./entities.ts";
 import { validHost } from "./context.ts";
+import { hostToUnicode } from "../../channels/punycode.ts";
 import { memoised } from "./anchors.ts";
 
 export type LinkKind = "official" | "messenger" | "payment" | "shortener" | "file_host" | "lookalike" | "brand_imitation" | "userinfo" | "masked" | "other";
@@ -19,6 +20,8 @@ export type LinkContext = {
   brandKeys: BrandKey[];
   /** Comparison keys of the words that make a brand glued to them a lure (paypal-verify, apple-id-login; lure_part). */
   lureKeys: Set<string>;
+  /** Comparison keys of the platform's name as people write it in other scripts and spellings (файвер, فايفر, phiverr). */
+  brandVariants: Set<string>;
   /** Answers already given in this context (made on first use; the context is per scanner, so is this). */
   memo?: LinkMemo;
 };
@@ -126,6 +129,10 @@ function classifyAnew(ctx: LinkContext, e: Entity): LinkVerdict {
     if (key.length < 5) continue;
     const brand = ctx.channels.brandKeys.find((b) => b.length >= 5 && key !== b && withinOneEdit(key, b));
     if (brand) return { kind: "lookalike", reason: `${host} spells "${part}" like the platform's name` };
+  }
+  // The platform's name written in another script or a listed spelling as one part of the name: файвер-поддержка.рф.
+  for (const part of hostToUnicode(host).split(/[.\-_]+/)) {
+    if (ctx.brandVariants.has(comparisonKey(part))) return { kind: "lookalike", reason: `${hostToUnicode(host)} spells "${part}" like the platform's name` };
   }
   const subKey = comparisonKey(sub);
   const labelParts = label.split("-").map(comparisonKey);
