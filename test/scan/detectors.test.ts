@@ -382,6 +382,7 @@ describe("link verdicts", () => {
     expect(rules("open http://45.12.7.3/paypal-login/x")).toEqual(["link_brand_imitation"]);
     expect(rules("dev server http://127.0.0.1:3000/fiverr-clone and http://192.168.1.10/fiverr")).toEqual([]);
     expect(rules("open http://185.23.44.10/orders")).toEqual([]);
+    expect(rules("staging http://34.122.10.5/paypal-integration-demo and http://34.1.2.3/fiverr-clone")).toEqual([]); // a topic, no lure
   });
 
   it("a redirect whose query holds a lookalike, a user-info trick or a short link passes its verdict on", () => {
@@ -409,6 +410,7 @@ describe("link verdicts", () => {
     expect(rules("orders: https://order-portal.top/www.fiverr.com/orders")).toEqual(["link_lookalike"]);
     expect(rules("sign in: https://evil.top/paypal.com/signin")).toEqual(["link_brand_imitation"]);
     expect(rules("old page: https://web.archive.org/web/2020/https://www.fiverr.com/")).toEqual([]);
+    expect(rules("stats: https://www.similarweb.com/website/fiverr.com/ and https://builtwith.com/paypal.com")).toEqual([]);
     expect(rules("info: https://sites.google.com/view/fiverr-support/login")).toEqual(["link_lookalike"]);
     expect(rules("my site: https://sites.google.com/view/annadesign/home")).toEqual([]);
   });

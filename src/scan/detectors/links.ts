@@ -92,7 +92,8 @@ function classifyAnew(ctx: LinkContext, e: Entity): LinkVerdict {
   const forwarded = forwardedTo(ctx, e.value);
   if (forwarded) return forwarded;
   const first = path.split("/").filter(Boolean)[0];
-  if (PUBLIC_IPV4.test(host)) return ipLink(ctx, host, path);
+  const ip = PUBLIC_IPV4.test(host) ? ipLink(ctx, host, path) : undefined;
+  if (ip) return ip;
   const m = listed(ctx.hosts.messenger_link, host, first);
   if (m) return { kind: "messenger", reason: `${m} is a messenger or meeting link` };
   const pay = listed(ctx.hosts.pay_link, host, first);
@@ -112,10 +113,10 @@ function classifyAnew(ctx: LinkContext, e: Entity): LinkVerdict {
     if (named) return named;
   }
   if (listed(ctx.hosts.file_host, host, first) || listed(ctx.hosts.brand_domain, host, first)) return { kind: "file_host", reason: `${host} is an ordinary site` };
-  // The platform's or a brand's own address as a folder of a foreign site (evil.top/www.fiverr.com/login).
-  for (const seg of segments) {
-    if (!seg.includes(".") || !validHost(seg.toLowerCase())) continue;
-    const h = seg.toLowerCase();
+  // The platform's or a brand's own address as the first folder of a foreign site, with a page under it
+  // (evil.top/www.fiverr.com/login); similarweb.com/website/fiverr.com/ or builtwith.com/paypal.com look a site up.
+  const h = segments.length > 1 ? segments[0]!.toLowerCase() : "";
+  if (h.includes(".") && validHost(h)) {
     if (checkChannel(ctx.channels, h, "url").verdict === "official") return { kind: "lookalike", reason: `${host} puts the platform's address ${h} in its path` };
     const b = listed(ctx.hosts.brand_domain, h, undefined);
     if (b) return { kind: "brand_imitation", reason: `${host} puts ${b} in its path` };
@@ -171,16 +172,20 @@ function siteName(ctx: LinkContext, name: string): LinkVerdict | undefined {
 /** A public IPv4 address (not 0/8, 10/8, 127/8, 169.254/16, 172.16/12, 192.168/16): a site with no name. */
 const PUBLIC_IPV4 = /^(?!(?:0|10|127)\.|169\.254\.|172\.(?:1[6-9]|2\d|3[01])\.|192\.168\.)\d{1,3}(?:\.\d{1,3}){3}$/;
 
-/** A link to a bare public IP address whose path names the platform or a brand (185.23.44.10/fiverr/login) imitates it. */
-function ipLink(ctx: LinkContext, host: string, path: string): LinkVerdict {
-  for (const part of path.toLowerCase().split(/[\/.\-_]+/)) {
-    const key = part.length >= 4 ? comparisonKey(part) : "";
-    if (!key) continue;
-    if (ctx.channels.brandKeys.some((b) => b === key || (b.length >= 5 && key.length >= 5 && withinOneEdit(key, b)))) return { kind: "lookalike", reason: `${host} is a bare address dressed as the platform ("${part}" in its path)` };
+/**
+ * A link to a bare public IP address whose path names the platform or a brand beside a lure word (185.23.44.10/fiverr/login)
+ * imitates it; a developer's "34.1.2.3/paypal-integration-demo" or "/fiverr-clone" names a topic.
+ */
+function ipLink(ctx: LinkContext, host: string, path: string): LinkVerdict | undefined {
+  const parts = path.toLowerCase().split(/[\/.\-_]+/).filter((p) => p.length >= 2).map(comparisonKey);
+  if (!parts.some((k) => ctx.lureKeys.has(k))) return undefined;
+  for (const key of parts) {
+    if (key.length < 4) continue;
+    if (ctx.channels.brandKeys.some((b) => b === key || (b.length >= 5 && key.length >= 5 && withinOneEdit(key, b)))) return { kind: "lookalike", reason: `${host} is a bare address dressed as the platform ("${key}" in its path)` };
     const b = ctx.brandKeys.find((x) => x.key === key);
     if (b) return { kind: "brand_imitation", reason: `${host} is a bare address dressed as ${b.domain}` };
   }
-  return { kind: "other", reason: "" };
+  return undefined;
 }
 
 /** Verdicts a redirect passes on from the link it forwards to (a hidden target, or a chat or payee behind it). */
