@@ -398,6 +398,7 @@ describe("link verdicts", () => {
     expect(rules("files: [drive.google.com](https://files-share.top/d)")).toEqual(["link_masked"]);
     expect(rules("order: [www.fiverr.com](https://www.fiverr.com/orders)")).toEqual([]);
     expect(rules("my site: [anna-design.com](https://anna-design.netlify.app)")).toEqual([]);
+    expect(rules("files: [wetransfer.com](https://we.tl/t-AbC123) and [youtube.com](https://youtu.be/dQw4w9WgXcQ)")).toEqual([]);
   });
 
   it("a brand whose name is an ordinary word counts glued to a lure word only; a bare brand subdomain needs one too", () => {

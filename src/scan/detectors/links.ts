@@ -220,6 +220,8 @@ function maskedBy(ctx: LinkContext, host: string, shown: string): boolean {
   const real = getDomain(host) ?? host;
   const seen = getDomain(shown);
   if (!seen || seen === real) return false;
+  // Text and target both trusted ([wetransfer.com](https://we.tl/t-…), [youtube.com](https://youtu.be/…)) hide nothing.
+  if (listed(ctx.hosts.file_host, host, undefined) || listed(ctx.hosts.brand_domain, host, undefined) || checkChannel(ctx.channels, host, "url").verdict === "official") return false;
   return checkChannel(ctx.channels, shown, "url").verdict === "official" || !!listed(ctx.hosts.brand_domain, shown, undefined) || !!listed(ctx.hosts.file_host, shown, undefined);
 }
 
