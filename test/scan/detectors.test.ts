@@ -389,6 +389,8 @@ describe("link verdicts", () => {
     expect(rules("brief: https://www.google.com/url?q=https://fiverr-help.top/brief")).toEqual(["link_lookalike"]);
     expect(rules("brief: https://l.facebook.com/l.php?u=https%3A%2F%2Fbit.ly%2F3xYz")).toEqual(["link_shortener"]);
     expect(rules("brief: https://www.google.com/url?q=https://drive.google.com/file/d/1x")).toEqual([]);
+    expect(rules("brief: https://www.google.com/url?q=fiverr-help.top/x")).toEqual(["link_lookalike"]); // a bare host with a path
+    expect(rules("search: https://www.google.com/search?q=fiverr.help+center&v=1.2")).toEqual([]);
     const chat = scanner.scan("https://l.instagram.com/?u=https%3A%2F%2Fwa.me%2F447700900123").findings.map((f) => f.rule);
     expect(chat).toContain("messenger_link"); // a chat behind the redirect is off_platform, not a hidden lure
   });

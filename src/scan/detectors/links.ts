@@ -194,18 +194,21 @@ const FORWARDED: ReadonlySet<LinkKind> = new Set(["lookalike", "brand_imitation"
 /** A redirect (google.com/url?q=https://fiverr-help.top/…): a query value that is itself a link hides its target. */
 function forwardedTo(ctx: LinkContext, value: string): LinkVerdict | undefined {
   const q = value.indexOf("?");
-  if (q < 0 || !/(?:https?|%3a)/i.test(value.slice(q))) return undefined;
+  if (q < 0 || !/[=&](?:https?(?::|%3a)|[a-z0-9-]+(?:\.[a-z0-9-]+)+(?:\/|%2f))/i.test(value.slice(q))) return undefined;
   let params: URLSearchParams;
   try {
     params = new URLSearchParams(value.slice(q + 1).split("#")[0]);
   } catch {
     return undefined;
   }
-  for (const v of params.values()) {
-    if (!/^https?:\/\/./i.test(v)) continue;
+  for (const raw of params.values()) {
+    // A target with a scheme, or a bare host with a path (?q=fiverr-help.top/x).
+    const v = /^https?:\/\/./i.test(raw) ? raw : /^[a-z0-9-]+(?:\.[a-z0-9-]+)+\//i.test(raw) ? `http://${raw}` : "";
+    if (!v) continue;
     let inner: URL;
     try {
       inner = new URL(v);
+      if (!validHost(inner.hostname)) continue;
     } catch {
       continue;
     }
