@@ -15,6 +15,7 @@ import { conceptId } from "./rules/concepts.ts";
 import { languageIds } from "./rules/languages.ts";
 import { warningFor } from "./warnings.ts";
 import { comparisonKey } from "../lookalike/key.ts";
+import { buildWordConfig } from "../lookalike/words.ts";
 import { labelsOf, outsideSpans, riskOf, toFindings } from "./findings.ts";
 import type { ScanContext, ScanResult } from "./types.ts";
 
@@ -41,7 +42,9 @@ export function createScanner(options: ScannerOptions = {}): Scanner {
   const linkContext: LinkContext = {
     channels: buildChannelIndex(options.officialChannels ?? [], platform),
     hosts: lex.hosts,
-    brandKeys: buildBrandKeys(lex.hosts.brand_domain),
+    brandKeys: buildBrandKeys(lex.hosts.brand_domain, lex.hosts.word_brand),
+    lureKeys: new Set([...lex.hosts.lure_part].map(comparisonKey)),
+    brandVariants: new Set(buildWordConfig(platform).brands.map((b) => b.key)),
   };
 
   // Per-scanner memos of per-character work (bounded; the scanner is per app, never global).

@@ -7,6 +7,7 @@ import { sha256 } from "../../src/scan/detectors/sha256.ts";
 import { createEntityDetector, plainUrl, type Entity } from "../../src/scan/detectors/entities.ts";
 import { spellNumbers } from "../../src/scan/detectors/spelled.ts";
 import { entityView } from "../../src/scan/normalize.ts";
+import { createScanner } from "../../src/scan/scanner.ts";
 
 const hex = (b: Uint8Array) => [...b].map((x) => x.toString(16).padStart(2, "0")).join("");
 const detect = createEntityDetector({
@@ -251,6 +252,14 @@ describe("entity detectors", () => {
     expect(values("v2.14.3 of Node.js, file tracker_fix.zip and setup.exe", "url")).toEqual([]);
   });
 
+  it("links: a Markdown or HTML link keeps the site name its text shows", () => {
+    const md = entities("see [fiverr.com](https://secure-order.top/pay) now", "url");
+    expect(md.map((e) => [e.detail, e.shownAs])).toEqual([["secure-order.top", "fiverr.com"], ["fiverr.com", undefined]]);
+    const html = entities('<a href="https://evil.xyz/o">https://www.fiverr.com/orders</a>', "url");
+    expect(html[0]).toMatchObject({ detail: "evil.xyz", shownAs: "www.fiverr.com" });
+    expect(entities("[my portfolio](https://anna-design.com)", "url")[0]?.shownAs).toBeUndefined();
+  });
+
   it("IBANs with spaces, slashes or spaced letters, validated; cards by Luhn; wallets by checksum", () => {
     expect(values("DE89 3704 0044 0532 0130 00 und", "iban")).toEqual(["DE89370400440532013000"]);
     expect(values("DE89 / 3704 / 0044 / 0532 / 0130 / 00", "iban")).toEqual(["DE89370400440532013000"]);
@@ -361,5 +370,62 @@ describe("detector pre-scans and anchors", () => {
     expect(entities("bad(dot)ru", "url")[0]!.spaced).toBe(true); // no "." or ":": found as a spelled host only
     expect(values("get my_setup.exe and x-y.sh now", "executable")).toEqual(["my_setup.exe", "x-y.sh"]);
     expect(values("IBAN: de89 3704 0044 0532 0130 00", "iban")).toEqual(["DE89370400440532013000"]);
+  });
+});
+
+describe("link verdicts", () => {
+  const scanner = createScanner();
+  const rules = (text: string) => scanner.scan(text).findings.filter((f) => f.label === "suspicious_link").map((f) => f.rule);
+
+  it("a bare public IP address with the platform's or a brand's name in its path imitates it; a private one is a dev server", () => {
+    expect(rules("open http://185.23.44.10/fiverr/login")).toEqual(["link_lookalike"]);
+    expect(rules("open http://45.12.7.3/paypal-login/x")).toEqual(["link_brand_imitation"]);
+    expect(rules("dev server http://127.0.0.1:3000/fiverr-clone and http://192.168.1.10/fiverr")).toEqual([]);
+    expect(rules("open http://185.23.44.10/orders")).toEqual([]);
+    expect(rules("staging http://34.122.10.5/paypal-integration-demo and http://34.1.2.3/fiverr-clone")).toEqual([]); // a topic, no lure
+  });
+
+  it("a redirect whose query holds a lookalike, a user-info trick or a short link passes its verdict on", () => {
+    expect(rules("brief: https://www.google.com/url?q=https://fiverr-help.top/brief")).toEqual(["link_lookalike"]);
+    expect(rules("brief: https://l.facebook.com/l.php?u=https%3A%2F%2Fbit.ly%2F3xYz")).toEqual(["link_shortener"]);
+    expect(rules("brief: https://www.google.com/url?q=https://drive.google.com/file/d/1x")).toEqual([]);
+    expect(rules("brief: https://www.google.com/url?q=fiverr-help.top/x")).toEqual(["link_lookalike"]); // a bare host with a path
+    expect(rules("search: https://www.google.com/search?q=fiverr.help+center&v=1.2")).toEqual([]);
+    const chat = scanner.scan("https://l.instagram.com/?u=https%3A%2F%2Fwa.me%2F447700900123").findings.map((f) => f.rule);
+    expect(chat).toContain("messenger_link"); // a chat behind the redirect is off_platform, not a hidden lure
+  });
+
+  it("a link that shows the platform, a brand or a file host but goes elsewhere is masked", () => {
+    expect(rules("order: [fiverr.com](https://secure-order.top/pay)")).toEqual(["link_masked"]);
+    expect(rules("files: [drive.google.com](https://files-share.top/d)")).toEqual(["link_masked"]);
+    expect(rules("order: [www.fiverr.com](https://www.fiverr.com/orders)")).toEqual([]);
+    expect(rules("my site: [anna-design.com](https://anna-design.netlify.app)")).toEqual([]);
+    expect(rules("files: [wetransfer.com](https://we.tl/t-AbC123) and [youtube.com](https://youtu.be/dQw4w9WgXcQ)")).toEqual([]);
+  });
+
+  it("a brand whose name is an ordinary word counts glued to a lure word only; a bare brand subdomain needs one too", () => {
+    expect(rules("sites: https://apple-orchard-farm.com https://wise-owl-tutoring.com https://google.github.io/x")).toEqual([]);
+    expect(rules("login: https://apple-id-login.com")).toEqual(["link_brand_imitation"]);
+    expect(rules("login: https://paypal.secure-login.top/x")).toEqual(["link_brand_imitation"]);
+  });
+
+  it("the platform's or a brand's address in a foreign path, and a path-named site named after them", () => {
+    expect(rules("orders: https://order-portal.top/www.fiverr.com/orders")).toEqual(["link_lookalike"]);
+    expect(rules("sign in: https://evil.top/paypal.com/signin")).toEqual(["link_brand_imitation"]);
+    expect(rules("old page: https://web.archive.org/web/2020/https://www.fiverr.com/")).toEqual([]);
+    expect(rules("stats: https://www.similarweb.com/website/fiverr.com/ and https://builtwith.com/paypal.com")).toEqual([]);
+    expect(rules("info: https://sites.google.com/view/fiverr-support/login")).toEqual(["link_lookalike"]);
+    expect(rules("my site: https://sites.google.com/view/annadesign/home")).toEqual([]);
+  });
+
+  it("the platform's name in another script or a listed spelling as part of a host, in Unicode or punycode", () => {
+    expect(rules("order: https://файвер-поддержка.рф/x and https://xn----7sbbglaedjxs7bmmg6c.xn--p1ai/x")).toEqual(["link_lookalike", "link_lookalike"]);
+    expect(rules("order: https://פייבר-תמיכה.co.il/o https://phiverr-help.com")).toEqual(["link_lookalike", "link_lookalike"]);
+    expect(rules("portfolio: https://дизайн-студия.рф/работы")).toEqual([]);
+  });
+
+  it("shorteners and brand names on free hosts", () => {
+    expect(rules("file: ouo.io/Xy12 and han.gl/Ab12")).toEqual(["link_shortener", "link_shortener"]);
+    expect(rules("files: https://googledrive-share.online/a, https://yandex-disk.top/d")).toEqual(["link_brand_imitation", "link_brand_imitation"]);
   });
 });

@@ -25,6 +25,8 @@ export type Entity = {
   fileLike?: boolean;
   /** url: written with an ending that is no top-level domain but reads as one ("corn" for "com", "c0m"); value and detail then hold the ending it imitates. */
   spoofedTld?: string;
+  /** url: the host a Markdown or HTML link shows as its text ("fiverr.com" in [fiverr.com](https://evil.xyz)). */
+  shownAs?: string;
   /** gov_id: plain digits that many other numbers also pass (Israeli ID, CPF without its dots): counts only beside an ID word. */
   needsIdWord?: boolean;
 };

@@ -80,7 +80,7 @@ const PLAIN_URL = /^(?:(?:https?|ftp):\/\/)?([a-z0-9-]+(?:\.[a-z0-9-]+)*)(\/[A-Z
 const NUMERIC_LAST_LABEL = /(?:^|\.)(?:\d+|0x[0-9a-f]*)$/;
 const DOT_SEGMENT = /\/\.\.?(?:\/|$)/;
 
-export function addUrl(out: Found, a: Mapped, ctx: DetectorContext, s: number, raw: string, spaced = false, rawLength?: number): void {
+export function addUrl(out: Found, a: Mapped, ctx: DetectorContext, s: number, raw: string, spaced = false, rawLength?: number, shownAs?: string): void {
   const trimmed = TRAILING_CHARS.includes(raw[raw.length - 1]!) ? raw.replace(TRAILING, "") : raw;
   const e = s + (rawLength ?? trimmed.length);
   // A link inside one found before (the host of a URL with a scheme, found again as a bare host) is no new link: not parsed again.
@@ -102,7 +102,7 @@ export function addUrl(out: Found, a: Mapped, ctx: DetectorContext, s: number, r
   const tld = host.slice(host.lastIndexOf(".") + 1);
   const fileLike = !hasScheme && FILE_TLDS.has(tld) && rootPath && !username;
   const spoofedTld = imitated === undefined ? undefined : written.slice(written.lastIndexOf(".") + 1);
-  push(out, a, s, e, "url", value, { detail: host, ...(username ? { userinfo: decodedUserinfo(username) } : {}), ...(spaced ? { spaced } : {}), ...(fileLike ? { fileLike } : {}), ...(spoofedTld ? { spoofedTld } : {}) });
+  push(out, a, s, e, "url", value, { detail: host, ...(username ? { userinfo: decodedUserinfo(username) } : {}), ...(spaced ? { spaced } : {}), ...(fileLike ? { fileLike } : {}), ...(spoofedTld ? { spoofedTld } : {}), ...(shownAs && shownAs !== host ? { shownAs } : {}) });
 }
 
 /**
@@ -154,6 +154,9 @@ const HAS_SPACE = /\s/;
 export function findLinks(text: string, a: Mapped, out: Found, shape: TextShape, ctx: DetectorContext): void {
   // Without a "." or ":" only defanged dots are left: "bad(dot)ru" counts as a spelled host only (see spelledHostStarts).
   if (!text.includes(".") && !text.includes(":")) return;
+  // A Markdown or HTML link whose text is a site name: the target is found first, with the name it shows.
+  if (text.includes("](")) eachMatch(text, MARKDOWN_LINK, (m) => addUrl(out, a, ctx, m.index + m[0].length - 1 - m[2]!.length, m[2]!, false, undefined, shownHost(m[1]!)));
+  if (text.includes("href")) eachMatch(text, HTML_LINK, (m) => addUrl(out, a, ctx, m.index + m[0].indexOf(m[1]!), m[1]!, false, undefined, shownHost(m[2]!)));
   if (shape.at) eachStickyMatch(text, USERINFO_URL, userinfoStarts(text, ctx.cls), (m) => addUrl(out, a, ctx, m.index, m[0]));
   if (shape.slashes) eachMatch(text, URL_SCHEME, (m) => addUrl(out, a, ctx, m.index, m[0]));
   eachStickyMatch(text, BARE_HOST, bareHostStarts(text, shape.separators, ctx.cls), (m) => {
@@ -161,6 +164,14 @@ export function findLinks(text: string, a: Mapped, out: Found, shape: TextShape,
     if ((m.index > 0 && text[m.index - 1] === "@") || text[m.index + m[0].length] === "@") return;
     addUrl(out, a, ctx, m.index, m[0]);
   });
+}
+
+const MARKDOWN_LINK = /\[([^\[\]\n]{3,200})\]\(((?:https?:\/\/)[^\s()<>]+)\)/giu;
+const HTML_LINK = /<a\b[^>]{0,200}?\bhref\s*=\s*["']((?:https?:\/\/)[^"'\s<>]+)["'][^>]{0,200}>([^<]{3,200})<\/a>/giu;
+/** The host a link's text shows ("https://www.fiverr.com/orders" → "www.fiverr.com"), if the text is one. */
+function shownHost(label: string): string | undefined {
+  const m = /^\s*(?:https?:\/\/)?((?:[\p{L}\p{N}\-]+\.)+[\p{L}]{2,})(?:[\/:?#]\S*)?\s*$/u.exec(label);
+  return m ? m[1]!.toLowerCase() : undefined;
 }
 
 /**

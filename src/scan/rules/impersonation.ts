@@ -74,7 +74,7 @@ export function impersonationRules(k: RuleKit): void {
     // "Fiverr: your order was cancelled. Refund: https://fiverr-zwrot.pl/…": a message headed with the platform's
     // name alone, carrying a link that imitates it, speaks as the platform.
     const head = firstBrand && firstBrand.start < 12 && LETTERHEAD_END.test(text.slice(firstBrand.end, firstBrand.end + 3)) && /^[\s"'«„“]*$/u.test(text.slice(0, firstBrand.start));
-    const imitation = out.find((f) => f.rule === "link_lookalike" || f.rule === "link_brand_imitation" || f.rule === "link_userinfo");
+    const imitation = out.find((f) => f.rule === "link_lookalike" || f.rule === "link_brand_imitation" || f.rule === "link_userinfo" || f.rule === "link_masked");
     if (head && imitation && !out.some((f) => f.label === "impersonation") && safe(firstBrand)) add("impersonation", "brand_letterhead", 0.8, [firstBrand], `${firstBrand.term}: ${imitation.normalized}`);
     // "This is the support team…" from a handle named after the platform: the name is the claim.
     if (brandedHandle) {

@@ -6,6 +6,7 @@ import { type RuleKit } from "./kit.ts";
 export const SUSPICIOUS_LINKS: Partial<Record<LinkKind, { rule: string; score: number }>> = {
   lookalike: { rule: "link_lookalike", score: 0.9 },
   userinfo: { rule: "link_userinfo", score: 0.9 },
+  masked: { rule: "link_masked", score: 0.85 },
   brand_imitation: { rule: "link_brand_imitation", score: 0.8 },
   shortener: { rule: "link_shortener", score: 0.7 },
 };
