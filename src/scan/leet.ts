@@ -75,7 +75,8 @@ function unleet(tok: Int32Array, n: number, fold: Int32Array, cache: CharMemo | 
   }
   // A short word of one letter and a final 0, 1 or 3 is leet too inside a phrase in leet ("d3" in "m0t d3 p@sse",
   // "d1" in "c0d1c3 d1 v3r1f1c4"); alone it is a size, a code or a factor ("A3", "x1").
-  const shortWord = inLeetPhrase && n === 2 && letters === 1 && isLatinLetterCode(tok[0]!, cache) && isShortWordDigit(tok[1]!);
+  // (Three characters too, one letter and two such digits: "f33" in "n0 f1v3rr f33".)
+  const shortWord = inLeetPhrase && (n === 2 || n === 3) && letters === 1 && isLatinLetterCode(tok[0]!, cache) && isShortWordDigit(tok[1]!) && (n === 2 || isShortWordDigit(tok[2]!));
   if (letters < 2 && !shortWord) return;
   // An e-mail address keeps its @ (name@host.tld). (A loop, not subarray().indexOf(): a typed-array view per
   // token cost more than the search.)
@@ -126,9 +127,12 @@ function unleet(tok: Int32Array, n: number, fold: Int32Array, cache: CharMemo | 
     const twoBefore = before && latinOrReadAt(tok, n, fold, i - 2, cache);
     // A leading digit before three letters (1nst4gr4m), or before a letter in a word with more leet (4c3ss0).
     const leading = digits && i === 0 && length === 1 && latinOrReadAt(tok, n, fold, 1, cache) && ((latinOrReadAt(tok, n, fold, 2, cache) && latinOrReadAt(tok, n, fold, 3, cache) && letters >= 4) || (letters >= 3 && symbols >= 3));
+    // A leading @ for an a in a word with more leet ("@nyd3sk"): a handle keeps its @ in the entity view anyway.
+    const leadingAt = i === 0 && length === 1 && tok[0] === 64 && symbols >= 2 && letters >= 3 && latinOrReadAt(tok, n, fold, 1, cache) && latinOrReadAt(tok, n, fold, 2, cache);
     const ok =
       !mixed &&
       (leading ||
+        leadingAt ||
         (before && after && (!digits || letters >= 2)) ||
         // a trailing 0/1/3/4 after two letters at the end of a word part: pr0-invite, s3nh4; or in a word of two ("d3")
         (digits && twoBefore && !after && !isAsciiDigitCode(codeAt(tok, n, j)) && lowDigits && length === 1 && letters + decoded >= 3) ||
@@ -172,7 +176,7 @@ export function unleetToken(work: WordWork, src: string, i: number, j: number, c
     tok[n] = pair ? 0x10000 + ((c - 0xd800) << 10) + (src.charCodeAt(k + 1) - 0xdc00) : c;
     k += pair ? 2 : 1;
   }
-  unleet(tok, n, fold, cache, n === 2 && besideLeetWord(src, i, j));
+  unleet(tok, n, fold, cache, (n === 2 || n === 3) && besideLeetWord(src, i, j));
   // A lone leet symbol or digit between spaced single letters (w h @ t s a p p, t 3 l 3 g r 4 m) is a letter too.
   if (n === 1 && leetOf(tok[0]!) && isAsciiLetter(src[i - 2]) && (i < 3 || /\s/.test(src[i - 3]!)) && src[i - 1] === " " && src[j] === " " && (isAsciiLetter(src[j + 1]) || (src[j + 1] ?? "") in LEET) && (j + 2 >= src.length || /\s/.test(src[j + 2]!))) fold[0] = LEET_CODE[tok[0]!]!;
   return fold;

@@ -114,8 +114,8 @@ function addTokenWithLeet(work: WordWork, src: string, i: number, cache: CharMem
   }
   // Strings per character are made only for the rare token with leet symbols.
   // unleet changes nothing in a token of fewer than two letters, but for a lone symbol between spaced letters.
-  // (A two-character token may be a short word with a final leet digit: "d3".)
-  const leet = leetSymbols && (count <= 2 || hasTwoLetters(src, i, j, cache)) ? unleetToken(work, src, i, j, cache) : undefined;
+  // (A two- or three-character token may be a short word with final leet digits: "d3", "f33".)
+  const leet = leetSymbols && (count <= 3 || hasTwoLetters(src, i, j, cache)) ? unleetToken(work, src, i, j, cache) : undefined;
   // Arabic ل + ال ("for the") is written لل, dropping the alef: restore it so that terms with ال
   // match after the proclitic (للدفع → ل الدفع).
   const lamAlef = count > 3 && src.charCodeAt(i) === LAM && src.charCodeAt(i + 1) === LAM;

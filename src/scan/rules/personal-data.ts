@@ -11,7 +11,7 @@ const SPEAKER_ACTS: Concept[] = ["code_source"];
 const VERB_LAST = /^[\s\p{M}]*(?:[,.;:!?،。、！？\n)]|$)/u;
 
 export function personalDataRules(k: RuleKit): void {
-  const { text, entities, of, ents, findAround, productDoes, near, nearOther, together, sentenceOf, sameClause, wordsBetween, negators, negated, quoted, asContent, asSample, overlap, safe, feature, out, add, beside, partOf } = k;
+  const { text, entities, of, ents, findAround, productDoes, near, nearOther, together, sentenceOf, sameClause, wordsBetween, negators, negated, quoted, asContent, asSample, overlap, safe, feature, out, add, beside, partOf, bareAsk } = k;
   /** A staff claim or an account threat in the message: the setting of most credential lures. */
   const pressure = of("account_threat").length > 0 || of("brand").some((b) => of("staff_role").some((r) => gap(r, b) <= 20));
   const partial = (x: Span) => near(x, "partial_digits", 40) && !near(x, "full_number", 60);
@@ -33,6 +33,15 @@ export function personalDataRules(k: RuleKit): void {
   // A question ending after it asks for its value too ("密码是多少", "mật khẩu là gì"); beside a tool or a channel it asks what the thing is.
   const askMarker = (x: Span) =>
     of("ask_marker").find((c) => beside(c, x, 0)) ?? of("ask_ending").find((c) => beside(c, x, 0)) ?? of("ask_question").find((c) => c.end <= x.start && beside(c, x, 1));
+  /**
+   * "ur password?", "tu contraseña?": the secret and its question mark, all of a sentence of a few words, not answered
+   * by a negator in the next one ("Your password? Never share it") — a bare ask as for a tool or a rail.
+   */
+  const answered = (x: Span) => [...of("negation"), ...of("rule_quote")].some((n) => n.start >= x.end && n.start - x.end <= 40);
+  const shortQuestion = (x: Cue) => {
+    const mark = bareAsk(x);
+    return mark && !("term" in mark) && /^\s*[?？؟]/u.test(text.slice(x.end, x.end + 2)) && !answered(x) ? mark : undefined;
+  };
   /** A feature word right after an ask verb is its object: "I need the whole flow", "send me the screen". */
   // (Verb-final: "Login page me OTP verification chahiye", "X が必要": the feature word right before the verb is its object.)
   // (Only a verb that ends its clause: "…the integration send me the code you just got" asks for the code.)
@@ -62,9 +71,10 @@ export function personalDataRules(k: RuleKit): void {
       continue;
     }
     // (Not in a message about a product: "what's the safest password to choose? I'm building a sign-up form".)
-    const marker = of("feature_word").length === 0 && of("topic_build").length === 0 ? askMarker(s) : undefined;
+    // ("ur password?", "el código?": the secret alone as a short question asks for it, as a tool's or a rail's does.)
+    const marker = of("feature_word").length === 0 && of("topic_build").length === 0 ? (askMarker(s) ?? shortQuestion(s)) : undefined;
     if (marker && safe(marker, s) && !refused) {
-      add("personal_data", "secret_request", 0.75, [s, marker], `${marker.term} ${s.term}`);
+      add("personal_data", "secret_request", 0.75, [s, marker], "term" in marker ? `${marker.term} ${s.term}` : s.term);
       continue;
     }
     const value = credentialAfter(text, s.end);
@@ -88,7 +98,8 @@ export function personalDataRules(k: RuleKit): void {
     // The code a remote tool shows is part of the remote-access request, not a secret of its own.
     if (!safe(c) || near(c, "remote_tool", 80)) continue;
     const source = near(c, "code_source", 60);
-    const ask = of("ask_verb").find((a) => together(c, a, 60) && !partOf(a, SPEAKER_ACTS) && !productDoes(a)) ?? askMarker(c);
+    // (A please-word may follow the code's source: "код из смс, пожалуйста", "the code from the SMS pls".)
+    const ask = of("ask_verb").find((a) => together(c, a, 60) && !partOf(a, SPEAKER_ACTS) && !productDoes(a)) ?? askMarker(c) ?? (source && source.end > c.end ? askMarker(source) : undefined);
     // "I build the feature that sends the OTP code by SMS": the code is part of the product; so is what an ask
     // verb asks for when a feature word is its object ("login with 2FA via SMS code, I need the whole flow designed").
     if (source && ask && safe(ask, c) && !feature(c) && !asksForFeature(ask)) {
