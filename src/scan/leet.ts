@@ -20,11 +20,11 @@ for (const c of "@!$|0134578") IS_LEET_CODE[c.charCodeAt(0)] = 1;
 const CYRILLIC_LEET: Record<string, string> = { "0": "о", "1": "и", "3": "з", "4": "а", "6": "б", "@": "а" };
 /**
  * Signs standing for a letter inside Hebrew and Arabic words: "@" is the a-sound's letter, alef ("و@تساب" is
- * واتساب, "ב@ינטרנט"), as it is "a" in Latin leet; in Hebrew "0" is the o-sound's vav ("הק0ד" is הקוד), as it is
- * "o" in Latin leet. Only between two letters of the script.
+ * واتساب, "ב@ינטרנט"), as it is "a" in Latin leet; "0" is the o-sound's vav / waw ("הק0ד" is הקוד, "الك0د" is الكود),
+ * as it is "o" in Latin leet. Only between two letters of the script.
  */
 const HEBREW_LEET: Record<string, string> = { "@": "א", "0": "ו" };
-const ARABIC_LEET: Record<string, string> = { "@": "ا" };
+const ARABIC_LEET: Record<string, string> = { "@": "ا", "0": "و" };
 const LEET: Record<string, string> = { "@": "a", "!": "i", "$": "s", "|": "l", "0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t" };
 
 /** LEET and CYRILLIC_LEET by code (0: none). */
