@@ -52,7 +52,8 @@ export function joinSpacedLetters(work: WordWork, src: string, cache: CharMemo |
       e++;
     // The run's first letter may end a word of an unspaced script ("加我v x"), its last one start a word
     // of one ("L I N Eで", "ペ イ ペ イで"): the particle or verb glued to the spelled-out name.
-    const headGlued = ascii && w > 0 && gapIsOneChar(work, w - 1, w, src) && endsInGluedLetter(work, w - 1, cache);
+    // (A Han or kana run's first letter may end a word of its own script too: "把验-证-码发给我".)
+    const headGlued = w > 0 && gapIsOneChar(work, w - 1, w, src) && (ascii ? endsInGluedLetter(work, w - 1, cache) : isUnspacedCode(first[w]!) && endsInUnspacedLetter(work, w - 1, cache));
     const tailGlued = e < work.words && gapIsOneChar(work, e - 1, e, src) && startsWithGluedLetter(work, e, ascii, cache);
     // Two Han or Thai letters parted by a space stay apart ("微 信" is a term of its own, "加我微 信聊" must still find it); a symbol between them joins them ("薇❤信").
     const unspaced = headGlued || tailGlued || (isUnspacedCode(first[w]!) && (e - w >= MIN_JOINED || !isSpacedApart(work, w, w + 1, src))) || isEmojiParted(work, w, src);
@@ -175,6 +176,13 @@ function endsInGluedLetter(work: WordWork, w: number, cache: CharMemo | undefine
   const codes = work.units.codes;
   const last = work.wordTo[w]! - 1;
   return last > work.wordFrom[w]! && isAsciiLetterCode(codes[last]!) && isUnspacedCode(codes[last - 1]!) && isLetterCode(codes[last - 1]!, cache);
+}
+
+/** Word w ends in two letters of an unspaced script ("把验" before "-证-码"): its last one may start a spelled-out run. */
+function endsInUnspacedLetter(work: WordWork, w: number, cache: CharMemo | undefined): boolean {
+  const codes = work.units.codes;
+  const last = work.wordTo[w]! - 1;
+  return last > work.wordFrom[w]! && isUnspacedCode(codes[last]!) && isLetterCode(codes[last]!, cache) && isUnspacedCode(codes[last - 1]!);
 }
 
 /** Word w is one letter (ASCII or not, like the run) and then an unspaced script ("Eで", "イで"). */
