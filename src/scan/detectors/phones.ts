@@ -24,7 +24,7 @@ const NATIONAL_PHONE = /(?<![\p{L}\p{N}#/.,\-])\(?0\d(?:\d{1,3}\/(?=\d))?(?:[\s(
  * Nearly every such number is valid in one of those countries, so the metadata is not asked (it costs
  * ~8 µs a number): it is a "possible" number, and the rules want a contact word beside it. A Brazilian
  * mobile number may set its leading 9 apart after the two-digit area code ("11 9 8765 4321", "(21) 9 9876-5432").
- * Longer runs are an international number without its "+" ("447700900123", "44 7700 900123") only when the
+ * Longer runs are an international number without its "+" ("971501234567", "971 50 123 4567") only when the
  * metadata finds it valid, and then also just "possible": an order number may pass by chance.
  */
 const BARE_NATIONAL = /(?<![\p{L}\p{N}#/.,:\-+])(?:\(?\d\d\)?[ \-]{1,2}9(?=[ \-]\d)|\(?\d{2,15}\)?)(?:(?:[ \-]{1,2}|[ \t]*\n[ \t]*)\d{2,5}){0,3}(?!\p{N}|[.,:\-\/]\p{N})/uy;
