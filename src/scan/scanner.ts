@@ -44,6 +44,7 @@ export function createScanner(options: ScannerOptions = {}): Scanner {
     hosts: lex.hosts,
     brandKeys: buildBrandKeys(lex.hosts.brand_domain, lex.hosts.word_brand),
     lureKeys: new Set([...lex.hosts.lure_part].map(comparisonKey)),
+    topicKeys: new Set([...lex.hosts.topic_part].map(comparisonKey)),
     brandVariants: new Set(buildWordConfig(platform).brands.map((b) => b.key)),
   };
 

@@ -385,6 +385,13 @@ describe("link verdicts", () => {
     expect(rules("staging http://34.122.10.5/paypal-integration-demo and http://34.1.2.3/fiverr-clone")).toEqual([]); // a topic, no lure
   });
 
+  it("a site named for a product built after the platform (its name spelt right, a topic word, no lure word) is no imitation", () => {
+    expect(rules("my demo: fiverr-clone-demo.netlify.app and fiverr-script-demo.com")).toEqual([]);
+    expect(rules("verify at fiverr-clone-login.com")).toEqual(["link_lookalike"]); // a lure word beside it
+    expect(rules("see flverr-template.com")).toEqual(["link_lookalike"]); // misspelt: no developer's clone
+    expect(rules("my work: fiverr-portfolio.xyz/amy")).toEqual(["link_lookalike"]); // a portfolio is no product of the platform
+  });
+
   it("a redirect whose query holds a lookalike, a user-info trick or a short link passes its verdict on", () => {
     expect(rules("brief: https://www.google.com/url?q=https://fiverr-help.top/brief")).toEqual(["link_lookalike"]);
     expect(rules("brief: https://l.facebook.com/l.php?u=https%3A%2F%2Fbit.ly%2F3xYz")).toEqual(["link_shortener"]);

@@ -20,6 +20,8 @@ export type LinkContext = {
   brandKeys: BrandKey[];
   /** Comparison keys of the words that make a brand glued to them a lure (paypal-verify, apple-id-login; lure_part). */
   lureKeys: Set<string>;
+  /** Comparison keys of the words that make a site named after the platform a product of it (fiverr-clone; topic_part). */
+  topicKeys: Set<string>;
   /** Comparison keys of the platform's name as people write it in other scripts and spellings (файвер, فايفر, phiverr). */
   brandVariants: Set<string>;
   /** Answers already given in this context (made on first use; the context is per scanner, so is this). */
@@ -104,7 +106,10 @@ function classifyAnew(ctx: LinkContext, e: Entity): LinkVerdict {
   if (s && first) return { kind: "shortener", reason: `${s} is a link shortener that hides where the link goes` };
   const check = checkChannel(ctx.channels, e.value, "url");
   if (check.verdict === "official") return { kind: "official", reason: check.reasons[0]?.message ?? "official" };
-  if (check.verdict === "lookalike") return { kind: "lookalike", reason: check.reasons.map((r) => r.message).join("; ") };
+  // "fiverr-clone-demo.netlify.app", "fiverr-script.com": a site about a product built after the platform (a topic word,
+  // no lure word beside the name) is a developer's work, not an imitation.
+  const topic = topicSite(ctx, host);
+  if (check.verdict === "lookalike" && !topic) return { kind: "lookalike", reason: check.reasons.map((r) => r.message).join("; ") };
   const segments = path.split("/").filter(Boolean);
   // A site builder that names the site in the path (sites.google.com/view/fiverr-support): that name is judged as a host's.
   const pathSite = segments.length > 1 ? listed(ctx.hosts.path_site, host, first) : undefined;
@@ -125,14 +130,14 @@ function classifyAnew(ctx: LinkContext, e: Entity): LinkVerdict {
   const label = p.domainWithoutSuffix ?? "";
   const sub = p.subdomain ?? "";
   // A misspelt platform name as one part of the name: fivverr-support.com, help.fiverrr.co.
-  for (const part of `${sub}.${label}`.split(/[.\-_]+/)) {
+  for (const part of topic ? [] : `${sub}.${label}`.split(/[.\-_]+/)) {
     const key = comparisonKey(part);
     if (key.length < 5) continue;
     const brand = ctx.channels.brandKeys.find((b) => b.length >= 5 && key !== b && withinOneEdit(key, b));
     if (brand) return { kind: "lookalike", reason: `${host} spells "${part}" like the platform's name` };
   }
   // The platform's name written in another script or a listed spelling as one part of the name: файвер-поддержка.рф.
-  for (const part of hostToUnicode(host).split(/[.\-_]+/)) {
+  for (const part of topic ? [] : hostToUnicode(host).split(/[.\-_]+/)) {
     if (ctx.brandVariants.has(comparisonKey(part))) return { kind: "lookalike", reason: `${hostToUnicode(host)} spells "${part}" like the platform's name` };
   }
   const subKey = comparisonKey(sub);
@@ -155,6 +160,17 @@ function classifyAnew(ctx: LinkContext, e: Entity): LinkVerdict {
   const spelt = key.length >= MIN_SPELT_BRAND ? ctx.brandKeys.find((b) => b.key === key && b.label !== label) : undefined;
   if (spelt) return { kind: "lookalike", reason: `${host} spells "${label}" like ${spelt.domain}` };
   return { kind: "other", reason: "" };
+}
+
+/**
+ * The host's words hold the platform's name as written, a topic word (clone, script, template) and no lure word (login,
+ * verify, support). A misspelt name ("flverr-template.com") stays a lookalike: a developer's clone spells the name right.
+ */
+function topicSite(ctx: LinkContext, host: string): boolean {
+  const words = host.split(/[.\-_]+/);
+  const parts = words.map(comparisonKey);
+  // (Its key folds "flverr" to "fiverr": the name as written must be the key itself.)
+  return parts.some((p) => ctx.topicKeys.has(p)) && words.some((w) => ctx.channels.brandKeys.includes(w)) && !parts.some((p) => ctx.lureKeys.has(p));
 }
 
 /** A site's own name (a path-named site's, sites.google.com/view/NAME) that carries the platform's name or a brand's. */
