@@ -7,7 +7,10 @@ export function offPlatformRules(k: RuleKit): void {
   const { text, entities, links, channel, of, ents, findAround, near, nearOther, together, sameClause, negated, quoted, topicNear, asContent, inside, staysHere, overlap, safe, feature, add, secretOf, bareAsk, partOf } = k;
   for (const e of ents("url")) {
     const v = links.get(e);
-    if (v?.kind === "messenger") add("off_platform", "messenger_link", 0.9, [e], e.value);
+    // A messenger's bare address names the service ("the t.me link in the bio goes to the client's channel"): with no
+    // path to a person or a room, only an invitation beside it ("add me on zoom.us") makes it the channel.
+    const bare = !/\/[^/\s]/.test(e.value.replace(/^[a-z]+:\/\//i, ""));
+    if (v?.kind === "messenger" && (!bare || near(e, "contact_verb", 40) || near(e, "proposal", 40))) add("off_platform", "messenger_link", 0.9, [e], e.value);
   }
   for (const e of ents("email")) {
     if (e.detail === "official") continue; // the platform's own addresses

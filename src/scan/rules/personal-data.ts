@@ -45,10 +45,11 @@ export function personalDataRules(k: RuleKit): void {
   /** A feature word right after an ask verb is its object: "I need the whole flow", "send me the screen". */
   // (Verb-final: "Login page me OTP verification chahiye", "X が必要": the feature word right before the verb is its object.)
   // (Only a verb that ends its clause: "…the integration send me the code you just got" asks for the code.)
+  // (A product right after it is its object too: "Necesito un bot de Telegram que envíe códigos", "I need an app that sends the OTP".)
   const asksForFeature = (a: Span) =>
     of("feature_word").some(
       (c) => sameClause(c, a) && ((c.start >= a.end && wordsBetween(a.end, c.start) <= 2) || (c.end <= a.start && wordsBetween(c.end, a.start) === 0 && VERB_LAST.test(text.slice(a.end)))),
-    );
+    ) || of("product_subject").some((c) => c.start >= a.end && sameClause(c, a) && wordsBetween(a.end, c.start) <= 1);
   // "you'll paste the token into the panel yourself": the owner keeps the secret.
   // ("a photo of yourself holding your passport": a word inside the secret's own term keeps nothing.)
   const selfService = (x: Span) => of("self_service").some((c) => sentenceOf(c.start) === sentenceOf(x.start) && !of("secret").some((t) => t.start <= c.start && c.end <= t.end));
