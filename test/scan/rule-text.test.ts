@@ -1,6 +1,6 @@
 // Text helpers of the rules (src/scan/rules/text.ts) that decide what a word is part of: a file name, a quotation.
 import { describe, expect, it } from "vitest";
-import { inFileName, quotedSpans } from "../../src/scan/rules/text.ts";
+import { amountsIn, inFileName, quotedSpans } from "../../src/scan/rules/text.ts";
 
 /** The span of the first `word` in `text`. */
 const spanOf = (text: string, word: string) => {
@@ -43,5 +43,13 @@ describe("quotedSpans", () => {
     expect(quoted("It's Stripe's test number, don't worry.")).toEqual([]);
     expect(quoted("I'll send it, pay me via PayPal, it's faster.")).toEqual([]);
     expect(quoted("the sign 'We accept\nPayPal' ok")).toEqual([]);
+  });
+});
+
+describe("amountsIn", () => {
+  it("finds the digit groups written as money in a range, not order numbers or counts", () => {
+    const text = "order 48213, pay a deposit of $80 or 1 200 € to unlock 3 payouts";
+    expect(amountsIn(text, 0, text.length).map((s) => text.slice(s.start, s.end))).toEqual(["80", "1 200"]);
+    expect(amountsIn(text, 0, 20)).toEqual([]);
   });
 });

@@ -11,9 +11,9 @@ const REQUESTS = new Set(["secret_request", "code_request", "threat_demand"]);
 const SIGNATURE_DASH = /(?:^|[.!?。！？:：)\]।؟]\s*|\n\s*)(?:[—–]{1,2}|--?)\s*([^.!?。！？।؟\n—–]{0,40})$/u;
 /** What a signature may still carry after the name: a team word, a closing mark, at most a few characters. */
 const SIGNATURE_END = /^[^.!?。！？।؟\n]{0,16}[.!。।]?\s*$/u;
-/** Off-platform findings that give a channel to reach someone (a handle, a number, an address, a messenger link). */
 /** A first-person possessive glued before a bare subject in Japanese or Chinese ("私の出金", "我的提现"): the writer's own. */
 const OWN_BEFORE = /(?:私|僕|俺|わたし|自分|我|我们)(?:の|的)\s*$/u;
+/** Off-platform findings that give a channel to reach someone (a handle, a number, an address, a messenger link). */
 const CHANNELS = new Set(["messenger_handle", "handle_contact", "messenger_invite", "phone_number", "email_address", "messenger_link"]);
 
 export function impersonationRules(k: RuleKit): void {

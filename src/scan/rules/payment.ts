@@ -1,6 +1,6 @@
 // payment_request: money moved around checkout (IBANs, wallets, pay-outside phrases, payment methods with a verb, an address or an invitation).
 import { gap, type RuleKit, type Span, WINDOW } from "./kit.ts";
-import { amountAfter, amountBefore, isAmount } from "./text.ts";
+import { amountAfter, amountBefore, amountsIn } from "./text.ts";
 import { suspiciousLink } from "./links.ts";
 import type { Cue } from "./types.ts";
 import type { Concept } from "./concepts.ts";
@@ -15,8 +15,6 @@ const NOUN_PHRASES: Concept[] = ["notice_subject", "topic_build", "pay_method", 
 const RAIL_HOLDERS: Concept[] = ["secret", "feature_word"];
 /** A comma (and spaces) right before a clause, and what may follow a clause that ends: a mark or the text's end. */
 const AFTER_COMMA = /,\s*$/u;
-/** A digit group (Arabic-script digits too), with its thousands and decimals. */
-const DIGITS = /[\d٠-٩۰-۹]+(?:[.,\s][\d٠-٩۰-۹]{3})*(?:[.,][\d٠-٩۰-۹]{1,2})?/gu;
 const ENDS_CLAUSE = /^\s*(?:[.!?;,)…。！？]|$)/u;
 
 /** What joins the rails of one list: a comma, a slash, "and"/"or" in the languages of the lexicons ("PayPal, Stripe and Apple Pay"). */
@@ -71,9 +69,7 @@ export function paymentRules(k: RuleKit): void {
       const pay = [...of("pay_verb"), ...of("pay_timing")].find((c) => inSentence(c) && !inside(c) && !partOf(c, NOUN_PHRASES));
       if (!pay || !safe(p, pay) || isQuestion(p)) continue;
       const from = Math.max(0, Math.min(p.start, pay.start) - WINDOW);
-      const sum = [...text.slice(from, Math.max(p.end, pay.end) + WINDOW).matchAll(DIGITS)]
-        .map((d) => ({ start: from + d.index, end: from + d.index + d[0].length }))
-        .find((d) => sentenceOf(d.start) === sentenceOf(p.start) && isAmount(text, d));
+      const sum = amountsIn(text, from, Math.max(p.end, pay.end) + WINDOW).find((d) => sentenceOf(d.start) === sentenceOf(p.start));
       if (sum) {
         add("payment_request", "unlock_fee", 0.75, [p, pay, sum], `${pay.term} ${text.slice(sum.start, sum.end)} ${p.term}`);
         break;

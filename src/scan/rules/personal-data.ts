@@ -37,7 +37,8 @@ export function personalDataRules(k: RuleKit): void {
    * "ur password?", "tu contraseña?": the secret and its question mark, all of a sentence of a few words, not answered
    * by a negator in the next one ("Your password? Never share it") — a bare ask as for a tool or a rail.
    */
-  const answered = (x: Span) => [...of("negation"), ...of("rule_quote")].some((n) => n.start >= x.end && n.start - x.end <= 40);
+  const after = (x: Span) => (n: Span) => n.start >= x.end && n.start - x.end <= 40;
+  const answered = (x: Span) => of("negation").some(after(x)) || of("rule_quote").some(after(x));
   const shortQuestion = (x: Cue) => {
     const mark = bareAsk(x);
     return mark && !("term" in mark) && /^\s*[?？؟]/u.test(text.slice(x.end, x.end + 2)) && !answered(x) ? mark : undefined;

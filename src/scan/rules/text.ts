@@ -249,6 +249,19 @@ export function isAmount(text: string, span: Span): boolean {
   return CURRENCY_BEFORE.test(text.slice(Math.max(0, span.start - 12), span.start)) || CURRENCY_AFTER.test(text.slice(span.end, span.end + 10));
 }
 
+/** A digit group (Arabic-script digits too), with its thousands and decimals. */
+const DIGIT_GROUP = /[\d٠-٩۰-۹]+(?:[.,\s][\d٠-٩۰-۹]{3})*(?:[.,][\d٠-٩۰-۹]{1,2})?/gu;
+
+/** The digit groups in text[from, to) written as money, in order. */
+export function amountsIn(text: string, from: number, to: number): Span[] {
+  const out: Span[] = [];
+  for (const d of text.slice(from, to).matchAll(DIGIT_GROUP)) {
+    const span = { start: from + d.index, end: from + d.index + d[0].length };
+    if (isAmount(text, span)) out.push(span);
+  }
+  return out;
+}
+
 /** A number right after a payment rail, with a colon or a dash at most between ("bizum 40 eur", "pix: R$ 50", "paypal 60$"). */
 // (Digits of the Arabic scripts too: "ادفع ١٠$".)
 const NUMBER_AFTER_RAIL = new RegExp(`^[\\s:\\-–]{0,3}(r?${moneySymbols}\\s?)?[\\d٠-٩۰-۹]+(?:[.,][\\d٠-٩۰-۹]{1,2})?`, "iu");
