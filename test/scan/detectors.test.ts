@@ -130,10 +130,12 @@ describe("entity detectors", () => {
     expect(values("delivery 21.03.2025 18:00, 10:30-11:45, 1 111 111 111", "phone")).toEqual([]);
   });
 
-  it("phones: a longer bare run is an international number without its + only when the metadata finds it valid", () => {
+  it("phones: a longer bare run is an international number without its +: a valid one possible, one only possible short", () => {
     expect(entities("call me 971501234567", "phone").map((e) => [e.value, e.detail])).toEqual([["+971501234567", "possible"]]);
     expect(values("whatsapp 9️⃣1️⃣9️⃣8️⃣7️⃣6️⃣5️⃣4️⃣3️⃣2️⃣1️⃣0️⃣", "phone")).toEqual(["+919876543210"]); // keycap digits
-    expect(values("call me 447700900123", "phone")).toEqual([]); // +44 7700 900… is the fictional range: not valid
+    // +44 7700 900… is the fictional range: possible, not valid, so the rules want a contact verb or a messenger beside it
+    expect(entities("call me 447700900123", "phone").map((e) => [e.value, e.detail])).toEqual([["+447700900123", "short"]]);
+    expect(values("ref 999999999999", "phone")).toEqual([]); // no such country code
     expect(values("ref 123456789012345", "phone")).toEqual([]);
   });
 

@@ -93,10 +93,13 @@ export function findPhones(text: string, v: Mapped, out: Found, ctx: DetectorCon
   });
   const bareInternational = (m: RegExpExecArray) => {
     const digits = m[0].replace(/\D/g, "");
-    if (/^[ \d]+$/.test(m[0]) && !referenceTail(text, m.index) && memoised(ctx.phones, digits, phoneStrength) === "strong") {
-      const [s, e] = toOriginal(v, m.index, m.index + m[0].length);
-      if (!overlaps(out, s, e, UNDER_PHONE)) push(out, v, m.index, m.index + m[0].length, "phone", `+${digits}`, { detail: "possible" });
-    }
+    if (!/^[ \d]+$/.test(m[0]) || referenceTail(text, m.index)) return;
+    // A number the metadata only finds possible (the fictional "44 7700 900 …" range) is read as one only beside a
+    // contact verb or a messenger, like a short bare number.
+    const strength = memoised(ctx.phones, digits, phoneStrength);
+    if (strength === "weak") return;
+    const [s, e] = toOriginal(v, m.index, m.index + m[0].length);
+    if (!overlaps(out, s, e, UNDER_PHONE)) push(out, v, m.index, m.index + m[0].length, "phone", `+${digits}`, { detail: strength === "strong" ? "possible" : "short" });
   };
   for (const re of [BARE_NATIONAL, SPACED_BARE]) {
     eachStickyMatch(text, re, startsOf(re, text, d.runs), (m) => {

@@ -22,7 +22,7 @@ const ENDS_CLAUSE = /^\s*(?:[.!?;,)…。！？]|$)/u;
 const LIST_JOINER = /^[\s,/&+]*(?:[\p{L}\p{N}]+[\s,/&+]+)?(?:(?:and|or|und|oder|y|o|e|ou|et|ed|и|или|та|або|ve|veya|ya da|i|lub|albo|و|או|ו|和|或|と|や|dan|atau|và|hoặc|aur|ya|un|vai|of|en|și|sau|a|nebo|och|eller|και|ή|یا)[\s,]*)?$/iu;
 
 export function paymentRules(k: RuleKit): void {
-  const { text, links, entities, of, ents, near, nearOther, blockedState, together, sentenceOf, sameClause, wordsBetween, negated, topicNear, asContent, asSample, inFrame, pastHabit, productDoes, inBrief, inQuotes, isQuestion, negators, inside, overlap, safe, feature, out, add, partOf, bareAsk, secretOf } = k;
+  const { text, links, entities, of, ents, near, nearOther, blockedState, together, sentenceOf, sameClause, wordsBetween, negated, topicNear, asContent, asSample, inFrame, pastHabit, productDoes, inBrief, inQuotes, isQuestion, negators, inside, overlap, safe, feature, out, add, partOf, bareAsk, beside, secretOf } = k;
   // "the sign should say 'Pagos con Bizum'", an IBAN on an invoice template "as an example": the deliverable's text,
   // unless the message avoids the fee or pays upfront, or the speaker's own pay or ask verb (neither quoted nor the frame's
   // word, as "invoice" in "invoice template") asks for a rail that is neither quoted nor a sample ("On the t-shirts:
@@ -150,6 +150,14 @@ export function paymentRules(k: RuleKit): void {
     const ask = !verb ? bareAsk(m) : undefined;
     if (ask && safe(m, ask) && !topicNear(m)) {
       add("payment_request", "pay_method_ask", 0.7, [m, ask], m.term);
+      continue;
+    }
+    // "USDT only", "nur PayPal", "רק ביט", "PayPalのみ": a rail named as the only way to pay says where the money goes.
+    // (Not when its clause's pay verb is the product's or the past's: "the shop should accept PayPal only".)
+    const sole = of("sole_word").find((c) => beside(c, m, 1));
+    const notAsked = () => feature(m) || productDoes(m) || of("pay_verb").some((c) => sameClause(c, m) && !asks(c));
+    if (sole && safe(m, sole) && !topicNear(m) && !lureLink() && !notAsked()) {
+      add("payment_request", "pay_method_only", 0.7, [m, sole], `${m.term} ${sole.term}`);
       continue;
     }
     const sum = amountAfter(text, m.end);

@@ -7,7 +7,8 @@ export function remoteAccessRules(k: RuleKit): void {
   for (const r of of("remote_action")) if (safe(r)) add("remote_access", "remote_action", 0.85, [r], r.term);
   // A seller describing their own service ("I review how you use TeamViewer") names the tool after the topic; a
   // topic may end with the tool's own word ("I need a Python script that…": the script is the deliverable).
-  const topicBefore = (x: Span) => of("topic_build").some((c) => c.start < x.start && c.end <= x.end && x.start - c.end <= TOPIC_REACH && sentenceOf(c.start) === sentenceOf(x.start));
+  // The tool's name may also be the topic's first word: "my TeamViewer tutorial gig", "an AnyDesk course".
+  const topicBefore = (x: Span) => of("topic_build").some((c) => ((c.start < x.start && c.end <= x.end && x.start - c.end <= TOPIC_REACH) || (c.start >= x.end && c.start - x.end <= 2)) && sentenceOf(c.start) === sentenceOf(x.start));
   // "j'ai installé AnyDesk", "I've installed TeamViewer": the speaker tells what they did, nobody is asked to.
   // A verb inside a longer term of another concept is that term's: "setup" in "AnyDesk setup guide" (a deliverable).
   // A word that is a program's name in one language and a verb in another ("installer": the noun in English, "to install"
