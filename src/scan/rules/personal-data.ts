@@ -109,6 +109,12 @@ export function personalDataRules(k: RuleKit): void {
       add("personal_data", "code_request", 0.8, [c, source, ask], `${ask.term} ${c.term} ${source.term}`);
       continue;
     }
+    // "код из смс?", "the code from the SMS?": the code and its source alone as a short question ask for it.
+    const question = !ask && source && of("feature_word").length === 0 && of("topic_build").length === 0 ? shortQuestion(source.end > c.end ? source : c) : undefined;
+    if (source && question && safe(question, c) && !feature(c)) {
+      add("personal_data", "code_request", 0.75, [c, source, question], `${c.term} ${source.term}`);
+      continue;
+    }
     // "send the code" from someone who just claimed to be staff or threatened the account.
     const pushy = ask ?? (pressure ? nearOther(c, "pay_verb", 60) : undefined);
     if (!source && pushy && pressure && safe(pushy, c) && !feature(c)) {

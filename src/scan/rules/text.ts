@@ -138,8 +138,11 @@ const HANDLE_LABEL = String.raw`(?:(?:name|id|nick|user(?:name)?|ник|اسم|�
 const POINTERS = String.raw`→⇒➡➔➜➝➞▶►👉👈👇\u{FE0F}`;
 /** What may stand between the name and its handle: a post-posed "my", separators, "is", a label. */
 const BEFORE_HANDLE = String.raw`${POSSESSIVE_AFTER}[\s:：\-–—>=,${POINTERS}]{0,6}(?:(?:${COPULA})\s+)?${HANDLE_LABEL}`;
-/** A handle-like token right after a messenger name ("tg: ieva_foto", "IG → lena.artz", "meu insta é rafa.design"). */
-const HANDLE_AFTER = new RegExp(String.raw`^${BEFORE_HANDLE}@?([\p{L}\p{N}]+(?:[._][\p{L}\p{N}]+)+|[\p{L}]+[._]?\d{2,}|[\p{L}\p{N}]*_[\p{L}\p{N}_]+)`, "iu");
+/**
+ * A handle-like token right after a messenger name ("tg: ieva_foto", "IG → lena.artz", "meu insta é rafa.design"), or
+ * a Discord tag with its four digits ("discord: kai#0420").
+ */
+const HANDLE_AFTER = new RegExp(String.raw`^${BEFORE_HANDLE}@?([\p{L}\p{N}_.]{2,}#\d{4}(?!\d)|[\p{L}\p{N}]+(?:[._][\p{L}\p{N}]+)+|[\p{L}]+[._]?\d{2,}|[\p{L}\p{N}]*_[\p{L}\p{N}_]+)`, "iu");
 /** Fewest characters (spaces included) of a handle typed one character at a time: five characters. */
 const SPACED_HANDLE_MIN = 9;
 /** A handle typed one character at a time ("o k s a n a _ d e s i g n", "@ m e h m e t _ d e v"), after the separators. */
