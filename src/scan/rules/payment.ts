@@ -139,8 +139,11 @@ export function paymentRules(k: RuleKit): void {
     // freelancers through PayPal": a past habit asks nothing; "the app should take PayPal": the product's doing.)
     const asks = (c: Cue) => !partOf(c, NOUN_PHRASES) && !pastHabit(c) && !productDoes(c);
     const verb = nearOther(m, "pay_verb", WINDOW, (c) => sameClause(c, m) && asks(c)) ?? nearOther(m, "pay_verb", WINDOW, asks) ?? nearOther(m, "ask_verb", 50, asks);
+    // "I need your recovery phrase to restore the wallet": a plain ask verb whose object, a secret, stands between it and
+    // the rail asks for the secret (personal data, below), not for money.
+    const asksSecret = (v: Cue) => v.concept === "ask_verb" && v.end <= m.start && of("secret").some((x) => x.start >= v.start && x.end <= m.start && sameClause(x, m));
     // "your customers can pay by PayPal in the shop I build": the seller's product, unless paying around the fee.
-    if (verb && !inside(verb) && safe(m, verb) && !topicNear(m)) {
+    if (verb && !inside(verb) && safe(m, verb) && !topicNear(m) && !asksSecret(verb)) {
       add("payment_request", "pay_method", 0.75, [m, verb], `${verb.term} ${m.term}`);
       continue;
     }
