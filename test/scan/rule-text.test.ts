@@ -1,6 +1,6 @@
 // Text helpers of the rules (src/scan/rules/text.ts) that decide what a word is part of: a file name, a quotation.
 import { describe, expect, it } from "vitest";
-import { amountsIn, inFileName, quotedSpans } from "../../src/scan/rules/text.ts";
+import { amountsIn, inFileName, passwordAfterLogin, quotedSpans } from "../../src/scan/rules/text.ts";
 
 /** The span of the first `word` in `text`. */
 const spanOf = (text: string, word: string) => {
@@ -51,5 +51,22 @@ describe("amountsIn", () => {
     const text = "order 48213, pay a deposit of $80 or 1 200 € to unlock 3 payouts";
     expect(amountsIn(text, 0, text.length).map((s) => text.slice(s.start, s.end))).toEqual(["80", "1 200"]);
     expect(amountsIn(text, 0, 20)).toEqual([]);
+  });
+});
+
+describe("passwordAfterLogin", () => {
+  const after = (text: string, login: string) => {
+    const span = passwordAfterLogin(text, spanOf(text, login).end);
+    return span && text.slice(span.start, span.end);
+  };
+  it("reads the password a slash puts after a login", () => {
+    expect(after("my login is admin@shop.com / Tr33house!, dont change it", "admin@shop.com")).toBe("Tr33house!");
+    expect(after("use sam.k@mail.com/Summer2024 to log in", "sam.k@mail.com")).toBe("Summer2024");
+  });
+  it("not the next contact of a list, a word or a year", () => {
+    expect(after("anna@studio.com / anna_design88 on insta", "anna@studio.com")).toBeUndefined();
+    expect(after("anna@studio.com | Tr33house!", "anna@studio.com")).toBeUndefined();
+    expect(after("anna@studio.com / or call me", "anna@studio.com")).toBeUndefined();
+    expect(after("anna@studio.com / 2024 portfolio", "anna@studio.com")).toBeUndefined();
   });
 });

@@ -1,6 +1,6 @@
 // off_platform: contact moved off the platform (messenger links and invitations, addresses, phone numbers, handles, meetings).
 import { gap, REACH, type RuleKit, type Span } from "./kit.ts";
-import { handleAfter, inFileName, namedAsChannel } from "./text.ts";
+import { handleAfter, inFileName, namedAsChannel, passwordAfterLogin } from "./text.ts";
 import type { Cue } from "./types.ts";
 
 export function offPlatformRules(k: RuleKit): void {
@@ -14,9 +14,9 @@ export function offPlatformRules(k: RuleKit): void {
   }
   for (const e of ents("email")) {
     if (e.detail === "official") continue; // the platform's own addresses
-    // A login being handed over (e-mail + password) is personal data, not an invitation.
+    // A login being handed over (e-mail + password, "admin@shop.com / Tr33house!") is personal data, not an invitation.
     const credential = near(e, "secret", 40);
-    if (credential && !near(e, "contact_verb")) continue;
+    if ((credential && !near(e, "contact_verb")) || passwordAfterLogin(text, e.end)) continue;
     if (negated(e) || asContent(e)) continue;
     add("off_platform", "email_address", 0.8, [e], e.value);
     const method = near(e, "pay_method", 60);

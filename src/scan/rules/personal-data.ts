@@ -1,6 +1,6 @@
 // personal_data: secrets, codes, cards and ID numbers asked for or disclosed.
 import { REACH, type RuleKit, type Span, WINDOW, gap } from "./kit.ts";
-import { credentialAfter, isAmount } from "./text.ts";
+import { credentialAfter, isAmount, passwordAfterLogin } from "./text.ts";
 import type { Cue } from "./types.ts";
 import type { Concept } from "./concepts.ts";
 
@@ -18,6 +18,11 @@ export function personalDataRules(k: RuleKit): void {
   // A full, valid card number written out is disclosed whatever the sentence says around it ("it doesn't go through: 4242…"),
   // unless it is framed as a sample: "use the test card 4242 4242 4242 4242 in the sandbox" is the gateway's public number.
   for (const e of ents("card")) if (!quoted(e) && !partial(e) && !asSample(e)) add("personal_data", "card_number", 0.9, [e], e.value);
+  // "admin@shop.com / Tr33house!": a login and its password, handed over.
+  for (const e of ents("email")) {
+    const pw = passwordAfterLogin(text, e.end);
+    if (pw && !asContent(pw) && !negated(e)) add("personal_data", "login_disclosure", 0.85, [e, pw], text.slice(e.start, pw.end));
+  }
   for (const e of ents("gov_id")) {
     // A bare 9-digit Israeli ID, an 11-digit CPF or a 000-00-0000 SSN is one only next to a word for one (ת.ז, ID number,
     // CPF, SSN): "ticket 123-45-6789" is a reference;

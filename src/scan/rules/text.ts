@@ -239,6 +239,18 @@ export function credentialAfter(text: string, from: number): Span | undefined {
   return { start, end: start + v.length };
 }
 
+/** A slash between a login and its password ("admin@shop.com / Tr33house!"; a bar separates contacts in a list). */
+const LOGIN_SEPARATOR = /^\s?\/\s?/;
+/** A lower-case handle ("anna_design88", "studio.north"): the next contact in a list, not a password. */
+const HANDLE_SHAPE = /^[\p{Ll}\p{N}]+(?:[._][\p{Ll}\p{N}]+)+$/u;
+
+/** A password-like value after a login and a slash: the pair is a credential handed over, not an address to write to. */
+export function passwordAfterLogin(text: string, from: number): Span | undefined {
+  const m = LOGIN_SEPARATOR.exec(text.slice(from, from + 4));
+  const value = m ? credentialAfter(text, from + m[0].length) : undefined;
+  return value && !HANDLE_SHAPE.test(text.slice(value.start, value.end).replace(/[.,;]$/, "")) ? value : undefined;
+}
+
 const moneySymbols = `[${escapeRegExp(moneyWords.symbols)}]`;
 const CURRENCY_BEFORE = new RegExp(`${moneySymbols}\\s?$|(?<![\\p{L}])(?:${moneyWords.before.map(escapeRegExp).join("|")})[\\s:]*$`, "iu");
 // A word ending in "*" is a stem ("руб*": рублей, рубля).
