@@ -13,7 +13,7 @@ function random(seed: number): () => number {
 describe("sentenceBreaks", () => {
   // Every character an alternative starts or ends with, other spaces and dashes, letters, a surrogate pair and a
   // lone half, and the pieces whose order of search matters (a dash right after the space a break took).
-  const pieces = [..." \n\t\u00a0\u3000.!?;。！？؟,()–—-xé😀"].concat(["\ud835", " – ", " — ", ". – ", "\n– "]);
+  const pieces = [..." \n\t\u00a0\u3000.!?;。！？؟।۔,()–—-xé😀"].concat(["\ud835", " – ", " — ", ". – ", "\n– "]);
   it("agree with the regex on random texts", () => {
     const r = random(5);
     for (let m = 0; m < 20000; m++) {
@@ -28,6 +28,10 @@ describe("sentenceBreaks", () => {
     expect(sentenceBreaks("a. b – c")).toEqual([2, 7]);
     expect(sentenceBreaks("a – – b")).toEqual([4]); // the first dash's break took the space the second needs
     expect(sentenceBreaks("a -- b")).toEqual([]);
+  });
+  it("end at Hindi's danda and Urdu's full stop as at a full stop", () => {
+    expect(sentenceBreaks("नंबर बदल दीजिए। अब")).toEqual([15]);
+    expect(sentenceBreaks("شکریہ۔ اب")).toEqual([6]);
   });
 });
 

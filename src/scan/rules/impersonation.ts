@@ -17,9 +17,10 @@ const OWN_BEFORE = /(?:私|僕|俺|わたし|自分|我|我们)(?:の|的)\s*$/u
 const CHANNELS = new Set(["messenger_handle", "handle_contact", "messenger_invite", "phone_number", "email_address", "messenger_link"]);
 
 export function impersonationRules(k: RuleKit): void {
-  const { text, context, brandedHandle, of, near, nearOther, sameClause, wordsBetween, overlap, safe, inside, blockedState, topicNear, out, add } = k;
+  const { text, context, brandedHandle, of, near, nearOther, sameClause, wordsBetween, overlap, safe, inside, blockedState, topicNear, asContent, out, add } = k;
   if (!context.senderOfficial) {
-    const threats = of("account_threat").filter((t) => safe(t));
+    // ("I'd like a voiceover for our app's notification: 'Your account has been suspended…'": the deliverable's text.)
+    const threats = of("account_threat").filter((t) => safe(t) && !asContent(t));
     const firstBrand = of("brand")[0];
     for (const b of of("brand")) {
       const role = of("staff_role").find((r) => gap(r, b) <= 20);
@@ -104,7 +105,7 @@ export function impersonationRules(k: RuleKit): void {
       if (out.some((f) => f.rule === "platform_notice" && f.spans.some((sp) => sameClause(sp, subject)))) continue;
       const state = blockedState(subject);
       const own = OWN_BEFORE.test(text.slice(Math.max(0, subject.start - 4), subject.start));
-      if (state && !own && safe(subject, state) && !inside(subject) && !topicNear(subject)) add("impersonation", "platform_notice", 0.7, [subject, state], `${subject.term} ${state.term}`);
+      if (state && !own && safe(subject, state) && !inside(subject) && !topicNear(subject) && !asContent(subject)) add("impersonation", "platform_notice", 0.7, [subject, state], `${subject.term} ${state.term}`);
     }
     // "Your order is on hold. Log in at fiverr.com.secure-login.xyz…", "cuenta suspendida! entra a fíverr.com-soporte.net":
     // a blocked state beside a link that imitates the platform itself is its fake notice, whatever the subject

@@ -8,8 +8,8 @@ import { isSpace, wordEndingAt, wordStartingAt } from "./words.ts";
 
 type Span = { start: number; end: number };
 
-/** Marks that end a sentence (a clause) when a space or the end follows a run of them. */
-export const END_MARKS = ".!?;\n。！？؟";
+/** Marks that end a sentence (a clause) when a space or the end follows a run of them (Hindi's danda, Urdu's full stop too). */
+export const END_MARKS = ".!?;\n。！？؟।॥۔";
 /** Marks that end a clause by themselves. */
 const CLAUSE_MARKS = "，、،()";
 /** "but" between two clauses, in the lexicons' languages. */
