@@ -50,9 +50,9 @@ export function offPlatformRules(k: RuleKit): void {
     const topic = topicNear(m);
     // "whatsapp me" is a messenger and an invitation in one; a verb inside the name is not.
     // (Of the verbs starting at one place, the longest: "話しませんか" rather than "話しません".)
-    // ("여기서 얘기해요", "talk here": a verb inside a stays-here phrase keeps the talk here.)
+    // ("여기서 얘기해요", "talk here": a verb inside or across a stays-here phrase keeps the talk here: "let's talk here".)
     // The first verb that is not itself negated: "ne m'écris pas, écris-moi sur WhatsApp" refuses one and asks the other.
-    const verb = topic ? undefined : longestFirst(of("contact_verb"), (c) => together(m, c) && !(c.start >= m.start && c.end <= m.end) && !partOf(c, ["inside_platform"]) && safe(c, m));
+    const verb = topic ? undefined : longestFirst(of("contact_verb"), (c) => together(m, c) && !(c.start >= m.start && c.end <= m.end) && !of("inside_platform").some((p) => overlap(p, c)) && safe(c, m));
     if (verb) {
       add("off_platform", "messenger_invite", 0.8, [m, verb], m.term);
       continue;
