@@ -202,7 +202,7 @@ describe("number patterns tried at digit runs", () => {
   });
   it("skips the runs a pattern cannot start at", () => {
     expect(runStarts(digitShape("id 123456789, 12345678 and 1234567890").runs, 9, 9)).toEqual([3]);
-    const intl = PHONE_PATTERNS.find(([re]) => re.source.startsWith("(?<![\\p{L}\\p{N}#/])(?:\\+|00)"))![1];
+    const intl = PHONE_PATTERNS.find(([re]) => re.source.includes("[\\p{N}#/])(?:\\+|00)"))![1];
     expect(intl("call +44 7700 or 0049 30 or + 1 555 or 12", digitShape("call +44 7700 or 0049 30 or + 1 555 or 12").runs)).toEqual([5, 17, 28]);
   });
 });

@@ -127,6 +127,10 @@ describe("entity detectors", () => {
     expect(entities("text me at 415 555 2671", "phone").map((e) => [e.value, e.detail])).toEqual([["4155552671", "possible"]]);
     expect(values("mera number 98765 43210 hai", "phone")).toEqual(["9876543210"]);
     expect(values("电话 138 1024 7765", "phone")).toEqual(["13810247765"]);
+    // Han and kana touch the number without a space; a Latin letter glues it into a word
+    expect(values("電話番号は090-1234-5678です", "phone")).toEqual(["09012345678"]);
+    expect(values("我的手机号13800138000", "phone")).toEqual(["13800138000"]);
+    expect(values("ID12345678 FO12345678901", "phone")).toEqual([]);
     expect(values("delivery 21.03.2025 18:00, 10:30-11:45, 1 111 111 111", "phone")).toEqual([]);
   });
 

@@ -11,11 +11,13 @@ import { isSpace, runStarts } from "./shape.ts";
 import { isAsciiDigitCode } from "../code-points.ts";
 
 // ---- phones ----
+// A letter right before a number glues it into a word ("ID12345678"), except Han and kana, written without spaces
+// ("電話番号は090-1234-5678です", "手机号13800138000"): the (?!…) inside each look-behind lets those through.
 // Emoji and other pictographs may part the groups too ("+44 7700🔸900🔸123"): \p{So} among the separators.
-const INTL_PHONE = /(?<![\p{L}\p{N}#/])(?:\+|00)\s?\d(?:[\s().\/\-–\p{So}]{0,3}\d){5,16}(?![\p{N}])/uy;
+const INTL_PHONE = /(?<!(?![\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}])\p{L}|[\p{N}#/])(?:\+|00)\s?\d(?:[\s().\/\-–\p{So}]{0,3}\d){5,16}(?![\p{N}])/uy;
 // A sentence may end right after a number ("call me on 07911 123456."): only punctuation followed by more digits continues it.
 // The area code may end in a slash, German style ("0176/12345678").
-const NATIONAL_PHONE = /(?<![\p{L}\p{N}#/.,\-])\(?0\d(?:\d{1,3}\/(?=\d))?(?:[\s().\-\p{So}]{0,2}\d){7,11}(?!\p{N}|[.,\-\/]\p{N})/uy;
+const NATIONAL_PHONE = /(?<!(?![\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}])\p{L}|[\p{N}#/.,\-])\(?0\d(?:\d{1,3}\/(?=\d))?(?:[\s().\-\p{So}]{0,2}\d){7,11}(?!\p{N}|[.,\-\/]\p{N})/uy;
 /**
  * A national number written without trunk 0 or country code, as in the US, India, China or Brazil
  * ("415 555 2671", "98765 43210", "138 1024 7765", "(11) 98765-4321"): 10 or 11 digits in a few groups,
@@ -27,7 +29,7 @@ const NATIONAL_PHONE = /(?<![\p{L}\p{N}#/.,\-])\(?0\d(?:\d{1,3}\/(?=\d))?(?:[\s(
  * Longer runs are an international number without its "+" ("971501234567", "971 50 123 4567") only when the
  * metadata finds it valid, and then also just "possible": an order number may pass by chance.
  */
-const BARE_NATIONAL = /(?<![\p{L}\p{N}#/.,:\-+])(?:\(?\d\d\)?[ \-]{1,2}9(?=[ \-]\d)|\(?\d{2,15}\)?)(?:(?:[ \-]{1,2}|[ \t]*\n[ \t]*)\d{2,5}){0,3}(?!\p{N}|[.,:\-\/]\p{N})/uy;
+const BARE_NATIONAL = /(?<!(?![\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}])\p{L}|[\p{N}#/.,:\-+])(?:\(?\d\d\)?[ \-]{1,2}9(?=[ \-]\d)|\(?\d{2,15}\)?)(?:(?:[ \-]{1,2}|[ \t]*\n[ \t]*)\d{2,5}){0,3}(?!\p{N}|[.,:\-\/]\p{N})/uy;
 /**
  * Fewest digits of a bare national number: a shorter run is a price, a code or a date. Eight and nine digit
  * numbers (Spain, Portugal, Poland, Latvia: "612 34 56 78", "26123456") are "short": only a contact verb or a
@@ -36,7 +38,7 @@ const BARE_NATIONAL = /(?<![\p{L}\p{N}#/.,:\-+])(?:\(?\d\d\)?[ \-]{1,2}9(?=[ \-]
 export const BARE_NATIONAL_MIN_DIGITS = 8;
 const BARE_NATIONAL_FULL_DIGITS = 10;
 /** A bare number typed one digit at a time ("1 3 8 0 0 1 3 8 0 0 0"). */
-const SPACED_BARE = /(?<![\p{L}\p{N}#/.,:\-+])\d(?: \d){7,10}(?!\p{N}|[.,:\-\/]\p{N})/uy;
+const SPACED_BARE = /(?<!(?![\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}])\p{L}|[\p{N}#/.,:\-+])\d(?: \d){7,10}(?!\p{N}|[.,:\-\/]\p{N})/uy;
 const BARE_NATIONAL_MAX_DIGITS = 11;
 /** Most digits of any phone number (E.164). */
 const MAX_PHONE_DIGITS = 15;
@@ -44,7 +46,7 @@ const MAX_PHONE_DIGITS = 15;
  * A bare number in groups parted by single dots ("415.555.2671", "612.34.56.78"): like a short one, it counts only
  * beside a contact word (dotted groups are also amounts and dates: "12.500.000", "21.03.2025" are no number).
  */
-const DOTTED_BARE = /(?<![\p{L}\p{N}#/.,:\-+])\d{2,5}(?:\.\d{2,5}){2,4}(?!\p{N}|[.,:\-\/]\p{N})/uy;
+const DOTTED_BARE = /(?<!(?![\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}])\p{L}|[\p{N}#/.,:\-+])\d{2,5}(?:\.\d{2,5}){2,4}(?!\p{N}|[.,:\-\/]\p{N})/uy;
 const DOTTED_DATE = /^\d{1,2}\.\d{1,2}\.\d{2,4}$/;
 /** Thousands parted by dots ("12.500.000"): an amount. */
 const DOTTED_AMOUNT = /^\d{1,3}(?:\.\d{3})+$/;

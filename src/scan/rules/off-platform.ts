@@ -34,7 +34,11 @@ export function offPlatformRules(k: RuleKit): void {
     // (8–9 digits) may be an order number beside "number": only a contact verb or a messenger will do.
     // Beside a payment rail, "my number" is the rail's account number ("Papara numaram 1234567890"): a payment, not contact.
     const railNumber = !!findAround("pay_method", e.start - 30 - REACH, e.start, (m) => m.end <= e.start && together(m, e, 30));
-    const cue = e.detail === "short" ? (near(e, "contact_verb", 30) ?? near(e, "messenger", 40)) : (near(e, "contact_verb", 30) ?? (railNumber ? undefined : near(e, "contact_detail", 30)) ?? near(e, "messenger"));
+    // ("mój numer: 512 345 678", "mans tālrunis 29 123 456": a contact phrase right before a short number introduces it;
+    // a bare "numurs" may be an order's: "Pasūtījuma numurs 26123456".)
+    // (Only a national one: a long bare run read as international may be a reference, "my order number is 4477…".)
+    const introduced = () => !e.value.startsWith("+") && of("contact_detail").find((c) => c.term.includes(" ") && c.end <= e.start && e.start - c.end <= 3 && /^[\s:：\-–]*$/u.test(text.slice(c.end, e.start)));
+    const cue = e.detail === "short" ? (near(e, "contact_verb", 30) ?? near(e, "messenger", 40) ?? (railNumber ? undefined : introduced() || undefined)) : (near(e, "contact_verb", 30) ?? (railNumber ? undefined : near(e, "contact_detail", 30)) ?? near(e, "messenger"));
     if (cue && safe(cue)) add("off_platform", "phone_number", 0.75, [e], e.value);
   }
   for (const m of of("messenger")) {
