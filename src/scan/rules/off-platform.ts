@@ -45,8 +45,9 @@ export function offPlatformRules(k: RuleKit): void {
     const desk = (c: Cue) => of("staff_role").some((r) => overlap(r, c) || gap(r, c) <= 3) && (!!handleAfter(text, m.end, entities) || entities.some((e) => (e.kind === "handle" || e.kind === "phone") && e.start >= m.end && e.start - m.end <= 12));
     const staying = staysHere().some((c) => sameClause(c, m) && !negated(c) && !desk(c));
     // "final_v3_whatsapp_banner.png" names a file; "'Text us on WhatsApp: +44…' on the van" is the van's text.
-    // ("用微信转给我", "pay me on WeChat": a messenger inside a pay-outside phrase is the rail, a payment, not a channel.)
-    if (!safe(m) || staying || of("code_source").some((c) => overlap(c, m)) || secretOf(m) || partOf(m, ["pay_outside"]) || inFileName(text, m) || asContent(m)) continue;
+    // ("用微信转给我", "pay me on WeChat": a messenger inside a pay-outside phrase is the rail, a payment, not a channel;
+    // so is one inside a rail's own name: "微信支付转我800" pays, its "支付转我800" is no handle.)
+    if (!safe(m) || staying || of("code_source").some((c) => overlap(c, m)) || secretOf(m) || partOf(m, ["pay_outside", "pay_method"]) || inFileName(text, m) || asContent(m)) continue;
     const topic = topicNear(m);
     // "whatsapp me" is a messenger and an invitation in one; a verb inside the name is not.
     // (Of the verbs starting at one place, the longest: "話しませんか" rather than "話しません".)
