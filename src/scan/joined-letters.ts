@@ -37,7 +37,7 @@ export function joinSpacedLetters(work: WordWork, src: string, cache: CharMemo |
       continue;
     }
     let e = w + 1;
-    const ascii = isLatinLetterCode(first[w]!);
+    const ascii = isAsciiLetterCode(first[w]!);
     // A change of separator ends the run: "P a s s w o r t t.e.l.e.g.r.a.m" is two words. The letter between
     // the two kinds of gap starts the second when that is a run of its own ("t.e.l…"), else it ends the first ("A-n-y-D-e-s-k i").
     const spaced = w + 1 < work.words && isSpacedApart(work, w, w + 1, src);
@@ -47,7 +47,7 @@ export function joinSpacedLetters(work: WordWork, src: string, cache: CharMemo |
       gapIsOneChar(work, e - 1, e, src) &&
       isSpacedApart(work, e - 1, e, src) === spaced &&
       !startsOther(work, e, spaced, ascii, src, cache) &&
-      isLatinLetterCode(first[e]!) === ascii
+      isAsciiLetterCode(first[e]!) === ascii
     )
       e++;
     // The run's first letter may end a word of an unspaced script ("加我v x"), its last one start a word
@@ -79,14 +79,6 @@ export function joinSpacedLetters(work: WordWork, src: string, cache: CharMemo |
   return joined;
 }
 
-/**
- * A Latin letter, with or without its accents: a spaced-out word keeps its diacritics ("c h u y ể n k h o ả n",
- * "ü b e r w e i s e n"), so they do not end its run of ASCII letters. (Not × and ÷.)
- */
-function isLatinLetterCode(c: number): boolean {
-  return isAsciiLetterCode(c) || (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7) || (c >= 0x1e00 && c <= 0x1eff);
-}
-
 /** A lone combining mark counts as a letter: spaced-out Devanagari splits off its vowel signs ("न ं ब र" = नंबर). */
 function lone(work: WordWork, w: number, cache: CharMemo | undefined): boolean {
   const c = work.wordFirst[w]!;
@@ -113,7 +105,7 @@ function otherGap(work: WordWork, a: number, spaced: boolean, ascii: boolean, sr
     isSpacedApart(work, a, a + 1, src) !== spaced &&
     single(work, a + 1, a, src, cache) &&
     gapIsOneChar(work, a, a + 1, src) &&
-    isLatinLetterCode(work.wordFirst[a + 1]!) === ascii
+    isAsciiLetterCode(work.wordFirst[a + 1]!) === ascii
   );
 }
 
@@ -183,7 +175,7 @@ function isEmojiParted(work: WordWork, w: number, src: string): boolean {
 function endsInGluedLetter(work: WordWork, w: number, cache: CharMemo | undefined): boolean {
   const codes = work.units.codes;
   const last = work.wordTo[w]! - 1;
-  return last > work.wordFrom[w]! && isLatinLetterCode(codes[last]!) && isUnspacedCode(codes[last - 1]!) && isLetterCode(codes[last - 1]!, cache);
+  return last > work.wordFrom[w]! && isAsciiLetterCode(codes[last]!) && isUnspacedCode(codes[last - 1]!) && isLetterCode(codes[last - 1]!, cache);
 }
 
 /** Word w ends in two letters of an unspaced script ("把验" before "-证-码"): its last one may start a spelled-out run. */
@@ -199,7 +191,7 @@ function startsWithGluedLetter(work: WordWork, w: number, ascii: boolean, cache:
   const k = work.wordFrom[w]!;
   const c = work.wordFirst[w]!;
   const next = k + (c > 0xffff ? 2 : 1);
-  return work.wordCps[w]! > 1 && isLetterCode(c, cache) && isLatinLetterCode(c) === ascii && next < work.wordTo[w]! && isUnspacedCode(codes[next]!);
+  return work.wordCps[w]! > 1 && isLetterCode(c, cache) && isAsciiLetterCode(c) === ascii && next < work.wordTo[w]! && isUnspacedCode(codes[next]!);
 }
 
 /** Characters between word a and word b in the entity view. */
