@@ -93,9 +93,17 @@ function single(work: WordWork, w: number, next: number, src: string, cache: Cha
   const n = work.wordCps[w]!;
   if (n === 1) return lone(work, w, cache);
   const c = work.wordFirst[w]!;
+  // A kana with its small kana is one spoken letter too ("に ん しょ う", "チャ ッ ト").
+  if (n === 2 && c >= 0x3041 && c <= 0x30ff) return isSmallKana(work.units.codes[work.wordFrom[w]! + 1]!);
   // Most words: too long, or not Indic or Thai (the test every word of every message meets).
   if (n > MAX_CLUSTER || c < 0x0900 || c > 0x0eff) return false;
   return isCluster(work, w, cache) && (isUnspacedCode(c) || !isSpacedApart(work, w, next, src));
+}
+
+/** The small kana that follow a kana in one sound (ゃ ゅ ょ ぁ ぃ ぅ ぇ ぉ ゎ and their katakana). */
+const SMALL_KANA = new Set("ゃゅょぁぃぅぇぉゎャュョァィゥェォヮ".split("").map((k) => k.charCodeAt(0)));
+function isSmallKana(c: number): boolean {
+  return SMALL_KANA.has(c);
 }
 
 /** After word a the gap changes kind (spaced vs not) to a one-character gap before another single letter of the run's kind. */

@@ -32,8 +32,15 @@ function afterProclitic(text: string, start: number): boolean {
  */
 function afterJoinedLetter(text: string, start: number, flags: ArrayLike<number> | null | undefined): boolean {
   if (!flags || !(flags[start]! & T.joined_letters) || !(flags[start - 1]! & T.joined_letters)) return false;
+  // (A Latin letter that is no word of its own stays the word's first: "g u i" is "gửi", not "g" + "ui".)
+  const head = text.charCodeAt(start - 1);
+  if (head >= 0x61 && head <= 0x7a && IS_ONE_LETTER_WORD[head - 0x61] !== 1) return false;
   return start - 1 === 0 || text.charCodeAt(start - 2) === 32;
 }
+
+/** Latin letters that are words of their own somewhere (a, i, o, y, w, z, v, k, s, e, u: "in", "and", "to", "with"…). */
+const IS_ONE_LETTER_WORD = new Uint8Array(26);
+for (const c of "aeiouywzvks") IS_ONE_LETTER_WORD[c.charCodeAt(0) - 0x61] = 1;
 
 /**
  * A term that needs a word start (all but those of the unspaced scripts) may start at text[start], after

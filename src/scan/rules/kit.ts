@@ -362,8 +362,11 @@ export function newRuleKit(languageMemo: LanguageMemo = newLanguageMemo()) {
   };
   /** x is inside quoted text ("the sign should say 'We accept PayPal'"): the quoted passages are found on first use. */
   const inQuotes = (x: Span) => (quotes ??= quotedSpans(text)).some((q) => q.start <= x.start && x.end <= q.end);
-  /** "I used to pay them by bank transfer", "früher habe ich … bezahlt": a past habit told in x's clause, before it. */
-  const pastHabit = (x: Span) => ofId(CONCEPT_ID.past_habit).some((c) => c.end <= x.end && sameClause(c, x) && gap(c, x) <= WINDOW);
+  /**
+   * "I used to pay them by bank transfer", "früher habe ich … bezahlt": a past habit told in x's clause, before it;
+   * or a past tense that holds the verb itself, as verb-final languages end it ("PayPayで支払いました").
+   */
+  const pastHabit = (x: Span) => ofId(CONCEPT_ID.past_habit).some((c) => (c.end <= x.end || c.start <= x.start) && sameClause(c, x) && gap(c, x) <= WINDOW);
   /**
    * "the app should send the 4-digit code by SMS", "アプリはSMSで認証コードを送って", "aplikasinya harus … bayar pakai OVO": a verb
    * after the product as its subject, in its clause, is what the product does, not a request to the reader.

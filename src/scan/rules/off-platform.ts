@@ -50,8 +50,9 @@ export function offPlatformRules(k: RuleKit): void {
     const staying = staysHere().some((c) => sameClause(c, m) && !negated(c) && !desk(c));
     // "final_v3_whatsapp_banner.png" names a file; "'Text us on WhatsApp: +44…' on the van" is the van's text.
     // ("用微信转给我", "pay me on WeChat": a messenger inside a pay-outside phrase is the rail, a payment, not a channel;
-    // inside a secret's term it is what the secret unlocks: "the QR code from your WhatsApp Web".)
-    if (!safe(m) || staying || of("code_source").some((c) => overlap(c, m)) || secretOf(m) || partOf(m, ["pay_outside", "secret"]) || inFileName(text, m) || asContent(m)) continue;
+    // so is one inside a rail's own name: "微信支付转我800" pays, its "支付转我800" is no handle; inside a secret's term it
+    // is what the secret unlocks: "the QR code from your WhatsApp Web".)
+    if (!safe(m) || staying || of("code_source").some((c) => overlap(c, m)) || secretOf(m) || partOf(m, ["pay_outside", "pay_method", "secret"]) || inFileName(text, m) || asContent(m)) continue;
     const topic = topicNear(m);
     // "whatsapp me" is a messenger and an invitation in one; a verb inside the name is not.
     // (Of the verbs starting at one place, the longest: "話しませんか" rather than "話しません".)

@@ -133,7 +133,8 @@ const SKYPE_ID_PREFIX = String.raw`live:\.?`;
  * A label between the name and the handle ("tg nick: …", Skype's "live:"); the words for "ID" of scripts whose
  * chats write them without a colon ("ไลน์ ไอดี som99", "카톡 아이디 kim88") are labels in any case.
  */
-const HANDLE_LABEL = String.raw`(?:(?:name|id|nick|user(?:name)?|ник|اسم|שם)\s*[:：]\s*|(?:ไอดี|아이디|アイディ)\s*[:：]?\s*|${SKYPE_ID_PREFIX})?`;
+// (Han glues its labels to the name: "微信号：", "微信搜 design_wang", "vx号是 abc_studio", "微信是 lin_88".)
+const HANDLE_LABEL = String.raw`(?:(?:name|id|nick|user(?:name)?|ник|اسم|שם)\s*[:：]\s*|(?:ไอดี|아이디|アイディ|号码?|號碼?|搜索?|号是|號是|是)\s*[:：]?\s*|${SKYPE_ID_PREFIX})?`;
 /** Arrows and pointing hands that show the handle ("IG 👉 lena.artz", "tg ➡️ ieva_foto", "تيليجرام 👈 ahmed_dev"). */
 const POINTERS = String.raw`→⇒➡➔➜➝➞▶►👉👈👇\u{FE0F}`;
 /** What may stand between the name and its handle: a post-posed "my", separators, "is", a label. */
