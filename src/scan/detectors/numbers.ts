@@ -105,9 +105,11 @@ export function findIsraeliIds(text: string, v: Mapped, out: Found, runs: number
   });
   if (longestRun < 11) return;
   eachStickyMatch(text, CPF_DIGITS, startsOf(CPF_DIGITS, runs), (m) => {
-    if (!cpfValid(m[0])) return;
+    // A Latvian personal code typed without its dash ("12038512342") passes the same check as the dashed one: like a plain CPF it wants an ID word.
+    const detail = cpfValid(m[0]) ? "br_cpf" : latvianPersonalCodeValid(m[0]) ? "lv_personal_code" : undefined;
+    if (!detail) return;
     const [s, e] = toOriginal(v, m.index, m.index + m[0].length);
-    if (!overlaps(out, s, e, UNDER_IL_ID)) push(out, v, m.index, m.index + m[0].length, "gov_id", m[0], { detail: "br_cpf", needsIdWord: true });
+    if (!overlaps(out, s, e, UNDER_IL_ID)) push(out, v, m.index, m.index + m[0].length, "gov_id", m[0], { detail, needsIdWord: true });
   });
 }
 
@@ -116,7 +118,9 @@ export function findGovIds(text: string, v: Mapped, out: Found, runs: number[]):
     if (ssnShapeValid(m[0].replace(/\D/g, ""))) push(out, v, m.index, m.index + m[0].length, "gov_id", m[0], { detail: "ssn", needsIdWord: true });
   });
   eachStickyMatch(text, LV_CODE, startsOf(LV_CODE, runs), (m) => {
+    // The 6+5 shape with a failed check is still one beside a word for it ("personas kods: 120385-12345", typed from memory).
     if (latvianPersonalCodeValid(m[0].replace(/\D/g, ""))) push(out, v, m.index, m.index + m[0].length, "gov_id", m[0], { detail: "lv_personal_code" });
+    else push(out, v, m.index, m.index + m[0].length, "gov_id", m[0], { detail: "lv_personal_code", needsIdWord: true });
   });
   eachStickyMatch(text, CPF_FORMATTED, startsOf(CPF_FORMATTED, runs), (m) => {
     if (cpfValid(m[0].replace(/\D/g, ""))) push(out, v, m.index, m.index + m[0].length, "gov_id", m[0], { detail: "br_cpf" });
