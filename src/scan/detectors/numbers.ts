@@ -41,11 +41,15 @@ export function findIbans(text: string, v: Mapped, out: Found, pairs: number[]):
     const from = m.index + m[0].length;
     const last = ibanEnd(text, from, len - 4);
     if (last < 0) return;
-    const compact = country + m[3]! + m[4]! + text.slice(from, last).replace(IBAN_SEPARATORS, "").toUpperCase();
+    const rest = text.slice(from, last);
+    // (Commas part words too: groups read out with commas are digits and capitals only, "by 12.05, total is…" is no IBAN.)
+    if (rest.includes(",") && /[a-z]/.test(rest)) return;
+    const compact = country + m[3]! + m[4]! + rest.replace(IBAN_SEPARATORS, "").toUpperCase();
     if (ibanValid(compact)) push(out, v, m.index, last, "iban", compact);
   });
 }
-const IBAN_SEPARATORS = /[\s/.\-]/g;
+// (A comma parts the groups of an IBAN read out group by group: "LV19, PARX, nulle nulle nulle nulle, …".)
+const IBAN_SEPARATORS = /[\s/.,\-]/g;
 
 /** A Polish account number as written at home: the IBAN without "PL" (2 check digits, then 24 digits in groups of 4). */
 const PL_ACCOUNT = /(?<![\p{L}\p{N}])\d{2}(?: ?\d{4}){6}(?![\p{N}])/uy;
@@ -71,7 +75,7 @@ function ibanEnd(text: string, i: number, want: number): number {
   }
   return i;
 }
-const isIbanSeparator = (c: number) => isSpace(c) || c === 47 || c === 46 || c === 45;
+const isIbanSeparator = (c: number) => isSpace(c) || c === 47 || c === 46 || c === 45 || c === 44;
 const isAsciiAlnum = (c: number) => isAsciiLetter(c) || (c >= 48 && c <= 57);
 
 // ---- cards ----
