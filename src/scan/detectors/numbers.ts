@@ -41,11 +41,15 @@ export function findIbans(text: string, v: Mapped, out: Found, pairs: number[]):
     const from = m.index + m[0].length;
     const last = ibanEnd(text, from, len - 4);
     if (last < 0) return;
-    const compact = country + m[3]! + m[4]! + text.slice(from, last).replace(IBAN_SEPARATORS, "").toUpperCase();
+    const rest = text.slice(from, last);
+    // (Commas part words too: groups read out with commas are digits and capitals only, "by 12.05, total is…" is no IBAN.)
+    if (rest.includes(",") && /[a-z]/.test(rest)) return;
+    const compact = country + m[3]! + m[4]! + rest.replace(IBAN_SEPARATORS, "").toUpperCase();
     if (ibanValid(compact)) push(out, v, m.index, last, "iban", compact);
   });
 }
-const IBAN_SEPARATORS = /[\s/.\-]/g;
+// (A comma parts the groups of an IBAN read out group by group: "LV19, PARX, nulle nulle nulle nulle, …".)
+const IBAN_SEPARATORS = /[\s/.,\-]/g;
 
 /** A Polish account number as written at home: the IBAN without "PL" (2 check digits, then 24 digits in groups of 4). */
 const PL_ACCOUNT = /(?<![\p{L}\p{N}])\d{2}(?: ?\d{4}){6}(?![\p{N}])/uy;
@@ -71,7 +75,7 @@ function ibanEnd(text: string, i: number, want: number): number {
   }
   return i;
 }
-const isIbanSeparator = (c: number) => isSpace(c) || c === 47 || c === 46 || c === 45;
+const isIbanSeparator = (c: number) => isSpace(c) || c === 47 || c === 46 || c === 45 || c === 44;
 const isAsciiAlnum = (c: number) => isAsciiLetter(c) || (c >= 48 && c <= 57);
 
 // ---- cards ----
@@ -105,9 +109,11 @@ export function findIsraeliIds(text: string, v: Mapped, out: Found, runs: number
   });
   if (longestRun < 11) return;
   eachStickyMatch(text, CPF_DIGITS, startsOf(CPF_DIGITS, runs), (m) => {
-    if (!cpfValid(m[0])) return;
+    // A Latvian personal code typed without its dash ("12038512342") passes the same check as the dashed one: like a plain CPF it wants an ID word.
+    const detail = cpfValid(m[0]) ? "br_cpf" : latvianPersonalCodeValid(m[0]) ? "lv_personal_code" : undefined;
+    if (!detail) return;
     const [s, e] = toOriginal(v, m.index, m.index + m[0].length);
-    if (!overlaps(out, s, e, UNDER_IL_ID)) push(out, v, m.index, m.index + m[0].length, "gov_id", m[0], { detail: "br_cpf", needsIdWord: true });
+    if (!overlaps(out, s, e, UNDER_IL_ID)) push(out, v, m.index, m.index + m[0].length, "gov_id", m[0], { detail, needsIdWord: true });
   });
 }
 
@@ -116,7 +122,9 @@ export function findGovIds(text: string, v: Mapped, out: Found, runs: number[]):
     if (ssnShapeValid(m[0].replace(/\D/g, ""))) push(out, v, m.index, m.index + m[0].length, "gov_id", m[0], { detail: "ssn", needsIdWord: true });
   });
   eachStickyMatch(text, LV_CODE, startsOf(LV_CODE, runs), (m) => {
+    // The 6+5 shape with a failed check is still one beside a word for it ("personas kods: 120385-12345", typed from memory).
     if (latvianPersonalCodeValid(m[0].replace(/\D/g, ""))) push(out, v, m.index, m.index + m[0].length, "gov_id", m[0], { detail: "lv_personal_code" });
+    else push(out, v, m.index, m.index + m[0].length, "gov_id", m[0], { detail: "lv_personal_code", needsIdWord: true });
   });
   eachStickyMatch(text, CPF_FORMATTED, startsOf(CPF_FORMATTED, runs), (m) => {
     if (cpfValid(m[0].replace(/\D/g, ""))) push(out, v, m.index, m.index + m[0].length, "gov_id", m[0], { detail: "br_cpf" });

@@ -17,7 +17,8 @@ import { isAsciiDigitCode } from "../code-points.ts";
 const INTL_PHONE = /(?<!(?![\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}])\p{L}|[\p{N}#/])(?:\+|00)\s?\d(?:[\s().\/\-–\p{So}]{0,3}\d){5,16}(?![\p{N}])/uy;
 // A sentence may end right after a number ("call me on 07911 123456."): only punctuation followed by more digits continues it.
 // The area code may end in a slash, German style ("0176/12345678").
-const NATIONAL_PHONE = /(?<!(?![\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}])\p{L}|[\p{N}#/.,\-])\(?0\d(?:\d{1,3}\/(?=\d))?(?:[\s().\-\p{So}]{0,2}\d){7,11}(?!\p{N}|[.,\-\/]\p{N})/uy;
+// A dash set off by spaces may part the groups ("0152 – 3344556"), as in an international number.
+const NATIONAL_PHONE = /(?<!(?![\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}])\p{L}|[\p{N}#/.,\-])\(?0\d(?:\d{1,3}\/(?=\d))?(?:(?:[\s().\-\p{So}]{0,2}|\s[\-–]\s)\d){7,11}(?!\p{N}|[.,\-\/]\p{N})/uy;
 /**
  * A national number written without trunk 0 or country code, as in the US, India, China or Brazil
  * ("415 555 2671", "98765 43210", "138 1024 7765", "(11) 98765-4321"): 10 or 11 digits in a few groups,
@@ -38,7 +39,8 @@ const BARE_NATIONAL = /(?<!(?![\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}])\p{L}|[
 export const BARE_NATIONAL_MIN_DIGITS = 8;
 const BARE_NATIONAL_FULL_DIGITS = 10;
 /** A bare number typed one digit at a time ("1 3 8 0 0 1 3 8 0 0 0"). */
-const SPACED_BARE = /(?<!(?![\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}])\p{L}|[\p{N}#/.,:\-+])\d(?: \d){7,10}(?!\p{N}|[.,:\-\/]\p{N})/uy;
+/** (A dash set off by spaces may part its groups: "0 1 5 2 – 3 3 4 4 5 5 6".) */
+const SPACED_BARE = /(?<!(?![\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}])\p{L}|[\p{N}#/.,:\-+])\d(?:(?: | [\-–] )\d){7,10}(?!\p{N}|[.,:\-\/]\p{N})/uy;
 const BARE_NATIONAL_MAX_DIGITS = 11;
 /** Most digits of any phone number (E.164). */
 const MAX_PHONE_DIGITS = 15;

@@ -54,7 +54,8 @@ export function impersonationRules(k: RuleKit): void {
       // "Hi Fiverr support, my order is late": a greeting right before the name addresses staff (no comma between;
       // "Hi, Fiverr Support here" is a claim).
       const addressed = of("greeting").some((g) => g.end <= claimSpan.start && /^\s*$/u.test(text.slice(g.end, claimSpan.start)));
-      const opening = !addressed && claimSpan.start < 40 && /^\s*(?:[:|\-–—,.!\n】\]()]|$)/u.test(text.slice(claimSpan.end, claimSpan.end + 4));
+      // (A hyphen glued to the name on both sides joins a compound, no letterhead: "im Fiverr Support-Forum", "Support-Artikel".)
+      const opening = !addressed && claimSpan.start < 40 && /^(?:\s*[:|–—,.!\n】\]()]|\s*$|\s*-(?!\p{L}))|^\s+-/u.test(text.slice(claimSpan.end, claimSpan.end + 4));
       // A signature: the name after a dash that ends the message ("… Reply within 24h. — Fiverr Trust & Safety Team").
       const from = Math.max(0, claimSpan.start - 60);
       const dash = SIGNATURE_DASH.exec((from > 0 ? "x" : "") + text.slice(from, claimSpan.start));

@@ -415,7 +415,12 @@ export function newRuleKit(languageMemo: LanguageMemo = newLanguageMemo()) {
   /** "the password field", "a PayPal button", "6-digit code screen": the thing is a feature being built. */
   const feature = (x: Span) => {
     const list = ofId(CONCEPT_ID.feature_word);
-    for (let k = 0; k < list.length; k++) if (beside(list[k]!, x, 2)) return true; // (a loop: no closure per question)
+    // (A feature word inside a code source's own term names where the code comes from: "kodu no autentifikatora lietotnes".)
+    const sources = ofId(CONCEPT_ID.code_source);
+    for (let k = 0; k < list.length; k++) {
+      const f = list[k]!;
+      if (beside(f, x, 2) && !sources.some((c) => c.start <= f.start && f.end <= c.end)) return true; // (a loop: no closure per question)
+    }
     return false;
   };
   /** c is right beside x in its clause: no overlap, at most `words` words between (either side). */

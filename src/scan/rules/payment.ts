@@ -164,6 +164,13 @@ export function paymentRules(k: RuleKit): void {
       continue;
     }
     const sum = amountAfter(text, m.end);
-    if (sum && safe(m) && !topicNear(m) && !lureLink()) add("payment_request", "pay_method_amount", 0.7, [m, sum], `${m.term} ${text.slice(sum.start, sum.end).trim()}`);
+    if (sum && safe(m) && !topicNear(m) && !lureLink()) {
+      add("payment_request", "pay_method_amount", 0.7, [m, sum], `${m.term} ${text.slice(sum.start, sum.end).trim()}`);
+      continue;
+    }
+    // "paypal geht auch, dann brauchen wir fiverr nicht", "Revolut, bez Fiverr": a rail offered in a sentence that names the
+    // platform as what to leave out is where to pay, without a verb.
+    const o = of("outside").find((c) => sentenceOf(c.start) === sentenceOf(m.start) && !overlap(c, m) && of("brand").some((b) => b.start >= c.start && b.end <= c.end));
+    if (o && safe(m) && !pastHabit(m) && !topicNear(m) && !feature(m) && !lureLink()) add("payment_request", "pay_method_outside", 0.65, [m, o], `${m.term} ${o.term}`);
   }
 }
