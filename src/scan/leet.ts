@@ -127,8 +127,9 @@ function unleet(tok: Int32Array, n: number, fold: Int32Array, cache: CharMemo | 
     const twoBefore = before && latinOrReadAt(tok, n, fold, i - 2, cache);
     // A leading digit before three letters (1nst4gr4m), or before a letter in a word with more leet (4c3ss0).
     const leading = digits && i === 0 && length === 1 && latinOrReadAt(tok, n, fold, 1, cache) && ((latinOrReadAt(tok, n, fold, 2, cache) && latinOrReadAt(tok, n, fold, 3, cache) && letters >= 4) || (letters >= 3 && symbols >= 3));
-    // A leading @ for an a in a word with more leet ("@nyd3sk"): a handle keeps its @ in the entity view anyway.
-    const leadingAt = i === 0 && length === 1 && tok[0] === 64 && symbols >= 2 && letters >= 3 && latinOrReadAt(tok, n, fold, 1, cache) && latinOrReadAt(tok, n, fold, 2, cache);
+    // A leading @ for an a in a word with more leet ("@nyd3sk"), or before six letters or more and nothing else
+    // ("@nydesk"): a handle keeps its @ in the entity view anyway.
+    const leadingAt = i === 0 && length === 1 && tok[0] === 64 && ((symbols >= 2 && letters >= 3) || (symbols === 1 && letters >= 6 && letters === n - 1)) && latinOrReadAt(tok, n, fold, 1, cache) && latinOrReadAt(tok, n, fold, 2, cache);
     const ok =
       !mixed &&
       (leading ||

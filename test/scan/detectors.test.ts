@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { charBeforeIs, charIs, eachWordToken, isLabelChar, isSpelledLabelChar, isWordAt, isWordChar, MAX_MEMO_ENTRIES, memoised, newCharClasses, newWordMatcher, previousIndex, runStartBefore } from "../../src/scan/detectors/anchors.ts";
 import { digitShape, textShape } from "../../src/scan/detectors/shape.ts";
-import { base58check, bech32Valid, cpfValid, ibanValid, israeliIdValid, latvianPersonalCodeValid, luhnValid, ssnShapeValid } from "../../src/scan/detectors/checksums.ts";
+import { base58check, bech32Valid, cnpjValid, cpfValid, ibanValid, israeliIdValid, italianTaxCodeValid, latvianPersonalCodeValid, luhnValid, ssnShapeValid } from "../../src/scan/detectors/checksums.ts";
 import { sha256 } from "../../src/scan/detectors/sha256.ts";
 import { createEntityDetector, plainUrl, type Entity } from "../../src/scan/detectors/entities.ts";
 import { spellNumbers } from "../../src/scan/detectors/spelled.ts";
@@ -45,6 +45,20 @@ describe("check digits", () => {
     expect(base58check("1BoatSLRHtKNngkdXEeobR76b53LETtpyU")).toBeUndefined();
     expect(bech32Valid("bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq")).toBe(true);
     expect(bech32Valid("bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdr")).toBe(false);
+  });
+
+  it("Italian codice fiscale, spaced CPF, CNPJ as a payment id", () => {
+    expect(italianTaxCodeValid("RSSMRA85T10A562S")).toBe(true);
+    expect(italianTaxCodeValid("RSSMRA85T10A562T")).toBe(false);
+    expect(italianTaxCodeValid("RSSMRA85T35A562S")).toBe(false); // day 35 is no day
+    expect(values("mio cf: rssmra85t10a562s.", "gov_id")).toEqual(["RSSMRA85T10A562S"]);
+    expect(values("codice ABCDEF12G34H567I", "gov_id")).toEqual([]);
+    expect(values("meu cpf: 390 533 447 05", "gov_id")).toEqual(["390 533 447 05"]);
+    expect(values("meu cpf: 390 533 447 06", "gov_id")).toEqual([]);
+    expect(cnpjValid("11222333000181")).toBe(true);
+    expect(cnpjValid("11222333000182")).toBe(false);
+    expect(values("chave pix 11.222.333/0001-81", "payment_id")).toEqual(["11.222.333/0001-81"]);
+    expect(values("chave pix 11.222.333/0001-82", "payment_id")).toEqual([]);
   });
 
   it("identity numbers: Israeli ID, Latvian personal code, SSN shape, Brazilian CPF", () => {

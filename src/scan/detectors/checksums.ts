@@ -137,3 +137,34 @@ export function cpfValid(digits: string): boolean {
   };
   return check(9) === digits.charCodeAt(9) - 48 && check(10) === digits.charCodeAt(10) - 48;
 }
+
+/** Values of the characters in odd places (1st, 3rd, …) of an Italian codice fiscale, for 0–9 and A–Z alike. */
+const CF_ODD = [1, 0, 5, 7, 9, 13, 15, 17, 19, 21, 2, 4, 18, 20, 11, 3, 6, 8, 12, 14, 16, 10, 22, 25, 24, 23];
+/**
+ * Italian codice fiscale: 6 letters, year, month letter, day (01–31, +40 for women), place code, and a check letter
+ * over the first 15 characters (odd places by CF_ODD, even places by their own value), upper case.
+ */
+export function italianTaxCodeValid(code: string): boolean {
+  if (!/^[A-Z]{6}\d{2}[ABCDEHLMPRST]\d{2}[A-Z]\d{3}[A-Z]$/.test(code)) return false;
+  const day = Number(code.slice(9, 11));
+  if (!((day >= 1 && day <= 31) || (day >= 41 && day <= 71))) return false;
+  let sum = 0;
+  for (let i = 0; i < 15; i++) {
+    const c = code.charCodeAt(i);
+    const v = c <= 57 ? c - 48 : c - 65;
+    sum += i % 2 === 0 ? CF_ODD[v]! : v;
+  }
+  return code.charCodeAt(15) - 65 === sum % 26;
+}
+
+/** Brazilian CNPJ (a company's tax number, often a Pix key): 14 digits, the last two check digits mod 11 over weights 5…2,9…2 and 6…2,9…2. */
+export function cnpjValid(digits: string): boolean {
+  if (!/^\d{14}$/.test(digits) || /^(\d)\1{13}$/.test(digits)) return false;
+  const check = (n: number) => {
+    let sum = 0;
+    for (let i = 0; i < n; i++) sum += (digits.charCodeAt(i) - 48) * (((n - 1 - i) % 8) + 2);
+    const r = sum % 11;
+    return r < 2 ? 0 : 11 - r;
+  };
+  return check(12) === digits.charCodeAt(12) - 48 && check(13) === digits.charCodeAt(13) - 48;
+}

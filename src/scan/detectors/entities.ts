@@ -14,7 +14,7 @@ import { eachStickyMatch } from "./matches.ts";
 import { addUrl, findLinks, findSpacedOutHosts, mayHaveLink, spelledHostStarts } from "./urls.ts";
 import { addressStarts, findEmails, webmailNames, type EmailHosts } from "./emails.ts";
 import { findHandles, findPaymentIds } from "./handles.ts";
-import { findCards, findDigitCodes, findDomesticAccounts, findGovIds, findIbans, findIsraeliIds } from "./numbers.ts";
+import { findCards, findDigitCodes, findDomesticAccounts, findGovIds, findIbans, findIsraeliIds, findItalianTaxCodes } from "./numbers.ts";
 import { BARE_NATIONAL_MIN_DIGITS, findPhones } from "./phones.ts";
 import { findCrypto } from "./wallets.ts";
 import { findExecutables } from "./executables.ts";
@@ -123,17 +123,22 @@ export function createEntityDetector(opts: EntityOptions) {
       if (d.longestRun >= 3 && digits.includes("-") && DASHED_ID_SHAPE.test(digits)) findGovIds(digits, numbers, out, d.runs);
       if (numbers !== a || d.chain >= BARE_NATIONAL_MIN_DIGITS || (d.chain >= 6 && PHONE_SHAPE.test(digits))) findPhones(digits, numbers, out, ctx, d);
       // Israeli IDs last: a tenth of all 9-digit numbers pass their check, so they must not hide a phone number.
-      if (d.longestRun >= 9) findIsraeliIds(digits, numbers, out, d.runs, d.longestRun);
+      // (A CPF in spaced groups has no run of nine: "390 533 447 05".)
+      if (d.longestRun >= 9 || (d.runs.length >= 8 && CPF_SPACED_SHAPE.test(digits))) findIsraeliIds(digits, numbers, out, d.runs, d.longestRun);
       if (d.longestRun >= 3) findDigitCodes(digits, numbers, out, d.runs);
     }
     if (shape.longAlnumRun) findCrypto(text, a, out, ctx);
+    // A codice fiscale is 16 letters and digits with three runs of digits in it.
+    if (text.length >= 16 && shape.longestRun >= 2 && shape.runs.length >= 6 && IT_TAX_CODE_SHAPE.test(text)) findItalianTaxCodes(text, a, out);
     if (shape.separators.length > 0) findExecutables(text, a, out, shape.separators, ctx.cls);
     return out.entities;
   };
 }
 
 /** Number shapes worth a closer look, past what the digit shape tells (dashes, prefixes). */
-const DASHED_ID_SHAPE = /\d{3}-\d{2}-\d{4}|\d{6}-\d{5}|\d{3}\.\d{3}\.\d{3}-\d{2}/;
+const DASHED_ID_SHAPE = /\d{3}-\d{2}-\d{4}|\d{6}-\d{5}|\d{3}\.\d{3}\.\d{3}-\d{2}|\d{2}\.\d{3}\.\d{3}\/\d{4}-\d{2}/;
+const CPF_SPACED_SHAPE = /\d{3} \d{3} \d{3}[ -]\d{2}/;
+const IT_TAX_CODE_SHAPE = /[A-Za-z]\d{3}[A-Za-z](?![\p{L}\p{N}])/u;
 const PHONE_SHAPE = /(?:\+|00|\(?0)\s?\d(?:\D{0,3}\d){5}/;
 
 // ---- at- and dot-words ----

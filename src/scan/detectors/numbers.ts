@@ -4,9 +4,9 @@
 // digit groups (codes, CVV, PINs) that count only beside a word saying what they are. Phone
 // numbers are in phones.ts; which number wins an overlap is the table in found.ts.
 import { toOriginal, type Mapped } from "../normalize.ts";
-import { cpfValid, ibanLength, ibanValid, israeliIdValid, latvianPersonalCodeValid, luhnValid, ssnShapeValid } from "./checksums.ts";
+import { cnpjValid, cpfValid, ibanLength, ibanValid, israeliIdValid, italianTaxCodeValid, latvianPersonalCodeValid, luhnValid, ssnShapeValid } from "./checksums.ts";
 import { UNDER_CARD, UNDER_DIGIT_CODE, UNDER_IL_ID, overlaps, push, type Found } from "./found.ts";
-import { eachStickyMatch } from "./matches.ts";
+import { eachMatch, eachStickyMatch } from "./matches.ts";
 import { isSpace, runStarts } from "./shape.ts";
 
 // ---- IBAN ----
@@ -95,10 +95,14 @@ const SSN = /(?<![\p{N}\-])\d{3}-\d{2}-\d{4}(?![\p{N}\-])/uy;
 const LV_CODE = /(?<![\p{N}\-])\d{6}-\d{5}(?![\p{N}\-])/uy;
 /** A CPF in its written form, 000.000.000-00: the dots and the dash say what it is. */
 const CPF_FORMATTED = /(?<![\p{N}\-.])\d{3}\.\d{3}\.\d{3}-\d{2}(?![\p{N}\-])/uy;
+/** A CNPJ in its written form, 00.000.000/0000-00: a company's number, no personal data, but a Pix key beside "pix". */
+const CNPJ_FORMATTED = /(?<![\p{N}\-.])\d{2}\.\d{3}\.\d{3}\/\d{4}-\d{2}(?![\p{N}\-])/uy;
 /** Israeli identity numbers are 9 plain digits: a tenth of random 9-digit numbers pass the check, so the rules want an ID word beside one. */
 const IL_ID = /(?<![\p{N}\-.,\/])\d{9}(?![\p{N}\-.,\/])/uy;
 /** A CPF written as 11 plain digits: one in a hundred 11-digit numbers (a Brazilian mobile among them) passes, so like an Israeli ID it wants an ID word beside it. */
 const CPF_DIGITS = /(?<![\p{N}\-.,\/])\d{11}(?![\p{N}\-.,\/])/uy;
+/** A CPF in groups split by spaces, 000 000 000 00 (or 000 000 000-00): it looks like a phone number, so it too wants an ID word. */
+const CPF_SPACED = /(?<![\p{N}\-.,\/])\d{3} \d{3} \d{3}[ \-]\d{2}(?![\p{N}\-.,\/])/uy;
 /** Plain-digit identity numbers, found after the phone numbers so that they never hide one. */
 export function findIsraeliIds(text: string, v: Mapped, out: Found, runs: number[], longestRun: number): void {
   eachStickyMatch(text, IL_ID, startsOf(IL_ID, runs), (m) => {
@@ -106,6 +110,11 @@ export function findIsraeliIds(text: string, v: Mapped, out: Found, runs: number
     const [s, e] = toOriginal(v, m.index, m.index + m[0].length);
     // It may overlap a national phone number: the rules decide by the words around it.
     if (!overlaps(out, s, e, UNDER_IL_ID)) push(out, v, m.index, m.index + m[0].length, "gov_id", m[0], { detail: "il_id", needsIdWord: true });
+  });
+  eachStickyMatch(text, CPF_SPACED, startsOf(CPF_SPACED, runs), (m) => {
+    if (!cpfValid(m[0].replace(/\D/g, ""))) return;
+    const [s, e] = toOriginal(v, m.index, m.index + m[0].length);
+    if (!overlaps(out, s, e, UNDER_IL_ID)) push(out, v, m.index, m.index + m[0].length, "gov_id", m[0], { detail: "br_cpf", needsIdWord: true });
   });
   if (longestRun < 11) return;
   eachStickyMatch(text, CPF_DIGITS, startsOf(CPF_DIGITS, runs), (m) => {
@@ -128,6 +137,18 @@ export function findGovIds(text: string, v: Mapped, out: Found, runs: number[]):
   });
   eachStickyMatch(text, CPF_FORMATTED, startsOf(CPF_FORMATTED, runs), (m) => {
     if (cpfValid(m[0].replace(/\D/g, ""))) push(out, v, m.index, m.index + m[0].length, "gov_id", m[0], { detail: "br_cpf" });
+  });
+  eachStickyMatch(text, CNPJ_FORMATTED, startsOf(CNPJ_FORMATTED, runs), (m) => {
+    if (cnpjValid(m[0].replace(/\D/g, ""))) push(out, v, m.index, m.index + m[0].length, "payment_id", m[0], { detail: "br_cnpj" });
+  });
+}
+
+/** An Italian codice fiscale (RSSMRA85T10A562S): letters and digits in a fixed shape, its last letter a check over the rest. */
+const IT_TAX_CODE = /(?<![\p{L}\p{N}])[A-Za-z]{6}\d{2}[A-Za-z]\d{2}[A-Za-z]\d{3}[A-Za-z](?![\p{L}\p{N}])/gu;
+export function findItalianTaxCodes(text: string, v: Mapped, out: Found): void {
+  eachMatch(text, IT_TAX_CODE, (m) => {
+    const code = m[0].toUpperCase();
+    if (italianTaxCodeValid(code)) push(out, v, m.index, m.index + m[0].length, "gov_id", code, { detail: "it_tax_code" });
   });
 }
 
@@ -153,8 +174,10 @@ export const NUMBER_PATTERNS: ReadonlyMap<RegExp, [min: number, max: number]> = 
   [SSN, [3, 3]],
   [LV_CODE, [6, 6]],
   [CPF_FORMATTED, [3, 3]],
+  [CNPJ_FORMATTED, [2, 2]],
   [IL_ID, [9, 9]],
   [CPF_DIGITS, [11, 11]],
+  [CPF_SPACED, [3, 3]],
   [DIGIT_GROUP, [3, 8]],
 ]);
 
