@@ -60,6 +60,7 @@ export const CONCEPT_ID = {
   product_subject: 55,
   brief_heading: 56,
   platform_voice: 57,
+  doubt_question: 58,
 } as const;
 
 export type Concept = keyof typeof CONCEPT_ID;

@@ -112,7 +112,7 @@ export function paymentRules(k: RuleKit): void {
     // ("the USDT wallet balance", "gift card design", "礼品卡设计": a rail inside a feature's or a product's name is that thing.)
     if (partOf(m, RAIL_HOLDERS)) continue;
     // "the GCash MPIN", "kod TAC Maybank2u", "your PayPal password": the rail owns the secret beside it, nobody pays there.
-    if (secretOf(m)) continue;
+    if (secretOf(m, true)) continue;
     const timing = near(m, "pay_timing", 40);
     // ("deposit BTC/ETH/USDT buttons" on an exchange's dashboard: the rail is a feature being built.)
     if (timing && safe(m, timing) && !feature(m)) {

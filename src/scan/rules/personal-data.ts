@@ -99,7 +99,8 @@ export function personalDataRules(k: RuleKit): void {
   for (const c of of("code_word")) {
     // The code a remote tool shows is part of the remote-access request, not a secret of its own.
     // ('Translate: "Enter the 6-digit code we sent you"': the deliverable's text asks nobody.)
-    if (!safe(c) || near(c, "remote_tool", 80) || asContent(c)) continue;
+    // ("カード番号の下4桁をご返信ください": the part of the number staff may ask for, as for a secret.)
+    if (!safe(c) || near(c, "remote_tool", 80) || asContent(c) || partial(c)) continue;
     const source = near(c, "code_source", 60);
     // (A please-word may follow the code's source: "код из смс, пожалуйста", "the code from the SMS pls".)
     const ask = of("ask_verb").find((a) => together(c, a, 60) && !partOf(a, SPEAKER_ACTS) && !productDoes(a)) ?? askMarker(c) ?? (source && source.end > c.end ? askMarker(source) : undefined);

@@ -230,8 +230,12 @@ export function credentialAfter(text: string, from: number): Span | undefined {
   // Without ":" or "is" before it, a word with the sentence's own punctuation ("hasło działa?", "parole
   // strādā!") is a question or a remark, not a value ("password: Qwerty!!" still is one).
   const announced = /[:=：]|\p{L}/u.test(m[0].slice(0, m[0].length - m[1]!.length));
-  const body = announced ? v : v.replace(/[.,;:!?…]+$/u, "");
-  if (!(/\p{L}/u.test(body) && /\p{N}/u.test(body)) && !/^[^\s\p{L}\p{N}]*\p{L}+[^\s\p{L}\p{N}]+/u.test(body)) return undefined;
+  // (Nor are a closing quote or bracket after it: "…paroli vai PIN kodu.”" ends a quoted sentence.)
+  const body = announced ? v : v.replace(/[.,;:!?…"'”’»」』)\]।॥۔؟،]+$/u, "");
+  // A word with only its own joiners inside ("l'autenticazione", "e-mails") is a word, not letters and symbols; a
+  // letter's marks are the letter's (Devanagari vowel signs: "OTP स्क्रीन").
+  const symbols = body.replace(/(?<=\p{L}\p{M}*)['’-](?=\p{L})/gu, "");
+  if (!(/\p{L}/u.test(body) && /\p{N}/u.test(body)) && !/^[^\s\p{L}\p{M}\p{N}]*[\p{L}\p{M}]+[^\s\p{L}\p{M}\p{N}]+/u.test(symbols)) return undefined;
   const start = from + m[0].length - m[1]!.length;
   return { start, end: start + v.length };
 }
