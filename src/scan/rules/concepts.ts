@@ -61,6 +61,9 @@ export const CONCEPT_ID = {
   brief_heading: 56,
   platform_voice: 57,
   doubt_question: 58,
+  ask_exception: 59,
+  test_mode: 60,
+  pay_gateway: 61,
 } as const;
 
 export type Concept = keyof typeof CONCEPT_ID;
