@@ -33,11 +33,16 @@ describe("sentenceBreaks", () => {
     expect(sentenceBreaks("नंबर बदल दीजिए। अब")).toEqual([15]);
     expect(sentenceBreaks("شکریہ۔ اب")).toEqual([6]);
   });
+
+  it("end at a full stop of the scripts written without spaces, with no space after it", () => {
+    expect(sentenceBreaks("実装しました。APIキーは入力してください。")).toEqual([7, 22]);
+    expect(sentenceBreaks("好的！我们继续？OK. next")).toEqual([3, 8, 11]);
+  });
 });
 
 describe("clause breaks", () => {
   it("end where the regex they were first written as ends them", () => {
-    const written = /[.!?;\n。！？؟]+(?=\s|$)|\n|\s[–—-]\s|,\s|，|、|،|[()]|\s(?:but|aber|bet|но|но,|لكن|אבל|pero|mas|mais|ma|ama|ale|लेकिन|但是|でも|tapi|nhưng)\s/giu;
+    const written = /[.!?;\n。！？؟]+(?=\s|$)|[。！？]+|\n|\s[–—-]\s|,\s|，|、|،|[()]|\s(?:but|aber|bet|но|но,|لكن|אבל|pero|mas|mais|ma|ama|ale|लेकिन|但是|でも|tapi|nhưng)\s/giu;
     const pieces = [..." \n\t\u00a0.!?;。,，、،()–—-xé😀"].concat(["\ud835", "but", "BUT", "butter", "НО", "но,", "maſ", "nhưng", "但是", " but ", ", but ", " – ", " - but ", "\n but", "\n- "]);
     const r = random(21);
     for (let m = 0; m < 20000; m++) {

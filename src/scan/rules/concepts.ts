@@ -61,6 +61,10 @@ export const CONCEPT_ID = {
   brief_heading: 56,
   platform_voice: 57,
   sole_word: 58,
+  doubt_question: 59,
+  ask_exception: 60,
+  test_mode: 61,
+  pay_gateway: 62,
 } as const;
 
 export type Concept = keyof typeof CONCEPT_ID;

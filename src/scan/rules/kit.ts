@@ -204,7 +204,9 @@ export function newRuleKit(languageMemo: LanguageMemo = newLanguageMemo()) {
   // Nor is a negator in a question that is not a refusal: a negative question invites ("LINEで話しません？",
   // "wollen wir nicht auf WhatsApp weiter?", "why don't you install anydesk?").
   const negators = () =>
-    (active ??= ofId(CONCEPT_ID.negation).filter((n) => !within(n, "refusal") && !entities.some((e) => e.start < n.end && n.start < e.end) && (refusal(n) || !negativeQuestion(n))));
+    (active ??= ofId(CONCEPT_ID.negation).filter(
+      (n) => !within(n, "refusal") && !entities.some((e) => e.start < n.end && n.start < e.end) && (doubt(n) ? isQuestion(n) : refusal(n) || !negativeQuestion(n)),
+    ));
   /** n ends a negative question ("話しません？"), not a contrast with the platform ("via PayPal, not Fiverr?"). */
   const negativeQuestion = (n: Cue) => {
     const mark = questionAfter(n, NEGATIVE_QUESTION_WORDS);
@@ -212,6 +214,12 @@ export function newRuleKit(languageMemo: LanguageMemo = newLanguageMemo()) {
   };
   /** A refusal verb ("ich weigere mich", "i refuse", "отказываюсь"): it takes the clause after it as its object. */
   const refusal = (n: Span) => ofId(CONCEPT_ID.refusal).some((r) => overlap(r, n));
+  /**
+   * A question of doubt ("Ist es sicher, dich außerhalb von Fiverr zu bezahlen?", "É seguro te pagar fora?", "在Fiverr外面付款安全吗？"):
+   * a negator only in a question (the same words state a lure's reassurance: "é seguro, pode pagar por fora"), and, like
+   * a refusal, it takes the clause after it as its object.
+   */
+  const doubt = (n: Span) => ofId(CONCEPT_ID.doubt_question).some((r) => overlap(r, n));
   /** Words between two offsets (a run of Han/kana counts one word per two characters). */
   const wordsBetween = (a: number, b: number) => countWords(text, a, b);
   const wordStart = (p: number) => startOfWord(text, p);
@@ -228,7 +236,7 @@ export function newRuleKit(languageMemo: LanguageMemo = newLanguageMemo()) {
     refusesNext(n, e);
   /** "ich weigere mich, AnyDesk zu installieren": a refusal reaches across the comma into its infinitive clause. */
   const refusesNext = (n: Cue, e: Span) =>
-    n.end <= e.start && !weakNegators?.has(n) && refusal(n) && sameSentence(n.start, e.start) && wordsBetween(n.end, wordStart(e.start)) <= NEG_WORDS_BEFORE;
+    n.end <= e.start && !weakNegators?.has(n) && (refusal(n) || doubt(n)) && sameSentence(n.start, e.start) && wordsBetween(n.end, wordStart(e.start)) <= NEG_WORDS_BEFORE;
   /** n negates the request made of x and its evidence (walked in place: this runs for every negator and every request). */
   const negatesRequest = (n: Cue, x: Span, evidence: Span[]) => {
     // (Loops, not every/some with a closure over n: this runs for every negator of every question.)
@@ -506,11 +514,17 @@ export function newRuleKit(languageMemo: LanguageMemo = newLanguageMemo()) {
     kit.out.push({ label, rule, score, spans: copies, normalized });
   };
   /** "the password of my Instagram", "my Instagram password": the account a secret belongs to, not a channel to move to. */
-  const secretOf = (m: Span) => {
-    const list = ofId(CONCEPT_ID.secret);
-    for (let k = 0; k < list.length; k++) {
-      const c = list[k]!;
-      if (!overlap(c, m) && sameClause(c, m) && (c.end <= m.start ? wordsBetween(c.end, m.start) <= 2 : wordsBetween(m.end, c.start) <= 1)) return true;
+  // (For a rail, so are the digits staff may ask for (`card`): "银行卡的后4位", "the last 4 digits of your bank card" name
+  // the card, not a rail to pay; "the last 4 digits on WhatsApp" still names a channel.)
+  // ("支付宝绑定银行卡的后四位": the card a rail is linked to; "用支付宝付款后发后四位" pays first.)
+  const paidBetween = (from: number, to: number) => ofId(CONCEPT_ID.pay_verb).some((v) => v.start >= from && v.end <= to);
+  const secretOf = (m: Span, card = false) => {
+    for (const id of card ? SECRET_OWNERS : SECRETS) {
+      const list = ofId(id);
+      for (let k = 0; k < list.length; k++) {
+        const c = list[k]!;
+        if (!overlap(c, m) && sameClause(c, m) && (c.end <= m.start ? wordsBetween(c.end, m.start) <= 2 : wordsBetween(m.end, c.start) <= (id === CONCEPT_ID.secret ? 1 : 3) && !paidBetween(m.end, c.start))) return true;
+      }
     }
     return false;
   };
@@ -585,6 +599,9 @@ export function newRuleKit(languageMemo: LanguageMemo = newLanguageMemo()) {
 }
 
 /** The concepts whose terms frame a deliverable's text. */
+/** What a rail right beside it belongs to (`secretOf`): a secret, or the part of a card staff may ask for. */
+const SECRET_OWNERS = [CONCEPT_ID.secret, CONCEPT_ID.partial_digits];
+const SECRETS = [CONCEPT_ID.secret];
 const FRAME_IDS = [CONCEPT_ID.content_frame, CONCEPT_ID.content_sample, CONCEPT_ID.content_quote, CONCEPT_ID.content_heading];
 /** Question marks: Latin, full-width, Arabic. */
 const QUESTION_MARKS = "?？؟";

@@ -1,6 +1,6 @@
 // payment_request: money moved around checkout (IBANs, wallets, pay-outside phrases, payment methods with a verb, an address or an invitation).
 import { gap, type RuleKit, type Span, WINDOW } from "./kit.ts";
-import { amountAfter, amountBefore, amountsIn } from "./text.ts";
+import { amountAfter, amountBefore, amountsIn, turnsBetween } from "./text.ts";
 import { suspiciousLink } from "./links.ts";
 import type { Cue } from "./types.ts";
 import type { Concept } from "./concepts.ts";
@@ -9,6 +9,8 @@ import type { Concept } from "./concepts.ts";
  * Noun phrases that hold a pay verb's word: "pago" in "tu pago ha sido liberado" (a notice's subject), a product topic,
  * a rail's own name ("Pay" in "Apple Pay", "Google Pay": no verb for the rail beside it), a feature's ("pago" in "página de pago").
  */
+/** How far after a rail a test-mode phrase of its sentence still takes it in ("…, Stripe e Pix pelo Mercado Pago, tudo em modo de teste"). */
+const TEST_MODE_REACH = 160;
 const NOUN_PHRASES: Concept[] = ["notice_subject", "topic_build", "pay_method", "feature_word", "product_subject"];
 /** Longer terms a payment method's name may sit inside without naming a rail to pay by: a secret ("card number"), a feature
  * ("wallet" in "the USDT wallet balance"), a product ("gift card design"). */
@@ -107,12 +109,23 @@ export function paymentRules(k: RuleKit): void {
     }
     return false;
   };
+  /**
+   * "pagamento com cartão pelo Stripe e Pix pelo Mercado Pago, tudo em modo de teste": the rails a sentence puts in test
+   * mode after them are the product's checkout (no turn between: "pay me via PayPal, so the Stripe test mode…" still asks).
+   */
+  // (A checkout names its gateway or another method before the rail: "карта через ЮKassa и СБП", "Stripe, además de PayPal";
+  // a rail named first is asked for: "Pay me via PayPal, the Stripe checkout is still in test mode".)
+  const setUpBefore = (m: Span) =>
+    [...rails, ...of("pay_gateway")].some((r) => !overlap(r, m) && r.end <= m.start && m.start - r.end <= TEST_MODE_REACH && sentenceOf(r.start) === sentenceOf(m.start));
+  const inTestMode = (m: Span) =>
+    setUpBefore(m) &&
+    of("test_mode").some((t) => t.start >= m.end && t.start - m.end <= TEST_MODE_REACH && sentenceOf(t.start) === sentenceOf(m.start) && !turnsBetween(text, m.end, t.start));
   for (const m of of("pay_method")) {
     // "银行卡号", "card number": a rail named inside a secret's term is that secret (personal data, below).
     // ("the USDT wallet balance", "gift card design", "礼品卡设计": a rail inside a feature's or a product's name is that thing.)
     if (partOf(m, RAIL_HOLDERS)) continue;
     // "the GCash MPIN", "kod TAC Maybank2u", "your PayPal password": the rail owns the secret beside it, nobody pays there.
-    if (secretOf(m)) continue;
+    if (secretOf(m, true)) continue;
     const timing = near(m, "pay_timing", 40);
     // ("deposit BTC/ETH/USDT buttons" on an exchange's dashboard: the rail is a feature being built.)
     if (timing && safe(m, timing) && !feature(m)) {
@@ -133,7 +146,7 @@ export function paymentRules(k: RuleKit): void {
       continue;
     }
     // ("Anforderungen:\n- Zahlungsarten: PayPal, Klarna…": a rail in a requirements list is a feature to build.)
-    if ((inside(m) && !near(m, "pay_outside")) || listedFeature(m) || inBrief(m)) continue;
+    if ((inside(m) && !near(m, "pay_outside")) || listedFeature(m) || inBrief(m) || (inTestMode(m) && !near(m, "pay_outside"))) continue;
     // The verb of its own clause first: "don't pay on the platform, transfer it to my PayPal" asks in the second clause.
     // (A verb inside a longer term of another concept is that term's: "pago" in "tu pago ha sido liberado"; "I used to pay
     // freelancers through PayPal": a past habit asks nothing; "the app should take PayPal": the product's doing.)
@@ -170,8 +183,10 @@ export function paymentRules(k: RuleKit): void {
       continue;
     }
     // "paypal geht auch, dann brauchen wir fiverr nicht", "Revolut, bez Fiverr": a rail offered in a sentence that names the
-    // platform as what to leave out is where to pay, without a verb.
+    // platform as what to leave out is where to pay, without a verb. Weaker than a verb: any negator in the sentence cancels
+    // it ("هل من الآمن أن أدفع لك عبر PayPal خارج فايفر؟" doubts it; the "ohne" in the phrase is the phrase's own).
     const o = of("outside").find((c) => sentenceOf(c.start) === sentenceOf(m.start) && !overlap(c, m) && of("brand").some((b) => b.start >= c.start && b.end <= c.end));
-    if (o && safe(m) && !pastHabit(m) && !topicNear(m) && !feature(m) && !lureLink()) add("payment_request", "pay_method_outside", 0.65, [m, o], `${m.term} ${o.term}`);
+    const doubted = () => negators().some((n) => sentenceOf(n.start) === sentenceOf(m.start) && !(o && overlap(n, o)));
+    if (o && safe(m) && !pastHabit(m) && !topicNear(m) && !feature(m) && !lureLink() && !doubted()) add("payment_request", "pay_method_outside", 0.65, [m, o], `${m.term} ${o.term}`);
   }
 }

@@ -4,14 +4,20 @@ import { credentialAfter, isAmount, passwordAfterLogin } from "./text.ts";
 import type { Cue } from "./types.ts";
 import type { Concept } from "./concepts.ts";
 
-/** Terms of the speaker's own doing that hold an ask verb: "we'll send you a code" (code_source) is no "send me". */
-const SPEAKER_ACTS: Concept[] = ["code_source"];
+/**
+ * Terms of the speaker's own doing that hold an ask verb: "we'll send you a code" (code_source) is no "send me"; nor
+ * are the compounds of an `ask_exception` ("screen-share", "screen sharing") a request to share.
+ */
+const SPEAKER_ACTS: Concept[] = ["code_source", "ask_exception"];
+
+/** One digit repeated ("000000-00000", "111-11-1111"): a placeholder, no one's number. */
+const PLACEHOLDER_DIGITS = /^(\d)\1*$/;
 
 /** Nothing but the clause's end after a verb ("…verification chahiye, SMS se…", "…が必要です。"). */
 const VERB_LAST = /^[\s\p{M}]*(?:[,.;:!?،。、！？\n)]|$)/u;
 
 export function personalDataRules(k: RuleKit): void {
-  const { text, entities, of, ents, findAround, productDoes, near, nearOther, together, sentenceOf, sameClause, wordsBetween, negators, negated, quoted, asContent, asSample, overlap, safe, feature, out, add, beside, partOf, bareAsk } = k;
+  const { text, entities, of, ents, findAround, productDoes, near, nearOther, together, sentenceOf, sameClause, wordsBetween, negators, negated, quoted, asContent, asSample, inQuotes, overlap, safe, feature, out, add, beside, partOf, bareAsk } = k;
   /** A staff claim or an account threat in the message: the setting of most credential lures. */
   const pressure = of("account_threat").length > 0 || of("brand").some((b) => of("staff_role").some((r) => gap(r, b) <= 20));
   const partial = (x: Span) => near(x, "partial_digits", 40) && !near(x, "full_number", 60);
@@ -28,7 +34,8 @@ export function personalDataRules(k: RuleKit): void {
     // CPF, SSN): "ticket 123-45-6789" is a reference;
     // the formatted 000.000.000-00 speaks for itself.
     if (e.needsIdWord && !near(e, "secret", 40)) continue;
-    if (!negated(e)) add("personal_data", e.detail ?? "gov_id", 0.85, [e], e.value);
+    // "000000-00000 kā paraugu": one digit over and over, or a number framed as a sample, is a template's placeholder.
+    if (!negated(e) && !asSample(e) && !PLACEHOLDER_DIGITS.test(e.value.replace(/\D/g, ""))) add("personal_data", e.detail ?? "gov_id", 0.85, [e], e.value);
   }
   /**
    * "your security code please", "ur password pls", "מה הסיסמה": a please-word or question word right beside a
@@ -59,8 +66,13 @@ export function personalDataRules(k: RuleKit): void {
   // "you'll paste the token into the panel yourself": the owner keeps the secret.
   // ("a photo of yourself holding your passport": a word inside the secret's own term keeps nothing.)
   const selfService = (x: Span) => of("self_service").some((c) => sentenceOf(c.start) === sentenceOf(x.start) && !of("secret").some((t) => t.start <= c.start && c.end <= t.end));
+  // (…and so does a verb of the owner's own in the next sentence: "SMS認証コードを実装しました。APIキーはご自身で入力していただきます":
+  // the ask verb's clause says who does it. In the secret's own sentence the code's request stands: "type the SMS code here yourself".)
+  const ownerDoes = (a: Span, x: Span) =>
+    sentenceOf(a.start) !== sentenceOf(x.start) && of("self_service").some((c) => sameClause(c, a) && !of("secret").some((t) => t.start <= c.start && c.end <= t.end));
   for (const s of of("secret")) {
-    if (!safe(s) || partial(s) || selfService(s) || feature(s)) continue;
+    // ("the chatbot's script says: 'Please enter the verification code…'": a request inside the deliverable's quoted text asks nobody.)
+    if (!safe(s) || partial(s) || selfService(s) || feature(s) || (inQuotes(s) && asContent(s))) continue;
     // "I won't give you my password. Please send a collaborator request instead": a sentence that refuses the
     // secret takes no request verb from another sentence.
     const refused = negators().some((n) => n.end <= s.start && sentenceOf(n.start) === sentenceOf(s.start));
@@ -71,7 +83,7 @@ export function personalDataRules(k: RuleKit): void {
     // "…2FA with a 6-digit SMS code. I need the Figma screens": a verb whose object (a feature word right after it) is
     // something else asks nothing of the secret.
     const askOf = (c: Cue) =>
-      sameSentence(c) && together(s, c) && (!overlap(c, s) || c.start < s.start || c.end > s.end) && !partOf(c, SPEAKER_ACTS) && !asksForFeature(c) && !productDoes(c);
+      sameSentence(c) && together(s, c) && (!overlap(c, s) || c.start < s.start || c.end > s.end) && !partOf(c, SPEAKER_ACTS) && !asksForFeature(c) && !productDoes(c) && !ownerDoes(c, s);
     const ask = findAround("ask_verb", s.start - WINDOW - REACH, s.end + WINDOW, askOf) ?? (pressure ? nearOther(s, "pay_verb", WINDOW, sameSentence) : undefined);
     if (ask && safe(ask, s)) {
       add("personal_data", "secret_request", 0.85, [s, ask], `${ask.term} ${s.term}`);
@@ -104,10 +116,11 @@ export function personalDataRules(k: RuleKit): void {
   for (const c of of("code_word")) {
     // The code a remote tool shows is part of the remote-access request, not a secret of its own.
     // ('Translate: "Enter the 6-digit code we sent you"': the deliverable's text asks nobody.)
-    if (!safe(c) || near(c, "remote_tool", 80) || asContent(c)) continue;
+    // ("カード番号の下4桁をご返信ください": the part of the number staff may ask for, as for a secret.)
+    if (!safe(c) || near(c, "remote_tool", 80) || asContent(c) || partial(c)) continue;
     const source = near(c, "code_source", 60);
     // (A please-word may follow the code's source: "код из смс, пожалуйста", "the code from the SMS pls".)
-    const ask = of("ask_verb").find((a) => together(c, a, 60) && !partOf(a, SPEAKER_ACTS) && !productDoes(a)) ?? askMarker(c) ?? (source && source.end > c.end ? askMarker(source) : undefined);
+    const ask = of("ask_verb").find((a) => together(c, a, 60) && !partOf(a, SPEAKER_ACTS) && !productDoes(a) && !ownerDoes(a, c)) ?? askMarker(c) ?? (source && source.end > c.end ? askMarker(source) : undefined);
     // "I build the feature that sends the OTP code by SMS": the code is part of the product; so is what an ask
     // verb asks for when a feature word is its object ("login with 2FA via SMS code, I need the whole flow designed").
     if (source && ask && safe(ask, c) && !feature(c) && !asksForFeature(ask)) {

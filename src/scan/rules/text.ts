@@ -26,7 +26,8 @@ export function turnsBetween(text: string, from: number, to: number): boolean {
   return to > from && TURN.test(text.slice(from, to));
 }
 
-const endRun = String.raw`[${END_MARKS}]+(?=\s|$)|\n`;
+// (A full stop of the scripts written without spaces ends its sentence with no space after it: "実装しました。APIキーは…".)
+const endRun = String.raw`[${END_MARKS}]+(?=\s|$)|[。！？]+|\n`;
 const clauseWords = CLAUSE_WORDS.map(escapeRegExp).join("|");
 // The breaks, by definition (where each match ends): a sentence ends after a run of end marks before a space, at a
 // line break and at a spaced dash ("a – b"); a clause also at ", ", a clause mark, a spaced "-" and a spaced "but".
@@ -191,7 +192,8 @@ function spacedHandle(after: string): { at: number; length: number; value: strin
  * closing mark on the line that no letter or digit follows (a corner bracket 」 may touch kana). An apostrophe inside
  * a word ("it's", "Stripe's") opens and closes nothing.
  */
-const QUOTED = /(?<=^|[\s:(\[—–-]|[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}])['"“‘«„「『‹]([^\n]*?)(?:['"”’»“›](?![\p{L}\p{N}])|[」』])/gu;
+// (A full-width colon opens a quote too, and a closing mark may touch the Han or kana after it: "话术是：“请输入验证码。”这样可以吗".)
+const QUOTED = /(?<=^|[\s:：(\[—–-]|[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}])['"“‘«„「『‹]([^\n]*?)(?:['"”’»“›](?!(?![\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}])[\p{L}\p{N}])|[」』])/gu;
 
 /** The spans of the quoted passages of a text (their marks included). */
 export function quotedSpans(text: string): Span[] {
@@ -233,9 +235,14 @@ export function credentialAfter(text: string, from: number): Span | undefined {
   if (SCRIPTS_NOT_IN_PASSWORDS.test(v)) return undefined;
   // Without ":" or "is" before it, a word with the sentence's own punctuation ("hasło działa?", "parole
   // strādā!") is a question or a remark, not a value ("password: Qwerty!!" still is one).
-  const announced = /[:=：]|\p{L}/u.test(m[0].slice(0, m[0].length - m[1]!.length));
-  const body = announced ? v : v.replace(/[.,;:!?…]+$/u, "");
-  if (!(/\p{L}/u.test(body) && /\p{N}/u.test(body)) && !/^[^\s\p{L}\p{N}]*\p{L}+[^\s\p{L}\p{N}]+/u.test(body)) return undefined;
+  // (A value in quote marks of its own is announced too: "parole „Rudens!“".)
+  const announced = /[:=：]|\p{L}/u.test(m[0].slice(0, m[0].length - m[1]!.length)) || /^["'„“‘«‹「『]/u.test(v);
+  // (Nor are a closing quote or bracket after it: "…paroli vai PIN kodu.”" ends a quoted sentence.)
+  const body = announced ? v : v.replace(/[.,;:!?…"'”’“‘»«›‹」』)\]।॥۔؟،]+$/u, "");
+  // A word with only its own joiners inside ("l'autenticazione", "e-mails") is a word, not letters and symbols; a
+  // letter's marks are the letter's (Devanagari vowel signs: "OTP स्क्रीन").
+  const symbols = body.replace(/(?<=\p{L}\p{M}*)['’-](?=\p{L})/gu, "");
+  if (!(/\p{L}/u.test(body) && /\p{N}/u.test(body)) && !/^[^\s\p{L}\p{M}\p{N}]*[\p{L}\p{M}]+[^\s\p{L}\p{M}\p{N}]+/u.test(symbols)) return undefined;
   const start = from + m[0].length - m[1]!.length;
   return { start, end: start + v.length };
 }
