@@ -5,7 +5,7 @@
 import { prototypeOf } from "../text/confusables.ts";
 import { T, type MappedBuilder } from "./mapped.ts";
 import { infoOf, type CharMemo } from "./char-info.ts";
-import { codePointIn, isProcliticCode } from "./code-points.ts";
+import { arabicArticleLength, codePointIn, isProcliticCode } from "./code-points.ts";
 import latinLookalikes from "./latin-lookalikes.json" with { type: "json" };
 import latinSoundalikes from "./latin-soundalikes.json" with { type: "json" };
 import { cyrillicSoundOf, foldScriptSwitch } from "./script-switch.ts";
@@ -92,6 +92,8 @@ export function foldConfusables(units: MappedBuilder, from: number, src: string,
   if (foreign === 0 || latin === 0) return;
   // "בwhatsapp", "بpaypal": a proclitic glued to a Latin name stays as typed (the lexicon's walk starts a term after it).
   if (foreign <= 2 && startsWithProclitics(codes, from, foreign)) return;
+  // "الcode", "الـOTP", "بالpaypal": the Arabic article glued to a Latin word stays too.
+  if (foreign <= 3 && arabicArticleLength(codes, from, to) === foreign) return;
   // "ватсapp", "واتسapp", "whatsапп": a switch of keyboard in mid-word is read by sound (script-switch.ts).
   if (foldScriptSwitch(units, from, cache)) return;
   if (foreign > latin && foldLatinIntoCyrillic(units, from, to, cache)) return;

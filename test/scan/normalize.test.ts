@@ -176,6 +176,10 @@ describe("word view", () => {
     expect(word("انydesk")).toBe("anydesk");
     expect(word("טeamviewer")).toBe("teamviewer");
     expect(word("בwhatsapp")).toBe("בwhatsapp");
+    // So does the Arabic article, alone or after a proclitic ("الـOTP", "بالpaypal", "عالwhatsapp").
+    expect(word("الـotp")).toBe("الotp");
+    expect(word("بالpaypal")).toBe("بالpaypal");
+    expect(word("عالwhatsapp")).toBe("عالwhatsapp");
     // An Arabic word and an English one glued together: the Arabic one is not read in Latin (the shorter Latin run is read in Arabic, script-switch.ts).
     expect(word("واتسابlogo")).toBe("واتسابلوجو");
   });
