@@ -16,6 +16,7 @@ describe("entity view", () => {
   it("folds digits of every script, keycaps, fullwidth forms and drops invisible characters", () => {
     expect(entityView("٠٠٤٤ ۳ ३ ３").text).toBe("0044 3 3 3");
     expect(entityView("➕1️⃣5️⃣5️⃣").text).toBe("+155");
+    expect(entityView("052־1234567").text).toBe("052-1234567"); // the Hebrew maqaf is a hyphen
     expect(entityView("W🅰️tsapp 🅟🅐🅨").text).toBe("WAtsapp PAY"); // emoji letters, but not flags
     expect(entityView("🇧🇷").text).toBe("🇧🇷");
     expect(entityView("pay\u200bpal").text).toBe("paypal");
