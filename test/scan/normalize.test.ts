@@ -79,6 +79,13 @@ describe("word view", () => {
     expect(word("Trust-&-Safety")).toBe("trust safety");
   });
 
+  it("reads a letter held down as one, but not a run the word starts with, nor digits", () => {
+    expect(word("whaaaatsapp الوااااتس כתוב לייייי")).toBe("whatsapp الواتس כתוב לי");
+    expect(word("www sss cccd bbbb x1000")).toBe("www sss cccd bbbb x1000");
+    expect(word("whaaaatsаpp")).toBe("whatsapp"); // also in a word the token pass takes (a Cyrillic а)
+    expect(originalOf("call me on whaaaatsapp!", "whatsapp")).toBe("whaaaatsapp");
+  });
+
   it("folds confusable letters only in mainly-Latin words", () => {
     expect(word("Теlеgrаm")).toBe("telegram"); // Cyrillic Т, е, а
     expect(word("fіverr")).toBe("fiverr"); // Cyrillic і
