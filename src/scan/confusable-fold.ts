@@ -93,7 +93,11 @@ export function foldConfusables(units: MappedBuilder, from: number, src: string,
   // "בwhatsapp", "بpaypal": a proclitic glued to a Latin name stays as typed (the lexicon's walk starts a term after it).
   if (foreign <= 2 && startsWithProclitics(codes, from, foreign)) return;
   // "الcode", "الـOTP", "بالpaypal": the Arabic article glued to a Latin word stays too.
-  if (foreign <= 3 && arabicArticleLength(codes, from, to) === foreign) return;
+  const article = arabicArticleLength(codes, from, to);
+  if (foreign <= 3 && article === foreign) return;
+  // "בwhatѕapp", "بpаypal": after the prefix, the Latin word with its look-alikes is folded on its own.
+  const prefix = article || (isProcliticCode(codes[from]!) && codes[from]! >= 0x590 ? (isProcliticCode(codes[from + 1]!) && codes[from + 1]! >= 0x590 ? 2 : 1) : 0);
+  if (prefix && from + prefix < to && codes[from + prefix]! < 0x590) return foldConfusables(units, from + prefix, src, cache);
   // "ватсapp", "واتسapp", "whatsапп": a switch of keyboard in mid-word is read by sound (script-switch.ts).
   if (foldScriptSwitch(units, from, cache)) return;
   if (foreign > latin && foldLatinIntoCyrillic(units, from, to, cache)) return;

@@ -188,6 +188,9 @@ describe("word view", () => {
     expect(word("الـotp")).toBe("الotp");
     expect(word("بالpaypal")).toBe("بالpaypal");
     expect(word("عالwhatsapp")).toBe("عالwhatsapp");
+    // and a look-alike inside the Latin word after it is folded ("בwhatѕapp" with a Cyrillic ѕ)
+    expect(word("בwhatѕapp")).toBe("בwhatsapp");
+    expect(word("بالpаypal")).toBe("بالpaypal");
     // An Arabic word and an English one glued together: the Arabic one is not read in Latin (the shorter Latin run is read in Arabic, script-switch.ts).
     expect(word("واتسابlogo")).toBe("واتسابلوجو");
   });
