@@ -17,6 +17,15 @@ export function isProcliticCode(c: number): boolean {
   return PROCLITIC_CODES.has(c);
 }
 
+/**
+ * Length of the Arabic article glued at codes[at] to a Latin word ("الcode", "الـOTP", "بالpaypal", "عالwhatsapp"):
+ * "ال" after at most one proclitic letter (or the ع of "على"), else 0.
+ */
+export function arabicArticleLength(codes: ArrayLike<number>, at: number, to: number): number {
+  const lead = at < to && (codes[at] === 0x639 || (isProcliticCode(codes[at]!) && codes[at]! >= 0x600)) ? 1 : 0;
+  return at + lead + 1 < to && codes[at + lead] === 0x627 && codes[at + lead + 1] === 0x644 ? lead + 2 : 0;
+}
+
 /** Non-ASCII white space (the \s of JavaScript), by code: the word view's hot loop asks for every character. */
 export function isUnicodeSpace(c: number): boolean {
   return c === 0x85 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;

@@ -5,7 +5,7 @@
 import { prototypeOf } from "../text/confusables.ts";
 import { T, type MappedBuilder } from "./mapped.ts";
 import { infoOf, type CharMemo } from "./char-info.ts";
-import { codePointIn, isProcliticCode } from "./code-points.ts";
+import { arabicArticleLength, codePointIn, isProcliticCode } from "./code-points.ts";
 import latinLookalikes from "./latin-lookalikes.json" with { type: "json" };
 import latinSoundalikes from "./latin-soundalikes.json" with { type: "json" };
 import { cyrillicSoundOf, foldScriptSwitch } from "./script-switch.ts";
@@ -92,6 +92,12 @@ export function foldConfusables(units: MappedBuilder, from: number, src: string,
   if (foreign === 0 || latin === 0) return;
   // "בwhatsapp", "بpaypal": a proclitic glued to a Latin name stays as typed (the lexicon's walk starts a term after it).
   if (foreign <= 2 && startsWithProclitics(codes, from, foreign)) return;
+  // "الcode", "الـOTP", "بالpaypal": the Arabic article glued to a Latin word stays too.
+  const article = arabicArticleLength(codes, from, to);
+  if (foreign <= 3 && article === foreign) return;
+  // "בwhatѕapp", "بpаypal": after the prefix, the Latin word with its look-alikes is folded on its own.
+  const prefix = article || (isProcliticCode(codes[from]!) && codes[from]! >= 0x590 ? (isProcliticCode(codes[from + 1]!) && codes[from + 1]! >= 0x590 ? 2 : 1) : 0);
+  if (prefix && from + prefix < to && codes[from + prefix]! < 0x590) return foldConfusables(units, from + prefix, src, cache);
   // "ватсapp", "واتسapp", "whatsапп": a switch of keyboard in mid-word is read by sound (script-switch.ts).
   if (foldScriptSwitch(units, from, cache)) return;
   if (foreign > latin && foldLatinIntoCyrillic(units, from, to, cache)) return;

@@ -19,8 +19,8 @@ const MARK = /^\p{M}$/u;
 const ND = /^\p{Nd}$/u;
 const IGNORABLE = /^\p{Default_Ignorable_Code_Point}$/u;
 const KEYCAP = 0x20e3;
-/** Symbols NFKC leaves alone but people use as ASCII ("➕44…"). */
-const SYMBOLS: Record<string, string> = { "➕": "+", "➖": "-", "✚": "+", "‐": "-", "‑": "-", "‒": "-", "−": "-", "⁃": "-", "∙": ".", "•": ".", "・": ".", "‧": ".", "。": ". ", "＂": '"', ...emojiLetters() };
+/** Symbols NFKC leaves alone but people use as ASCII ("➕44…", the Hebrew maqaf in "052־1234567"). */
+const SYMBOLS: Record<string, string> = { "➕": "+", "➖": "-", "✚": "+", "‐": "-", "‑": "-", "‒": "-", "−": "-", "⁃": "-", "־": "-", "∙": ".", "•": ".", "・": ".", "‧": ".", "。": ". ", "＂": '"', ...emojiLetters() };
 
 /**
  * Negative circled and negative squared letters (🅐…🅩, 🅰…🆉): emoji that NFKC leaves alone, used as letters

@@ -4,7 +4,7 @@
 import { ANYWHERE, walkStartTrie, type MatchSink } from "./start-trie.ts";
 import { addRunHits } from "./joined-run-hits.ts";
 import { SEAM, T } from "./mapped.ts";
-import { isProcliticCode, isUnspacedCode as isUnspaced } from "./code-points.ts";
+import { arabicArticleLength, isProcliticCode, isUnspacedCode as isUnspaced } from "./code-points.ts";
 import type { CompiledLexicon, Hit } from "./lexicon.ts";
 
 export const PREFIX = 1;
@@ -18,11 +18,25 @@ const JOINED = T.joined_letters;
  * also a Latin name typed straight after it ("בwhatsapp", "بpaypal").
  */
 function afterProclitic(text: string, start: number): boolean {
+  if (afterArticle(text, start)) return true;
   const p = text.charCodeAt(start - 1);
   if (p < 0x0590 || p > 0x06ff || !isProcliticCode(p)) return false;
   const c = text.charCodeAt(start);
   if (!((c >= 0x0590 && c <= 0x06ff) || (c >= 97 && c <= 122))) return false;
   return start - 1 === 0 || text.charCodeAt(start - 2) === 32 || (isProcliticCode(text.charCodeAt(start - 2)) && (start - 2 === 0 || text.charCodeAt(start - 3) === 32));
+}
+
+/** A Latin word right after the Arabic article at a word start ("الcode", "بالpaypal", "عالwhatsapp"). */
+function afterArticle(text: string, start: number): boolean {
+  const c = text.charCodeAt(start);
+  if (c < 97 || c > 122 || text.charCodeAt(start - 1) !== 0x644) return false;
+  for (let n = 2; n <= 3; n++) {
+    const at = start - n;
+    if (at < 0 || (at > 0 && text.charCodeAt(at - 1) !== 32)) continue;
+    const codes = [text.charCodeAt(at), text.charCodeAt(at + 1), text.charCodeAt(at + 2)];
+    if (arabicArticleLength(codes, 0, n) === n) return true;
+  }
+  return false;
 }
 
 /**

@@ -23,6 +23,44 @@ const LAM = "ل".charCodeAt(0);
 /** The fold memo of a call without a CharMemo: empty (addPlainTokens then takes ASCII only). */
 const NO_FOLDS = new Int32Array(0);
 
+/** Fewest equal letters in a row that are read as one: a letter held down ("whaaaatsapp", "الوااااتس", "pleeease"). */
+const HELD_LETTER_RUN = 3;
+
+/**
+ * Writes each run of HELD_LETTER_RUN or more equal letters in the word units [from, to) as one unit spanning them all,
+ * and returns the word's new end. A run at the word's start stays ("www", "sss", "cccd"), and digits are not letters.
+ */
+function collapseHeldLetters(units: MappedBuilder, from: number, to: number): number {
+  const { codes, start, end, flags } = units;
+  let k = from + 1;
+  while (k < to && codes[k] === codes[from]) k++; // the run the word starts with
+  let w = k;
+  while (k < to) {
+    const c = codes[k]!;
+    let r = k + 1;
+    while (r < to && codes[r] === c) r++;
+    const held = r - k >= HELD_LETTER_RUN && !(c >= 48 && c <= 57) && !(c >= 0xd800 && c <= 0xdfff);
+    if (held) {
+      let f = 0;
+      for (let q = k; q < r; q++) f |= flags[q]!;
+      codes[w] = c;
+      start[w] = start[k]!;
+      end[w] = end[r - 1]!;
+      flags[w] = f;
+      w++;
+    } else
+      for (let q = k; q < r; q++, w++)
+        if (w !== q) {
+          codes[w] = codes[q]!;
+          start[w] = start[q]!;
+          end[w] = end[q]!;
+          flags[w] = flags[q]!;
+        }
+    k = r;
+  }
+  return w;
+}
+
 /**
  * The word view's workspace, reused from one call to the next through the CharCache. Word
  * characters go straight into `units` in the output's form (code units, a space before every word
@@ -113,6 +151,11 @@ export class WordWork {
     if (!this.ascii && this.latin) foldConfusables(this.units, this.open, this.src, this.cache);
     if (this.words === this.wordFrom.length) this.growWords();
     const w = this.words++;
+    const held = this.units.length - this.open >= HELD_LETTER_RUN + 1 ? collapseHeldLetters(this.units, this.open, this.units.length) : this.units.length;
+    if (held !== this.units.length) {
+      this.cps -= this.units.length - held;
+      this.units.length = held;
+    }
     const to = this.units.length;
     this.wordFrom[w] = this.open;
     this.wordTo[w] = to;
@@ -152,6 +195,8 @@ export class WordWork {
     let open = -1;
     let ascii = true;
     let latin = false;
+    // the open word has a letter held down (collapseHeldLetters)
+    let held = false;
     // where the current token started, and the state there: to leave the token to the token pass
     let tokenStart = i;
     let tokenUnits = k;
@@ -194,6 +239,7 @@ export class WordWork {
         }
         if (cp >= 0x80) ascii = false;
         if (c < 0x80 ? kind === LETTER : (folds[c]! & FOLD_LATIN) !== 0) latin = true;
+        if (kind === LETTER && cp === codes[k - 1] && cp === codes[k - 2] && k - 2 > open) held = true;
         codes[k] = cp;
         start[k] = at;
         end[k] = at + 1;
@@ -205,6 +251,11 @@ export class WordWork {
         if (!ascii && latin) kind = LEAVE; // the word needs foldConfusables
         else {
           // endWord: a code point per unit, ending at `at`
+          if (held) {
+            units.length = k;
+            k = collapseHeldLetters(units, open, k);
+            held = false;
+          }
           wordFrom[w] = open;
           wordTo[w] = k;
           wordCps[w] = k - open;

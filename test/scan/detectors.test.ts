@@ -182,6 +182,8 @@ describe("entity detectors", () => {
     expect(values("llámame al 612.34.56.78", "phone")).toEqual(["612345678"]);
     expect(values("am 21.03.2025, Budget 12.500.000, v2.14.3, 192.168.100.200", "phone")).toEqual([]);
     expect(values("ruf an 0176/12345678", "phone")).toEqual(["017612345678"]);
+    expect(values("תקפיץ לי הודעה ל-0541234567", "phone")).toEqual(["0541234567"]); // a Hebrew prefix's dash
+    expect(values("order 12-0541234567", "phone")).toEqual([]);
     expect(values("Rechnung 2025/12345678", "phone")).toEqual([]);
   });
 

@@ -16,6 +16,7 @@ describe("entity view", () => {
   it("folds digits of every script, keycaps, fullwidth forms and drops invisible characters", () => {
     expect(entityView("٠٠٤٤ ۳ ३ ３").text).toBe("0044 3 3 3");
     expect(entityView("➕1️⃣5️⃣5️⃣").text).toBe("+155");
+    expect(entityView("052־1234567").text).toBe("052-1234567"); // the Hebrew maqaf is a hyphen
     expect(entityView("W🅰️tsapp 🅟🅐🅨").text).toBe("WAtsapp PAY"); // emoji letters, but not flags
     expect(entityView("🇧🇷").text).toBe("🇧🇷");
     expect(entityView("pay\u200bpal").text).toBe("paypal");
@@ -76,6 +77,13 @@ describe("word view", () => {
   it("lower-cases, drops diacritics and turns punctuation runs into one space", () => {
     expect(word("Atsūti man PAROLI!!  Überweisung…")).toBe("atsuti man paroli uberweisung");
     expect(word("Trust-&-Safety")).toBe("trust safety");
+  });
+
+  it("reads a letter held down as one, but not a run the word starts with, nor digits", () => {
+    expect(word("whaaaatsapp الوااااتس כתוב לייייי")).toBe("whatsapp الواتس כתוב לי");
+    expect(word("www sss cccd bbbb x1000")).toBe("www sss cccd bbbb x1000");
+    expect(word("whaaaatsаpp")).toBe("whatsapp"); // also in a word the token pass takes (a Cyrillic а)
+    expect(originalOf("call me on whaaaatsapp!", "whatsapp")).toBe("whaaaatsapp");
   });
 
   it("folds confusable letters only in mainly-Latin words", () => {
@@ -176,6 +184,13 @@ describe("word view", () => {
     expect(word("انydesk")).toBe("anydesk");
     expect(word("טeamviewer")).toBe("teamviewer");
     expect(word("בwhatsapp")).toBe("בwhatsapp");
+    // So does the Arabic article, alone or after a proclitic ("الـOTP", "بالpaypal", "عالwhatsapp").
+    expect(word("الـotp")).toBe("الotp");
+    expect(word("بالpaypal")).toBe("بالpaypal");
+    expect(word("عالwhatsapp")).toBe("عالwhatsapp");
+    // and a look-alike inside the Latin word after it is folded ("בwhatѕapp" with a Cyrillic ѕ)
+    expect(word("בwhatѕapp")).toBe("בwhatsapp");
+    expect(word("بالpаypal")).toBe("بالpaypal");
     // An Arabic word and an English one glued together: the Arabic one is not read in Latin (the shorter Latin run is read in Arabic, script-switch.ts).
     expect(word("واتسابlogo")).toBe("واتسابلوجو");
   });

@@ -18,7 +18,8 @@ const INTL_PHONE = /(?<!(?![\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}])\p{L}|[\p{
 // A sentence may end right after a number ("call me on 07911 123456."): only punctuation followed by more digits continues it.
 // The area code may end in a slash, German style ("0176/12345678").
 // A dash set off by spaces may part the groups ("0152 – 3344556"), as in an international number.
-const NATIONAL_PHONE = /(?<!(?![\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}])\p{L}|[\p{N}#/.,\-])\(?0\d(?:\d{1,3}\/(?=\d))?(?:(?:[\s().\-\p{So}]{0,2}|\s[\-–]\s)\d){7,11}(?!\p{N}|[.,\-\/]\p{N})/uy;
+// (A dash right after a Hebrew letter is a prefix's: "ל-0541234567" = to 054….)
+const NATIONAL_PHONE = /(?<!(?![\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}])\p{L}|[\p{N}#/.,])(?<!(?:^|[^\u05d0-\u05ea])-)\(?0\d(?:\d{1,3}\/(?=\d))?(?:(?:[\s().\-\p{So}]{0,2}|\s[\-–]\s)\d){7,11}(?!\p{N}|[.,\-\/]\p{N})/uy;
 /**
  * A national number written without trunk 0 or country code, as in the US, India, China or Brazil
  * ("415 555 2671", "98765 43210", "138 1024 7765", "(11) 98765-4321"): 10 or 11 digits in a few groups,

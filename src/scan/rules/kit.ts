@@ -198,7 +198,10 @@ export function newRuleKit(languageMemo: LanguageMemo = newLanguageMemo()) {
     }
     sortByStart(byStart);
   };
-  const staysHere = () => (staying ??= ofId(CONCEPT_ID.inside_platform).filter((c) => !within(c)));
+  // ("حسابك على فايفر موقوف", "צוות התמיכה בפייבר", "قسم المدفوعات في فايفر": right after the reader's account or a desk,
+  // "on Fiverr" says whose account or desk it is, not that the talk stays here.)
+  const qualifies = (c: Cue) => [CONCEPT_ID.notice_subject, CONCEPT_ID.staff_role].some((id) => ofId(id).some((r) => r.end <= c.start && c.start - r.end <= 2));
+  const staysHere = () => (staying ??= ofId(CONCEPT_ID.inside_platform).filter((c) => !within(c) && !qualifies(c)));
   // A negation inside another phrase ("isn't enough", "no fiverr fee") is that phrase's, not a negator (decided once).
   // Nor is a negator inside a number or an address (Vietnamese "không" is also the digit 0: "không chín một…").
   // Nor is a negator in a question that is not a refusal: a negative question invites ("LINEで話しません？",

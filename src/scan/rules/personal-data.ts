@@ -14,6 +14,8 @@ const SPEAKER_ACTS: Concept[] = ["code_source", "ask_exception"];
 const PLACEHOLDER_DIGITS = /^(\d)\1*$/;
 
 /** Nothing but the clause's end after a verb ("…verification chahiye, SMS se…", "…が必要です。"). */
+/** The owner of a secret after it: one Arabic word with the article, or "של"/"حق"/"بتاع"… and a word ("of WordPress"). */
+const OWNER_BETWEEN = /^\s+(?:ال[\u0600-\u06ff]+|(?:של|حق|حقت|بتاع|بتاعة|بتاعت|تبع|تاع|ديال)\s+[\p{L}\p{N}]+)\s+$/u;
 const VERB_LAST = /^[\s\p{M}]*(?:[,.;:!?،。、！？\n)]|$)/u;
 
 export function personalDataRules(k: RuleKit): void {
@@ -43,8 +45,9 @@ export function personalDataRules(k: RuleKit): void {
    */
   // ("please change the admin password" is advice: a please-word must touch the secret.)
   // A question ending after it asks for its value too ("密码是多少", "mật khẩu là gì"); beside a tool or a channel it asks what the thing is.
+  // ("كلمة سر الووردبريس لو سمحت", "סיסמה של וורדפרס בבקשה": an Arabic or Hebrew owner of the secret may stand between.)
   const askMarker = (x: Span) =>
-    of("ask_marker").find((c) => beside(c, x, 0)) ?? of("ask_ending").find((c) => beside(c, x, 0)) ?? of("ask_question").find((c) => c.end <= x.start && beside(c, x, 1));
+    of("ask_marker").find((c) => beside(c, x, 0) || (c.start >= x.end && sameClause(c, x) && OWNER_BETWEEN.test(text.slice(x.end, c.start)))) ?? of("ask_ending").find((c) => beside(c, x, 0)) ?? of("ask_question").find((c) => c.end <= x.start && beside(c, x, 1));
   /**
    * "ur password?", "tu contraseña?": the secret and its question mark, all of a sentence of a few words, not answered
    * by a negator in the next one ("Your password? Never share it") — a bare ask as for a tool or a rail.

@@ -184,6 +184,8 @@ function spacedHandle(after: string): { at: number; length: number; value: strin
     const h = HANDLE_AFTER.exec(joined);
     if (h && h[0] === joined) return { at: m[1]!.length, length: typed.length, value: joined };
   }
+  // After an at sign any spaced word is the handle ("@ y o s s i"), as "@ yossi" is.
+  if (m[1]!.includes("@")) return { at: m[1]!.length, length: m[2]!.length, value: m[2]!.replace(/ /g, "") };
   return undefined;
 }
 
