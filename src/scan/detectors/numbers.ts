@@ -4,7 +4,7 @@
 // digit groups (codes, CVV, PINs) that count only beside a word saying what they are. Phone
 // numbers are in phones.ts; which number wins an overlap is the table in found.ts.
 import { toOriginal, type Mapped } from "../normalize.ts";
-import { cpfValid, ibanLength, ibanValid, israeliIdValid, latvianPersonalCodeValid, luhnValid, ssnShapeValid } from "./checksums.ts";
+import { cpfValid, ibanLength, ibanValid, israeliIdValid, latvianPersonalCodeValid, luhnValid, peselValid, ssnShapeValid, turkishIdValid } from "./checksums.ts";
 import { UNDER_CARD, UNDER_DIGIT_CODE, UNDER_IL_ID, overlaps, push, type Found } from "./found.ts";
 import { eachStickyMatch } from "./matches.ts";
 import { isSpace, runStarts } from "./shape.ts";
@@ -91,10 +91,13 @@ const SSN = /(?<![\p{N}\-])\d{3}-\d{2}-\d{4}(?![\p{N}\-])/uy;
 const LV_CODE = /(?<![\p{N}\-])\d{6}-\d{5}(?![\p{N}\-])/uy;
 /** A CPF in its written form, 000.000.000-00: the dots and the dash say what it is. */
 const CPF_FORMATTED = /(?<![\p{N}\-.])\d{3}\.\d{3}\.\d{3}-\d{2}(?![\p{N}\-])/uy;
-/** Israeli identity numbers are 9 plain digits: a tenth of random 9-digit numbers pass the check, so the rules want an ID word beside one. */
-const IL_ID = /(?<![\p{N}\-.,\/])\d{9}(?![\p{N}\-.,\/])/uy;
-/** A CPF written as 11 plain digits: one in a hundred 11-digit numbers (a Brazilian mobile among them) passes, so like an Israeli ID it wants an ID word beside it. */
-const CPF_DIGITS = /(?<![\p{N}\-.,\/])\d{11}(?![\p{N}\-.,\/])/uy;
+/** Israeli identity numbers are 9 plain digits (a comma or full stop may end the sentence after one, not go on into more digits): a tenth of random 9-digit numbers pass the check, so the rules want an ID word beside one. */
+const IL_ID = /(?<![\p{N}\-.,\/])\d{9}(?![\p{N}\-\/]|[.,]\p{N})/uy;
+/**
+ * A CPF written as 11 plain digits: one in a hundred 11-digit numbers (a Brazilian mobile among them) passes, so like an Israeli ID it wants an ID word beside it.
+ * So do the other 11-digit national numbers with check digits: a Polish PESEL and a Turkish TC kimlik no.
+ */
+const CPF_DIGITS = /(?<![\p{N}\-.,\/])\d{11}(?![\p{N}\-\/]|[.,]\p{N})/uy;
 /** Plain-digit identity numbers, found after the phone numbers so that they never hide one. */
 export function findIsraeliIds(text: string, v: Mapped, out: Found, runs: number[], longestRun: number): void {
   eachStickyMatch(text, IL_ID, startsOf(IL_ID, runs), (m) => {
@@ -105,9 +108,10 @@ export function findIsraeliIds(text: string, v: Mapped, out: Found, runs: number
   });
   if (longestRun < 11) return;
   eachStickyMatch(text, CPF_DIGITS, startsOf(CPF_DIGITS, runs), (m) => {
-    if (!cpfValid(m[0])) return;
+    const detail = cpfValid(m[0]) ? "br_cpf" : peselValid(m[0]) ? "pl_pesel" : turkishIdValid(m[0]) ? "tr_id" : undefined;
+    if (!detail) return;
     const [s, e] = toOriginal(v, m.index, m.index + m[0].length);
-    if (!overlaps(out, s, e, UNDER_IL_ID)) push(out, v, m.index, m.index + m[0].length, "gov_id", m[0], { detail: "br_cpf", needsIdWord: true });
+    if (!overlaps(out, s, e, UNDER_IL_ID)) push(out, v, m.index, m.index + m[0].length, "gov_id", m[0], { detail, needsIdWord: true });
   });
 }
 
