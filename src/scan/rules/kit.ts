@@ -368,8 +368,10 @@ export function newRuleKit(languageMemo: LanguageMemo = newLanguageMemo()) {
    * "the app should send the 4-digit code by SMS", "アプリはSMSで認証コードを送って", "aplikasinya harus … bayar pakai OVO": a verb
    * after the product as its subject, in its clause, is what the product does, not a request to the reader.
    */
+  // (A subject's term may end in a word that breaks clauses elsewhere, Polish "ma" (has) = Italian "but": "aplikacja ma
+  // wysłać kod". Its clause is then the one right after it.)
   const productDoes = (x: Span) =>
-    ofId(CONCEPT_ID.product_subject).some((c) => c.end <= x.start && sameClause(c, x) && gap(c, x) <= WINDOW && !FULL_STOP_BETWEEN.test(text.slice(c.end, x.start)));
+    ofId(CONCEPT_ID.product_subject).some((c) => c.end <= x.start && (sameClause(c, x) || clauses.isIn(clauseOf(x.start), Math.min(c.end + 1, x.start))) && gap(c, x) <= WINDOW && !FULL_STOP_BETWEEN.test(text.slice(c.end, x.start)));
   /**
    * A requirements list: x in the block of lines under a `brief_heading` line that ends with a colon ("Anforderungen für
    * unseren Onlineshop:\n- Zahlungsarten: PayPal, …", "ТЗ на бота:\n— оплата через ЮKassa …"), up to a blank line (one
@@ -498,11 +500,13 @@ export function newRuleKit(languageMemo: LanguageMemo = newLanguageMemo()) {
     kit.out.push({ label, rule, score, spans: copies, normalized });
   };
   /** "the password of my Instagram", "my Instagram password": the account a secret belongs to, not a channel to move to. */
+  // ("номер картки скину в телеграмі", "card number I'll send on Telegram": a contact verb between them sends the secret there.)
+  const verbBetween = (from: number, to: number) => ofId(CONCEPT_ID.contact_verb).some((v) => v.start >= from && v.end <= to);
   const secretOf = (m: Span) => {
     const list = ofId(CONCEPT_ID.secret);
     for (let k = 0; k < list.length; k++) {
       const c = list[k]!;
-      if (!overlap(c, m) && sameClause(c, m) && (c.end <= m.start ? wordsBetween(c.end, m.start) <= 2 : wordsBetween(m.end, c.start) <= 1)) return true;
+      if (!overlap(c, m) && sameClause(c, m) && (c.end <= m.start ? wordsBetween(c.end, m.start) <= 2 && !verbBetween(c.end, m.start) : wordsBetween(m.end, c.start) <= 1)) return true;
     }
     return false;
   };

@@ -228,9 +228,10 @@ export function credentialAfter(text: string, from: number): Span | undefined {
   // Passwords are typed in Latin letters, digits and symbols: "密码长度是多少位…", "パスワードは8文字以上" go on talking about it.
   if (SCRIPTS_NOT_IN_PASSWORDS.test(v)) return undefined;
   // Without ":" or "is" before it, a word with the sentence's own punctuation ("hasło działa?", "parole
-  // strādā!") is a question or a remark, not a value ("password: Qwerty!!" still is one).
+  // strādā!") is a question or a remark, not a value ("password: Qwerty!!" still is one); nor is a closing quote mark
+  // ("the 'şifremi unuttum' link": a quoted label).
   const announced = /[:=：]|\p{L}/u.test(m[0].slice(0, m[0].length - m[1]!.length));
-  const body = announced ? v : v.replace(/[.,;:!?…]+$/u, "");
+  const body = announced ? v : v.replace(/[.,;:!?…'"’”»)]+$/u, "");
   if (!(/\p{L}/u.test(body) && /\p{N}/u.test(body)) && !/^[^\s\p{L}\p{N}]*\p{L}+[^\s\p{L}\p{N}]+/u.test(body)) return undefined;
   const start = from + m[0].length - m[1]!.length;
   return { start, end: start + v.length };
