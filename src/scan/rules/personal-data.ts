@@ -55,7 +55,8 @@ export function personalDataRules(k: RuleKit): void {
   // ("a photo of yourself holding your passport": a word inside the secret's own term keeps nothing.)
   const selfService = (x: Span) => of("self_service").some((c) => sentenceOf(c.start) === sentenceOf(x.start) && !of("secret").some((t) => t.start <= c.start && c.end <= t.end));
   for (const s of of("secret")) {
-    if (!safe(s) || partial(s) || selfService(s) || feature(s)) continue;
+    // ("оплати на карту, номер карты скину", "kart numaramı atarım": a secret inside a rail's longer term is the payee's own account, offered.)
+    if (!safe(s) || partial(s) || selfService(s) || feature(s) || partOf(s, ["pay_method"])) continue;
     // "I won't give you my password. Please send a collaborator request instead": a sentence that refuses the
     // secret takes no request verb from another sentence.
     const refused = negators().some((n) => n.end <= s.start && sentenceOf(n.start) === sentenceOf(s.start));
