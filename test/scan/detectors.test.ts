@@ -280,6 +280,8 @@ describe("entity detectors", () => {
   });
 
   it("identity numbers, handles, payment ids and executables", () => {
+    expect(entities("TC no: 7 0 3 0 8 2 4 6 2 0 2", "gov_id")[0]?.detail).toBe("tr_id");
+    expect(entities("PESEL 88031435187", "gov_id").length).toBe(1);
     expect(entities("SSN 123-45-6789", "gov_id")[0]?.detail).toBe("ssn");
     expect(entities("kods 321199-10021", "gov_id")[0]?.detail).toBe("lv_personal_code");
     expect(entities("ת.ז 000000018", "gov_id")[0]?.detail).toBe("il_id");

@@ -14,7 +14,7 @@ import { eachStickyMatch } from "./matches.ts";
 import { addUrl, findLinks, findSpacedOutHosts, mayHaveLink, spelledHostStarts } from "./urls.ts";
 import { addressStarts, findEmails, webmailNames, type EmailHosts } from "./emails.ts";
 import { findHandles, findPaymentIds } from "./handles.ts";
-import { findCards, findDigitCodes, findDomesticAccounts, findGovIds, findIbans, findIsraeliIds } from "./numbers.ts";
+import { findCards, findDigitCodes, findDomesticAccounts, findGovIds, findIbans, findIsraeliIds, findSpacedIds } from "./numbers.ts";
 import { BARE_NATIONAL_MIN_DIGITS, findPhones } from "./phones.ts";
 import { findCrypto } from "./wallets.ts";
 import { findExecutables } from "./executables.ts";
@@ -124,6 +124,7 @@ export function createEntityDetector(opts: EntityOptions) {
       if (numbers !== a || d.chain >= BARE_NATIONAL_MIN_DIGITS || (d.chain >= 6 && PHONE_SHAPE.test(digits))) findPhones(digits, numbers, out, ctx, d);
       // Israeli IDs last: a tenth of all 9-digit numbers pass their check, so they must not hide a phone number.
       if (d.longestRun >= 9) findIsraeliIds(digits, numbers, out, d.runs, d.longestRun);
+      findSpacedIds(out);
       if (d.longestRun >= 3) findDigitCodes(digits, numbers, out, d.runs);
     }
     if (shape.longAlnumRun) findCrypto(text, a, out, ctx);

@@ -115,6 +115,22 @@ export function findIsraeliIds(text: string, v: Mapped, out: Found, runs: number
   });
 }
 
+/**
+ * "TC no: 7 0 3 0 8 2 4 6 2 0 2": an 11-digit identity number typed with spaces is no digit run, so the phone finder
+ * reads it first; its digits still pass the ID's check, and like a plain one it counts only beside an ID word.
+ */
+export function findSpacedIds(out: Found): void {
+  const n = out.entities.length;
+  for (let k = 0; k < n; k++) {
+    const e = out.entities[k]!;
+    if (e.kind !== "phone" || e.detail === "strong") continue;
+    const digits = e.value.replace(/\D/g, "");
+    if (digits.length !== 11 || e.value.startsWith("+")) continue;
+    const detail = cpfValid(digits) ? "br_cpf" : peselValid(digits) ? "pl_pesel" : turkishIdValid(digits) ? "tr_id" : undefined;
+    if (detail && !out.entities.some((g) => g.kind === "gov_id" && g.start < e.end && e.start < g.end)) out.entities.push({ kind: "gov_id", start: e.start, end: e.end, value: digits, flags: e.flags, detail, needsIdWord: true });
+  }
+}
+
 export function findGovIds(text: string, v: Mapped, out: Found, runs: number[]): void {
   eachStickyMatch(text, SSN, startsOf(SSN, runs), (m) => {
     if (ssnShapeValid(m[0].replace(/\D/g, ""))) push(out, v, m.index, m.index + m[0].length, "gov_id", m[0], { detail: "ssn", needsIdWord: true });
