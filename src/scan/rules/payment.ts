@@ -138,7 +138,12 @@ export function paymentRules(k: RuleKit): void {
     // (A verb inside a longer term of another concept is that term's: "pago" in "tu pago ha sido liberado"; "I used to pay
     // freelancers through PayPal": a past habit asks nothing; "the app should take PayPal": the product's doing.)
     const asks = (c: Cue) => !partOf(c, NOUN_PHRASES) && !pastHabit(c) && !productDoes(c);
-    const verb = nearOther(m, "pay_verb", WINDOW, (c) => sameClause(c, m) && asks(c)) ?? nearOther(m, "pay_verb", WINDOW, asks) ?? nearOther(m, "ask_verb", 50, asks);
+    // ("ibana at", "kartıma yükle": a pay verb's phrase may hold the rail itself.)
+    const verb =
+      nearOther(m, "pay_verb", WINDOW, (c) => sameClause(c, m) && asks(c)) ??
+      nearOther(m, "pay_verb", WINDOW, asks) ??
+      nearOther(m, "ask_verb", 50, asks) ??
+      of("pay_verb").find((c) => c.start <= m.start && c.end >= m.end && c.end - c.start > m.end - m.start && asks(c));
     // "your customers can pay by PayPal in the shop I build": the seller's product, unless paying around the fee.
     if (verb && !inside(verb) && safe(m, verb) && !topicNear(m)) {
       add("payment_request", "pay_method", 0.75, [m, verb], `${verb.term} ${m.term}`);
