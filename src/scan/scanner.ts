@@ -101,7 +101,11 @@ export function createScanner(options: ScannerOptions = {}): Scanner {
     // A phrase that runs into a link not the platform's own takes its last word from the host: "sur fiverr-aide.fr",
     // "na fiverr-pagamentos.com" say nothing of staying "on Fiverr".
     const foreign = kept.filter((e) => e.kind === "url" && links.get(e)?.kind !== "official");
-    const outside = outsideSpans(cues, kept.filter((e) => e.kind === "url" || e.kind === "email"));
+    const addresses = kept.filter((e) => e.kind === "url" || e.kind === "email");
+    // "скачай с anydesk.com", "wejdź na anydesk.com, ściągnij…": a remote tool's own site names the tool.
+    const free = outsideSpans(cues, addresses);
+    const tools = free.length === cues.length ? [] : cues.filter((c) => c.concept === "remote_tool" && addresses.some((e) => toolSite(text, e, c)));
+    const outside = tools.length === 0 ? free : cues.filter((c) => free.includes(c) || tools.includes(c)); // (in text order)
     const sentenceCues = foreign.length === 0 ? outside : outside.filter((c) => !runsInto(c, foreign));
     const handleKey = !context.senderOfficial && context.senderHandle !== undefined ? comparisonKey(context.senderHandle) : undefined;
     const brandedHandle = handleKey !== undefined && brandKeys.some((b) => handleKey.includes(b));
@@ -112,6 +116,14 @@ export function createScanner(options: ScannerOptions = {}): Scanner {
   }
 
   return { scan, info: { languages: lex.languages, terms: lex.termCount, patterns: lex.patterns.length } };
+}
+
+/** The link is the tool's own site: its host (after "www.") is the cue's name and a dot ("anydesk.com", not "anydesk-help.xyz"). */
+function toolSite(text: string, e: Entity, c: Cue): boolean {
+  if (e.kind !== "url" || c.start < e.start || c.end > e.end) return false;
+  const host = (e.detail ?? "").toLowerCase().replace(/^www\./, "");
+  const name = text.slice(c.start, c.end).toLowerCase();
+  return host.startsWith(name + ".") && host.indexOf(".", name.length + 1) < 0;
 }
 
 /** The cue runs into one of the links: it starts before the link and ends inside it or after its start. */

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { charBeforeIs, charIs, eachWordToken, isLabelChar, isSpelledLabelChar, isWordAt, isWordChar, MAX_MEMO_ENTRIES, memoised, newCharClasses, newWordMatcher, previousIndex, runStartBefore } from "../../src/scan/detectors/anchors.ts";
 import { digitShape, textShape } from "../../src/scan/detectors/shape.ts";
-import { base58check, bech32Valid, cnpjValid, cpfValid, ibanValid, israeliIdValid, italianTaxCodeValid, latvianPersonalCodeValid, luhnValid, ssnShapeValid } from "../../src/scan/detectors/checksums.ts";
+import { base58check, bech32Valid, cnpjValid, cpfValid, ibanValid, israeliIdValid, italianTaxCodeValid, latvianPersonalCodeValid, luhnValid, peselValid, ssnShapeValid, turkishIdValid } from "../../src/scan/detectors/checksums.ts";
 import { sha256 } from "../../src/scan/detectors/sha256.ts";
 import { createEntityDetector, plainUrl, type Entity } from "../../src/scan/detectors/entities.ts";
 import { spellNumbers } from "../../src/scan/detectors/spelled.ts";
@@ -61,7 +61,14 @@ describe("check digits", () => {
     expect(values("chave pix 11.222.333/0001-82", "payment_id")).toEqual([]);
   });
 
-  it("identity numbers: Israeli ID, Latvian personal code, SSN shape, Brazilian CPF", () => {
+  it("identity numbers: Israeli ID, Latvian personal code, SSN shape, Brazilian CPF, PESEL, TC kimlik no", () => {
+    expect(peselValid("88031435187")).toBe(true);
+    expect(peselValid("01250757979")).toBe(true); // born in 2001: month 25
+    expect(peselValid("88031435188")).toBe(false);
+    expect(peselValid("88131435187")).toBe(false); // month 13
+    expect(turkishIdValid("62601815964")).toBe(true);
+    expect(turkishIdValid("62601815965")).toBe(false);
+    expect(turkishIdValid("02601815964")).toBe(false);
     expect(cpfValid("52998224725")).toBe(true);
     expect(cpfValid("52998224726")).toBe(false);
     expect(cpfValid("11111111111")).toBe(false);
@@ -295,10 +302,15 @@ describe("entity detectors", () => {
   });
 
   it("identity numbers, handles, payment ids and executables", () => {
+    expect(entities("TC no: 7 0 3 0 8 2 4 6 2 0 2", "gov_id")[0]?.detail).toBe("tr_id");
+    expect(entities("PESEL 88031435187", "gov_id").length).toBe(1);
     expect(entities("SSN 123-45-6789", "gov_id")[0]?.detail).toBe("ssn");
     expect(entities("kods 321199-10021", "gov_id")[0]?.detail).toBe("lv_personal_code");
     expect(entities("ת.ז 000000018", "gov_id")[0]?.detail).toBe("il_id");
     expect(entities("ת.ז 000000019", "gov_id")).toEqual([]);
+    expect(entities("PESEL 88031435187, dzięki", "gov_id")[0]?.detail).toBe("pl_pesel");
+    expect(entities("TC kimlik no: 62601815964.", "gov_id")[0]?.detail).toBe("tr_id");
+    expect(entities("nr 88031435187,5", "gov_id")).toEqual([]);
     expect(values("tg @kira_edits", "handle")).toEqual(["kira_edits"]);
     expect(values("UPI rahul.design@okaxis", "payment_id")).toEqual(["rahul.design@okaxis"]);
     expect(values("run FontFixer_setup.exe or open the .docm", "executable")).toEqual(["fontfixer_setup.exe", ".docm"]);

@@ -168,3 +168,27 @@ export function cnpjValid(digits: string): boolean {
   };
   return check(12) === digits.charCodeAt(12) - 48 && check(13) === digits.charCodeAt(13) - 48;
 }
+
+/** Polish PESEL: 11 digits, a birth date (the month carries the century: +20 for 2000s, +40, +60, +80) and a check digit over weights 1,3,7,9. */
+export function peselValid(digits: string): boolean {
+  if (!/^\d{11}$/.test(digits) || /^(\d)\1{10}$/.test(digits)) return false;
+  const month = Number(digits.slice(2, 4)) % 20;
+  const day = Number(digits.slice(4, 6));
+  if (month < 1 || month > 12 || day < 1 || day > 31) return false;
+  const w = [1, 3, 7, 9, 1, 3, 7, 9, 1, 3];
+  let sum = 0;
+  for (let i = 0; i < 10; i++) sum += (digits.charCodeAt(i) - 48) * w[i]!;
+  return (10 - (sum % 10)) % 10 === digits.charCodeAt(10) - 48;
+}
+
+/** Turkish identity number (TC kimlik no): 11 digits, no leading 0, two check digits (odd places ×7 minus even places; the sum of the first ten). */
+export function turkishIdValid(digits: string): boolean {
+  if (!/^[1-9]\d{10}$/.test(digits)) return false;
+  const d = (i: number) => digits.charCodeAt(i) - 48;
+  const odd = d(0) + d(2) + d(4) + d(6) + d(8);
+  const even = d(1) + d(3) + d(5) + d(7);
+  if ((((odd * 7 - even) % 10) + 10) % 10 !== d(9)) return false;
+  let sum = 0;
+  for (let i = 0; i < 10; i++) sum += d(i);
+  return sum % 10 === d(10);
+}

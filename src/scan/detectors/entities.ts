@@ -14,7 +14,7 @@ import { eachStickyMatch } from "./matches.ts";
 import { addUrl, findLinks, findSpacedOutHosts, mayHaveLink, spelledHostStarts } from "./urls.ts";
 import { addressStarts, findEmails, webmailNames, type EmailHosts } from "./emails.ts";
 import { findHandles, findPaymentIds } from "./handles.ts";
-import { findCards, findDigitCodes, findDomesticAccounts, findGovIds, findIbans, findIsraeliIds, findItalianTaxCodes } from "./numbers.ts";
+import { findCards, findDigitCodes, findDomesticAccounts, findGovIds, findIbans, findIsraeliIds, findItalianTaxCodes, findSpacedIds } from "./numbers.ts";
 import { BARE_NATIONAL_MIN_DIGITS, findPhones } from "./phones.ts";
 import { findCrypto } from "./wallets.ts";
 import { findExecutables } from "./executables.ts";
@@ -125,6 +125,7 @@ export function createEntityDetector(opts: EntityOptions) {
       // Israeli IDs last: a tenth of all 9-digit numbers pass their check, so they must not hide a phone number.
       // (A CPF in spaced groups has no run of nine: "390 533 447 05".)
       if (d.longestRun >= 9 || (d.runs.length >= 8 && CPF_SPACED_SHAPE.test(digits))) findIsraeliIds(digits, numbers, out, d.runs, d.longestRun);
+      findSpacedIds(out);
       if (d.longestRun >= 3) findDigitCodes(digits, numbers, out, d.runs);
     }
     if (shape.longAlnumRun) findCrypto(text, a, out, ctx);

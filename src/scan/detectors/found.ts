@@ -15,7 +15,7 @@ export type Entity = {
   /** Canonical value (E.164, lower-case address, compact IBAN, host…). */
   value: string;
   flags: number;
-  /** phone: strong (valid number) | possible | weak; url: the host; email: "official" for the platform's own; crypto: btc | eth | tron; gov_id: ssn | lv_personal_code | il_id | br_cpf. */
+  /** phone: strong (valid number) | possible | weak; url: the host; email: "official" for the platform's own; crypto: btc | eth | tron; gov_id: ssn | lv_personal_code | il_id | br_cpf | pl_pesel | tr_id. */
   detail?: string;
   /** url: the URL's user-info part ("fiverr.com" in fiverr.com@evil.xyz/…). */
   userinfo?: string;

@@ -4,7 +4,7 @@
 // digit groups (codes, CVV, PINs) that count only beside a word saying what they are. Phone
 // numbers are in phones.ts; which number wins an overlap is the table in found.ts.
 import { toOriginal, type Mapped } from "../normalize.ts";
-import { cnpjValid, cpfValid, ibanLength, ibanValid, israeliIdValid, italianTaxCodeValid, latvianPersonalCodeValid, luhnValid, ssnShapeValid } from "./checksums.ts";
+import { cnpjValid, cpfValid, ibanLength, ibanValid, israeliIdValid, italianTaxCodeValid, latvianPersonalCodeValid, luhnValid, peselValid, ssnShapeValid, turkishIdValid } from "./checksums.ts";
 import { UNDER_CARD, UNDER_DIGIT_CODE, UNDER_IL_ID, overlaps, push, type Found } from "./found.ts";
 import { eachMatch, eachStickyMatch } from "./matches.ts";
 import { isSpace, runStarts } from "./shape.ts";
@@ -97,10 +97,13 @@ const LV_CODE = /(?<![\p{N}\-])\d{6}-\d{5}(?![\p{N}\-])/uy;
 const CPF_FORMATTED = /(?<![\p{N}\-.])\d{3}\.\d{3}\.\d{3}-\d{2}(?![\p{N}\-])/uy;
 /** A CNPJ in its written form, 00.000.000/0000-00: a company's number, no personal data, but a Pix key beside "pix". */
 const CNPJ_FORMATTED = /(?<![\p{N}\-.])\d{2}\.\d{3}\.\d{3}\/\d{4}-\d{2}(?![\p{N}\-])/uy;
-/** Israeli identity numbers are 9 plain digits: a tenth of random 9-digit numbers pass the check, so the rules want an ID word beside one. */
-const IL_ID = /(?<![\p{N}\-.,\/])\d{9}(?![\p{N}\-.,\/])/uy;
-/** A CPF written as 11 plain digits: one in a hundred 11-digit numbers (a Brazilian mobile among them) passes, so like an Israeli ID it wants an ID word beside it. */
-const CPF_DIGITS = /(?<![\p{N}\-.,\/])\d{11}(?![\p{N}\-.,\/])/uy;
+/** Israeli identity numbers are 9 plain digits (a comma or full stop may end the sentence after one, not go on into more digits): a tenth of random 9-digit numbers pass the check, so the rules want an ID word beside one. */
+const IL_ID = /(?<![\p{N}\-.,\/])\d{9}(?![\p{N}\-\/]|[.,]\p{N})/uy;
+/**
+ * A CPF written as 11 plain digits: one in a hundred 11-digit numbers (a Brazilian mobile among them) passes, so like an Israeli ID it wants an ID word beside it.
+ * So do the other 11-digit national numbers with check digits: a Polish PESEL, a Turkish TC kimlik no, a Latvian personal code without its dash.
+ */
+const CPF_DIGITS = /(?<![\p{N}\-.,\/])\d{11}(?![\p{N}\-\/]|[.,]\p{N})/uy;
 /** A CPF in groups split by spaces, 000 000 000 00 (or 000 000 000-00): it looks like a phone number, so it too wants an ID word. */
 const CPF_SPACED = /(?<![\p{N}\-.,\/])\d{3} \d{3} \d{3}[ \-]\d{2}(?![\p{N}\-.,\/])/uy;
 /** Plain-digit identity numbers, found after the phone numbers so that they never hide one. */
@@ -113,17 +116,34 @@ export function findIsraeliIds(text: string, v: Mapped, out: Found, runs: number
   });
   eachStickyMatch(text, CPF_SPACED, startsOf(CPF_SPACED, runs), (m) => {
     if (!cpfValid(m[0].replace(/\D/g, ""))) return;
+    const detail = "br_cpf";
     const [s, e] = toOriginal(v, m.index, m.index + m[0].length);
-    if (!overlaps(out, s, e, UNDER_IL_ID)) push(out, v, m.index, m.index + m[0].length, "gov_id", m[0], { detail: "br_cpf", needsIdWord: true });
+    if (!overlaps(out, s, e, UNDER_IL_ID)) push(out, v, m.index, m.index + m[0].length, "gov_id", m[0], { detail, needsIdWord: true });
   });
   if (longestRun < 11) return;
   eachStickyMatch(text, CPF_DIGITS, startsOf(CPF_DIGITS, runs), (m) => {
-    // A Latvian personal code typed without its dash ("12038512342") passes the same check as the dashed one: like a plain CPF it wants an ID word.
-    const detail = cpfValid(m[0]) ? "br_cpf" : latvianPersonalCodeValid(m[0]) ? "lv_personal_code" : undefined;
+    // (A Latvian personal code typed without its dash, "12038512342", passes the same check as the dashed one.)
+    const detail = cpfValid(m[0]) ? "br_cpf" : peselValid(m[0]) ? "pl_pesel" : turkishIdValid(m[0]) ? "tr_id" : latvianPersonalCodeValid(m[0]) ? "lv_personal_code" : undefined;
     if (!detail) return;
     const [s, e] = toOriginal(v, m.index, m.index + m[0].length);
     if (!overlaps(out, s, e, UNDER_IL_ID)) push(out, v, m.index, m.index + m[0].length, "gov_id", m[0], { detail, needsIdWord: true });
   });
+}
+
+/**
+ * "TC no: 7 0 3 0 8 2 4 6 2 0 2": an 11-digit identity number typed with spaces is no digit run, so the phone finder
+ * reads it first; its digits still pass the ID's check, and like a plain one it counts only beside an ID word.
+ */
+export function findSpacedIds(out: Found): void {
+  const n = out.entities.length;
+  for (let k = 0; k < n; k++) {
+    const e = out.entities[k]!;
+    if (e.kind !== "phone" || e.detail === "strong") continue;
+    const digits = e.value.replace(/\D/g, "");
+    if (digits.length !== 11 || e.value.startsWith("+")) continue;
+    const detail = cpfValid(digits) ? "br_cpf" : peselValid(digits) ? "pl_pesel" : turkishIdValid(digits) ? "tr_id" : undefined;
+    if (detail && !out.entities.some((g) => g.kind === "gov_id" && g.start < e.end && e.start < g.end)) out.entities.push({ kind: "gov_id", start: e.start, end: e.end, value: digits, flags: e.flags, detail, needsIdWord: true });
+  }
 }
 
 export function findGovIds(text: string, v: Mapped, out: Found, runs: number[]): void {

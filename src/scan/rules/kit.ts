@@ -382,8 +382,10 @@ export function newRuleKit(languageMemo: LanguageMemo = newLanguageMemo()) {
    * "the app should send the 4-digit code by SMS", "アプリはSMSで認証コードを送って", "aplikasinya harus … bayar pakai OVO": a verb
    * after the product as its subject, in its clause, is what the product does, not a request to the reader.
    */
+  // (A subject's term may end in a word that breaks clauses elsewhere, Polish "ma" (has) = Italian "but": "aplikacja ma
+  // wysłać kod". Its clause is then the one right after it.)
   const productDoes = (x: Span) =>
-    ofId(CONCEPT_ID.product_subject).some((c) => c.end <= x.start && sameClause(c, x) && gap(c, x) <= WINDOW && !FULL_STOP_BETWEEN.test(text.slice(c.end, x.start)));
+    ofId(CONCEPT_ID.product_subject).some((c) => c.end <= x.start && (sameClause(c, x) || clauses.isIn(clauseOf(x.start), Math.min(c.end + 1, x.start))) && gap(c, x) <= WINDOW && !FULL_STOP_BETWEEN.test(text.slice(c.end, x.start)));
   /**
    * A requirements list: x in the block of lines under a `brief_heading` line that ends with a colon ("Anforderungen für
    * unseren Onlineshop:\n- Zahlungsarten: PayPal, …", "ТЗ на бота:\n— оплата через ЮKassa …"), up to a blank line (one
@@ -520,13 +522,15 @@ export function newRuleKit(languageMemo: LanguageMemo = newLanguageMemo()) {
   // (For a rail, so are the digits staff may ask for (`card`): "银行卡的后4位", "the last 4 digits of your bank card" name
   // the card, not a rail to pay; "the last 4 digits on WhatsApp" still names a channel.)
   // ("支付宝绑定银行卡的后四位": the card a rail is linked to; "用支付宝付款后发后四位" pays first.)
+  // ("номер картки скину в телеграмі", "card number I'll send on Telegram": a contact verb between them sends the secret there.)
   const paidBetween = (from: number, to: number) => ofId(CONCEPT_ID.pay_verb).some((v) => v.start >= from && v.end <= to);
+  const verbBetween = (from: number, to: number) => ofId(CONCEPT_ID.contact_verb).some((v) => v.start >= from && v.end <= to);
   const secretOf = (m: Span, card = false) => {
     for (const id of card ? SECRET_OWNERS : SECRETS) {
       const list = ofId(id);
       for (let k = 0; k < list.length; k++) {
         const c = list[k]!;
-        if (!overlap(c, m) && sameClause(c, m) && (c.end <= m.start ? wordsBetween(c.end, m.start) <= 2 : wordsBetween(m.end, c.start) <= (id === CONCEPT_ID.secret ? 1 : 3) && !paidBetween(m.end, c.start))) return true;
+        if (!overlap(c, m) && sameClause(c, m) && (c.end <= m.start ? wordsBetween(c.end, m.start) <= 2 && !verbBetween(c.end, m.start) : wordsBetween(m.end, c.start) <= (id === CONCEPT_ID.secret ? 1 : 3) && !paidBetween(m.end, c.start))) return true;
       }
     }
     return false;

@@ -151,8 +151,12 @@ export function paymentRules(k: RuleKit): void {
     // (A verb inside a longer term of another concept is that term's: "pago" in "tu pago ha sido liberado"; "I used to pay
     // freelancers through PayPal": a past habit asks nothing; "the app should take PayPal": the product's doing.)
     const asks = (c: Cue) => !partOf(c, NOUN_PHRASES) && !pastHabit(c) && !productDoes(c);
-    // (A verb phrase that ends in the rail, "fammi un bonifico", "fais-moi un virement", "faz uma transferência", asks for it too.)
-    const verb = nearOther(m, "pay_verb", WINDOW, (c) => sameClause(c, m) && asks(c)) ?? nearOther(m, "pay_verb", WINDOW, asks) ?? nearOther(m, "ask_verb", 50, asks) ?? of("pay_verb").find((c) => c.start < m.start && c.end >= m.end && asks(c));
+    // (A verb phrase may hold the rail itself: "fammi un bonifico", "fais-moi un virement", "ibana at", "kartıma yükle".)
+    const verb =
+      nearOther(m, "pay_verb", WINDOW, (c) => sameClause(c, m) && asks(c)) ??
+      nearOther(m, "pay_verb", WINDOW, asks) ??
+      nearOther(m, "ask_verb", 50, asks) ??
+      of("pay_verb").find((c) => c.start <= m.start && c.end >= m.end && c.end - c.start > m.end - m.start && asks(c));
     // "I need your recovery phrase to restore the wallet": a plain ask verb whose object, a secret, stands between it and
     // the rail asks for the secret (personal data, below), not for money.
     const asksSecret = (v: Cue) => v.concept === "ask_verb" && v.end <= m.start && of("secret").some((x) => x.start >= v.start && x.end <= m.start && sameClause(x, m));

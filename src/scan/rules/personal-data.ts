@@ -75,7 +75,8 @@ export function personalDataRules(k: RuleKit): void {
     sentenceOf(a.start) !== sentenceOf(x.start) && of("self_service").some((c) => sameClause(c, a) && !of("secret").some((t) => t.start <= c.start && c.end <= t.end));
   for (const s of of("secret")) {
     // ("the chatbot's script says: 'Please enter the verification code…'": a request inside the deliverable's quoted text asks nobody.)
-    if (!safe(s) || partial(s) || selfService(s) || feature(s) || (inQuotes(s) && asContent(s))) continue;
+    // ("оплати на карту, номер карты скину", "kart numaramı atarım": a secret inside a rail's longer term is the payee's own account, offered.)
+    if (!safe(s) || partial(s) || selfService(s) || feature(s) || (inQuotes(s) && asContent(s)) || partOf(s, ["pay_method"])) continue;
     // "I won't give you my password. Please send a collaborator request instead": a sentence that refuses the
     // secret takes no request verb from another sentence.
     const refused = negators().some((n) => n.end <= s.start && sentenceOf(n.start) === sentenceOf(s.start));

@@ -239,7 +239,8 @@ export function credentialAfter(text: string, from: number): Span | undefined {
   // strādā!") is a question or a remark, not a value ("password: Qwerty!!" still is one).
   // (A value in quote marks of its own is announced too: "parole „Rudens!“".)
   const announced = /[:=：]|\p{L}/u.test(m[0].slice(0, m[0].length - m[1]!.length)) || /^["'„“‘«‹「『]/u.test(v);
-  // (Nor are a closing quote or bracket after it: "…paroli vai PIN kodu.”" ends a quoted sentence.)
+  // (Nor are a closing quote or bracket after it: "…paroli vai PIN kodu.”" ends a quoted sentence, "the 'şifremi unuttum'
+  // link" quotes a label.)
   const body = announced ? v : v.replace(/[.,;:!?…"'”’“‘»«›‹」』)\]।॥۔؟،]+$/u, "");
   // A word with only its own joiners inside ("l'autenticazione", "e-mails") is a word, not letters and symbols; a
   // letter's marks are the letter's (Devanagari vowel signs: "OTP स्क्रीन").
