@@ -11,7 +11,7 @@ import { iForLForms, splitForms, typoForms, umlautForms } from "./term-variants.
 export { findHits, visitHits, type HitVisitor } from "./lexicon-hits.ts";
 
 /** Concepts whose entries are host names, matched against the hosts of links rather than in the text. */
-export const HOST_CONCEPTS = ["shortener", "messenger_link", "pay_link", "file_host", "brand_domain", "word_brand", "lure_part", "topic_part", "path_site", "mail_host"] as const;
+export const HOST_CONCEPTS = ["shortener", "messenger_link", "pay_link", "file_host", "brand_domain", "word_brand", "lure_part", "topic_part", "near_word", "path_site", "mail_host"] as const;
 export type HostConcept = (typeof HOST_CONCEPTS)[number];
 
 /** One concept of a pattern, with every language that lists the term (one hit, however many files share it). */

@@ -426,6 +426,12 @@ describe("link verdicts", () => {
     expect(rules("my work: fiverr-portfolio.xyz/amy")).toEqual(["link_lookalike"]); // a portfolio is no product of the platform
   });
 
+  it("an ordinary word one letter from the platform's name, spelt as the word, is no misspelling of it", () => {
+    expect(rules("rates from the fixer.io API, plans on fiber.com, sites.google.com/view/river-tours")).toEqual([]);
+    expect(rules("log in at fiver.com or fivver.com")).toEqual(["link_lookalike", "link_lookalike"]);
+    expect(rules("see fixer-fiverr.com")).toEqual(["link_lookalike"]); // the platform's own name beside the word
+  });
+
   it("a redirect whose query holds a lookalike, a user-info trick or a short link passes its verdict on", () => {
     expect(rules("brief: https://www.google.com/url?q=https://fiverr-help.top/brief")).toEqual(["link_lookalike"]);
     expect(rules("brief: https://l.facebook.com/l.php?u=https%3A%2F%2Fbit.ly%2F3xYz")).toEqual(["link_shortener"]);

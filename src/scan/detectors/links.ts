@@ -129,10 +129,11 @@ function classifyAnew(ctx: LinkContext, e: Entity): LinkVerdict {
   const p = parseDomain(host);
   const label = p.domainWithoutSuffix ?? "";
   const sub = p.subdomain ?? "";
-  // A misspelt platform name as one part of the name: fivverr-support.com, help.fiverrr.co.
+  // A misspelt platform name as one part of the name: fivverr-support.com, help.fiverrr.co. (Not an ordinary word one
+  // letter from it, spelt as the word: fixer.io, fiber.com, river-tours.com; near_word.)
   for (const part of topic ? [] : `${sub}.${label}`.split(/[.\-_]+/)) {
     const key = comparisonKey(part);
-    if (key.length < 5) continue;
+    if (key.length < 5 || ctx.hosts.near_word.has(part.toLowerCase())) continue;
     const brand = ctx.channels.brandKeys.find((b) => b.length >= 5 && key !== b && withinOneEdit(key, b));
     if (brand) return { kind: "lookalike", reason: `${host} spells "${part}" like the platform's name` };
   }
@@ -175,9 +176,10 @@ function topicSite(ctx: LinkContext, host: string): boolean {
 
 /** A site's own name (a path-named site's, sites.google.com/view/NAME) that carries the platform's name or a brand's. */
 function siteName(ctx: LinkContext, name: string): LinkVerdict | undefined {
-  const parts = name.split(/[.\-_]+/).map(comparisonKey);
-  for (const key of parts) {
-    if (key.length >= 5 && ctx.channels.brandKeys.some((b) => b === key || (b.length >= 5 && withinOneEdit(key, b)))) return { kind: "lookalike", reason: `the site "${name}" is named like the platform` };
+  const words = name.split(/[.\-_]+/);
+  const parts = words.map(comparisonKey);
+  for (const [k, key] of parts.entries()) {
+    if (key.length >= 5 && !ctx.hosts.near_word.has(words[k]!.toLowerCase()) && ctx.channels.brandKeys.some((b) => b === key || (b.length >= 5 && withinOneEdit(key, b)))) return { kind: "lookalike", reason: `the site "${name}" is named like the platform` };
   }
   const joined = parts.join("");
   if (ctx.channels.brandKeys.some((b) => b.length >= 5 && joined.includes(b))) return { kind: "lookalike", reason: `the site "${name}" is named like the platform` };
