@@ -432,6 +432,11 @@ describe("link verdicts", () => {
     expect(rules("see fixer-fiverr.com")).toEqual(["link_lookalike"]); // the platform's own name beside the word
   });
 
+  it("the platform's name typed a letter a label is its imitation", () => {
+    expect(rules("log in at f.i.v.e.r.r.com/verify or f.i.v.e.r.r-support.com")).toEqual(["link_lookalike", "link_lookalike"]);
+    expect(rules("see a.b.c.d.com")).toEqual([]);
+  });
+
   it("a redirect whose query holds a lookalike, a user-info trick or a short link passes its verdict on", () => {
     expect(rules("brief: https://www.google.com/url?q=https://fiverr-help.top/brief")).toEqual(["link_lookalike"]);
     expect(rules("brief: https://l.facebook.com/l.php?u=https%3A%2F%2Fbit.ly%2F3xYz")).toEqual(["link_shortener"]);

@@ -126,6 +126,12 @@ function classifyAnew(ctx: LinkContext, e: Entity): LinkVerdict {
     const b = listed(ctx.hosts.brand_domain, h, undefined);
     if (b) return { kind: "brand_imitation", reason: `${host} puts ${b} in its path` };
   }
+  // The platform's name typed a letter a label: f.i.v.e.r.r.com, f.i.v.e.r.r-help.net.
+  const dotted = DOTTED_LETTERS.exec(host);
+  if (dotted) {
+    const key = comparisonKey(dotted[1]!.replace(/\./g, ""));
+    if (ctx.channels.brandKeys.some((b) => b.length >= 5 && (b === key || withinOneEdit(key, b)))) return { kind: "lookalike", reason: `${host} spells the platform's name a letter at a time` };
+  }
   const p = parseDomain(host);
   const label = p.domainWithoutSuffix ?? "";
   const sub = p.subdomain ?? "";
@@ -186,6 +192,9 @@ function siteName(ctx: LinkContext, name: string): LinkVerdict | undefined {
   const b = ctx.brandKeys.find((x) => parts.includes(x.key) && (!x.word || parts.some((p) => ctx.lureKeys.has(p))));
   return b ? { kind: "brand_imitation", reason: `the site "${name}" borrows the name of ${b.domain}` } : undefined;
 }
+
+/** Four or more single letters or digits, each its own label of a host ("f.i.v.e.r.r.com"). */
+const DOTTED_LETTERS = /(?:^|\.)((?:[\p{L}\p{N}]\.){3,}[\p{L}\p{N}])(?=[.\-]|$)/u;
 
 /** A public IPv4 address (not 0/8, 10/8, 127/8, 169.254/16, 172.16/12, 192.168/16): a site with no name. */
 const PUBLIC_IPV4 = /^(?!(?:0|10|127)\.|169\.254\.|172\.(?:1[6-9]|2\d|3[01])\.|192\.168\.)\d{1,3}(?:\.\d{1,3}){3}$/;
